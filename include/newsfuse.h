@@ -1,0 +1,149 @@
+/*
+ * newsfuse.h - the public interface of libnewsfuse.
+ *
+ * libnewsfuse turns many news reports of one story into one brief: the
+ * cleaned articles, which articles copy which, a cited summary, the figures
+ * (killed, detained, deployed, ...) reconciled across sources, the people,
+ * places and organisations involved, and a dated timeline.
+ *
+ * Usage, in short:
+ *
+ *     nf_ctx *ctx = nf_ctx_new();
+ *     nf_corpus *corpus = NULL;
+ *     nf_corpus_new(&corpus, ctx);
+ *     nf_corpus_add(corpus, "a.txt", data, len, NF_INPUT_AUTO);   (repeat)
+ *     nf_brief *brief = NULL;
+ *     nf_brief_options opts = NF_BRIEF_OPTIONS_INIT;
+ *     nf_brief_build(&brief, corpus, &opts);
+ *     char *out; size_t outlen;
+ *     nf_brief_render(&out, &outlen, brief, NF_FORMAT_JSON, 0);
+ *     ... nf_free(out); nf_brief_free(brief); nf_corpus_free(corpus);
+ *     nf_ctx_free(ctx);
+ *
+ * Conventions:
+ *   - Every fallible function returns an nf_status; 0 is success, errors are
+ *     negative. The human-readable message of the last error (naming the
+ *     input and the position where that applies) is on the context:
+ *     nf_ctx_errmsg().
+ *   - Out-parameters come first. Text is passed as (pointer, length) and
+ *     need not be NUL-terminated; input bytes are copied, never retained.
+ *   - Every nf_*_free() accepts NULL.
+ *   - Handles are not thread-safe; distinct contexts may be used from
+ *     distinct threads.
+ */
+#ifndef NEWSFUSE_H
+#define NEWSFUSE_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define NF_VERSION_STRING "0.1.0"
+
+/* Status codes. */
+typedef enum nf_status {
+	NF_OK = 0,
+	NF_ENOMEM = -1,   /* out of memory */
+	NF_EINVAL = -2,   /* invalid argument (a programming error) */
+	NF_EIO = -3,      /* reading or writing failed */
+	NF_EPARSE = -4,   /* malformed input (JSON, ...) */
+	NF_EUTF8 = -5,    /* input is not valid UTF-8 (or is binary) */
+	NF_ETOOBIG = -6,  /* input or output over a size limit */
+	NF_EEMPTY = -7    /* input holds no article text */
+} nf_status;
+
+/* The constant's name, e.g. "NF_EUTF8"; never NULL. */
+const char *nf_status_name(nf_status status);
+
+/* --- Context: options shared by a run, the last error, warnings. --- */
+
+typedef struct nf_ctx nf_ctx;
+
+/* Warning callback: called for problems that do not stop the run (a bad
+ * JSONL line, an article skipped). msg is borrowed for the call only. */
+typedef void (*nf_warn_fn)(void *userdata, const char *msg);
+
+/* A new context, or NULL when out of memory. Free with nf_ctx_free(). */
+nf_ctx *nf_ctx_new(void);
+void nf_ctx_free(nf_ctx *ctx);
+
+/* Where warnings go; by default they are dropped. */
+void nf_ctx_set_warn(nf_ctx *ctx, nf_warn_fn fn, void *userdata);
+
+/* Message of the last error on this context ("" when none). Borrowed: valid
+ * until the next call that takes ctx or one of its corpora. */
+const char *nf_ctx_errmsg(const nf_ctx *ctx);
+
+/* --- Corpus: the articles of one story. --- */
+
+typedef struct nf_corpus nf_corpus;
+
+typedef enum nf_input {
+	NF_INPUT_AUTO = 0, /* decide by content */
+	NF_INPUT_TEXT,     /* one plain-text article; headline = first non-empty line */
+	NF_INPUT_JSONL     /* one JSON article per line: id, title, text, published, url, outlet */
+} nf_input;
+
+/* Maximum size of one input passed to nf_corpus_add(), in bytes. */
+#define NF_MAX_INPUT_BYTES ((size_t)256 << 20)
+
+/* A new, empty corpus on ctx. Caller owns *out; free with nf_corpus_free().
+ * ctx must outlive the corpus. */
+nf_status nf_corpus_new(nf_corpus **out, nf_ctx *ctx);
+void nf_corpus_free(nf_corpus *corpus);
+
+/* Adds the article(s) in data[0..len). name labels the input in messages
+ * and in the brief (a file name, "-" for stdin). For JSONL, a malformed
+ * line or an article without text is reported through the warning callback
+ * and skipped; the call fails only when no article at all could be read.
+ * A plain-text input that is empty, binary or not UTF-8 fails with a message
+ * naming the input, line and column. data is copied. */
+nf_status nf_corpus_add(nf_corpus *corpus, const char *name, const char *data,
+                        size_t len, nf_input kind);
+
+/* Number of articles added so far. */
+size_t nf_corpus_count(const nf_corpus *corpus);
+
+/* --- Brief: what the sources say, together. --- */
+
+typedef struct nf_brief nf_brief;
+
+typedef struct nf_brief_options {
+	int version;       /* NF_BRIEF_OPTIONS_VERSION */
+	int summary_words; /* approximate length of the summary; default 120 */
+} nf_brief_options;
+
+#define NF_BRIEF_OPTIONS_VERSION 1
+#define NF_BRIEF_OPTIONS_INIT {NF_BRIEF_OPTIONS_VERSION, 120}
+
+/* Builds the brief of every article in corpus. Caller owns *out; free with
+ * nf_brief_free() before the corpus, which it borrows. opts may be NULL for
+ * the defaults. Fails with NF_EEMPTY when the corpus has no articles. */
+nf_status nf_brief_build(nf_brief **out, nf_corpus *corpus,
+                         const nf_brief_options *opts);
+void nf_brief_free(nf_brief *brief);
+
+typedef enum nf_format {
+	NF_FORMAT_TEXT = 0, /* for an 80-column terminal */
+	NF_FORMAT_MARKDOWN,
+	NF_FORMAT_JSON,     /* schema "newsfuse.brief/1", docs/brief-schema.md */
+	NF_FORMAT_HTML      /* one self-contained page */
+} nf_format;
+
+/* Render flags. */
+#define NF_RENDER_COLOR 1u /* ANSI colour in NF_FORMAT_TEXT */
+
+/* Renders the brief. *out is NUL-terminated UTF-8 of *outlen bytes; caller
+ * owns it and frees it with nf_free(). */
+nf_status nf_brief_render(char **out, size_t *outlen, const nf_brief *brief,
+                          nf_format format, unsigned flags);
+
+/* Frees memory the library handed to the caller. Accepts NULL. */
+void nf_free(void *p);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

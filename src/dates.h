@@ -1,0 +1,36 @@
+/*
+ * dates.h - calendar arithmetic and date expressions in English news text.
+ */
+#ifndef NF_DATES_H
+#define NF_DATES_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+/* 1 when d has a year, month and day that exist. */
+int nf_date_valid(nf_date d);
+/* Days since 1970-01-01 in the proleptic Gregorian calendar (d valid). */
+long nf_date_days(nf_date d);
+nf_date nf_date_from_days(long days);
+/* 0 = Sunday ... 6 = Saturday (d valid). */
+int nf_date_weekday(nf_date d);
+/* <0, 0, >0 like strcmp; an unknown part sorts first. */
+int nf_date_cmp(nf_date a, nf_date b);
+/* "2022-01-09"; "2022-01" or "" for partial dates. buf holds 11 bytes. */
+void nf_date_format(nf_date d, char buf[11]);
+/* Parses "YYYY-MM-DD" (optionally followed by a time), 1 on success. */
+int nf_date_parse_iso(const char *s, size_t len, nf_date *out);
+
+/* Month 1..12 named by s[0..len) ("January", "Jan", "Jan."), else 0. */
+int nf_month_from_name(const char *s, size_t len);
+/* Weekday 0..6 named by s[0..len) ("Sunday", "Sun"), else -1. */
+int nf_weekday_from_name(const char *s, size_t len);
+
+/* Scans an absolute date at the start of s[0..len): "January 9",
+ * "Jan. 9, 2022", "9 January 2022", "2022-01-09", "January 9th".
+ * Returns the bytes consumed, 0 when s does not start with a date. The year
+ * is 0 when the text gives none. */
+size_t nf_date_scan(const char *s, size_t len, nf_date *out);
+
+#endif

@@ -1,0 +1,327 @@
+/*
+ * ingest.c - input bytes to documents.
+ *
+ * Two input kinds: a plain-text article (the whole input is one article; the
+ * clean stage takes the headline from its first non-empty line) and JSONL
+ * (one JSON object per line). AUTO picks JSONL when the first non-blank byte
+ * is '{' and that line parses as a JSON object, since an article never
+ * starts that way but a JSON record always does.
+ *
+ * Bad input never stops the run silently: a text article that is empty,
+ * binary or not UTF-8 fails with the input's name, line and column; a bad
+ * JSONL line is a warning naming the line and the rest are read.
+ */
+#include <json-c/json.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dates.h"
+#include "stages.h"
+#include "text.h"
+
+/* Articles longer than this are cut at a paragraph boundary, with a warning:
+ * no news article is 8 MB, and the stages' cost is linear in this bound. */
+#define MAX_ARTICLE_BYTES ((size_t)8 << 20)
+
+static const char *base_name(nf_arena *a, const char *path)
+{
+	const char *b = strrchr(path, '/');
+	b = b ? b + 1 : path;
+	const char *dot = strrchr(b, '.');
+	size_t n = dot && dot != b ? (size_t)(dot - b) : strlen(b);
+	return nf_arena_strndup(a, b, n);
+}
+
+static int blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/* Binary data: NUL bytes, or many control characters early on. */
+static int looks_binary(const char *s, size_t len, size_t *where)
+{
+	size_t n = len < 4096 ? len : 4096, ctrl = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == 0) {
+			*where = i;
+			return 1;
+		}
+		if (i < n && ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' &&
+		    ch != '\f')
+			ctrl++;
+	}
+	*where = 0;
+	return n && ctrl * 20 > n;
+}
+
+static nf_status new_doc(nf_corpus *c, nf_doc **out)
+{
+	nf_doc *d = nf_arena_alloc(&c->arena, sizeof *d);
+	nf_doc **slot = d ? nf_vec_push(&c->docs, sizeof *slot) : NULL;
+	if (!slot)
+		return nf_error(c->ctx, NF_ENOMEM, "out of memory");
+	d->index = (int)(c->docs.len - 1);
+	d->copy_of = -1;
+	d->group = d->index;
+	*slot = d;
+	*out = d;
+	return NF_OK;
+}
+
+/* Validates and normalises one article body. On error the message names
+ * `name` and the line and column relative to the body. */
+static nf_status set_body(nf_corpus *c, nf_doc *d, const char *name,
+                          const char *s, size_t len)
+{
+	size_t bad = 0, line, col;
+	if (looks_binary(s, len, &bad)) {
+		nf_text_position(s, bad, &line, &col);
+		return nf_error(c->ctx, NF_EUTF8,
+		                "%s: binary data, not text (line %zu, column %zu)",
+		                name, line, col);
+	}
+	if (!nf_utf8_validate(s, len, &bad)) {
+		nf_text_position(s, bad, &line, &col);
+		return nf_error(c->ctx, NF_EUTF8,
+		                "%s:%zu:%zu: invalid UTF-8 (byte 0x%02X at offset %zu)",
+		                name, line, col, (unsigned char)s[bad], bad);
+	}
+	if (blank(s, len))
+		return nf_error(c->ctx, NF_EEMPTY, "%s: no article text", name);
+	if (len > MAX_ARTICLE_BYTES) {
+		size_t cut = MAX_ARTICLE_BYTES;
+		while (cut > 0 && s[cut - 1] != '\n')
+			cut--;
+		if (!cut)
+			cut = MAX_ARTICLE_BYTES;
+		while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--;
+		nf_warn(c->ctx, "%s: article of %zu bytes cut to its first %zu",
+		        name, len, cut);
+		len = cut;
+	}
+	char *out;
+	size_t outlen;
+	nf_status st = nf_text_normalize(&c->arena, s, len, &out, &outlen, &bad);
+	if (st == NF_EUTF8) {
+		nf_text_position(s, bad, &line, &col);
+		return nf_error(c->ctx, st, "%s:%zu:%zu: invalid text", name, line, col);
+	}
+	if (st)
+		return nf_error(c->ctx, st, "out of memory");
+	d->raw = out;
+	d->raw_len = outlen;
+	return NF_OK;
+}
+
+static nf_status add_text(nf_corpus *c, const char *name, const char *data,
+                          size_t len)
+{
+	nf_doc *d;
+	nf_status st = new_doc(c, &d);
+	if (st)
+		return st;
+	if ((st = set_body(c, d, name, data, len))) {
+		c->docs.len--; /* the arena keeps the bytes; the doc is gone */
+		return st;
+	}
+	d->name = nf_arena_strdup(&c->arena, name);
+	d->id = base_name(&c->arena, name);
+	return d->name && d->id ? NF_OK : nf_error(c->ctx, NF_ENOMEM, "out of memory");
+}
+
+/* The first of several keys that holds a string (or, for ids, a number). */
+static const char *field(json_object *o, const char *const *keys)
+{
+	for (; *keys; keys++) {
+		json_object *v;
+		if (!json_object_object_get_ex(o, *keys, &v) || !v)
+			continue;
+		json_type t = json_object_get_type(v);
+		if (t == json_type_string || t == json_type_int || t == json_type_double)
+			return json_object_get_string(v);
+	}
+	return NULL;
+}
+
+static const char *const K_ID[] = {"id", "doc_id", NULL};
+static const char *const K_TITLE[] = {"title", "headline", NULL};
+static const char *const K_TEXT[] = {"text", "content", "body", NULL};
+static const char *const K_DATE[] = {"published", "date", "dct", NULL};
+static const char *const K_URL[] = {"url", "uri", NULL};
+static const char *const K_OUTLET[] = {"outlet", "source", "site", NULL};
+
+static nf_status add_record(nf_corpus *c, const char *where, json_object *o,
+                            size_t lineno)
+{
+	const char *text = field(o, K_TEXT);
+	if (!text)
+		return nf_error(c->ctx, NF_EPARSE, "%s: no \"text\" field", where);
+	nf_doc *d;
+	nf_status st = new_doc(c, &d);
+	if (st)
+		return st;
+	if ((st = set_body(c, d, where, text, strlen(text)))) {
+		c->docs.len--;
+		return st;
+	}
+	const char *id = field(o, K_ID), *title = field(o, K_TITLE);
+	const char *date = field(o, K_DATE), *url = field(o, K_URL);
+	const char *outlet = field(o, K_OUTLET);
+	char num[32];
+	if (!id) {
+		snprintf(num, sizeof num, "%zu", lineno);
+		id = num;
+	}
+	d->name = nf_arena_strdup(&c->arena, where);
+	d->id = nf_arena_strdup(&c->arena, id);
+	size_t bad;
+	if (title && nf_utf8_validate(title, strlen(title), &bad) && !blank(title, strlen(title)))
+		d->title = nf_arena_strdup(&c->arena, title);
+	if (url && nf_utf8_validate(url, strlen(url), &bad))
+		d->url = nf_arena_strdup(&c->arena, url);
+	if (outlet && nf_utf8_validate(outlet, strlen(outlet), &bad))
+		d->outlet = nf_arena_strdup(&c->arena, outlet);
+	if (date) {
+		if (nf_date_parse_iso(date, strlen(date), &d->published))
+			d->date_source = NF_DATE_METADATA;
+		else
+			nf_warn(c->ctx, "%s: \"published\" is not an ISO date (%.40s); ignored",
+			        where, date);
+	}
+	return NF_OK;
+}
+
+static nf_status add_jsonl(nf_corpus *c, const char *name, const char *data,
+                           size_t len)
+{
+	json_tokener *tok = json_tokener_new();
+	if (!tok)
+		return nf_error(c->ctx, NF_ENOMEM, "out of memory");
+	size_t added = 0, bad = 0, lineno = 0, pos = 0;
+	char where[256];
+	nf_status st = NF_OK, last = NF_OK;
+	char lastmsg[1024] = "";
+	while (pos < len) {
+		const char *line = data + pos;
+		const char *nl = memchr(line, '\n', len - pos);
+		size_t ll = nl ? (size_t)(nl - line) : len - pos;
+		pos += ll + (nl != NULL);
+		lineno++;
+		if (blank(line, ll))
+			continue;
+		snprintf(where, sizeof where, "%s:%zu", name, lineno);
+		if (ll > (size_t)INT32_MAX) {
+			nf_warn(c->ctx, "%s: line too long; skipped", where);
+			bad++;
+			continue;
+		}
+		json_tokener_reset(tok);
+		json_object *o = json_tokener_parse_ex(tok, line, (int)ll);
+		enum json_tokener_error jerr = json_tokener_get_error(tok);
+		if (jerr == json_tokener_continue) {
+			json_object_put(o);
+			o = NULL;
+			snprintf(lastmsg, sizeof lastmsg,
+			         "%s: malformed JSON: truncated record", where);
+		} else if (!o || jerr != json_tokener_success) {
+			json_object_put(o);
+			o = NULL;
+			snprintf(lastmsg, sizeof lastmsg, "%s:%zu: malformed JSON: %s",
+			         where, json_tokener_get_parse_end(tok) + 1,
+			         json_tokener_error_desc(jerr));
+		} else if (json_tokener_get_parse_end(tok) < ll &&
+		           !blank(line + json_tokener_get_parse_end(tok),
+		                  ll - json_tokener_get_parse_end(tok))) {
+			json_object_put(o);
+			o = NULL;
+			snprintf(lastmsg, sizeof lastmsg,
+			         "%s:%zu: malformed JSON: text after the record", where,
+			         json_tokener_get_parse_end(tok) + 1);
+		} else if (!json_object_is_type(o, json_type_object)) {
+			json_object_put(o);
+			o = NULL;
+			snprintf(lastmsg, sizeof lastmsg, "%s: not a JSON object", where);
+		}
+		if (!o) {
+			nf_warn(c->ctx, "%s; skipped", lastmsg);
+			last = NF_EPARSE;
+			bad++;
+			continue;
+		}
+		st = add_record(c, where, o, lineno);
+		json_object_put(o);
+		if (st == NF_ENOMEM)
+			break;
+		if (st) {
+			snprintf(lastmsg, sizeof lastmsg, "%s", nf_ctx_errmsg(c->ctx));
+			nf_warn(c->ctx, "%s; skipped", lastmsg);
+			last = st;
+			bad++;
+			st = NF_OK;
+			continue;
+		}
+		added++;
+	}
+	json_tokener_free(tok);
+	c->skipped += bad;
+	if (st)
+		return st;
+	if (!added) {
+		if (!bad)
+			return nf_error(c->ctx, NF_EEMPTY, "%s: no articles", name);
+		return nf_error(c->ctx, last, "%s: no readable articles (%zu bad lines; last: %s)",
+		                name, bad, lastmsg);
+	}
+	return NF_OK;
+}
+
+/* JSONL when the first non-blank line is a JSON object. */
+static int sniff_jsonl(const char *data, size_t len)
+{
+	size_t i = 0;
+	while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' ||
+	                   data[i] == '\t'))
+		i++;
+	if (i >= len || data[i] != '{')
+		return 0;
+	const char *nl = memchr(data + i, '\n', len - i);
+	size_t ll = nl ? (size_t)(nl - (data + i)) : len - i;
+	if (ll > (size_t)INT32_MAX)
+		return 0;
+	json_tokener *tok = json_tokener_new();
+	if (!tok)
+		return 0;
+	json_object *o = json_tokener_parse_ex(tok, data + i, (int)ll);
+	int ok = o && json_object_is_type(o, json_type_object);
+	json_object_put(o);
+	json_tokener_free(tok);
+	return ok;
+}
+
+nf_status nf_ingest(nf_corpus *c, const char *name, const char *data,
+                    size_t len, nf_input kind)
+{
+	if (len > NF_MAX_INPUT_BYTES)
+		return nf_error(c->ctx, NF_ETOOBIG, "%s: input of %zu bytes is over the %zu-byte limit",
+		                name, len, NF_MAX_INPUT_BYTES);
+	if (kind == NF_INPUT_AUTO)
+		kind = sniff_jsonl(data, len) ? NF_INPUT_JSONL : NF_INPUT_TEXT;
+	if (kind == NF_INPUT_JSONL) {
+		size_t bad;
+		if (!nf_utf8_validate(data, len, &bad)) {
+			size_t line, col;
+			nf_text_position(data, bad, &line, &col);
+			nf_warn(c->ctx, "%s:%zu:%zu: invalid UTF-8; lines with bad bytes will be skipped",
+			        name, line, col);
+		}
+		return add_jsonl(c, name, data, len);
+	}
+	if (kind != NF_INPUT_TEXT)
+		return nf_error(c->ctx, NF_EINVAL, "unknown input kind");
+	return add_text(c, name, data, len);
+}

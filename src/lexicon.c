@@ -1,0 +1,134 @@
+/*
+ * lexicon.c - interned word forms with cached stems (see lexicon.h).
+ *
+ * Open addressing with linear probing over xxh3 hashes; the table doubles at
+ * 50% load. Stems come from Snowball's English stemmer (libstemmer), which
+ * expects lower-case UTF-8 and returns a buffer valid until its next call,
+ * so the stem is interned at once.
+ */
+#include "lexicon.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "util/arena.h"
+
+#define MAX_WORD 4096 /* longer "words" are not stemmed */
+
+int nf_lex_init(nf_lex *lex, nf_arena *arena)
+{
+	memset(lex, 0, sizeof *lex);
+	lex->arena = arena;
+	lex->nslots = 1024;
+	lex->cap = 512;
+	lex->slots = calloc(lex->nslots, sizeof *lex->slots);
+	lex->entries = calloc(lex->cap, sizeof *lex->entries);
+	lex->count = 1;
+	if (!lex->slots || !lex->entries) {
+		nf_lex_free(lex);
+		return -1;
+	}
+	return 0;
+}
+
+void nf_lex_free(nf_lex *lex)
+{
+	free(lex->slots);
+	free(lex->entries);
+	if (lex->stemmer)
+		sb_stemmer_delete(lex->stemmer);
+	memset(lex, 0, sizeof *lex);
+}
+
+static int grow(nf_lex *lex)
+{
+	uint32_t n = lex->nslots * 2;
+	uint32_t *slots = calloc(n, sizeof *slots);
+	if (!slots)
+		return -1;
+	for (uint32_t id = 1; id < lex->count; id++) {
+		uint32_t i = (uint32_t)lex->entries[id].hash & (n - 1);
+		while (slots[i])
+			i = (i + 1) & (n - 1);
+		slots[i] = id;
+	}
+	free(lex->slots);
+	lex->slots = slots;
+	lex->nslots = n;
+	return 0;
+}
+
+static uint32_t lookup(const nf_lex *lex, const char *s, size_t len,
+                       uint64_t h, uint32_t *slot)
+{
+	uint32_t mask = lex->nslots - 1, i = (uint32_t)h & mask, id;
+	while ((id = lex->slots[i])) {
+		const nf_lex_entry *e = &lex->entries[id];
+		if (e->hash == h && e->len == len && !memcmp(e->str, s, len))
+			return id;
+		i = (i + 1) & mask;
+	}
+	*slot = i;
+	return 0;
+}
+
+uint32_t nf_lex_find(const nf_lex *lex, const char *s, size_t len)
+{
+	uint32_t slot;
+	return lookup(lex, s, len, XXH3_64bits(s, len), &slot);
+}
+
+uint32_t nf_lex_intern(nf_lex *lex, const char *s, size_t len)
+{
+	if (len > UINT32_MAX)
+		return 0;
+	uint64_t h = XXH3_64bits(s, len);
+	uint32_t slot, id = lookup(lex, s, len, h, &slot);
+	if (id)
+		return id;
+	if (lex->count == UINT32_MAX)
+		return 0;
+	if ((lex->count + 1) * 2 > lex->nslots) {
+		if (grow(lex))
+			return 0;
+		lookup(lex, s, len, h, &slot);
+	}
+	if (lex->count == lex->cap) {
+		nf_lex_entry *e = realloc(lex->entries, lex->cap * 2 * sizeof *e);
+		if (!e)
+			return 0;
+		lex->entries = e;
+		lex->cap *= 2;
+	}
+	char *str = nf_arena_strndup(lex->arena, s, len);
+	if (!str)
+		return 0;
+	id = lex->count++;
+	lex->entries[id] = (nf_lex_entry){str, (uint32_t)len, 0, h};
+	lex->slots[slot] = id;
+	return id;
+}
+
+uint32_t nf_lex_stem(nf_lex *lex, uint32_t id)
+{
+	nf_lex_entry *e = &lex->entries[id];
+	if (e->stem)
+		return e->stem;
+	if (!lex->stemmer && !(lex->stemmer = sb_stemmer_new("english", NULL)))
+		return 0;
+	uint32_t stem = id;
+	if (e->len <= MAX_WORD) {
+		const sb_symbol *r = sb_stemmer_stem(
+			lex->stemmer, (const sb_symbol *)e->str, (int)e->len);
+		if (!r)
+			return 0;
+		stem = nf_lex_intern(lex, (const char *)r,
+		                     (size_t)sb_stemmer_length(lex->stemmer));
+		if (!stem)
+			return 0;
+	}
+	lex->entries[id].stem = stem; /* entries may have moved */
+	return stem;
+}

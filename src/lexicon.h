@@ -1,0 +1,48 @@
+/*
+ * lexicon.h - interned word forms.
+ *
+ * Every distinct case-folded word of a corpus is stored once and named by a
+ * small integer, so stages compare and count words as integers. Each entry
+ * also caches its Snowball stem (another entry), computed the first time the
+ * word is seen: stemming runs once per distinct word, not once per token.
+ * Id 0 means "none".
+ */
+#ifndef NF_LEXICON_H
+#define NF_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct nf_lex_entry {
+	const char *str;
+	uint32_t len;
+	uint32_t stem;  /* id of the stem; 0 until computed */
+	uint64_t hash;
+} nf_lex_entry;
+
+typedef struct nf_lex {
+	nf_lex_entry *entries; /* entries[0] unused */
+	uint32_t count, cap;
+	uint32_t *slots;       /* open addressing: entry ids, 0 = empty */
+	uint32_t nslots;       /* power of two */
+	struct nf_arena *arena; /* where strings live (the corpus arena) */
+	struct sb_stemmer *stemmer;
+} nf_lex;
+
+/* Prepares an empty lexicon whose strings live in arena. */
+int nf_lex_init(nf_lex *lex, struct nf_arena *arena);
+void nf_lex_free(nf_lex *lex);
+
+/* Id of s[0..len), adding it if new; 0 when out of memory. */
+uint32_t nf_lex_intern(nf_lex *lex, const char *s, size_t len);
+/* Id of s[0..len) if present, else 0. */
+uint32_t nf_lex_find(const nf_lex *lex, const char *s, size_t len);
+/* Id of the stem of word id; 0 when out of memory. */
+uint32_t nf_lex_stem(nf_lex *lex, uint32_t id);
+
+static inline const char *nf_lex_str(const nf_lex *lex, uint32_t id)
+{
+	return lex->entries[id].str;
+}
+
+#endif

@@ -1,0 +1,108 @@
+/*
+ * arena.c - chunked bump allocator (see arena.h).
+ *
+ * Chunks grow geometrically up to 1 MiB so a five-article brief touches a
+ * few pages and a 500-article one does not make thousands of mallocs. A
+ * request larger than a chunk gets a chunk of its own.
+ */
+#include "arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ALIGN 16
+#define FIRST_CHUNK 4096
+#define MAX_CHUNK ((size_t)1 << 20)
+
+struct nf_arena_chunk {
+	nf_arena_chunk *next;
+	size_t size, used;
+	_Alignas(ALIGN) unsigned char data[];
+};
+
+#ifdef NF_ARENA_MALLOC
+void *nf_arena_alloc(nf_arena *a, size_t size)
+{
+	if (size > SIZE_MAX - sizeof(nf_arena_chunk))
+		return NULL;
+	nf_arena_chunk *c = calloc(1, sizeof *c + size);
+	if (!c)
+		return NULL;
+	c->size = c->used = size;
+	c->next = a->head;
+	a->head = c;
+	a->used += size;
+	return c->data;
+}
+#else
+void *nf_arena_alloc(nf_arena *a, size_t size)
+{
+	if (size > SIZE_MAX / 2)
+		return NULL;
+	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	nf_arena_chunk *c = a->head;
+	if (!c || c->size - c->used < size) {
+		size_t want = c ? c->size * 2 : FIRST_CHUNK;
+		if (want > MAX_CHUNK)
+			want = MAX_CHUNK;
+		if (want < size)
+			want = size;
+		nf_arena_chunk *n = malloc(sizeof *n + want);
+		if (!n)
+			return NULL;
+		n->size = want;
+		n->used = 0;
+		/* Keep filling the current chunk if the new one is a one-off
+		 * for a large request. */
+		if (c && want == size && c->size - c->used > 256) {
+			n->next = c->next;
+			c->next = n;
+		} else {
+			n->next = c;
+			a->head = n;
+		}
+		c = n;
+	}
+	void *p = c->data + c->used;
+	c->used += size;
+	a->used += size;
+	memset(p, 0, size);
+	return p;
+}
+#endif
+
+void *nf_arena_array(nf_arena *a, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		return NULL;
+	return nf_arena_alloc(a, n && size ? n * size : 1);
+}
+
+char *nf_arena_strndup(nf_arena *a, const char *s, size_t len)
+{
+	char *p = nf_arena_alloc(a, len + 1);
+	if (!p)
+		return NULL;
+	if (len)
+		memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *nf_arena_strdup(nf_arena *a, const char *s)
+{
+	return s ? nf_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void nf_arena_free(nf_arena *a)
+{
+	nf_arena_chunk *c = a->head;
+	while (c) {
+		nf_arena_chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	a->head = NULL;
+	a->used = 0;
+}

@@ -1,0 +1,33 @@
+/*
+ * arena.h - bump allocation for objects that live as long as their owner.
+ *
+ * A corpus and a brief each own one arena: every string, token and claim
+ * they hold is carved from it and freed at once with the owner. Built with
+ * -DNF_ARENA_MALLOC (the sanitizer build), every allocation is a separate
+ * malloc so AddressSanitizer sees the bounds of each object.
+ */
+#ifndef NF_ARENA_H
+#define NF_ARENA_H
+
+#include <stddef.h>
+
+typedef struct nf_arena_chunk nf_arena_chunk;
+
+typedef struct nf_arena {
+	nf_arena_chunk *head;
+	size_t used; /* total bytes handed out, for limits and statistics */
+} nf_arena;
+
+#define NF_ARENA_INIT {NULL, 0}
+
+/* size bytes aligned for any object, zero-filled; NULL when out of memory. */
+void *nf_arena_alloc(nf_arena *a, size_t size);
+/* n objects of size each, with overflow checked; zero-filled. */
+void *nf_arena_array(nf_arena *a, size_t n, size_t size);
+/* A NUL-terminated copy of s[0..len). */
+char *nf_arena_strndup(nf_arena *a, const char *s, size_t len);
+char *nf_arena_strdup(nf_arena *a, const char *s);
+/* Frees everything; the arena can be used again. */
+void nf_arena_free(nf_arena *a);
+
+#endif

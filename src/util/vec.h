@@ -1,0 +1,25 @@
+/*
+ * vec.h - a growable array of fixed-size elements.
+ *
+ * nf_vec_push() returns a zeroed slot to fill, or NULL when out of memory,
+ * so callers write `T *x = nf_vec_push(&v, sizeof *x); if (!x) ...`.
+ * Pointers into a vec are invalidated by the next push.
+ */
+#ifndef NF_VEC_H
+#define NF_VEC_H
+
+#include <stddef.h>
+
+typedef struct nf_vec {
+	void *data;
+	size_t len, cap;
+} nf_vec;
+
+#define NF_VEC_INIT {NULL, 0, 0}
+
+void *nf_vec_push(nf_vec *v, size_t elsize);
+/* The i-th element, for elements of elsize bytes. */
+#define NF_VEC_AT(v, T, i) (((T *)(v)->data)[i])
+void nf_vec_free(nf_vec *v);
+
+#endif

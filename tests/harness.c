@@ -1,0 +1,196 @@
+/* harness.c - see harness.h. */
+#include "harness.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int passed, failed, current_failed;
+
+void harness_check(int ok, const char *expr, const char *file, int line)
+{
+	if (!ok) {
+		fprintf(stderr, "  FAIL %s:%d: %s\n", file, line, expr);
+		current_failed = 1;
+	}
+}
+
+void harness_check_int(long long got, long long want, const char *expr,
+                       const char *file, int line)
+{
+	if (got != want) {
+		fprintf(stderr, "  FAIL %s:%d: %s == %lld, want %lld\n", file, line,
+		        expr, got, want);
+		current_failed = 1;
+	}
+}
+
+void harness_check_str(const char *got, const char *want, const char *expr,
+                       const char *file, int line)
+{
+	if (!got || !want ? got != want : strcmp(got, want) != 0) {
+		fprintf(stderr, "  FAIL %s:%d: %s == \"%s\", want \"%s\"\n", file,
+		        line, expr, got ? got : "(null)", want ? want : "(null)");
+		current_failed = 1;
+	}
+}
+
+void harness_run(const char *name, void (*fn)(void))
+{
+	current_failed = 0;
+	fn();
+	if (current_failed) {
+		failed++;
+		fprintf(stderr, "FAIL %s\n", name);
+	} else {
+		passed++;
+	}
+}
+
+int harness_done(void)
+{
+	/* tests/run.sh adds these lines up. */
+	printf("RESULT %d %d\n", passed, failed);
+	return failed ? 1 : 0;
+}
+
+const char *harness_shared(const char *rel)
+{
+	static char path[4096];
+	const char *base = getenv("NF_SHARED");
+	snprintf(path, sizeof path, "%s/%s", base ? base : "../shared", rel);
+	return path;
+}
+
+char *harness_read(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	size_t r;
+	while (buf && (r = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+		n += r;
+		if (cap - n - 1 == 0) {
+			char *p = realloc(buf, cap * 2);
+			if (!p) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = p;
+			cap *= 2;
+		}
+	}
+	fclose(f);
+	if (buf) {
+		buf[n] = '\0';
+		if (len)
+			*len = n;
+	}
+	return buf;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **harness_list(const char *dir, const char *suffix)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return NULL;
+	size_t n = 0, cap = 16;
+	char **list = malloc(cap * sizeof *list);
+	struct dirent *e;
+	size_t sl = strlen(suffix);
+	while (list && (e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+		if (l < sl || strcmp(e->d_name + l - sl, suffix) || e->d_name[0] == '.')
+			continue;
+		if (n + 1 >= cap) {
+			char **p = realloc(list, (cap *= 2) * sizeof *list);
+			if (!p)
+				break;
+			list = p;
+		}
+		size_t pl = strlen(dir) + l + 2;
+		list[n] = malloc(pl);
+		snprintf(list[n], pl, "%s/%s", dir, e->d_name);
+		n++;
+	}
+	closedir(d);
+	if (!list)
+		return NULL;
+	list[n] = NULL;
+	qsort(list, n, sizeof *list, cmp_str);
+	return list;
+}
+
+void harness_list_free(char **list)
+{
+	for (size_t i = 0; list && list[i]; i++)
+		free(list[i]);
+	free(list);
+}
+
+static json_object *brief(const char **names, const char **texts,
+                          const size_t *lens, size_t n)
+{
+	json_object *j = NULL;
+	nf_ctx *ctx = nf_ctx_new();
+	nf_corpus *c = NULL;
+	nf_brief *b = NULL;
+	char *out = NULL;
+	size_t outlen;
+	if (!ctx || nf_corpus_new(&c, ctx))
+		goto done;
+	for (size_t i = 0; i < n; i++)
+		if (nf_corpus_add(c, names[i], texts[i], lens[i], NF_INPUT_AUTO))
+			fprintf(stderr, "  harness: %s\n", nf_ctx_errmsg(ctx));
+	if (nf_brief_build(&b, c, NULL) ||
+	    nf_brief_render(&out, &outlen, b, NF_FORMAT_JSON, 0)) {
+		fprintf(stderr, "  harness: %s\n", nf_ctx_errmsg(ctx));
+		goto done;
+	}
+	j = json_tokener_parse(out);
+done:
+	nf_free(out);
+	nf_brief_free(b);
+	nf_corpus_free(c);
+	nf_ctx_free(ctx);
+	return j;
+}
+
+json_object *harness_brief_texts(const char **names, const char **texts,
+                                 size_t n)
+{
+	size_t *lens = calloc(n ? n : 1, sizeof *lens);
+	for (size_t i = 0; i < n; i++)
+		lens[i] = strlen(texts[i]);
+	json_object *j = brief(names, texts, lens, n);
+	free(lens);
+	return j;
+}
+
+json_object *harness_brief_files(char **files, size_t n)
+{
+	const char **texts = calloc(n ? n : 1, sizeof *texts);
+	size_t *lens = calloc(n ? n : 1, sizeof *lens);
+	json_object *j = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (!(texts[i] = harness_read(files[i], &lens[i]))) {
+			fprintf(stderr, "  harness: cannot read %s\n", files[i]);
+			goto done;
+		}
+	j = brief((const char **)files, texts, lens, n);
+done:
+	for (size_t i = 0; i < n; i++)
+		free((char *)texts[i]);
+	free(texts);
+	free(lens);
+	return j;
+}
