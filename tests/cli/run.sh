@@ -1,0 +1,94 @@
+#!/bin/sh
+# CLI tests: exit codes, messages naming the bad input, formats, stdin.
+# Usage: tests/cli/run.sh path/to/newsfuse. Prints "RESULT passed failed".
+nf=${1:-build/newsfuse}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL $*" >&2; }
+
+# expect NAME WANT_EXIT CMD... ; output in $tmp/out, $tmp/err
+expect() {
+	name=$1 want=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok; else fail "$name: exit $got, want $want"; cat "$tmp/err" >&2; fi
+}
+has() { # has NAME FILE PATTERN
+	if grep -q -- "$3" "$2"; then ok; else fail "$1: '$3' not in $2"; fi
+}
+
+cat >"$tmp/a.txt" <<'TXT'
+Floodwaters recede in Marrow Valley
+
+MARROW, March 14 (Tidewire) - Floodwaters began to recede in Marrow Valley on Tuesday, officials said, after two days of rain broke a levee.
+
+At least 12 people were killed, the regional governor said on Tuesday.
+TXT
+cat >"$tmp/b.txt" <<'TXT'
+Marrow Valley counts the cost of the flood
+
+The regional governor said 12 people had died in the flood and 40 were injured.
+
+About 300 soldiers were deployed to help residents of Marrow Valley.
+TXT
+printf 'Caf\351 closed\nThe caf\351 shut.\n' >"$tmp/latin1.txt"
+printf '\177ELF\000\000\001\002' >"$tmp/binary.txt"
+: >"$tmp/empty.txt"
+printf '{"id":"j1","title":"Levee breaks","text":"The levee broke on Monday and 12 people died."}\n{"id":"j2","text": broken\n' >"$tmp/feed.jsonl"
+
+expect "top help" 0 "$nf" --help
+has "top help" "$tmp/out" "usage: newsfuse"
+expect "version" 0 "$nf" --version
+has "version" "$tmp/out" "newsfuse [0-9]"
+expect "no command" 2 "$nf"
+expect "unknown command" 2 "$nf" frobnicate
+has "unknown command" "$tmp/err" "unknown command"
+expect "brief help" 0 "$nf" brief --help
+has "brief help" "$tmp/out" "--summary-words"
+expect "brief no files" 2 "$nf" brief
+expect "bad format" 2 "$nf" brief --format pdf "$tmp/a.txt"
+has "bad format" "$tmp/err" "unknown format"
+expect "bad words" 2 "$nf" brief --summary-words lots "$tmp/a.txt"
+expect "bad input kind" 2 "$nf" brief --input xml "$tmp/a.txt"
+
+expect "two good" 0 "$nf" brief "$tmp/a.txt" "$tmp/b.txt"
+expect "json" 0 "$nf" brief --format json "$tmp/a.txt" "$tmp/b.txt"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["schema"]=="newsfuse.brief/1"; assert len(d["sources"])==2' "$tmp/out"; then ok; else fail "json: not a valid brief"; fi
+expect "markdown" 0 "$nf" brief -f markdown "$tmp/a.txt" "$tmp/b.txt"
+expect "html" 0 "$nf" brief -f html "$tmp/a.txt" "$tmp/b.txt"
+has "html" "$tmp/out" "<html"
+expect "no colour when piped" 0 "$nf" brief "$tmp/a.txt"
+if grep -q "$(printf '\033')" "$tmp/out"; then fail "colour escape in piped output"; else ok; fi
+
+expect "missing only" 1 "$nf" brief "$tmp/nope.txt"
+has "missing only" "$tmp/err" "nope.txt"
+expect "missing + good" 3 "$nf" brief -f json "$tmp/nope.txt" "$tmp/a.txt"
+has "missing + good" "$tmp/err" "nope.txt: No such file"
+has "missing + good" "$tmp/out" "newsfuse.brief/1"
+expect "invalid utf8" 3 "$nf" brief -f json "$tmp/latin1.txt" "$tmp/a.txt"
+has "invalid utf8" "$tmp/err" "latin1.txt:1:4: invalid UTF-8"
+expect "binary" 3 "$nf" brief -f json "$tmp/binary.txt" "$tmp/a.txt"
+has "binary" "$tmp/err" "binary.txt: binary data"
+expect "empty" 3 "$nf" brief -f json "$tmp/empty.txt" "$tmp/a.txt"
+has "empty" "$tmp/err" "empty.txt: no article text"
+expect "all bad" 1 "$nf" brief "$tmp/empty.txt" "$tmp/binary.txt"
+expect "bad jsonl line" 3 "$nf" brief -f json "$tmp/feed.jsonl"
+has "bad jsonl line" "$tmp/err" "feed.jsonl:2"
+has "bad jsonl line" "$tmp/out" '"j1"'
+
+if "$nf" brief -f json - <"$tmp/a.txt" >"$tmp/out" 2>"$tmp/err"; then ok; else fail "stdin"; fi
+has "stdin" "$tmp/out" '"file": "-"'
+mkdir "$tmp/dir" && cp "$tmp/a.txt" "$tmp/b.txt" "$tmp/dir/"
+expect "directory" 0 "$nf" brief -f json "$tmp/dir"
+if python3 -c 'import json,sys; assert len(json.load(open(sys.argv[1]))["sources"])==2' "$tmp/out"; then ok; else fail "directory: want 2 sources"; fi
+expect "output file" 0 "$nf" brief -o "$tmp/brief.md" -f markdown "$tmp/a.txt"
+if [ -s "$tmp/brief.md" ] && [ ! -s "$tmp/out" ]; then ok; else fail "output file"; fi
+expect "unwritable output" 1 "$nf" brief -o "$tmp/no/such/dir/x" "$tmp/a.txt"
+
+echo "RESULT $passed $failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,139 @@
+/* test_ingest.c - input kinds, detection, and bad input (ingest.c). */
+#include <string.h>
+
+#include "harness.h"
+#include "stages.h"
+
+static nf_ctx *ctx;
+static int warnings;
+static char last_warning[512];
+
+static void on_warn(void *ud, const char *msg)
+{
+	(void)ud;
+	warnings++;
+	strncpy(last_warning, msg, sizeof last_warning - 1);
+}
+
+static nf_corpus *fresh(void)
+{
+	nf_corpus *c = NULL;
+	warnings = 0;
+	last_warning[0] = '\0';
+	nf_corpus_new(&c, ctx);
+	return c;
+}
+
+static nf_status add(nf_corpus *c, const char *name, const char *s, nf_input k)
+{
+	return nf_corpus_add(c, name, s, strlen(s), k);
+}
+
+static void test_text_article(void)
+{
+	nf_corpus *c = fresh();
+	CHECK(add(c, "dir/river-flood.txt", "Flood hits town\n\nWater rose overnight.\n",
+	          NF_INPUT_AUTO) == NF_OK);
+	CHECK_INT(nf_corpus_count(c), 1);
+	nf_doc *d = NF_DOC(c, 0);
+	CHECK_STR(d->id, "river-flood");
+	CHECK_STR(d->name, "dir/river-flood.txt");
+	CHECK_INT(d->copy_of, -1);
+	CHECK(strstr(d->raw, "Water rose") != NULL);
+	nf_corpus_free(c);
+}
+
+static void test_jsonl(void)
+{
+	nf_corpus *c = fresh();
+	const char *in =
+		"{\"id\":\"a1\",\"title\":\"Dam breaks\",\"text\":\"The dam broke.\","
+		"\"published\":\"2023-03-14\",\"outlet\":\"Valley Post\",\"url\":\"http://x/a1\"}\n"
+		"\n"
+		"{\"id\":7,\"text\":\"Second story.\",\"published\":\"March 3\"}\n";
+	CHECK(add(c, "in.jsonl", in, NF_INPUT_AUTO) == NF_OK);
+	CHECK_INT(nf_corpus_count(c), 2);
+	nf_doc *d = NF_DOC(c, 0);
+	CHECK_STR(d->id, "a1");
+	CHECK_STR(d->title, "Dam breaks");
+	CHECK_STR(d->outlet, "Valley Post");
+	CHECK_INT(d->published.y, 2023);
+	CHECK_INT(d->published.d, 14);
+	CHECK_INT(d->date_source, NF_DATE_METADATA);
+	CHECK_STR(NF_DOC(c, 1)->id, "7");
+	CHECK_STR(NF_DOC(c, 1)->name, "in.jsonl:3");
+	CHECK_INT(NF_DOC(c, 1)->date_source, NF_DATE_NONE);
+	CHECK_INT(warnings, 1); /* the date that is not ISO */
+	nf_corpus_free(c);
+}
+
+static void test_jsonl_bad_lines(void)
+{
+	nf_corpus *c = fresh();
+	const char *in = "{\"id\":\"ok\",\"text\":\"Fine.\"}\n"
+	                 "{\"id\":\"broken\",\"text\":\"unterminated}\n"
+	                 "[1,2]\n"
+	                 "{\"id\":\"notext\"}\n"
+	                 "{\"id\":\"also-ok\",\"text\":\"Good.\"} trailing\n";
+	CHECK(add(c, "feed.jsonl", in, NF_INPUT_JSONL) == NF_OK);
+	CHECK_INT(nf_corpus_count(c), 1);
+	CHECK_INT(warnings, 4);
+	CHECK(strstr(last_warning, "feed.jsonl:5") != NULL);
+	CHECK_INT(c->skipped, 4);
+	nf_corpus_free(c);
+
+	c = fresh();
+	CHECK(add(c, "bad.jsonl", "{\"a\":\n", NF_INPUT_JSONL) == NF_EPARSE);
+	CHECK(strstr(nf_ctx_errmsg(ctx), "bad.jsonl") != NULL);
+	nf_corpus_free(c);
+}
+
+static void test_bad_text(void)
+{
+	nf_corpus *c = fresh();
+	CHECK(add(c, "empty.txt", "", NF_INPUT_AUTO) == NF_EEMPTY);
+	CHECK(strstr(nf_ctx_errmsg(ctx), "empty.txt") != NULL);
+	CHECK(add(c, "blank.txt", " \n\n\t\n", NF_INPUT_AUTO) == NF_EEMPTY);
+	CHECK(add(c, "latin1.txt", "Title\nCaf\xE9 opened.\n", NF_INPUT_AUTO) == NF_EUTF8);
+	CHECK(strstr(nf_ctx_errmsg(ctx), "latin1.txt:2:4") != NULL);
+	CHECK(nf_corpus_add(c, "bin.dat", "\x7F" "ELF\0\0\x01", 7, NF_INPUT_AUTO) == NF_EUTF8);
+	CHECK(strstr(nf_ctx_errmsg(ctx), "binary") != NULL);
+	CHECK_INT(nf_corpus_count(c), 0);
+	CHECK(add(c, "good.txt", "Title\nBody.", NF_INPUT_AUTO) == NF_OK);
+	CHECK_INT(nf_corpus_count(c), 1);
+	CHECK_INT(NF_DOC(c, 0)->index, 0);
+	nf_corpus_free(c);
+}
+
+static void test_sniffing(void)
+{
+	nf_corpus *c = fresh();
+	/* Starts with a brace but is not JSON: a text article. */
+	CHECK(add(c, "odd.txt", "{Update} Flood warning lifted\nThe river fell.", NF_INPUT_AUTO) == NF_OK);
+	CHECK_STR(NF_DOC(c, 0)->id, "odd");
+	CHECK(strncmp(NF_DOC(c, 0)->raw, "{Update}", 8) == 0);
+	nf_corpus_free(c);
+}
+
+static void test_brief_empty_corpus(void)
+{
+	nf_corpus *c = fresh();
+	nf_brief *b = (nf_brief *)1;
+	CHECK(nf_brief_build(&b, c, NULL) == NF_EEMPTY);
+	CHECK(b == NULL);
+	nf_corpus_free(c);
+}
+
+int main(void)
+{
+	ctx = nf_ctx_new();
+	nf_ctx_set_warn(ctx, on_warn, NULL);
+	RUN(test_text_article);
+	RUN(test_jsonl);
+	RUN(test_jsonl_bad_lines);
+	RUN(test_bad_text);
+	RUN(test_sniffing);
+	RUN(test_brief_empty_corpus);
+	nf_ctx_free(ctx);
+	return harness_done();
+}

@@ -1,0 +1,129 @@
+/* test_text.c - normalisation, tokens, stems and sentences (text.c). */
+#include <string.h>
+
+#include "harness.h"
+#include "stages.h"
+#include "text.h"
+
+static nf_ctx *ctx;
+static nf_corpus *corpus;
+
+static void setup(void)
+{
+	nf_corpus_free(corpus);
+	corpus = NULL;
+	nf_corpus_new(&corpus, ctx);
+}
+
+/* Tokens of s as "form|form|..." using the folded forms. */
+static char *tokens(const char *s, char *out, size_t cap)
+{
+	nf_vec v = NF_VEC_INIT;
+	out[0] = '\0';
+	if (nf_text_tokenize(corpus, s, strlen(s), &v) == NF_OK) {
+		for (size_t i = 0; i < v.len; i++) {
+			nf_token *t = &NF_VEC_AT(&v, nf_token, i);
+			if (i)
+				strncat(out, "|", cap - strlen(out) - 1);
+			strncat(out, nf_lex_str(&corpus->lex, t->norm), cap - strlen(out) - 1);
+		}
+	}
+	nf_vec_free(&v);
+	return out;
+}
+
+static void test_words_numbers_punct(void)
+{
+	char buf[512];
+	setup();
+	CHECK_STR(tokens("The mayor's office said 6,044 people, or 2.5%, left.", buf, sizeof buf),
+	          "the|mayor|'s|office|said|6,044|people|,|or|2.5|%|,|left|.");
+	CHECK_STR(tokens("Ex-Soviet states met U.S. envoys on the 2nd day.", buf, sizeof buf),
+	          "ex-soviet|states|met|u.s.|envoys|on|the|2nd|day|.");
+	CHECK_STR(tokens("Ferreira’s O'Neill", buf, sizeof buf), "ferreira|'s|o'neill");
+	CHECK_STR(tokens("ÉMILE Zürich", buf, sizeof buf), "émile|zürich");
+}
+
+static void test_flags_and_stems(void)
+{
+	setup();
+	const char *s = "Protesters PROTESTED in Oslo";
+	nf_vec v = NF_VEC_INIT;
+	CHECK(nf_text_tokenize(corpus, s, strlen(s), &v) == NF_OK);
+	CHECK_INT(v.len, 4);
+	nf_token *t = v.data;
+	CHECK(t[0].flags & NF_TOK_CAP);
+	CHECK(!(t[0].flags & NF_TOK_UPPER));
+	CHECK(t[1].flags & NF_TOK_UPPER);
+	CHECK(t[2].flags & NF_TOK_STOP);
+	CHECK_STR(nf_lex_str(&corpus->lex, t[0].stem), "protest");
+	CHECK_INT(t[1].stem, nf_lex_find(&corpus->lex, "protest", 7));
+	nf_vec_free(&v);
+}
+
+static size_t sentences(const char *text, nf_doc *d)
+{
+	memset(d, 0, sizeof *d);
+	d->text = (char *)text;
+	d->text_len = strlen(text);
+	CHECK(nf_text_analyze(corpus, d) == NF_OK);
+	return d->nsents;
+}
+
+static void test_sentences(void)
+{
+	nf_doc d;
+	setup();
+	CHECK_INT(sentences("Mr. Dal met Gen. Ito on Friday. They talked. Then? \"Yes,\" he said.", &d), 4);
+	CHECK_INT(d.sents[0].len, strlen("Mr. Dal met Gen. Ito on Friday."));
+	CHECK_INT(sentences("John F. Kennedy spoke. the end", &d), 1);
+	CHECK_INT(sentences("First paragraph without stop\n\nSecond one.", &d), 2);
+	CHECK_INT(d.sents[1].para, 1);
+	CHECK_INT(sentences("He said: \"We will stay.\" The crowd left.", &d), 2);
+	CHECK_INT(sentences("", &d), 0);
+	CHECK_INT(d.words, 0);
+	CHECK_INT(sentences("Prices rose 2.5 percent in the U.S. on Monday.", &d), 1);
+	CHECK_INT(d.words, 9);
+}
+
+static void test_normalize(void)
+{
+	char *out;
+	size_t len, bad = 0;
+	nf_arena a = NF_ARENA_INIT;
+	const char in[] = "a\r\nb\xC2\xA0" "c\xE2\x80\x8B" "d\te\x07";
+	CHECK(nf_text_normalize(&a, in, sizeof in - 1, &out, &len, &bad) == NF_OK);
+	CHECK_STR(out, "a\nb cd e");
+	/* e + combining acute becomes é (NFC) */
+	CHECK(nf_text_normalize(&a, "Cafe\xCC\x81", 6, &out, &len, &bad) == NF_OK);
+	CHECK_STR(out, "Caf\xC3\xA9");
+	CHECK(nf_text_normalize(&a, "ok\xFF", 3, &out, &len, &bad) == NF_EUTF8);
+	CHECK_INT(bad, 2);
+	CHECK(nf_text_normalize(&a, "a\0b", 3, &out, &len, &bad) == NF_EUTF8);
+	CHECK_INT(bad, 1);
+	/* a sequence cut short at the end */
+	CHECK(nf_text_normalize(&a, "ab\xE2\x80", 4, &out, &len, &bad) == NF_EUTF8);
+	CHECK_INT(bad, 2);
+	nf_arena_free(&a);
+}
+
+static void test_position(void)
+{
+	size_t line, col;
+	nf_text_position("ab\ncd\xC3\xA9" "f", 7, &line, &col);
+	CHECK_INT(line, 2);
+	CHECK_INT(col, 4);
+}
+
+int main(void)
+{
+	ctx = nf_ctx_new();
+	RUN(test_words_numbers_punct);
+	RUN(test_flags_and_stems);
+	RUN(test_sentences);
+	RUN(test_normalize);
+	RUN(test_position);
+	nf_corpus_free(corpus);
+	nf_ctx_free(ctx);
+	return harness_done();
+}
