@@ -70,7 +70,7 @@ test: all $(UNIT_BIN) $(E2E_BIN)
 	@sh tests/run.sh $(BUILD)
 
 asan-check:
-	$(MAKE) BUILD=build-asan CC=clang \
+	NF_SLOW=1 $(MAKE) BUILD=build-asan CC=clang \
 		OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
 		EXTRA_CFLAGS="-DNF_ARENA_MALLOC" EXTRA_LDFLAGS="-fsanitize=address,undefined" test
 

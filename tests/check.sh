@@ -1,5 +1,5 @@
 #!/bin/sh
-# The whole test suite, as CI runs it: the gcc build with -Werror, the same
+# The whole test suite, as CI runs it: source lint, the gcc build with -Werror, the same
 # tests under AddressSanitizer + UndefinedBehaviorSanitizer (clang), the
 # fuzz corpus replayed and each fuzzer run briefly. Ends with the totals on
 # a line of its own: "N passed, N failed".
@@ -33,6 +33,7 @@ tally() {
 	fi
 }
 
+tally "lint" sh scripts/lint.sh
 tally "gcc -Werror" make -j"$jobs" WERROR=1 CC=gcc test
 tally "clang -Werror" make -j"$jobs" WERROR=1 CC=clang BUILD=build-clang test
 tally "asan+ubsan" make -j"$jobs" WERROR=1 asan-check
