@@ -11,6 +11,9 @@
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
+/* Inlined: hashing a five-byte word through a shared-library call costs
+ * more than the hash itself, and this runs once per token. */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "util/arena.h"
@@ -25,8 +28,9 @@ int nf_lex_init(nf_lex *lex, nf_arena *arena)
 	lex->cap = 512;
 	lex->slots = calloc(lex->nslots, sizeof *lex->slots);
 	lex->entries = calloc(lex->cap, sizeof *lex->entries);
+	lex->small = calloc(NF_LEX_SMALL, sizeof *lex->small);
 	lex->count = 1;
-	if (!lex->slots || !lex->entries) {
+	if (!lex->slots || !lex->entries || !lex->small) {
 		nf_lex_free(lex);
 		return -1;
 	}
@@ -37,6 +41,7 @@ void nf_lex_free(nf_lex *lex)
 {
 	free(lex->slots);
 	free(lex->entries);
+	free(lex->small);
 	if (lex->stemmer)
 		sb_stemmer_delete(lex->stemmer);
 	memset(lex, 0, sizeof *lex);
@@ -80,7 +85,7 @@ uint32_t nf_lex_find(const nf_lex *lex, const char *s, size_t len)
 	return lookup(lex, s, len, XXH3_64bits(s, len), &slot);
 }
 
-uint32_t nf_lex_intern(nf_lex *lex, const char *s, size_t len)
+static uint32_t intern(nf_lex *lex, const char *s, size_t len)
 {
 	if (len > UINT32_MAX)
 		return 0;
@@ -106,8 +111,24 @@ uint32_t nf_lex_intern(nf_lex *lex, const char *s, size_t len)
 	if (!str)
 		return 0;
 	id = lex->count++;
-	lex->entries[id] = (nf_lex_entry){str, (uint32_t)len, 0, h};
+	lex->entries[id] = (nf_lex_entry){str, (uint32_t)len, 0, 0, h};
 	lex->slots[slot] = id;
+	return id;
+}
+
+uint32_t nf_lex_intern(nf_lex *lex, const char *s, size_t len)
+{
+	if (len == 0 || len > 8)
+		return intern(lex, s, len);
+	uint64_t key = 0;
+	memcpy(&key, s, len);
+	/* Fibonacci hashing: the top bits of key * 2^64/phi index the cache. */
+	nf_lex_small *e = &lex->small[(key * 0x9E3779B97F4A7C15u) >> 52];
+	if (e->len == len && e->key == key)
+		return e->id;
+	uint32_t id = intern(lex, s, len);
+	if (id)
+		*e = (nf_lex_small){key, (uint32_t)len, id};
 	return id;
 }
 

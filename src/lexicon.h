@@ -17,10 +17,22 @@ typedef struct nf_lex_entry {
 	const char *str;
 	uint32_t len;
 	uint32_t stem;  /* id of the stem; 0 until computed */
+	uint32_t stop;  /* text.c's stopword cache: 0 unknown, 1 no, 2 yes */
 	uint64_t hash;
 } nf_lex_entry;
 
+/* A direct-mapped cache of short words (up to 8 bytes, the bytes are the
+ * key): most tokens are short and frequent, and a hit here costs neither a
+ * hash nor a miss in the large table. */
+#define NF_LEX_SMALL 4096
+
+typedef struct nf_lex_small {
+	uint64_t key;
+	uint32_t len, id;
+} nf_lex_small;
+
 typedef struct nf_lex {
+	nf_lex_small *small;   /* NF_LEX_SMALL slots */
 	nf_lex_entry *entries; /* entries[0] unused */
 	uint32_t count, cap;
 	uint32_t *slots;       /* open addressing: entry ids, 0 = empty */

@@ -199,19 +199,33 @@ static int in_list(const char *const *list, size_t n, const char *s, size_t len)
 
 enum cls { C_SPACE, C_NL, C_LETTER, C_DIGIT, C_MARK, C_OTHER };
 
+/* Class of each ASCII byte (S space, N newline, L letter, D digit,
+ * O other), so the common case needs no decoding and no branches. */
+#define S C_SPACE
+#define N C_NL
+#define L C_LETTER
+#define D C_DIGIT
+#define O C_OTHER
+static const unsigned char ascii_class[128] = {
+	S, S, S, S, S, S, S, S, S, S, N, S, S, S, S, S,
+	S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+	S, O, O, O, O, O, O, O, O, O, O, O, O, O, O, O,
+	D, D, D, D, D, D, D, D, D, D, O, O, O, O, O, O,
+	O, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, O, O, O, O, O,
+	O, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, O, O, O, O, O,
+};
+#undef S
+#undef N
+#undef L
+#undef D
+#undef O
+
 static enum cls classify(int32_t cp)
 {
-	if (cp < 0x80) {
-		if (cp == '\n')
-			return C_NL;
-		if (cp == ' ')
-			return C_SPACE;
-		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
-			return C_LETTER;
-		if (cp >= '0' && cp <= '9')
-			return C_DIGIT;
-		return cp < 0x20 ? C_SPACE : C_OTHER;
-	}
+	if (cp < 0x80)
+		return (enum cls)ascii_class[cp];
 	switch (utf8proc_category(cp)) {
 	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
 	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
@@ -237,7 +251,7 @@ typedef struct scanner {
 } scanner;
 
 /* Class and length of the code point at i (an invalid byte is OTHER). */
-static enum cls at(const scanner *sc, size_t i, int32_t *cp, size_t *n)
+static inline enum cls at(const scanner *sc, size_t i, int32_t *cp, size_t *n)
 {
 	if (i >= sc->len) {
 		*n = 0;
@@ -247,7 +261,7 @@ static enum cls at(const scanner *sc, size_t i, int32_t *cp, size_t *n)
 	if (sc->s[i] < 0x80) {
 		*cp = sc->s[i];
 		*n = 1;
-		return classify(*cp);
+		return (enum cls)ascii_class[*cp];
 	}
 	*n = decode(sc->s + i, sc->len - i, cp);
 	if (!*n) {
@@ -275,6 +289,9 @@ static size_t scan_word(const scanner *sc, size_t i, int *possessive_at)
 	size_t n;
 	*possessive_at = -1;
 	for (;;) {
+		while (i < sc->len && sc->s[i] < 0x80 &&
+		       (ascii_class[sc->s[i]] == C_LETTER || ascii_class[sc->s[i]] == C_DIGIT))
+			i++;
 		enum cls c = at(sc, i, &cp, &n);
 		if (c == C_LETTER || c == C_MARK || c == C_DIGIT) {
 			i += n;
@@ -425,7 +442,12 @@ static nf_status push_token(nf_corpus *c, nf_vec *toks, const char *s,
 		t->stem = nf_lex_stem(&c->lex, t->norm);
 		if (!t->stem)
 			return NF_ENOMEM;
-		if (in_list(stopwords, sizeof stopwords / sizeof *stopwords, form, flen))
+		/* The list is searched once per distinct word, not per token. */
+		nf_lex_entry *e = &c->lex.entries[t->norm];
+		if (!e->stop)
+			e->stop = in_list(stopwords, sizeof stopwords / sizeof *stopwords,
+			                  form, flen) ? 2 : 1;
+		if (e->stop == 2)
 			t->flags |= NF_TOK_STOP;
 	} else {
 		t->stem = t->norm;
