@@ -108,6 +108,7 @@ struct nf_corpus {
 	nf_vec docs;   /* nf_doc * */
 	nf_lex lex;    /* interned word forms and stems */
 	size_t skipped;
+	nf_vec scratch_toks, scratch_sents; /* text.c's, reused across documents */
 };
 
 #define NF_DOC(c, i) (NF_VEC_AT(&(c)->docs, nf_doc *, (i)))

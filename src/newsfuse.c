@@ -96,6 +96,8 @@ void nf_corpus_free(nf_corpus *c)
 		return;
 	nf_lex_free(&c->lex);
 	nf_vec_free(&c->docs);
+	nf_vec_free(&c->scratch_toks);
+	nf_vec_free(&c->scratch_sents);
 	nf_arena_free(&c->arena);
 	free(c);
 }

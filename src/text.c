@@ -570,7 +570,10 @@ static int para_break(const char *s, uint32_t from, uint32_t to)
 
 nf_status nf_text_analyze(nf_corpus *c, nf_doc *d)
 {
-	nf_vec toks = NF_VEC_INIT, sents = NF_VEC_INIT;
+	/* Scratch vectors live on the corpus so that a thousand documents do
+	 * not grow a thousand vectors from nothing. */
+	nf_vec toks = c->scratch_toks, sents = c->scratch_sents;
+	toks.len = sents.len = 0;
 	nf_status st = nf_text_tokenize(c, d->text ? d->text : "", d->text_len, &toks);
 	if (st)
 		goto done;
@@ -628,7 +631,7 @@ nf_status nf_text_analyze(nf_corpus *c, nf_doc *d)
 	if (sents.len)
 		memcpy(d->sents, sents.data, sents.len * sizeof(nf_sentence));
 done:
-	nf_vec_free(&toks);
-	nf_vec_free(&sents);
+	c->scratch_toks = toks;
+	c->scratch_sents = sents;
 	return st;
 }
