@@ -184,6 +184,7 @@ typedef struct nf_summary_item {
 	int *sources;      /* every document that states it */
 	size_t nsources;
 	size_t independent; /* distinct copy groups among sources */
+	int doc, sent;     /* where text is quoted from: document, sentence */
 } nf_summary_item;
 
 struct nf_brief {

@@ -1,0 +1,216 @@
+/* test_summarize.c - the cited extractive summary (summarize.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "stages.h"
+
+static nf_ctx *ctx;
+static nf_corpus *corpus;
+static nf_brief *brief;
+
+/* Three outlets' own reports of a fictional plant fire, and a reprint of
+ * the first. The evacuation (38 workers) is in all three; the injured
+ * firefighters in two; the rest is each outlet's own. */
+static const char REPORT_A[] =
+	"Fire at Halvorsen plant\n\n"
+	"A fire broke out at the Halvorsen solvent plant in Brennick on Monday "
+	"night and 38 workers were evacuated, the county fire service said.\n\n"
+	"Two firefighters were treated in hospital for smoke inhalation after "
+	"the blaze, which took five hours to bring under control.\n\n"
+	"The plant manager, Odile Tersch, said production lines would stay shut "
+	"for at least a week while inspectors checked the storage tanks.\n\n"
+	"Residents of nearby Calloway Street were told to keep their windows "
+	"closed until the smoke cleared.\n";
+
+static const char REPORT_B[] =
+	"Brennick chemical blaze forces evacuation\n\n"
+	"Firefighters battled flames at Brennick's Halvorsen solvent plant on "
+	"Monday night, and all 38 workers on the night shift got out safely.\n\n"
+	"Two firefighters needed hospital treatment for inhaling smoke, a fire "
+	"service spokesman said.\n\n"
+	"Environmental officials took samples from the Mell stream behind the "
+	"plant to check for leaked chemicals.\n\n"
+	"The company has been fined twice since 2015 for storage violations, "
+	"according to county records.\n";
+
+static const char REPORT_C[] =
+	"Night fire hits solvent factory\n\n"
+	"The county fire service said 38 workers left the Halvorsen solvent "
+	"plant in Brennick when a fire broke out on Monday night.\n\n"
+	"Union representative Jarek Moll said staff had warned management "
+	"about a faulty ventilation unit in the mixing hall last month.\n\n"
+	"Traffic on the ring road near the plant was diverted for most of the "
+	"night as a precaution.\n";
+
+static const char REPRINT_A[] =
+	"Halvorsen plant fire in Brennick\n\n"
+	"A fire broke out at the Halvorsen solvent plant in Brennick on Monday "
+	"night and 38 workers were evacuated, the county fire service said.\n\n"
+	"Two firefighters were treated in hospital for smoke inhalation after "
+	"the blaze, which took five hours to bring under control.\n\n"
+	"The plant manager, Odile Tersch, said production lines would stay shut "
+	"for at least a week while inspectors checked the storage tanks.\n";
+
+static void release(void)
+{
+	if (brief) {
+		nf_arena_free(&brief->arena);
+		free(brief);
+		brief = NULL;
+	}
+	nf_corpus_free(corpus);
+	corpus = NULL;
+}
+
+/* Runs the stages up to the summary on texts[0..n) with a word budget. */
+static void summarize(const char *const *texts, size_t n, int words)
+{
+	release();
+	nf_corpus_new(&corpus, ctx);
+	for (size_t i = 0; i < n; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "r%zu.txt", i);
+		CHECK(nf_corpus_add(corpus, name, texts[i], strlen(texts[i]), NF_INPUT_TEXT) == NF_OK);
+	}
+	CHECK(nf_clean(corpus) == NF_OK);
+	for (size_t i = 0; i < NF_NDOCS(corpus); i++) {
+		nf_doc *d = NF_DOC(corpus, i);
+		if (!d->text) { /* no cleaning stage yet: the raw body will do */
+			d->text = (char *)d->raw;
+			d->text_len = d->raw_len;
+		}
+		CHECK(nf_text_analyze(corpus, d) == NF_OK);
+	}
+	CHECK(nf_copies_link(corpus) == NF_OK);
+	brief = calloc(1, sizeof *brief);
+	brief->corpus = corpus;
+	brief->opts = (nf_brief_options)NF_BRIEF_OPTIONS_INIT;
+	brief->opts.summary_words = words;
+	CHECK(nf_summarize(brief) == NF_OK);
+}
+
+static size_t count_words(const char *s)
+{
+	size_t n = 0;
+	int in = 0;
+	for (; *s; s++) {
+		int alnum = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		            (*s >= '0' && *s <= '9') || (unsigned char)*s >= 0x80;
+		n += alnum && !in;
+		in = alnum || ((*s == '\'' || *s == '-' || *s == ',' || *s == '.') && in &&
+		               s[1] && s[1] != ' ');
+	}
+	return n;
+}
+
+static int cites(const nf_summary_item *it, int doc)
+{
+	for (size_t i = 0; i < it->nsources; i++)
+		if (it->sources[i] == doc)
+			return 1;
+	return 0;
+}
+
+static const char *const ALL[] = {REPORT_A, REPORT_B, REPORT_C, REPRINT_A};
+
+static void test_multi_source_first_and_cited(void)
+{
+	summarize(ALL, 4, 120);
+	CHECK(brief->nsummary >= 2);
+	if (brief->nsummary < 1)
+		return;
+	const nf_summary_item *first = &brief->summary[0];
+	CHECK(strstr(first->text, "38") != NULL);
+	CHECK(cites(first, 0) && cites(first, 1) && cites(first, 2) && cites(first, 3));
+	CHECK_INT(first->nsources, 4);
+	CHECK_INT(first->independent, 3); /* the reprint counts once */
+	CHECK(first->doc >= 0 && cites(first, first->doc));
+	const nf_doc *d = NF_DOC(corpus, first->doc);
+	CHECK(first->sent >= 0 && (size_t)first->sent < d->nsents);
+	CHECK(!strncmp(first->text, d->text + d->sents[first->sent].off, 20));
+	for (size_t i = 1; i < brief->nsummary; i++)
+		CHECK(brief->summary[i].independent <= brief->summary[i - 1].independent);
+}
+
+static void test_no_repeats(void)
+{
+	summarize(ALL, 4, 200);
+	size_t evacuation = 0, injured = 0;
+	for (size_t i = 0; i < brief->nsummary; i++) {
+		const char *t = brief->summary[i].text;
+		evacuation += strstr(t, "38") != NULL;
+		injured += strstr(t, "inhal") != NULL;
+		for (size_t j = 0; j < i; j++)
+			CHECK(strcmp(t, brief->summary[j].text) != 0);
+	}
+	CHECK_INT(evacuation, 1);
+	CHECK_INT(injured, 1);
+}
+
+static void test_budget(void)
+{
+	summarize(ALL, 4, 40);
+	size_t total = 0;
+	for (size_t i = 0; i < brief->nsummary; i++)
+		total += count_words(brief->summary[i].text);
+	CHECK(brief->nsummary >= 1);
+	CHECK(total <= 40 || brief->nsummary == 1);
+
+	summarize(ALL, 4, 1); /* always one whole sentence */
+	CHECK_INT(brief->nsummary, 1);
+	if (brief->nsummary)
+		CHECK(count_words(brief->summary[0].text) >= 6);
+}
+
+static void test_skips_fragments(void)
+{
+	static const char *const t[] = {
+		"Storm note\n\n"
+		"He said it was over.\n\n"
+		"\"We are fine,\" said a neighbour of the family on Elm Row.\n\n"
+		"READ MORE STORIES LIKE THIS ONE ON OUR WEBSITE TODAY.\n\n"
+		"Anyone with information is asked to call the parks office at "
+		"555-201-3344 during office hours.\n\n"
+		"A storm uprooted 14 oak trees along the river path in Tolland on "
+		"Sunday afternoon, the parks department said.\n"};
+	summarize(t, 1, 120);
+	CHECK_INT(brief->nsummary, 1);
+	if (brief->nsummary)
+		CHECK(strstr(brief->summary[0].text, "A storm uprooted") == brief->summary[0].text);
+}
+
+static void test_quotes(void)
+{
+	static const char *const t[] = {
+		"Bridge note\n\n"
+		"\"Every house on this street will be rebuilt before the winter comes.\"\n\n"
+		"\"The Tolland bridge will reopen on Friday after the repairs,\" the "
+		"transport office said on Tuesday.\n"};
+	summarize(t, 1, 120);
+	CHECK_INT(brief->nsummary, 1);
+	if (brief->nsummary)
+		CHECK(strstr(brief->summary[0].text, "transport office said") != NULL);
+}
+
+static void test_empty_corpus_text(void)
+{
+	static const char *const t[] = {"Headline only\n\nOk."};
+	summarize(t, 1, 120);
+	CHECK_INT(brief->nsummary, 0);
+}
+
+int main(void)
+{
+	ctx = nf_ctx_new();
+	RUN(test_multi_source_first_and_cited);
+	RUN(test_no_repeats);
+	RUN(test_budget);
+	RUN(test_skips_fragments);
+	RUN(test_quotes);
+	RUN(test_empty_corpus_text);
+	release();
+	nf_ctx_free(ctx);
+	return harness_done();
+}
