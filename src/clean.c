@@ -1,8 +1,1690 @@
-/* clean.c - STUB: to be replaced by the clean stage. */
+/*
+ * clean.c - raw article text to clean body text and metadata.
+ *
+ * What: every document's raw text (NFC UTF-8, "\n" line ends) becomes
+ * d->text, prose paragraphs separated by "\n\n", and the metadata the text
+ * states (headline, byline, dateline, agency, outlet, publication date) is
+ * filled in where the input did not already give it.
+ *
+ * How: the raw text is cut into lines; blank lines separate blocks. Each
+ * line gets cheap features in one byte scan: word count, capitalised,
+ * lower-case, all-caps and function words, how it ends (terminal
+ * punctuation or not), generic web-furniture cue words (subscribe,
+ * newsletter, cookie, podcast, ...; weighted strong or weak, phrases by a
+ * rolling hash of word hashes), links, e-mail addresses and phone numbers,
+ * and photo-credit endings ("(Name/AP)", "Source: Name/AGENCY",
+ * "... 2022. REUTERS"). Head lines are read for metadata first (headline,
+ * highlight bullets, byline, "Published <date>", "Source: A, B", a
+ * dateline at the start of the lead). Every other line is then classed as
+ * body prose, a short non-sentence (subheading, navigation) or boilerplate.
+ * The end of the article is found after its last full sentence of prose,
+ * as the suffix of lines with the lowest score sum (prose counts up,
+ * furniture down), so prose-looking promo lines inside a footer go with
+ * it. Lines repeated across the corpus are boilerplate unless they are
+ * real sentences (syndicated copies share those). A photo caption takes
+ * the short picture line before it along. A paragraph broken mid-sentence
+ * is rejoined, and markdown links, "(http://...)" asides and stray " ," /
+ * ". ." are tidied while writing the output. A page with no prose at all
+ * keeps its non-furniture lines (a photo gallery keeps its captions), and
+ * a page of nothing but furniture comes out empty.
+ *
+ * Headlines: the first line when it looks like one (short, no full stop),
+ * minus a " | Section" / " - Site News" suffix; with no headline, the lead
+ * sentence (kept in the body) gives the title.
+ *
+ * Rejected: regular expressions (slow, and a library dependency for what
+ * a few byte scans do), a DOM-style boilerplate classifier trained on
+ * data (no training data shipped, and the input is already plain text),
+ * and lists of outlet or site names (they do not generalise).
+ *
+ * Cost: linear in the input; one hash per line for repetition, one small
+ * hash-table probe per word for cue and function words.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "dates.h"
 #include "stages.h"
+
+/* --- Word table: function words and web-furniture cues ------------------ */
+
+enum {
+	W_STOP = 1,   /* English function word */
+	W_CUE1 = 2,   /* weak furniture cue: common in prose too */
+	W_CUE2 = 4,   /* strong furniture cue: rare in news prose */
+	W_HEAD = 8,   /* first word of a cue phrase */
+	W_MID = 16    /* second word of a three-word cue phrase */
+};
+
+static const char *const stop_words[] = {
+	"the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or",
+	"but", "with", "by", "from", "as", "is", "was", "were", "are", "be",
+	"been", "has", "have", "had", "he", "she", "it", "they", "we", "his",
+	"her", "their", "its", "that", "this", "which", "who", "said", "not",
+	"after", "into", "would", "will", "could", "i", "you", "there", "than",
+	"when", "while", "also", "about", "no", "him", "them", "our", "what"};
+
+/* Generic web vocabulary, never names of sites or people. Phrases are
+ * matched word by word. */
+static const char *const strong_cues[] = {
+	"subscribe", "subscribed", "subscriber", "subscribers", "subscribing",
+	"subscription", "subscriptions", "unsubscribe", "newsletter",
+	"newsletters", "cookie", "cookies", "javascript", "captcha", "inbox",
+	"podcast", "podcasts", "advertisement", "advertisements", "sponsored",
+	"notification", "notifications", "verification", "browser", "copyright",
+	"password", "username", "login", "signup", "disclaimer", "slideshow",
+	"sign up", "signing up", "sign in", "log in", "rights reserved",
+	"privacy policy", "terms of service", "terms of use", "min read",
+	"mins read", "minute read", "read more", "follow us", "leave a reply",
+	"email address", "click here", "opinions expressed", "necessarily reflect",
+	"download our", "our app", "our apps", "required fields", "your email",
+	"share this", "ad blocker", "ad blocking", "more stories",
+	"related stories", "related articles", "comments are", "post a comment",
+	"add a comment", "all comments", "facebook comments", "like this",
+	"our newsletter", "enable javascript", "push alerts", "breaking news alerts"};
+
+static const char *const weak_cues[] = {
+	"share", "email", "e-mail", "emails", "facebook", "twitter", "instagram",
+	"youtube", "pinterest", "whatsapp", "linkedin", "tiktok", "reddit",
+	"download", "app", "apps", "video", "videos", "watch", "listen", "print",
+	"click", "tap", "comment", "comments", "related", "follow", "transcript",
+	"photos", "gallery", "register", "registration", "account", "profile",
+	"tweet", "reply", "website", "loading", "trending", "advertising",
+	"offer", "join", "sign", "feedback", "updates", "alerts"};
+
+#define WT_SLOTS 1024 /* power of two, well over twice the entries */
+
+typedef struct wtable {
+	uint64_t key[WT_SLOTS];
+	unsigned char flags[WT_SLOTS];
+} wtable;
+
+#define FNV_OFFSET 1469598103934665603ull
+#define FNV_PRIME 1099511628211ull
+
+static uint64_t word_hash(const char *s, size_t n)
+{
+	uint64_t h = FNV_OFFSET;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+	return h | 1; /* 0 marks an empty slot */
+}
+
+/* Hash of a word sequence: the previous sequence's hash and a word hash. */
+static uint64_t hash_join(uint64_t prev, uint64_t w)
+{
+	return ((prev * 0x9E3779B97F4A7C15ull) ^ w) | 1;
+}
+
+static void wt_add(wtable *t, uint64_t h, unsigned char f)
+{
+	size_t i = (size_t)(h >> 7) & (WT_SLOTS - 1);
+	while (t->key[i] && t->key[i] != h)
+		i = (i + 1) & (WT_SLOTS - 1);
+	t->key[i] = h;
+	t->flags[i] |= f;
+}
+
+static unsigned char wt_get(const wtable *t, uint64_t h)
+{
+	size_t i = (size_t)(h >> 7) & (WT_SLOTS - 1);
+	while (t->key[i]) {
+		if (t->key[i] == h)
+			return t->flags[i];
+		i = (i + 1) & (WT_SLOTS - 1);
+	}
+	return 0;
+}
+
+/* Adds a word or a phrase (words separated by single spaces). */
+static void wt_add_phrase(wtable *t, const char *p, unsigned char f)
+{
+	uint64_t h = 0;
+	for (int k = 0; *p; k++) {
+		const char *e = strchr(p, ' ');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		uint64_t w = word_hash(p, n);
+		/* phrases are looked up only after a word that can start one */
+		if (e && k < 2)
+			wt_add(t, h ? hash_join(h, w) : w, k ? W_MID : W_HEAD);
+		h = h ? hash_join(h, w) : w;
+		p += n + (e != NULL);
+	}
+	wt_add(t, h, f);
+}
+
+static void wt_init(wtable *t)
+{
+	memset(t, 0, sizeof *t);
+	for (size_t i = 0; i < sizeof stop_words / sizeof *stop_words; i++)
+		wt_add_phrase(t, stop_words[i], W_STOP);
+	for (size_t i = 0; i < sizeof strong_cues / sizeof *strong_cues; i++)
+		wt_add_phrase(t, strong_cues[i], W_CUE2);
+	for (size_t i = 0; i < sizeof weak_cues / sizeof *weak_cues; i++)
+		wt_add_phrase(t, weak_cues[i], W_CUE1);
+}
+
+/* --- Lines and their features ------------------------------------------- */
+
+enum kind {
+	K_BODY = 0, /* prose, kept */
+	K_SHORT,    /* a short non-sentence: subheading, navigation, label */
+	K_BOILER,   /* furniture, caption, credit, contact, promo */
+	K_META      /* consumed as metadata */
+};
+
+typedef struct line {
+	uint32_t off, len;    /* trimmed line in d->raw */
+	uint32_t skip, cut;   /* bytes left out at the start / end of output */
+	uint32_t contact_at;  /* offset of the first e-mail or web address */
+	uint32_t credit_from; /* where a photo credit starts, after skip */
+	uint16_t words, caps, lower, stops, upper_words;
+	uint16_t strong, weak; /* cue counts */
+	unsigned char term;   /* 1 ends . ! ? …  2 ends with ':' */
+	unsigned char starts_block, starts_lower, bullet, allcaps;
+	unsigned char contact, phone, credit, repeated, first_stop;
+	unsigned char kind;
+} line;
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+static int is_upper(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static int is_lower(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static int is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_alpha(unsigned char c)
+{
+	return is_upper(c) || is_lower(c);
+}
+
+/* Length of an opening or closing quote or bracket at s, else 0. */
+static size_t quote_len(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (!n)
+		return 0;
+	if (p[0] == '"' || p[0] == '\'' || p[0] == '(' || p[0] == ')' ||
+	    p[0] == '[' || p[0] == ']' || p[0] == '*')
+		return 1;
+	if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+	    (p[2] == 0x98 || p[2] == 0x99 || p[2] == 0x9C || p[2] == 0x9D))
+		return 3;
+	if (n >= 2 && p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB))
+		return 2;
+	return 0;
+}
+
+/* Byte length of the UTF-8 sequence ending at s[n-1]. */
+static size_t last_cp_len(const char *s, size_t n)
+{
+	size_t k = 1;
+	while (k < n && k < 4 && ((unsigned char)s[n - k] & 0xC0) == 0x80)
+		k++;
+	return k;
+}
+
+/* How s[0..n) ends: 1 sentence punctuation, 2 a colon, 0 otherwise.
+ * Closing quotes and brackets after the punctuation are skipped. */
+static int ending(const char *s, size_t n)
+{
+	while (n) {
+		size_t k = last_cp_len(s, n);
+		if (quote_len(s + n - k, k) == k && s[n - k] != '(' && s[n - k] != '[')
+			n -= k;
+		else if (s[n - 1] == ' ')
+			n--;
+		else
+			break;
+	}
+	if (!n)
+		return 0;
+	char c = s[n - 1];
+	if (c == '.' || c == '!' || c == '?')
+		return 1;
+	if (n >= 3 && !memcmp(s + n - 3, "\xE2\x80\xA6", 3))
+		return 1;
+	return c == ':' ? 2 : 0;
+}
+
+static int starts_ci(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	if (n < k)
+		return 0;
+	for (size_t i = 0; i < k; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((is_upper(c) ? c + 32 : c) != (unsigned char)w[i])
+			return 0;
+	}
+	return 1;
+}
+
+/* An e-mail address or a web address in the token t[0..n). */
+static int contact_token(const char *t, size_t n)
+{
+	/* "(http://...)" inside prose is cut when the text is written */
+	if (n >= 5 && t[0] == '(' && (starts_ci(t + 1, n - 1, "http") || starts_ci(t + 1, n - 1, "www.")))
+		return 0;
+	/* a social-media handle, "(@name)" */
+	if (n >= 3 && (t[0] == '@' || (t[0] == '(' && t[1] == '@')))
+		return 1;
+	const char *at = memchr(t, '@', n);
+	if (at && at > t && at + 1 < t + n && memchr(at, '.', (size_t)(t + n - at)))
+		return 1;
+	if ((n >= 7 && !strncmp(t, "http://", 7)) || (n >= 8 && !strncmp(t, "https://", 8)) ||
+	    (n >= 4 && !strncmp(t, "www.", 4)))
+		return 1;
+	/* host.name.tld: a dot followed by 2-6 lower-case letters at the end,
+	 * and lower-case letters before it ("U.S." and "a.m." end in a dot) */
+	while (n && (t[n - 1] == '/' || t[n - 1] == ')' || t[n - 1] == ','))
+		n--;
+	size_t i = n;
+	while (i && is_lower((unsigned char)t[i - 1]))
+		i--;
+	size_t tld = n - i;
+	if (tld < 2 || tld > 6 || i < 4 || t[i - 1] != '.')
+		return 0;
+	size_t j = i - 1, letters = 0;
+	while (j && (is_lower((unsigned char)t[j - 1]) || is_digit((unsigned char)t[j - 1]) ||
+	             t[j - 1] == '-' || t[j - 1] == '.')) {
+		j--;
+		letters++;
+	}
+	return letters >= 3 && j == 0;
+}
+
+/* A phone number: a run of digits and separators holding 9+ digits in
+ * 2+ groups (no count or year in news text looks like that). */
+static int has_phone(const char *s, size_t n)
+{
+	size_t digits = 0, groups = 0;
+	int in = 0;
+	for (size_t i = 0; i <= n; i++) {
+		unsigned char c = i < n ? (unsigned char)s[i] : 0;
+		if (is_digit(c)) {
+			digits++;
+			if (!in)
+				groups++;
+			in = 1;
+		} else if (c == ' ' || c == '-' || c == '(' || c == ')' || c == '+' || c == '.') {
+			in = 0;
+		} else {
+			if (digits >= 9 && groups >= 2)
+				return 1;
+			digits = groups = 0;
+			in = 0;
+		}
+	}
+	return 0;
+}
+
+/* Whether needle[0..m) occurs in s[0..n) (memmem is not standard C). */
+static int has_bytes(const char *s, size_t n, const char *needle, size_t m)
+{
+	for (size_t i = 0; i + m <= n; i++)
+		if (s[i] == needle[0] && !memcmp(s + i, needle, m))
+			return 1;
+	return 0;
+}
+
+static void features(line *l, const char *raw, const wtable *wt)
+{
+	const char *s = raw + l->off;
+	size_t n = l->len, i = 0;
+	size_t up = 0, lo = 0, digits = 0;
+	uint64_t h1 = 0, h2 = 0; /* hashes of the previous one and two words */
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		size_t b = i;
+		while (i < n && s[i] != ' ')
+			i++;
+		size_t e = i;
+		if (b == e)
+			break;
+		size_t tb = b, te = e, q;
+		while (b < e && (q = quote_len(s + b, e - b)))
+			b += q;
+		while (e > b) {
+			unsigned char c = (unsigned char)s[e - 1];
+			size_t k = last_cp_len(s + b, e - b);
+			if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
+			    c == '?' || quote_len(s + e - k, k) == k)
+				e -= k;
+			else
+				break;
+		}
+		if (b == e)
+			continue;
+		unsigned char c0 = (unsigned char)s[b];
+		if (!is_alpha(c0) && !is_digit(c0) && c0 < 0x80) {
+			if (c0 == '@' && !l->contact && contact_token(s + tb, te - tb)) {
+				l->contact = 1;
+				l->contact_at = (uint32_t)tb;
+			}
+			h1 = h2 = 0;
+			continue;
+		}
+		l->words++;
+		if (is_upper(c0) || (c0 == 0xC3 && b + 1 < e && (unsigned char)s[b + 1] < 0x9F))
+			l->caps++;
+		else if (is_lower(c0) || c0 >= 0x80)
+			l->lower++;
+		/* word_hash() of the lower-cased word, computed in passing */
+		uint64_t w = FNV_OFFSET;
+		size_t wu = 0, wl = 0;
+		int dot = 0;
+		for (size_t k = b; k < e; k++) {
+			unsigned char c = (unsigned char)s[k];
+			if (is_upper(c)) {
+				wu++, up++;
+				c = (unsigned char)(c + 32);
+			} else if (is_lower(c)) {
+				wl++, lo++;
+			} else if (is_digit(c)) {
+				digits++;
+			} else if (c == '.' || c == '@') {
+				dot = 1;
+			}
+			w = (w ^ c) * FNV_PRIME;
+		}
+		w |= 1;
+		if (!l->contact && (dot || s[b] == '@') && contact_token(s + tb, te - tb)) {
+			l->contact = 1;
+			l->contact_at = (uint32_t)tb;
+		}
+		if (wu >= 2 && !wl)
+			l->upper_words++;
+		/* no listed word is this long */
+		if (e - b > 24) {
+			h1 = h2 = 0;
+			continue;
+		}
+		unsigned char f = wt_get(wt, w), f2 = 0, f3 = 0;
+		if (h1)
+			f2 = wt_get(wt, hash_join(h1, w));
+		if (h2)
+			f3 = wt_get(wt, hash_join(h2, w));
+		if (f & W_STOP) {
+			l->stops++;
+			if (l->words == 1)
+				l->first_stop = 1;
+		}
+		if ((f | f2 | f3) & W_CUE2)
+			l->strong++;
+		else if (f & W_CUE1)
+			l->weak++;
+		h2 = f2 & W_MID ? hash_join(h1, w) : 0;
+		h1 = f & W_HEAD ? w : 0;
+	}
+	/* "©" counts as a strong cue */
+	if (memchr(s, 0xC2, n) && has_bytes(s, n, "\xC2\xA9", 2))
+		l->strong++;
+	l->allcaps = up >= 4 && up > 4 * lo;
+	l->term = (unsigned char)ending(s, n);
+	l->phone = digits >= 9 && has_phone(s, n);
+	l->starts_lower = is_lower((unsigned char)s[0]);
+}
+
+
+
+/* A word boundary (or the end) at s[i] of s[0..n). */
+static int boundary(const char *s, size_t n, size_t i)
+{
+	return i >= n || !is_alpha((unsigned char)s[i]);
+}
+
+/* Case-insensitive search of w in s[0..n), at word starts. */
+static const char *find_ci(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	unsigned char c0 = (unsigned char)w[0], C0 = is_lower(c0) ? c0 - 32 : c0;
+	for (size_t i = 0; i + k <= n; i++)
+		if (((unsigned char)s[i] == c0 || (unsigned char)s[i] == C0) &&
+		    (i == 0 || !is_alpha((unsigned char)s[i - 1])) && starts_ci(s + i, n - i, w) &&
+		    boundary(s, n, i + k))
+			return s + i;
+	return NULL;
+}
+
+/* The first complete date (day, month and year) in s[0..n). */
+static int find_date(const char *s, size_t n, nf_date *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i && is_alpha((unsigned char)s[i - 1]))
+			continue;
+		if (!is_alpha((unsigned char)s[i]) && !is_digit((unsigned char)s[i]))
+			continue;
+		if (i && is_digit((unsigned char)s[i - 1]))
+			continue;
+		nf_date d;
+		if (nf_date_scan(s + i, n - i, &d) && d.y && d.m && d.d) {
+			*out = d;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static size_t skip_spaces(const char *s, size_t n, size_t i)
+{
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/* --- Metadata recognisers ------------------------------------------------- */
+
+/* Bullet marker length at the start of s ("* ", "• ", "- ", "– "), or 0. */
+static size_t bullet_len(const char *s, size_t n)
+{
+	if (n >= 2 && (s[0] == '*' || s[0] == '-') && s[1] == ' ')
+		return 2;
+	if (n >= 4 && (!memcmp(s, "\xE2\x80\xA2 ", 4) || !memcmp(s, "\xE2\x80\x93 ", 4)))
+		return 4;
+	if (n >= 3 && !memcmp(s, "\xC2\xB7 ", 3))
+		return 3;
+	return 0;
+}
+
+/* Words allowed in a byline besides capitalised names. */
+static int name_joiner(const char *s, size_t n)
+{
+	static const char *const j[] = {"and", "&", "of", "the", "de", "van", "von",
+	                                "da", "al", "bin", "in", "for", "le", "la"};
+	for (size_t i = 0; i < sizeof j / sizeof *j; i++)
+		if (strlen(j[i]) == n && !memcmp(s, j[i], n))
+			return 1;
+	return 0;
+}
+
+/* A run of names: capitalised words, joiners, commas; at most maxw words.
+ * Returns 1 when s[0..n) is one. */
+static int name_run(const char *s, size_t n, size_t maxw)
+{
+	size_t i = 0, words = 0, caps = 0;
+	while (i < n) {
+		i = skip_spaces(s, n, i);
+		size_t b = i;
+		while (i < n && s[i] != ' ')
+			i++;
+		size_t e = i;
+		while (e > b && (s[e - 1] == ',' || s[e - 1] == ';'))
+			e--;
+		if (e == b)
+			continue;
+		words++;
+		unsigned char c = (unsigned char)s[b];
+		if (is_upper(c) || c >= 0x80)
+			caps++;
+		else if (!is_digit(c) && !name_joiner(s + b, e - b))
+			return 0; /* "WFSB 3", "Channel 4" are names too */
+		/* a full stop ends a sentence, except after an initial */
+		if (s[e - 1] == '.' && e - b > 2)
+			return 0;
+	}
+	return words >= 1 && words <= maxw && caps >= 1;
+}
+
+/* "By A and B", "by A, Reporter", "By: Staff": the part holding names
+ * (stopping at " | " or a dash) is a name run. Returns its length. */
+static size_t byline_len(const char *s, size_t n)
+{
+	size_t i;
+	if (starts_ci(s, n, "by: "))
+		i = 4;
+	else if (starts_ci(s, n, "by "))
+		i = 3;
+	else
+		return 0;
+	size_t e = i;
+	while (e < n && s[e] != '|' && !(s[e] == ' ' && e + 2 < n && (s[e + 1] == '-' ||
+	                                 (unsigned char)s[e + 1] == 0xE2) && e > i))
+		e++;
+	while (e > i && s[e - 1] == ' ')
+		e--;
+	/* up to 10 words: two or three full names with a role */
+	return e > i && name_run(s + i, e - i, 10) ? e : 0;
+}
+
+/* "Reporting by ...", "(Editing by ...)": a production credit. */
+static int credit_start(const char *s, size_t n)
+{
+	static const char *const w[] = {
+		"reporting by", "reported by", "writing by", "editing by", "edited by",
+		"additional reporting", "compiled by", "report ", "reporting ",
+		"contributing:", "contributors:", "with reporting by"};
+	if (n && s[0] == '(')
+		s++, n--;
+	if (!n || !strchr("rRwWeEaAcC", s[0]))
+		return 0;
+	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+		if (starts_ci(s, n, w[i]))
+			return 1;
+	return 0;
+}
+
+/* A line of production credits: "Reporting by A; Editing by B", not a
+ * sentence that starts with "Report". */
+static int production_credit(const char *s, size_t n)
+{
+	return credit_start(s, n) && (s[0] == '(' || find_ci(s, n < 40 ? n : 40, "by"));
+}
+
+/* A parenthetical production credit at the end of s: returns the bytes to
+ * cut ("... fire. (Reporting by X; editing by Y)"). */
+static size_t trailing_credit(const char *s, size_t n)
+{
+	if (!n || s[n - 1] != ')')
+		return 0;
+	size_t i = n - 1;
+	while (i > 0 && s[i - 1] != '(')
+		i--;
+	if (i == 0)
+		return 0;
+	const char *in = s + i;
+	size_t inl = n - 1 - i;
+	if (!credit_start(in, inl) || !find_ci(in, inl, "by") )
+		return 0;
+	return n - (i - 1);
+}
+
+/* "Image 3 of 12 ": the counter before a gallery caption. */
+static size_t gallery_prefix(const char *s, size_t n)
+{
+	if (!starts_ci(s, n, "image ") && !starts_ci(s, n, "photo "))
+		return 0;
+	size_t i = 6;
+	while (i < n && is_digit((unsigned char)s[i]))
+		i++;
+	if (i == 6 || !starts_ci(s + i, n - i, " of "))
+		return 0;
+	i += 4;
+	while (i < n && (is_digit((unsigned char)s[i]) || s[i] == '/' || s[i] == ' '))
+		i++;
+	return i;
+}
+
+/* A photo credit ending the line: "(Name/AP)", "Source: Name/AGENCY",
+ * "Photo: ...", "2022. REUTERS", "Getty Images". */
+static int credit_tail(const char *s, size_t n, size_t *from)
+{
+	*from = n;
+	/* a credit is a name: a line ending in a full stop has none (this
+	 * also keeps the scans below off most prose lines) */
+	if (ending(s, n) == 1 && s[n - 1] != ')')
+		return 0;
+	/* "(Name Name/AGENCY)" */
+	if (n && s[n - 1] == ')') {
+		size_t i = n - 1;
+		while (i > 0 && s[i - 1] != '(' && n - i < 80)
+			i--;
+		*from = i - 1;
+		if (i > 0 && s[i - 1] == '(' && memchr(s + i, '/', n - 1 - i) &&
+		    name_run(s + i, n - 1 - i, 10))
+			return 1;
+		if (i > 0 && s[i - 1] == '(' && (find_ci(s + i, n - 1 - i, "getty") ||
+		                                 find_ci(s + i, n - 1 - i, "photo")))
+			return 1;
+		*from = n;
+	}
+	/* "Source: X/Y", "Photo: X", "Image: X", "Credit: X", "Photo by X": a
+	 * tag and a credit running to the end of the line, so only the last
+	 * bytes are searched */
+	static const char *const tags[] = {"source", "photo", "image", "credit",
+	                                   "picture", "photograph", "photos",
+	                                   "pictured", "images"};
+	for (size_t i = n > 130 ? n - 130 : 1; i < n; i++) {
+		size_t at;
+		if (s[i] == ':')
+			at = i + 1;
+		else if (s[i] == ' ' && i + 4 < n && (s[i + 1] | 0x20) == 'b' &&
+		         (s[i + 2] | 0x20) == 'y' && s[i + 3] == ' ')
+			at = i + 4;
+		else
+			continue;
+		size_t b = i;
+		while (b > 0 && is_alpha((unsigned char)s[b - 1]) && i - b < 12)
+			b--;
+		if (b == i || (b > 0 && is_alpha((unsigned char)s[b - 1])))
+			continue;
+		int tag = -1;
+		for (size_t t = 0; t < sizeof tags / sizeof *tags && tag < 0; t++)
+			if (strlen(tags[t]) == i - b && starts_ci(s + b, i - b, tags[t]))
+				tag = (int)t;
+		if (tag < 0 || (s[i] == ' ' && tag != 1 && tag != 2))
+			continue;
+		if (tag == 0 && !memchr(s + at, '/', n - at))
+			continue; /* "Source: A, B" names publishers */
+		if (ending(s + at, n - at) != 1) {
+			*from = b;
+			return 1;
+		}
+	}
+	if (n >= 12 && (!memcmp(s + n - 12, "Getty Images", 12) ||
+	                !memcmp(s + n - 12, "Shutterstock", 12))) {
+		*from = n - 12;
+		return 1;
+	}
+	/* "... 2022. REUTERS" or "REUTERS/Name Name": an all-caps word after the
+	 * last full stop, no lower-case words after it. */
+	size_t i = n;
+	while (i > 0 && !(s[i - 1] == '.' && i < n && s[i] == ' '))
+		i--;
+	size_t b = skip_spaces(s, n, i);
+	/* "... in Menasha. Name Name/Outlet Name" */
+	*from = b;
+	if (i > 0 && b < n && memchr(s + b, '/', n - b) && ending(s + b, n - b) != 1 &&
+	    name_run(s + b, n - b, 6))
+		return 1;
+	if (b + 2 <= n && is_upper((unsigned char)s[b]) && is_upper((unsigned char)s[b + 1])) {
+		size_t k = b;
+		while (k < n && (is_upper((unsigned char)s[k]) || s[k] == '-'))
+			k++;
+		if (k - b >= 2 && (k == n || s[k] == '/') && (i > 0 || k == n) &&
+		    (k == n || name_run(s + k + 1, n - k - 1, 4)))
+			return 1;
+	}
+	*from = n;
+	return 0;
+}
+
+/* A caption: a line ending in a photo credit, or a gallery caption
+ * ("Image 3 of 12 ..."). *from is where the credit starts (n if none). */
+static int caption_credit(const char *s, size_t n, size_t *from)
+{
+	return credit_tail(s, n, from) || gallery_prefix(s, n) > 0;
+}
+
+/* "Source: Reuters, SBS": names of publishers. Returns 1 and sets the
+ * outlet (last name) and agency (first name, when two or more). */
+static int source_line(nf_corpus *c, nf_doc *d, const char *s, size_t n)
+{
+	size_t i;
+	if (starts_ci(s, n, "source: "))
+		i = 8;
+	else if (starts_ci(s, n, "sources: "))
+		i = 9;
+	else
+		return 0;
+	if (memchr(s, '/', n) || ending(s, n) == 1 || !name_run(s + i, n - i, 8))
+		return 0;
+	const char *first = s + i, *last = NULL;
+	size_t firstn = 0, lastn = 0, names = 0;
+	while (i < n) {
+		i = skip_spaces(s, n, i);
+		size_t b = i;
+		while (i < n && s[i] != ',' && s[i] != ';' && s[i] != '&' &&
+		       !(s[i] == ' ' && starts_ci(s + i, n - i, " and ")))
+			i++;
+		size_t e = i;
+		while (e > b && s[e - 1] == ' ')
+			e--;
+		if (e > b) {
+			if (!names)
+				firstn = e - b;
+			last = s + b;
+			lastn = e - b;
+			names++;
+		}
+		if (i < n)
+			i += s[i] == ' ' ? 5 : 1;
+	}
+	if (!names)
+		return 0;
+	if (!d->outlet)
+		d->outlet = nf_arena_strndup(&c->arena, last, lastn);
+	if (names >= 2 && !d->agency)
+		d->agency = nf_arena_strndup(&c->arena, first, firstn);
+	return 1;
+}
+
+/* "Published 9 January 2022", "Updated: Jan 9, 2022 5:01pm", "Posted on
+ * ...", a bare "Published", or a line that is only a date. Returns 1 for
+ * such a line; *date gets a complete date when it has one, *rank 1 for
+ * publication, 2 for an update. */
+static int date_line(const line *l, const char *s, size_t n, nf_date *date, int *rank)
+{
+	static const char *const tags[] = {"published", "first published", "posted",
+	                                   "updated", "last updated", "date:"};
+	*rank = 0;
+	for (size_t t = 0; t < sizeof tags / sizeof *tags; t++)
+		if (starts_ci(s, n, tags[t]) && boundary(s, n, strlen(tags[t])))
+			*rank = t >= 3 && t <= 4 ? 2 : 1;
+	/* a dated line is short: a stamp, not a sentence about publishing */
+	if (*rank && l->words <= 14 && l->term != 1) {
+		if (!find_date(s, n, date))
+			date->y = 0;
+		return 1;
+	}
+	nf_date d;
+	size_t k = 0;
+	if (l->words <= 8 && (k = nf_date_scan(s, n, &d)) && d.y) {
+		*rank = 1;
+		*date = d;
+		return 1;
+	}
+	/* "Sunday, January 9, 2022" */
+	const char *comma = memchr(s, ',', n < 12 ? n : 12);
+	if (l->words <= 8 && comma && nf_weekday_from_name(s, (size_t)(comma - s)) >= 0 &&
+	    find_date(comma, n - (size_t)(comma - s), &d)) {
+		*rank = 1;
+		*date = d;
+		return 1;
+	}
+	return 0;
+}
+
+/* A dash separating a dateline from the story at s[i]: its length. */
+static size_t dash_at(const char *s, size_t n, size_t i)
+{
+	if (s[i] == '-' && i + 1 < n && s[i + 1] == '-')
+		return 2;
+	if (s[i] == '-' && i > 0 && (s[i - 1] == ' ' || s[i - 1] == ')') &&
+	    (i + 1 >= n || s[i + 1] == ' '))
+		return 1;
+	if (i + 3 <= n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+	    ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+		return 3;
+	return 0;
+}
+
+typedef struct dateline {
+	size_t text_len;           /* "ALMATY, January 9 (Reuters)" */
+	size_t body;               /* where the story starts */
+	size_t agency, agency_len; /* inside the brackets */
+	nf_date date;
+} dateline;
+
+/* "CITY[, Region][, Month D] [(Agency)] - story": the city in capitals, or
+ * an agency in brackets, before a dash within the first 100 bytes. */
+static int find_dateline(const char *s, size_t n, dateline *dl)
+{
+	size_t lim = n < 100 ? n : 100, p = 0, dash = 0;
+	for (p = 1; p < lim; p++)
+		if ((dash = dash_at(s, n, p)))
+			break;
+	if (!dash)
+		return 0;
+	size_t e = p;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	if (e < 2)
+		return 0;
+	memset(dl, 0, sizeof *dl);
+	/* agency: the last bracketed group, letters only */
+	if (s[e - 1] == ')') {
+		size_t b = e - 1;
+		while (b > 0 && s[b - 1] != '(')
+			b--;
+		if (b > 0 && e - 1 > b && e - 1 - b <= 30) {
+			int ok = 1;
+			for (size_t k = b; k < e - 1; k++)
+				if (is_digit((unsigned char)s[k]))
+					ok = 0;
+			if (ok) {
+				dl->agency = b;
+				dl->agency_len = e - 1 - b;
+			}
+		}
+	}
+	/* the city: the first word in capitals (2+ letters), or any
+	 * capitalised words when an agency is named */
+	size_t k = 0;
+	while (k < e && (is_upper((unsigned char)s[k]) || s[k] == ' ' || s[k] == '.' ||
+	                 s[k] == '-' || s[k] == '\''))
+		k++;
+	int caps_city = k >= 2 && (k == e || s[k] == ',' || s[k] == '(' || s[k] == ' ') &&
+	                is_upper((unsigned char)s[1]);
+	if (!caps_city && !dl->agency_len)
+		return 0;
+	/* every word before the dash is capitalised, a number or a date */
+	size_t words = 0;
+	for (size_t i = 0; i < e;) {
+		i = skip_spaces(s, e, i);
+		size_t b = i;
+		while (i < e && s[i] != ' ')
+			i++;
+		if (b == i)
+			break;
+		words++;
+		unsigned char c = (unsigned char)s[b];
+		if (c == '(')
+			c = b + 1 < e ? (unsigned char)s[b + 1] : 'x';
+		if (!is_upper(c) && !is_digit(c) && c < 0x80 && !(dl->agency_len && b >= dl->agency))
+			return 0;
+	}
+	/* a dateline is a place and a date, not a clause */
+	if (words > 8)
+		return 0;
+	/* the date: after a comma */
+	for (size_t i = 0; i < e; i++) {
+		if (s[i] != ',')
+			continue;
+		size_t b = skip_spaces(s, e, i + 1);
+		nf_date d;
+		if (b < e && nf_date_scan(s + b, e - b, &d) && d.m && d.d) {
+			dl->date = d;
+			break;
+		}
+	}
+	dl->text_len = e;
+	dl->body = skip_spaces(s, n, p + dash);
+	return 1;
+}
+
+/* Headline suffix " | Section", " - Outlet": returns the length to keep. */
+/* Words of a broadcaster's or site's name: "... - WXYZ 5 News, Weather
+ * & Sports". Generic media vocabulary, no names. */
+static int media_words(const char *s, size_t n)
+{
+	static const char *const w[] = {"news", "weather", "sports", "tv", "radio",
+	                                "channel", "online"};
+	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+		if (find_ci(s, n, w[i]))
+			return 1;
+	return has_bytes(s, n, ".com", 4);
+}
+
+/* The first separator (" - ", " | ", " – ") in the headline after which
+ * everything is a site name with media words: where to cut, else n. */
+static size_t site_tail(const char *s, size_t n)
+{
+	size_t words = 1;
+	for (size_t i = 1; i + 1 < n; i++) {
+		if (s[i - 1] != ' ')
+			continue;
+		words++;
+		size_t dl = s[i] == '|' && s[i + 1] == ' ' ? 1 : dash_at(s, n, i);
+		/* a headline of three words or more before it; a site name of up
+		 * to 100 bytes after it */
+		if (!dl || dl == 2 || words < 4 || n - i > 100)
+			continue;
+		size_t after = skip_spaces(s, n, i + dl);
+		if (media_words(s + after, n - after))
+			return i - 1;
+	}
+	return n;
+}
+
+static size_t strip_suffix(const char *s, size_t n)
+{
+	while (n > 2 && (s[n - 1] == '|' || s[n - 1] == ' '))
+		n--;
+	n = site_tail(s, n);
+	for (int round = 0; round < 4; round++) {
+		size_t cut = 0, after = 0;
+		for (size_t i = n; i-- > 1;) {
+			if (s[i - 1] != ' ')
+				continue;
+			size_t dl = 0;
+			if (s[i] == '|' && i + 1 < n && s[i + 1] == ' ')
+				dl = 1;
+			else if ((dl = dash_at(s, n, i)) == 2)
+				dl = 0;
+			if (dl) {
+				cut = i - 1;
+				after = skip_spaces(s, n, i + dl);
+				break;
+			}
+		}
+		if (!cut || after >= n)
+			return n;
+		/* a section or outlet name: a few capitalised words, no sentence */
+		if (n - after > 48 || ending(s + after, n - after) == 1 ||
+		    !name_run(s + after, n - after, 6))
+			return n;
+		/* keep at least a three-word headline */
+		size_t hw = 0;
+		for (size_t i = 0; i < cut; i++)
+			hw += s[i] == ' ';
+		if (hw < 2)
+			return n;
+		n = cut;
+	}
+	return n;
+}
+
+/* --- Corpus repetition ------------------------------------------------------ */
+
+typedef struct rep_slot {
+	uint64_t hash;
+	uint32_t docs;   /* documents holding the line */
+	int32_t last;    /* last document counted */
+} rep_slot;
+
+typedef struct rep_table {
+	rep_slot *slots;
+	size_t mask;
+} rep_table;
+
+static rep_slot *rep_find(rep_table *t, uint64_t h)
+{
+	size_t i = (size_t)h & t->mask;
+	while (t->slots[i].hash && t->slots[i].hash != h)
+		i = (i + 1) & t->mask;
+	return &t->slots[i];
+}
+
+static uint64_t line_hash(const char *s, size_t n)
+{
+	return XXH3_64bits(s, n) | 1;
+}
+
+/* Lines shorter than this are not counted: they are single words that
+ * the line features judge on their own. */
+#define REP_MIN_BYTES 12
+/* Longer lines are paragraphs: furniture is shorter, and a long repeated
+ * paragraph would be kept as a real sentence anyway. */
+#define REP_MAX_BYTES 300
+
+/* Whether a line is counted at all: not a one-word label, not a
+ * paragraph, and not a long sentence (eleven words or more ending in a
+ * full stop), which is kept even when repeated. */
+static int rep_candidate(const char *s, size_t n)
+{
+	if (n < REP_MIN_BYTES || n > REP_MAX_BYTES)
+		return 0;
+	if (ending(s, n) != 1)
+		return 1;
+	size_t spaces = 0;
+	for (size_t i = 0; i < n; i++)
+		spaces += s[i] == ' ';
+	return spaces < 10;
+}
+
+static nf_status rep_build(nf_corpus *c, rep_table *t)
+{
+	size_t lines = 0;
+	for (size_t k = 0; k < NF_NDOCS(c); k++) {
+		const nf_doc *d = NF_DOC(c, k);
+		const char *p = d->raw, *end = d->raw + d->raw_len;
+		while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+			lines++;
+			p++;
+		}
+		lines++;
+	}
+	size_t cap = 64;
+	while (cap < lines * 2)
+		cap *= 2;
+	t->slots = calloc(cap, sizeof *t->slots);
+	if (!t->slots)
+		return NF_ENOMEM;
+	t->mask = cap - 1;
+	for (size_t k = 0; k < NF_NDOCS(c); k++) {
+		const nf_doc *d = NF_DOC(c, k);
+		const char *s = d->raw;
+		size_t n = d->raw_len, i = 0;
+		while (i < n) {
+			const char *nl = memchr(s + i, '\n', n - i);
+			size_t e = nl ? (size_t)(nl - s) : n, b = i;
+			i = e + 1;
+			while (b < e && is_space(s[b]))
+				b++;
+			while (e > b && is_space(s[e - 1]))
+				e--;
+			if (!rep_candidate(s + b, e - b))
+				continue;
+			uint64_t h = line_hash(s + b, e - b);
+			rep_slot *r = rep_find(t, h);
+			if (!r->hash) {
+				r->hash = h;
+				r->last = -1;
+			}
+			if (r->last != (int32_t)k) {
+				r->docs++;
+				r->last = (int32_t)k;
+			}
+		}
+	}
+	return NF_OK;
+}
+
+/* --- One document ----------------------------------------------------------- */
+
+typedef struct cleaner {
+	nf_corpus *c;
+	wtable wt;
+	rep_table rep;
+	nf_vec lines;   /* line */
+	nf_buf out;
+} cleaner;
+
+static nf_status split_lines(cleaner *k, nf_doc *d)
+{
+	k->lines.len = 0;
+	const char *s = d->raw;
+	size_t n = d->raw_len, i = 0;
+	int blank_before = 1, any_blank = 0;
+	while (i < n) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t e = nl ? (size_t)(nl - s) : n, b = i;
+		i = e + 1;
+		while (b < e && is_space(s[b]))
+			b++;
+		while (e > b && is_space(s[e - 1]))
+			e--;
+		if (b == e) {
+			blank_before = 1;
+			any_blank = 1;
+			continue;
+		}
+		line *l = nf_vec_push(&k->lines, sizeof *l);
+		if (!l)
+			return NF_ENOMEM;
+		l->off = (uint32_t)b;
+		l->len = (uint32_t)(e - b);
+		l->starts_block = (unsigned char)blank_before;
+		blank_before = 0;
+		features(l, s, &k->wt);
+		if (k->rep.slots && rep_candidate(s + b, e - b)) {
+			rep_slot *r = rep_find(&k->rep, line_hash(s + b, e - b));
+			l->repeated = r->hash && r->docs >= 2;
+		}
+	}
+	/* Text without blank lines has one paragraph per line. */
+	if (!any_blank) {
+		line *ls = k->lines.data;
+		for (size_t j = 0; j < k->lines.len; j++)
+			ls[j].starts_block = 1;
+	}
+	return NF_OK;
+}
+
+/* Prose: how a sentence of running text looks. 2 strong, 1 weak, 0 not. */
+static int prose(const line *l)
+{
+	if (l->allcaps || !l->lower)
+		return 0;
+	/* Title Case words all through: a headline or a name list */
+	if (l->words >= 4 && l->caps * 10 >= l->words * 8)
+		return 0;
+	int strong = l->words >= 8 && l->stops * 4 >= l->words;
+	/* "UPDATE @ 4:05 p.m.": a very short line needs half its words in
+	 * lower case to be a sentence ("He died.") */
+	if (l->words <= 4 && l->lower * 2 < l->words)
+		return 0;
+	if (l->term == 1 && l->words >= 2)
+		return strong ? 2 : 1;
+	if (l->term == 2 && l->words >= 6 && l->lower >= 2)
+		return strong ? 2 : 1;
+	/* a paragraph cut short by extraction: long, with function words */
+	if (l->words >= 12 && l->stops * 5 >= l->words)
+		return strong ? 2 : 1;
+	return 0;
+}
+
+/* Furniture by cue words: strong cues rarely occur in news prose; weak
+ * ones only count in short lines. */
+static int cue_boiler(const line *l)
+{
+	int score = 2 * l->strong + l->weak;
+	/* a long paragraph needs a cue every eight words or so */
+	if (l->strong && score >= 2 && (l->words <= 30 || (size_t)score * 8 >= l->words))
+		return 1;
+	/* "Share on Facebook Twitter Email" */
+	return l->weak >= 3 && l->words <= 12;
+}
+
+/* A long paragraph ending in a contact sentence ("... Reach the reporter
+ * at name@example.com."): cuts that sentence and returns 1. A short line
+ * with an address is all furniture: returns 0. */
+static int contact_sentence(line *l, const char *raw)
+{
+	const char *s = raw + l->off;
+	/* 30 words: a paragraph, not a contact box */
+	if (l->words <= 30 || l->contact_at < l->skip)
+		return 0;
+	size_t at = l->contact_at;
+	/* the address is in the last sentence: no sentence end after it but
+	 * the final one */
+	if (l->len - at > 200)
+		return 1;
+	size_t i = at;
+	while (i > l->skip && !((s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?') &&
+	                        (s[i] == ' ' || is_upper((unsigned char)s[i]))))
+		i--;
+	if (i > l->skip + 1)
+		l->cut = l->len - (uint32_t)i;
+	return 1;
+}
+
+/* "2:07 Headline of a related video": a running time and a title. */
+static int video_link(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 2 && is_digit((unsigned char)s[i]))
+		i++;
+	return i && i + 4 < n && s[i] == ':' && is_digit((unsigned char)s[i + 1]) &&
+	       is_digit((unsigned char)s[i + 2]) && s[i + 3] == ' ' &&
+	       is_upper((unsigned char)s[i + 4]);
+}
+
+static void classify(line *l, const char *raw)
+{
+	const char *s = raw + l->off + l->skip;
+	size_t n = l->len - l->skip;
+	if (l->kind == K_META || l->kind == K_BOILER)
+		return;
+	int p = prose(l);
+	size_t from;
+	if (caption_credit(s, n, &from)) {
+		l->credit = 1;
+		l->credit_from = (uint32_t)from;
+		l->kind = K_BOILER;
+	} else if (cue_boiler(l) || (l->contact && !contact_sentence(l, raw)) ||
+	           (l->words <= 25 && video_link(s, n)) ||
+	           (l->phone && l->words <= 15) ||
+	           production_credit(s, n) || (l->allcaps && l->words >= 2)) {
+		l->kind = K_BOILER;
+	} else if (l->repeated && !(p == 2 && l->term == 1)) {
+		/* repeated across the corpus and not a real sentence */
+		l->kind = K_BOILER;
+	} else if (!p) {
+		l->kind = K_SHORT;
+	} else {
+		l->kind = K_BODY;
+	}
+}
+
+/* Score of a line for finding the article's end: prose up, furniture
+ * down. A strong prose line outweighs two furniture lines, so a real last
+ * paragraph after a photo caption is kept; a prose-looking promo line
+ * inside a long footer does not outweigh the footer around it. */
+static int tail_score(const line *l)
+{
+	if (l->credit)
+		return 0; /* captions sit inside the body as well */
+	switch (l->kind) {
+	case K_BODY:
+		return prose(l) == 2 ? 30 + (l->words < 40 ? l->words : 40) : 10;
+	case K_SHORT:
+		return -10;
+	default:
+		return -20;
+	}
+}
+
+typedef struct head_state {
+	nf_date text_date;
+	int text_rank;
+	nf_date caption_date;
+} head_state;
+
+static void note_caption_date(head_state *h, const char *s, size_t n)
+{
+	nf_date d;
+	if (find_date(s, n, &d) && nf_date_cmp(d, h->caption_date) > 0)
+		h->caption_date = d;
+}
+
+/* Headline-like: short, not a sentence ending in a full stop. */
+static int headline_like(const line *l, const char *s)
+{
+	/* headlines run to about 20 words; 25 leaves room */
+	return l->words >= 2 && l->words <= 25 && (l->term != 1 || l->allcaps) && !l->bullet &&
+	       !l->contact && !cue_boiler(l) && !byline_len(s, l->len);
+}
+
+/* Title from a lead sentence: its first sentence, cut at a word boundary. */
+static const char *lead_title(nf_arena *a, const char *s, size_t n)
+{
+	size_t e = 0;
+	while (e < n && !((s[e] == '.' || s[e] == '!' || s[e] == '?') &&
+	                  (e + 1 == n || s[e + 1] == ' ')))
+		e++;
+	/* a headline-length title; longer leads are cut */
+	size_t max = 100;
+	if (e <= max) {
+		while (e > 0 && s[e - 1] == ' ')
+			e--;
+		return nf_arena_strndup(a, s, e);
+	}
+	size_t cut = max;
+	while (cut > 0 && s[cut] != ' ')
+		cut--;
+	if (cut == 0) /* one long word: cut between code points */
+		for (cut = max; cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80;)
+			cut--;
+	while (cut > 0 && (s[cut - 1] == ',' || s[cut - 1] == ' '))
+		cut--;
+	char *t = nf_arena_alloc(a, cut + 4);
+	if (t) {
+		memcpy(t, s, cut);
+		memcpy(t + cut, "\xE2\x80\xA6", 4);
+	}
+	return t;
+}
+
+static int same_text_ci(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an != bn)
+		return 0;
+	for (size_t i = 0; i < an; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+		if ((is_upper(x) ? x + 32 : x) != (is_upper(y) ? y + 32 : y))
+			return 0;
+	}
+	return 1;
+}
+
+/* How many lines at the top to read for byline, bullets and stamps: a
+ * page header is a handful of lines before the story starts. */
+#define HEAD_LINES 12
+
+static nf_status read_head(cleaner *k, nf_doc *d, head_state *h)
+{
+	nf_arena *a = &k->c->arena;
+	line *ls = k->lines.data;
+	size_t nl = k->lines.len, first = 0;
+	const char *raw = d->raw;
+	if (!nl)
+		return NF_OK;
+	int lead_needed = 0;
+	const char *s0 = raw + ls[0].off;
+	if (!d->title) {
+		if (headline_like(&ls[0], s0)) {
+			size_t keep = strip_suffix(s0, ls[0].len);
+			if (!(d->title = nf_arena_strndup(a, s0, keep)))
+				return NF_ENOMEM;
+			ls[0].kind = K_META;
+			first = 1;
+		} else {
+			lead_needed = 1;
+		}
+	} else {
+		size_t tl = strlen(d->title), keep = strip_suffix(d->title, tl);
+		/* the headline repeated as the first line, maybe with a stamp
+		 * ("... Posted: Friday, May 29, 2015") */
+		if (same_text_ci(s0, ls[0].len, d->title, tl) ||
+		    same_text_ci(s0, strip_suffix(s0, ls[0].len), d->title, keep) ||
+		    (keep >= 20 && ls[0].len > keep && same_text_ci(s0, keep, d->title, keep) &&
+		     prose(&ls[0]) != 2)) {
+			nf_date date;
+			if (ls[0].len > keep && find_date(s0 + keep, ls[0].len - keep, &date)) {
+				h->text_date = date;
+				h->text_rank = 1;
+			}
+			ls[0].kind = K_META;
+			first = 1;
+		}
+		if (keep < tl && !(d->title = nf_arena_strndup(a, d->title, keep)))
+			return NF_ENOMEM;
+	}
+	int dateline_done = 0, body_seen = 0;
+	size_t lim = nl < HEAD_LINES ? nl : HEAD_LINES;
+	for (size_t i = first; i < lim; i++) {
+		line *l = &ls[i];
+		const char *s = raw + l->off;
+		size_t n = l->len, bl;
+		nf_date date = {0, 0, 0};
+		int rank;
+		if (l->kind != K_BODY)
+			continue;
+		if (bullet_len(s, n)) {
+			l->kind = K_BOILER; /* highlights: a summary, not body */
+			continue;
+		}
+		if ((bl = byline_len(s, n))) {
+			if (!d->byline && !(d->byline = nf_arena_strndup(a, s, bl)))
+				return NF_ENOMEM;
+			if (find_date(s + bl, n - bl, &date) && !h->text_rank) {
+				h->text_date = date;
+				h->text_rank = 1;
+			}
+			l->kind = K_META;
+			continue;
+		}
+		if (date_line(l, s, n, &date, &rank)) {
+			if (date.y && (!h->text_rank || rank < h->text_rank)) {
+				h->text_date = date;
+				h->text_rank = rank;
+			}
+			l->kind = K_META;
+			continue;
+		}
+		if (source_line(k->c, d, s, n)) {
+			l->kind = K_META;
+			continue;
+		}
+		dateline dl;
+		if (!dateline_done && find_dateline(s, n, &dl)) {
+			dateline_done = 1;
+			if (!d->dateline && !(d->dateline = nf_arena_strndup(a, s, dl.text_len)))
+				return NF_ENOMEM;
+			if (dl.agency_len && !d->agency &&
+			    !(d->agency = nf_arena_strndup(a, s + dl.agency, dl.agency_len)))
+				return NF_ENOMEM;
+			if (dl.date.m && (d->date_source == NF_DATE_NONE ||
+			                  d->date_source > NF_DATE_DATELINE)) {
+				d->published = dl.date;
+				d->date_source = NF_DATE_DATELINE;
+			}
+			l->skip = (uint32_t)dl.body;
+			if (dl.body >= n)
+				l->kind = K_META; /* "DETROIT -" on a line of its own */
+			continue;
+		}
+		/* the story has started once a real paragraph is seen; a
+		 * dateline may still open the next one (after a photo line) */
+		if (prose(l) == 2 && !cue_boiler(l) && ++body_seen >= 2)
+			break;
+	}
+	/* no headline: the lead's first sentence (strong prose first; any
+	 * sentence in text whose function words are not English) */
+	for (int pass = 0; lead_needed && pass < 2 && !d->title; pass++) {
+		for (size_t i = 0; i < nl; i++) {
+			line *l = &ls[i];
+			if (l->kind != K_BODY || prose(l) < 2 - pass || l->skip >= l->len)
+				continue;
+			if (!(d->title = lead_title(a, raw + l->off + l->skip, l->len - l->skip)))
+				return NF_ENOMEM;
+			break;
+		}
+	}
+	return NF_OK;
+}
+
+/* A caption's picture line: the short line just before a credit line. */
+static void drop_caption_lead(line *ls, size_t i, const char *raw)
+{
+	if (i == 0)
+		return;
+	line *p = &ls[i - 1];
+	if (p->kind == K_META || p->kind == K_BOILER)
+		return;
+	/* a picture description is one short line, never a quotation */
+	const char *s = raw + p->off;
+	if (p->words > 15 || memchr(s, '"', p->len) || has_bytes(s, p->len, "\xE2\x80\x9C", 3))
+		return;
+	if (!ls[i].starts_block) {
+		p->kind = K_BOILER; /* the description and its credit in one block */
+		return;
+	}
+	/* In a block of its own it must look like a picture description: up
+	 * to a dozen words, not opening with a pronoun or conjunction (those
+	 * carry on the story: "He awarded ..."). */
+	if (p->starts_block && p->words <= 12 && !p->first_stop &&
+	    !find_ci(s, p->len, "said") && !find_ci(s, p->len, "says") &&
+	    !find_ci(s, p->len, "told"))
+		p->kind = K_BOILER;
+}
+
+/* Paragraphs broken mid-sentence by extraction: the block before ends
+ * without punctuation and this one starts in lower case. */
+static void rejoin(line *ls, size_t nl)
+{
+	for (size_t i = 1; i < nl; i++) {
+		line *p = &ls[i - 1], *l = &ls[i];
+		/* five words: more than a label or a navigation item */
+		if (!l->starts_block || !l->starts_lower || p->term || p->words < 5)
+			continue;
+		if (p->kind == K_META || p->kind == K_BOILER || l->kind == K_META ||
+		    l->kind == K_BOILER)
+			continue;
+		if (p->kind != K_BODY && l->kind != K_BODY)
+			continue;
+		l->starts_block = 0;
+		p->kind = l->kind = K_BODY;
+	}
+}
+
+/* Drops the boilerplate tail: the suffix of lines with the lowest score,
+ * when it is clearly furniture (below two furniture lines' worth). */
+static void cut_tail(line *ls, size_t nl)
+{
+	/* The tail starts after the last full sentence of prose (a dozen
+	 * words with function words, no cues, a full stop): furniture does
+	 * not look so. */
+	size_t first = nl;
+	for (size_t i = nl; i-- > 0;)
+		if (ls[i].kind == K_BODY && prose(&ls[i]) == 2 && ls[i].words >= 12 &&
+		    ls[i].term == 1) {
+			first = i;
+			break;
+		}
+	if (first == nl)
+		return;
+	long sum = 0, best = 0;
+	size_t at = nl;
+	for (size_t i = nl; i-- > first + 1;) {
+		if (ls[i].kind == K_META && i > first) {
+			sum -= 20;
+		} else {
+			sum += tail_score(&ls[i]);
+		}
+		if (sum < best) {
+			best = sum;
+			at = i;
+		}
+	}
+	if (best > -30)
+		return;
+	for (size_t i = at; i < nl; i++)
+		if (ls[i].kind == K_BODY || ls[i].kind == K_SHORT)
+			ls[i].kind = K_BOILER;
+}
+
+/* Appends s[0..n) to o, tidying extraction remnants: "[text](url)" keeps
+ * the text, runs of spaces become one, " ," loses its space (and the comma
+ * after a full stop), ". ." loses the second stop. */
+/* Bytes emit_raw() looks at twice; the rest are copied as they are. */
+static const unsigned char emit_special[256] = {
+	['['] = 1, ['('] = 1, [' '] = 1, [','] = 1, ['.'] = 1};
+
+static size_t emit_raw(char *out, size_t o, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		char ch = s[i];
+		if (!emit_special[(unsigned char)ch]) {
+			out[o++] = ch;
+			i++;
+			continue;
+		}
+		if (ch == '[') {
+			const char *close = memchr(s + i, ']', n - i);
+			if (close && close + 1 < s + n && close[1] == '(') {
+				const char *end = memchr(close, ')', (size_t)(s + n - close));
+				if (end) {
+					o = emit_raw(out, o, s + i + 1, (size_t)(close - s - i - 1));
+					i = (size_t)(end - s) + 1;
+					continue;
+				}
+			}
+		}
+		if (ch == '(' && i + 5 < n && (!strncmp(s + i + 1, "http", 4) ||
+		                               !strncmp(s + i + 1, "www.", 4))) {
+			const char *end = memchr(s + i, ')', n - i);
+			if (end) {
+				while (o && out[o - 1] == ' ')
+					o--;
+				i = (size_t)(end - s) + 1;
+				continue;
+			}
+		}
+		i++;
+		if (ch == ' ') {
+			if (o && out[o - 1] != ' ' && out[o - 1] != '\n')
+				out[o++] = ' ';
+			continue;
+		}
+		if (ch == ',' && o >= 2 && out[o - 1] == ' ' && (i >= n || s[i] == ' ')) {
+			char prev = out[o - 2];
+			o--;
+			if (prev == '.' || prev == '!' || prev == '?')
+				continue;
+		}
+		if (ch == '.' && o >= 2 && out[o - 1] == ' ' && out[o - 2] == '.' &&
+		    (i >= n || s[i] == ' ') && !(o >= 3 && out[o - 3] == '.'))
+			continue;
+		out[o++] = ch;
+	}
+	return o;
+}
+
+/* The output is never longer than the input: room is made once. */
+static nf_status emit(nf_buf *o, const char *s, size_t n)
+{
+	nf_status st = nf_buf_reserve(o, n + 1);
+	if (st)
+		return st;
+	o->len = emit_raw(o->data, o->len, s, n);
+	o->data[o->len] = '\0';
+	return NF_OK;
+}
+
+static nf_status write_text(cleaner *k, nf_doc *d)
+{
+	line *ls = k->lines.data;
+	nf_buf *o = &k->out;
+	o->len = 0;
+	size_t kept = 0, para = 0;
+	long last_para = -1;
+	nf_status st;
+	for (size_t i = 0; i < k->lines.len; i++) {
+		line *l = &ls[i];
+		para += l->starts_block && i;
+		if (l->kind != K_BODY)
+			continue;
+		size_t b = l->off + l->skip, e = l->off + l->len - l->cut;
+		if (l->bullet)
+			b += bullet_len(d->raw + b, e - b);
+		while (e > b && d->raw[e - 1] == ' ')
+			e--;
+		if (e <= b)
+			continue;
+		if (o->len) {
+			const char *sep = last_para == (long)para ? " " : "\n\n";
+			while (o->len && o->data[o->len - 1] == ' ')
+				o->len--;
+			if ((st = nf_buf_puts(o, sep)))
+				return st;
+		}
+		if ((st = emit(o, d->raw + b, e - b)))
+			return st;
+		last_para = (long)para;
+		kept++;
+	}
+	while (o->len && o->data[o->len - 1] == ' ')
+		o->len--;
+	d->text = nf_arena_strndup(&k->c->arena, o->len ? o->data : "", o->len);
+	if (!d->text)
+		return NF_ENOMEM;
+	d->text_len = o->len;
+	d->lines_kept = kept;
+	d->lines_dropped = k->lines.len - kept;
+	return NF_OK;
+}
+
+/* Nothing looked like prose (a list, a stub page): keep what is not
+ * clearly furniture, so an article does not lose all its text. A page of
+ * nothing but furniture (a sign-up box crawled instead of the story) is
+ * left empty: its sentences would otherwise reach the summary. */
+static void fallback(line *ls, size_t nl, const char *raw)
+{
+	for (size_t i = 0; i < nl; i++)
+		if (ls[i].kind == K_BODY)
+			return;
+	for (size_t i = 0; i < nl; i++) {
+		line *l = &ls[i];
+		if (l->kind == K_SHORT || (l->kind == K_BOILER && !l->contact &&
+		                           !l->credit && !cue_boiler(l) && !l->repeated))
+			l->kind = K_BODY;
+		/* a photo gallery: its captions tell the story */
+		if (l->kind == K_BOILER && l->credit && prose(l) && !cue_boiler(l)) {
+			l->kind = K_BODY;
+			l->cut = l->len - l->skip - l->credit_from;
+			l->skip += (uint32_t)gallery_prefix(raw + l->off + l->skip, l->credit_from);
+		}
+	}
+}
+
+static nf_status clean_doc(cleaner *k, nf_doc *d)
+{
+	nf_status st;
+	if ((st = split_lines(k, d)))
+		return st;
+	line *ls = k->lines.data;
+	size_t nl = k->lines.len;
+	head_state h;
+	memset(&h, 0, sizeof h);
+	if ((st = read_head(k, d, &h)))
+		return st;
+	for (size_t i = 0; i < nl; i++) {
+		line *l = &ls[i];
+		const char *s = d->raw + l->off;
+		if (l->kind == K_META || l->kind == K_BOILER)
+			continue;
+		if (bullet_len(s, l->len))
+			l->bullet = 1;
+		l->cut = (uint32_t)trailing_credit(s + l->skip, l->len - l->skip);
+		if (l->kind == K_BODY && source_line(k->c, d, s, l->len)) {
+			l->kind = K_META;
+			continue;
+		}
+		classify(l, d->raw);
+		if (l->credit) {
+			note_caption_date(&h, s, l->len);
+			drop_caption_lead(ls, i, d->raw);
+		}
+	}
+	/* a production credit broken over two lines takes the next one along */
+	for (size_t i = 0; i + 1 < nl; i++) {
+		const char *s = d->raw + ls[i].off;
+		if (production_credit(s, ls[i].len) && ls[i].term != 1 && ls[i + 1].kind != K_META &&
+		    prose(&ls[i + 1]) != 2)
+			ls[i + 1].kind = K_BOILER;
+	}
+	rejoin(ls, nl);
+	cut_tail(ls, nl);
+	fallback(ls, nl, d->raw);
+	if ((st = write_text(k, d)))
+		return st;
+	if (h.text_rank && (d->date_source == NF_DATE_NONE || d->date_source > NF_DATE_TEXT)) {
+		d->published = h.text_date;
+		d->date_source = NF_DATE_TEXT;
+	}
+	if (h.caption_date.y && d->date_source == NF_DATE_NONE) {
+		d->published = h.caption_date;
+		d->date_source = NF_DATE_CAPTION;
+	}
+	return NF_OK;
+}
 
 nf_status nf_clean(nf_corpus *c)
 {
-	(void)c;
-	return NF_OK;
+	cleaner *k = calloc(1, sizeof *k);
+	if (!k)
+		return nf_error(c->ctx, NF_ENOMEM, "out of memory");
+	k->c = c;
+	wt_init(&k->wt);
+	nf_status st = NF_OK;
+	/* Repetition needs other documents to repeat in. */
+	if (NF_NDOCS(c) >= 2)
+		st = rep_build(c, &k->rep);
+	for (size_t i = 0; !st && i < NF_NDOCS(c); i++)
+		st = clean_doc(k, NF_DOC(c, i));
+	free(k->rep.slots);
+	nf_vec_free(&k->lines);
+	nf_buf_free(&k->out);
+	free(k);
+	return st == NF_ENOMEM ? nf_error(c->ctx, st, "out of memory") : st;
 }
