@@ -192,7 +192,8 @@ static const char *const abbreviations[] = {
 static int in_list(const char *const *list, size_t n, const char *s, size_t len)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strlen(list[i]) == len && !memcmp(list[i], s, len))
+		if (len && list[i][0] == s[0] && strlen(list[i]) == len &&
+		    !memcmp(list[i], s, len))
 			return 1;
 	return 0;
 }

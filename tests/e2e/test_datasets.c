@@ -110,7 +110,7 @@ static void test_duc_clusters_brief(void)
 		json_object *cluster = json_tokener_parse(line);
 		json_object *docs = get(cluster, "documents");
 		size_t n = docs ? json_object_array_length(docs) : 0;
-		CHECK(n >= 5);
+		CHECK(n >= 3);
 		const char **names = calloc(n, sizeof *names);
 		const char **texts = calloc(n, sizeof *texts);
 		for (size_t i = 0; i < n; i++) {
