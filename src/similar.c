@@ -125,13 +125,14 @@ static nf_status sentence_features(nf_lex *lex, const nf_doc *d,
 		if (!(*f = feature_id(lex, t)))
 			return NF_ENOMEM;
 	}
-	uint32_t *base = (uint32_t *)feats->data + start;
 	size_t n = feats->len - start, u = 0;
-	if (n)
+	if (n) {
+		uint32_t *base = (uint32_t *)feats->data + start;
 		qsort(base, n, sizeof *base, cmp_u32);
-	for (size_t i = 0; i < n; i++)
-		if (!u || base[u - 1] != base[i])
-			base[u++] = base[i];
+		for (size_t i = 0; i < n; i++)
+			if (!u || base[u - 1] != base[i])
+				base[u++] = base[i];
+	}
 	feats->len = start + u;
 	*nf = (uint32_t)u;
 	return NF_OK;

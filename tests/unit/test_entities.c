@@ -1,0 +1,273 @@
+/*
+ * test_entities.c - people, places and organisations (entities.c) on small
+ * fictional articles: variants, acronyms, possessives, sentence-initial
+ * common words, titles, per-source counts, ranking and hostile input.
+ *
+ * Documents are given as clean text (the clean stage is not under test):
+ * each article's body is tokenized and the stage runs on its own.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "stages.h"
+
+static nf_ctx *ctx;
+static nf_corpus *corpus;
+static nf_brief *brief;
+
+static void teardown(void)
+{
+	if (brief)
+		nf_arena_free(&brief->arena);
+	free(brief);
+	brief = NULL;
+	nf_corpus_free(corpus);
+	corpus = NULL;
+}
+
+/* Entities of the n articles texts[]; titles[i] is a headline or NULL. */
+static nf_status run(const char *const *texts, const char *const *titles, size_t n)
+{
+	teardown();
+	if (nf_corpus_new(&corpus, ctx))
+		return NF_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		nf_status st = nf_corpus_add(corpus, "t.txt", texts[i], strlen(texts[i]),
+		                             NF_INPUT_TEXT);
+		if (st)
+			return st;
+		nf_doc *d = NF_DOC(corpus, i);
+		d->text = (char *)d->raw;
+		d->text_len = d->raw_len;
+		d->title = titles ? titles[i] : NULL;
+		if ((st = nf_text_analyze(corpus, d)))
+			return st;
+	}
+	brief = calloc(1, sizeof *brief);
+	if (!brief)
+		return NF_ENOMEM;
+	brief->corpus = corpus;
+	return nf_entities_build(brief);
+}
+
+/* The entity whose name or a variant is exactly s, or NULL. */
+static const nf_entity *find(const char *s)
+{
+	for (size_t i = 0; brief && i < brief->nentities; i++) {
+		const nf_entity *e = &brief->entities[i];
+		if (!strcmp(e->name, s))
+			return e;
+		for (size_t v = 0; v < e->nvariants; v++)
+			if (!strcmp(e->variants[v], s))
+				return e;
+	}
+	return NULL;
+}
+
+/* Whether any entity's name or variant contains w. */
+static int any_contains(const char *w)
+{
+	for (size_t i = 0; brief && i < brief->nentities; i++) {
+		const nf_entity *e = &brief->entities[i];
+		if (strstr(e->name, w))
+			return 1;
+		for (size_t v = 0; v < e->nvariants; v++)
+			if (strstr(e->variants[v], w))
+				return 1;
+	}
+	return 0;
+}
+
+static const char *const voronkov[] = {
+	"President Aleksandr Voronkov of Veldavia met his ministers on Monday. "
+	"Voronkov's office said the Northern Maritime Treaty Organisation (NMTO) "
+	"would send observers to Tarsk. Mr Voronkov later spoke in Tarsk.\n",
+	"Aleksandr Voronkow arrived in Tarsk on Tuesday, the Northern Maritime "
+	"Treaty Organization said. Voronkow told reporters that the NMTO mission "
+	"in the port was over.\n"};
+
+static void test_variants_and_counts(void)
+{
+	CHECK(run(voronkov, NULL, 2) == NF_OK);
+	const nf_entity *p = find("Voronkov");
+	CHECK(p != NULL);
+	CHECK(p == find("Voronkow"));
+	CHECK(p == find("Aleksandr Voronkov") || p == find("Aleksandr Voronkow"));
+	if (p) {
+		CHECK(strchr(p->name, ' ') != NULL); /* the full name is canonical */
+		CHECK_INT(p->kind, NF_ENT_PERSON);
+		CHECK_INT(p->mentions, 5);
+		CHECK_INT(p->doc_mentions[0], 3);
+		CHECK_INT(p->doc_mentions[1], 2);
+	}
+	const nf_entity *t = find("Tarsk");
+	CHECK(t != NULL);
+	if (t) {
+		CHECK_INT(t->kind, NF_ENT_PLACE);
+		CHECK_INT(t->mentions, 3);
+	}
+}
+
+static void test_acronym(void)
+{
+	CHECK(run(voronkov, NULL, 2) == NF_OK);
+	const nf_entity *o = find("NMTO");
+	CHECK(o != NULL);
+	CHECK(o == find("Northern Maritime Treaty Organisation"));
+	CHECK(o == find("Northern Maritime Treaty Organization"));
+	if (o) {
+		CHECK_INT(o->kind, NF_ENT_ORG);
+		CHECK(strcmp(o->name, "NMTO") != 0); /* the expansion names it */
+		CHECK_INT(o->mentions, 4);
+	}
+	/* An acronym joins the one name whose initials it is, even without
+	 * brackets. */
+	static const char *const noparen[] = {
+		"The Harbour Safety Board inspected the quay on Friday.\n",
+		"Inspectors from the HSB returned to the quay, the HSB said.\n"};
+	CHECK(run(noparen, NULL, 2) == NF_OK);
+	CHECK(find("HSB") != NULL && find("HSB") == find("Harbour Safety Board"));
+}
+
+static void test_titles_and_initial_words(void)
+{
+	static const char *const texts[] = {
+		"Demonstrators gathered near the old harbour in Porvenna. "
+		"Officials said the march was calm. Deputy Interior Minister Lena "
+		"Marsh said the demonstrators had left by noon. Marsh's aides "
+		"denied that police used force. Former Mayor Otto Brann said the "
+		"officials had lied.\n"};
+	CHECK(run(texts, NULL, 1) == NF_OK);
+	CHECK(!any_contains("Demonstrators"));
+	CHECK(!any_contains("Officials"));
+	CHECK(!any_contains("Minister") && !any_contains("Deputy") && !any_contains("Interior"));
+	CHECK(!any_contains("Former") && !any_contains("Mayor"));
+	const nf_entity *m = find("Lena Marsh");
+	CHECK(m != NULL && m == find("Marsh")); /* "Marsh's" is a mention */
+	if (m) {
+		CHECK_INT(m->kind, NF_ENT_PERSON);
+		CHECK_INT(m->mentions, 2);
+	}
+	const nf_entity *b = find("Otto Brann");
+	CHECK(b != NULL && b->kind == NF_ENT_PERSON);
+	const nf_entity *p = find("Porvenna");
+	CHECK(p == NULL || p->kind == NF_ENT_PLACE);
+}
+
+static void test_distinct_people(void)
+{
+	static const char *const texts[] = {
+		"Police detained Timur Belov and Timur Belikov on Sunday. "
+		"Belov was released, while Belikov stayed in custody. "
+		"A court in Dorrin will hear Belikov on Friday.\n",
+		"Timur Belikov's lawyer said the charges against Belikov were false, "
+		"and Timur Belov said he would testify in Dorrin.\n"};
+	CHECK(run(texts, NULL, 2) == NF_OK);
+	const nf_entity *a = find("Timur Belov"), *b = find("Timur Belikov");
+	CHECK(a != NULL && b != NULL && a != b);
+	CHECK(find("Belov") == a);
+	CHECK(find("Belikov") == b);
+	if (b)
+		CHECK_INT(b->mentions, 5);
+}
+
+static void test_demonym_and_lists(void)
+{
+	static const char *const texts[] = {
+		"Veldavian troops crossed into Veldavia from Ostmark on Monday. "
+		"Envoys from Ostmark, Brelland and Quarra met in Tarsk. "
+		"Veldavian officials in Tarsk said the talks failed.\n"};
+	CHECK(run(texts, NULL, 1) == NF_OK);
+	const nf_entity *v = find("Veldavian"), *p = find("Veldavia");
+	CHECK(v == NULL || v != p);
+	if (v)
+		CHECK_INT(v->kind, NF_ENT_OTHER);
+	/* Brelland only appears in a list with places: it is one too. */
+	const nf_entity *b = find("Brelland");
+	CHECK(b == NULL || b->kind == NF_ENT_PLACE);
+	const nf_entity *o = find("Ostmark");
+	CHECK(o != NULL && o->kind == NF_ENT_PLACE);
+}
+
+static void test_ranking_and_headline(void)
+{
+	static const char *const texts[] = {
+		"Rescuers reached Kolvik on Monday. Kolvik was cut off. Engineers said "
+		"Kolvik would get power back. Halmar Energy said Kolvik had no "
+		"power.\n",
+		"Halmar Energy restored power on Tuesday, the company said.\n",
+		"Halmar Energy crews worked through the night.\n"};
+	static const char *const titles[] = {
+		"Storm cuts off Kolvik", "Power back after storm", NULL};
+	CHECK(run(texts, titles, 3) == NF_OK);
+	CHECK(brief->nentities >= 2);
+	if (brief->nentities >= 2) {
+		/* three sources outrank five mentions in one */
+		CHECK_STR(brief->entities[0].name, "Halmar Energy");
+		CHECK_STR(brief->entities[1].name, "Kolvik");
+		CHECK_INT(brief->entities[1].mentions, 5); /* 4 in the body, 1 in the headline */
+	}
+}
+
+static void test_no_boilerplate(void)
+{
+	static const char *const texts[] = {
+		"Write to Desk@Newsroom.example or visit Newsroom.example/Contact for "
+		"more. Photo: Ann Lee/Wire Agency\n\nSHARE THIS STORY WITH FRIENDS\n\n"
+		"Subscribe Now\n\nThe Lorne Bridge reopened on Monday, the Lorne Bridge "
+		"Authority said.\n"};
+	CHECK(run(texts, NULL, 1) == NF_OK);
+	CHECK(!any_contains("Newsroom") && !any_contains("Desk"));
+	CHECK(!any_contains("Ann Lee") && !any_contains("Wire Agency"));
+	CHECK(!any_contains("SHARE") && !any_contains("Subscribe"));
+	CHECK(find("Lorne Bridge") != NULL);
+}
+
+static void test_hostile_input(void)
+{
+	static const char *const plain[] = {"it rained all day.\n"};
+	CHECK(run(plain, NULL, 1) == NF_OK);
+	CHECK_INT(brief->nentities, 0);
+	nf_doc *d = NF_DOC(corpus, 0);
+	d->text = NULL; /* a document that cleaning emptied */
+	d->ntoks = d->nsents = 0;
+	CHECK(nf_entities_build(brief) == NF_OK);
+	CHECK_INT(brief->nentities, 0);
+	/* Long capitalised runs, many hyphens, odd Unicode. */
+	size_t n = 60000;
+	char *big = malloc(n + 1);
+	CHECK(big != NULL);
+	if (!big)
+		return;
+	const char *chunk = "Aa-Bb-Cc-Dd-Ee-Ff-Gg-Hh-Ii-Jj-Kk-Ll-Mm-Nn-Oo-Pp-Qq-Rr Zürich "
+	                    "Ōsaka ÉCOLE said in Łódź that O'Brien and al-Rashid met. ";
+	size_t cl = strlen(chunk), o = 0;
+	while (o + cl < n) {
+		memcpy(big + o, chunk, cl);
+		o += cl;
+	}
+	big[o] = '\0';
+	const char *texts[] = {big, "Capital Capital Capital Capital Capital Capital "
+	                            "Capital Capital Capital Capital went home.\n"};
+	CHECK(run(texts, NULL, 2) == NF_OK);
+	CHECK(brief->nentities <= 40);
+	CHECK(find("Łódź") != NULL);
+	free(big);
+}
+
+int main(void)
+{
+	ctx = nf_ctx_new();
+	RUN(test_variants_and_counts);
+	RUN(test_acronym);
+	RUN(test_titles_and_initial_words);
+	RUN(test_distinct_people);
+	RUN(test_demonym_and_lists);
+	RUN(test_ranking_and_headline);
+	RUN(test_no_boilerplate);
+	RUN(test_hostile_input);
+	teardown();
+	nf_ctx_free(ctx);
+	return harness_done();
+}
