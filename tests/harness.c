@@ -1,6 +1,7 @@
 /* harness.c - see harness.h. */
 #include "harness.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,4 +194,99 @@ done:
 	free(texts);
 	free(lens);
 	return j;
+}
+
+json_object *hj_get(json_object *o, const char *key)
+{
+	json_object *v = NULL;
+	if (o && json_object_is_type(o, json_type_object))
+		json_object_object_get_ex(o, key, &v);
+	return v;
+}
+
+const char *hj_str(json_object *o, const char *key)
+{
+	json_object *v = hj_get(o, key);
+	return v && json_object_is_type(v, json_type_string) ? json_object_get_string(v) : NULL;
+}
+
+size_t hj_len(json_object *a)
+{
+	return a && json_object_is_type(a, json_type_array) ? json_object_array_length(a) : 0;
+}
+
+json_object *hj_at(json_object *a, size_t i)
+{
+	return i < hj_len(a) ? json_object_array_get_idx(a, i) : NULL;
+}
+
+json_object *hj_source(json_object *brief, const char *prefix)
+{
+	json_object *src = hj_get(brief, "sources");
+	for (size_t i = 0; i < hj_len(src); i++) {
+		const char *id = hj_str(hj_at(src, i), "id");
+		if (id && !strncmp(id, prefix, strlen(prefix)))
+			return hj_at(src, i);
+	}
+	return NULL;
+}
+
+static int str_is(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
+}
+
+json_object *hj_figure(json_object *brief, const char *measure, const char *status)
+{
+	json_object *figs = hj_get(brief, "figures");
+	for (size_t i = 0; i < hj_len(figs); i++) {
+		json_object *f = hj_at(figs, i);
+		if (str_is(hj_str(f, "measure"), measure) &&
+		    (!status || str_is(hj_str(f, "status"), status)))
+			return f;
+	}
+	return NULL;
+}
+
+json_object *hj_claim(json_object *f, double value)
+{
+	json_object *cl = hj_get(f, "claims");
+	for (size_t i = 0; i < hj_len(cl); i++) {
+		json_object *c = hj_at(cl, i);
+		if (json_object_get_double(hj_get(c, "value")) == value &&
+		    !json_object_get_boolean(hj_get(c, "part")))
+			return c;
+	}
+	return NULL;
+}
+
+int hj_contains(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	for (; s && *s; s++) {
+		size_t i = 0;
+		while (i < n && s[i] && tolower((unsigned char)s[i]) == tolower((unsigned char)w[i]))
+			i++;
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
+json_object *hj_entity_with(json_object *brief, const char *const *spellings)
+{
+	json_object *ents = hj_get(brief, "entities");
+	for (size_t i = 0; i < hj_len(ents); i++) {
+		json_object *e = hj_at(ents, i), *v = hj_get(e, "variants");
+		int all = 1;
+		for (const char *const *s = spellings; *s && all; s++) {
+			int found = hj_str(e, "name") && strstr(hj_str(e, "name"), *s);
+			for (size_t k = 0; k < hj_len(v) && !found; k++)
+				found = strstr(json_object_get_string(hj_at(v, k)), *s) != NULL;
+			all = found;
+		}
+		if (all)
+			return e;
+	}
+	return NULL;
 }

@@ -45,4 +45,21 @@ json_object *harness_brief_files(char **files, size_t n);
 json_object *harness_brief_texts(const char **names, const char **texts,
                                  size_t n);
 
+/* Reading a brief's JSON: NULL-safe lookups. */
+json_object *hj_get(json_object *o, const char *key);
+const char *hj_str(json_object *o, const char *key);  /* NULL unless a string */
+size_t hj_len(json_object *array);                     /* 0 unless an array */
+json_object *hj_at(json_object *array, size_t i);
+/* The source whose id starts with prefix. */
+json_object *hj_source(json_object *brief, const char *prefix);
+/* The first figure on measure (with status, unless NULL). */
+json_object *hj_figure(json_object *brief, const char *measure, const char *status);
+/* A claim of figure with this value that is not a part of a larger total. */
+json_object *hj_claim(json_object *figure, double value);
+/* The entity whose name or variants hold every one of the spellings
+ * (NULL-terminated list). */
+json_object *hj_entity_with(json_object *brief, const char *const *spellings);
+/* Case-insensitive substring test. */
+int hj_contains(const char *s, const char *w);
+
 #endif
