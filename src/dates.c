@@ -5,9 +5,26 @@
  * Calendar maths uses the days-from-civil algorithm (Howard Hinnant's
  * public-domain formulation of the proleptic Gregorian calendar), which is
  * exact for every year we can meet and needs no tables or libc time zone.
+ *
+ * Date expressions in a sentence (nf_date_find) are read from its tokens:
+ * absolute dates, weekdays and relative days resolved against the
+ * article's publication date, the most precise one winning. Each distinct
+ * word of the lexicon is classified once (nf_date_words) so that a token
+ * costs a table look-up; a regex-like pass over the bytes was rejected as
+ * slower and blind to the sentence's tokens.
+ *
+ * Estimation (nf_dates_estimate): dates without a year take the year that
+ * puts them closest to the median of every dated thing in the corpus;
+ * articles with no date, or only a caption's (a photo precedes the story),
+ * take the reliable date of their copy group, else the median of the
+ * reliable publication dates (else the latest known date), never earlier
+ * than the latest date they mention themselves, and moved later in the
+ * week when all the weekdays they name would otherwise be 5+ days old.
+ * A corpus without any date gets none: nothing is invented.
  */
 #include "dates.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -284,9 +301,444 @@ size_t nf_date_scan(const char *s, size_t len, nf_date *out)
 	return i;
 }
 
-/* STUB: publication-date estimation, to be written by the dates stage. */
+nf_date nf_date_add(nf_date d, long n)
+{
+	return nf_date_from_days(nf_date_days(d) + n);
+}
+
+nf_date nf_date_complete(nf_date md, nf_date ref)
+{
+	nf_date best = {0, 0, 0};
+	long bestdist = 0;
+	for (int y = ref.y - 1; y <= ref.y + 1; y++) {
+		nf_date t = {y, md.m, md.d};
+		if (!nf_date_valid(t))
+			continue; /* February 29 outside leap years */
+		long dist = labs(nf_date_days(t) - nf_date_days(ref));
+		if (!best.y || dist < bestdist) {
+			best = t;
+			bestdist = dist;
+		}
+	}
+	return best;
+}
+
+static int tok_word(const char *text, const nf_token *t, const char *w)
+{
+	return (t->flags & NF_TOK_WORD) && lower_eq(text + t->off, t->len, w);
+}
+
+/* A count written as digits or as a word up to ten, else 0. Counts above
+ * 31 are not day offsets a reporter writes ("40 days ago" is rare). */
+static int tok_count(const char *text, const nf_token *t)
+{
+	static const char *const words[] = {"one", "two", "three", "four", "five",
+		"six", "seven", "eight", "nine", "ten"};
+	if (t->flags & NF_TOK_NUM) {
+		int v = 0;
+		for (uint32_t i = 0; i < t->len; i++) {
+			if (!is_digit(text[t->off + i]) || v > 31)
+				return 0;
+			v = v * 10 + (text[t->off + i] - '0');
+		}
+		return v <= 31 ? v : 0;
+	}
+	for (int i = 0; i < 10; i++)
+		if (tok_word(text, t, words[i]))
+			return i + 1;
+	return 0;
+}
+
+/* A weekday named by a full capitalised name, resolved against ref:
+ * "last Sunday" is the most recent Sunday strictly before ref (the usual
+ * newsroom sense, not "the Sunday of last week"); "next Sunday" and a
+ * weekday in a sentence about the future are the first one after ref; a
+ * bare or "on" weekday in past-tense news is the most recent one on or
+ * before ref, the same day allowed ("said on Sunday" in a Sunday report). */
+static int weekday_at(const char *text, const nf_token *toks, size_t i,
+                      nf_date ref, int future, nf_date *out)
+{
+	const nf_token *t = &toks[i];
+	if (!(t->flags & NF_TOK_CAP) || t->len < 6)
+		return 0; /* "Sun", "Wed" are too often not days */
+	int wd = nf_weekday_from_name(text + t->off, t->len);
+	if (wd < 0)
+		return 0;
+	int rw = nf_date_weekday(ref);
+	int back = (rw - wd + 7) % 7, fwd = (wd - rw + 7) % 7;
+	const nf_token *p = i ? &toks[i - 1] : NULL;
+	if (p && tok_word(text, p, "last"))
+		*out = nf_date_add(ref, -(back ? back : 7));
+	else if ((p && tok_word(text, p, "next")) || future)
+		*out = nf_date_add(ref, fwd ? fwd : 7);
+	else
+		*out = nf_date_add(ref, -back);
+	return 1;
+}
+
+/* "yesterday", "today", "tomorrow", "N days ago", "in N days", "last
+ * week" (seven days back: a day timeline needs a day, and a week back is
+ * the centre of what "last week" can mean), "this week" (ref). */
+static int relative_at(const char *text, const nf_token *toks, size_t i,
+                       size_t n, nf_date ref, nf_date *out)
+{
+	const nf_token *t = &toks[i];
+	long off;
+	if (tok_word(text, t, "yesterday"))
+		off = -1;
+	else if (tok_word(text, t, "today"))
+		off = 0;
+	else if (tok_word(text, t, "tomorrow"))
+		off = 1;
+	else if (i + 1 < n && tok_word(text, &toks[i + 1], "week") &&
+	         (tok_word(text, t, "last") || tok_word(text, t, "this")))
+		off = tok_word(text, t, "last") ? -7 : 0;
+	else {
+		int k = tok_count(text, t);
+		if (!k || i + 1 >= n)
+			return 0;
+		const nf_token *u = &toks[i + 1];
+		if (!tok_word(text, u, "days") && !(k == 1 && tok_word(text, u, "day")))
+			return 0;
+		if (i + 2 < n && tok_word(text, &toks[i + 2], "ago"))
+			off = -k;
+		else if (i && tok_word(text, &toks[i - 1], "in"))
+			off = k;
+		else
+			return 0;
+	}
+	*out = nf_date_add(ref, off);
+	return 1;
+}
+
+/* A word that puts what follows in the future: "will meet on Monday",
+ * "is expected to reopen on Monday", "is due to vote on Friday", and the
+ * future in the past of reported plans ("said it would resume on Monday").
+ * Only a weekday after the marker is turned forward. */
+static int future_marker(const char *text, const nf_token *t)
+{
+	static const char *const words[] = {"will", "expected", "likely",
+		"scheduled", "due", "planned", "plans", "would", "could"};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (tok_word(text, t, words[i]))
+			return 1;
+	return 0;
+}
+
+/* "last week" and "this week" name a week, not a day. */
+static int is_week(const char *text, const nf_token *toks, size_t i, size_t n)
+{
+	return i + 1 < n && tok_word(text, &toks[i + 1], "week");
+}
+
+/* The most precise expression wins: an absolute date ("Wednesday, July 9,
+ * 2014" is July 9), then a weekday, then a relative day, then a week;
+ * among equals the first. */
+static const char *const date_words[] = {"yesterday", "today", "tomorrow",
+	"last", "this", "next", "week", "day", "days", "ago", "in", "one", "two",
+	"three", "four", "five", "six", "seven", "eight", "nine", "ten", "will",
+	"expected", "likely", "scheduled", "due", "planned", "plans", "would",
+	"could"};
+
+static int date_word(const char *s, size_t len)
+{
+	if (nf_month_from_name(s, len) || nf_weekday_from_name(s, len) >= 0)
+		return 1;
+	for (size_t i = 0; i < sizeof date_words / sizeof *date_words; i++)
+		if (lower_eq(s, len, date_words[i]))
+			return 1;
+	return 0;
+}
+
+nf_status nf_date_words_init(nf_date_words *w, const nf_corpus *c)
+{
+	w->n = (size_t)c->lex.count + 1;
+	w->relevant = malloc(w->n);
+	if (!w->relevant)
+		return NF_ENOMEM;
+	w->relevant[0] = 1;
+	for (size_t id = 1; id < w->n; id++) {
+		const nf_lex_entry *e = &c->lex.entries[id];
+		w->relevant[id] = id < c->lex.count && e->str ? (unsigned char)date_word(e->str, e->len) : 1;
+	}
+	return NF_OK;
+}
+
+void nf_date_words_free(nf_date_words *w)
+{
+	free(w->relevant);
+	w->relevant = NULL;
+	w->n = 0;
+}
+
+nf_date_kind nf_date_find(const nf_date_words *w, const char *text,
+                          const nf_token *toks, size_t n, nf_date ref,
+                          int future, nf_date *out)
+{
+	if (!n)
+		return NF_DX_NONE;
+	int haveref = nf_date_valid(ref);
+	size_t end = toks[n - 1].off + toks[n - 1].len;
+	int best = 0; /* 3 weekday, 2 relative day, 1 week */
+	nf_date_kind kind = NF_DX_NONE;
+	for (size_t i = 0; i < n; i++) {
+		const nf_token *t = &toks[i];
+		if (!(t->flags & (NF_TOK_WORD | NF_TOK_NUM)))
+			continue;
+		if ((t->flags & NF_TOK_WORD) && w && t->norm < w->n && !w->relevant[t->norm])
+			continue;
+		if (future_marker(text, t))
+			future = 1;
+		nf_date d;
+		size_t used = nf_date_scan(text + t->off, end - t->off, &d);
+		if (used && !d.y && haveref)
+			d = nf_date_complete(d, ref);
+		if (used && d.y) {
+			*out = d;
+			return NF_DX_ABSOLUTE;
+		}
+		if (!haveref || best == 3)
+			continue;
+		if (weekday_at(text, toks, i, ref, future, &d)) {
+			*out = d;
+			best = 3;
+			kind = NF_DX_WEEKDAY;
+		} else if (best < 2 && relative_at(text, toks, i, n, ref, &d)) {
+			int rank = is_week(text, toks, i, n) ? 1 : 2;
+			if (rank > best) {
+				*out = d;
+				best = rank;
+				kind = NF_DX_RELATIVE;
+			}
+		}
+	}
+	return kind;
+}
+
+/* Bit w set when the document says a weekday w in the past sense ("on
+ * Tuesday", not "last Tuesday", "next Tuesday" or after "will"). */
+static unsigned past_weekdays(const nf_date_words *w, const nf_doc *d)
+{
+	unsigned mask = 0;
+	for (size_t s = 0; s < d->nsents; s++) {
+		const nf_sentence *se = &d->sents[s];
+		const nf_token *toks = d->toks + se->tok0;
+		for (uint32_t i = 0; i < se->ntok; i++) {
+			const nf_token *t = &toks[i];
+			if (!(t->flags & NF_TOK_WORD) || (t->norm < w->n && !w->relevant[t->norm]))
+				continue;
+			if (future_marker(d->text, t))
+				break;
+			if (!(t->flags & NF_TOK_CAP) || t->len < 6)
+				continue;
+			int wd = nf_weekday_from_name(d->text + t->off, t->len);
+			if (wd < 0 || (i && (tok_word(d->text, &toks[i - 1], "last") ||
+			                     tok_word(d->text, &toks[i - 1], "next"))))
+				continue;
+			mask |= 1u << wd;
+		}
+	}
+	return mask;
+}
+
+/* Days back from a day of weekday pw to the most recent weekday in mask,
+ * the farthest of them. */
+static int max_back(unsigned mask, int pw)
+{
+	int worst = 0;
+	for (int w = 0; w < 7; w++)
+		if (mask & (1u << w)) {
+			int back = (pw - w + 7) % 7;
+			if (back > worst)
+				worst = back;
+		}
+	return worst;
+}
+
+/* News reports the days just before it is published. When every weekday
+ * the article names in the past sense lies five or more days before the
+ * estimate, the article most likely came later in the week: move it to the
+ * day within the next six that brings those weekdays closest. Five days:
+ * a report routinely recalls the last four days ("on Wednesday" in a
+ * Sunday story) but rarely only older ones. */
+static long weekday_shift(const nf_date_words *w, const nf_doc *d, long est)
+{
+	unsigned mask = past_weekdays(w, d);
+	if (!mask)
+		return est;
+	int ew = nf_date_weekday(nf_date_from_days(est));
+	for (int wd = 0; wd < 7; wd++)
+		if ((mask & (1u << wd)) && (ew - wd + 7) % 7 < 5)
+			return est;
+	long best = est;
+	int bestback = max_back(mask, ew);
+	for (int k = 1; k <= 6; k++) {
+		int b = max_back(mask, (ew + k) % 7);
+		if (b < bestback) {
+			bestback = b;
+			best = est + k;
+		}
+	}
+	return best;
+}
+
+static int is_reliable(const nf_doc *d)
+{
+	return nf_date_valid(d->published) &&
+	       (d->date_source == NF_DATE_METADATA || d->date_source == NF_DATE_DATELINE ||
+	        d->date_source == NF_DATE_TEXT);
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return (x > y) - (x < y);
+}
+
+/* The latest absolute date the document's own sentences mention, years
+ * completed against ref; -1 when none (ref may be {0}). */
+static long latest_mention(const nf_date_words *w, const nf_doc *d, nf_date ref)
+{
+	long best = -1;
+	for (size_t s = 0; s < d->nsents; s++) {
+		const nf_sentence *se = &d->sents[s];
+		nf_date x;
+		if (nf_date_find(w, d->text, d->toks + se->tok0, se->ntok, ref, 0, &x) !=
+		    NF_DX_ABSOLUTE)
+			continue;
+		long v = nf_date_days(x);
+		if (best < 0 || v > best)
+			best = v;
+	}
+	return best;
+}
+
+/* Adds every dated thing of the corpus to days: publication dates and the
+ * absolute dates with a year that the texts mention. */
+static nf_status known_days(const nf_corpus *c, const nf_date_words *w,
+                            nf_vec *days)
+{
+	nf_date none = {0, 0, 0};
+	for (size_t i = 0; i < NF_NDOCS(c); i++) {
+		const nf_doc *d = NF_DOC(c, i);
+		long *p;
+		if (nf_date_valid(d->published) && d->date_source != NF_DATE_ESTIMATED) {
+			if (!(p = nf_vec_push(days, sizeof *p)))
+				return NF_ENOMEM;
+			*p = nf_date_days(d->published);
+		}
+		long m = latest_mention(w, d, none);
+		if (m >= 0) {
+			if (!(p = nf_vec_push(days, sizeof *p)))
+				return NF_ENOMEM;
+			*p = m;
+		}
+	}
+	return NF_OK;
+}
+
+/* The median of the reliable publication dates, else the latest date the
+ * corpus knows (captions and mentions are lower bounds), else -1. */
+static long consensus(const nf_corpus *c, nf_vec *days)
+{
+	nf_vec rel = NF_VEC_INIT;
+	long out = -1;
+	for (size_t i = 0; i < NF_NDOCS(c); i++) {
+		const nf_doc *d = NF_DOC(c, i);
+		long *p;
+		if (!is_reliable(d))
+			continue;
+		if (!(p = nf_vec_push(&rel, sizeof *p))) {
+			nf_vec_free(&rel);
+			return -2;
+		}
+		*p = nf_date_days(d->published);
+	}
+	if (rel.len) {
+		qsort(rel.data, rel.len, sizeof(long), cmp_long);
+		out = NF_VEC_AT(&rel, long, rel.len / 2);
+	} else if (days->len) {
+		out = NF_VEC_AT(days, long, days->len - 1);
+	}
+	nf_vec_free(&rel);
+	return out;
+}
+
+/* Estimates one document's date: a reliable date in its copy group first
+ * (a copy was published with its original; group_day holds the first
+ * reliable date of each group, -1 when none), else the consensus; never
+ * earlier than what the document itself mentions or shows in a caption. */
+static void estimate_doc(nf_corpus *c, const nf_date_words *w, nf_doc *d,
+                         const long *group_day, long cons)
+{
+	size_t n = NF_NDOCS(c);
+	long est = -1;
+	if (d->copy_of >= 0 && (size_t)d->copy_of < n && is_reliable(NF_DOC(c, d->copy_of)))
+		est = nf_date_days(NF_DOC(c, d->copy_of)->published);
+	else if (d->group >= 0 && (size_t)d->group < n)
+		est = group_day[d->group];
+	if (est < 0)
+		est = weekday_shift(w, d, cons);
+	long low = latest_mention(w, d, nf_date_from_days(cons));
+	if (nf_date_valid(d->published) && nf_date_days(d->published) > low)
+		low = nf_date_days(d->published);
+	if (low > est)
+		est = low;
+	d->published = nf_date_from_days(est);
+	d->date_source = NF_DATE_ESTIMATED;
+}
+
+/* The first reliable date of every copy group, by group index. */
+static long *group_days(const nf_corpus *c)
+{
+	size_t n = NF_NDOCS(c);
+	long *g = malloc((n ? n : 1) * sizeof *g);
+	if (!g)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		g[i] = -1;
+	for (size_t i = 0; i < n; i++) {
+		const nf_doc *d = NF_DOC(c, i);
+		if (is_reliable(d) && d->group >= 0 && (size_t)d->group < n && g[d->group] < 0)
+			g[d->group] = nf_date_days(d->published);
+	}
+	return g;
+}
+
 nf_status nf_dates_estimate(nf_corpus *c)
 {
-	(void)c;
-	return NF_OK;
+	nf_vec days = NF_VEC_INIT;
+	nf_date_words w;
+	if (nf_date_words_init(&w, c))
+		return NF_ENOMEM;
+	nf_status st = known_days(c, &w, &days);
+	if (st || !days.len) {
+		nf_vec_free(&days);
+		nf_date_words_free(&w);
+		return st;
+	}
+	qsort(days.data, days.len, sizeof(long), cmp_long);
+	nf_date mid = nf_date_from_days(NF_VEC_AT(&days, long, days.len / 2));
+	for (size_t i = 0; i < NF_NDOCS(c); i++) {
+		nf_doc *d = NF_DOC(c, i);
+		if (d->published.y == 0 && d->published.m && d->published.d) {
+			nf_date full = nf_date_complete(d->published, mid);
+			if (full.y)
+				d->published = full;
+		}
+	}
+	long cons = consensus(c, &days);
+	nf_vec_free(&days);
+	long *gd = cons >= 0 ? group_days(c) : NULL;
+	if (cons >= 0 && !gd)
+		cons = -2;
+	for (size_t i = 0; gd && i < NF_NDOCS(c); i++) {
+		nf_doc *d = NF_DOC(c, i);
+		if (d->date_source == NF_DATE_NONE || d->date_source == NF_DATE_CAPTION ||
+		    !nf_date_valid(d->published))
+			estimate_doc(c, &w, d, gd, cons);
+	}
+	free(gd);
+	nf_date_words_free(&w);
+	return cons == -2 ? NF_ENOMEM : NF_OK;
 }

@@ -33,4 +33,39 @@ int nf_weekday_from_name(const char *s, size_t len);
  * is 0 when the text gives none. */
 size_t nf_date_scan(const char *s, size_t len, nf_date *out);
 
+/* Adds n days to a valid date. */
+nf_date nf_date_add(nf_date d, long n);
+/* The year for month/day md (md.y ignored) that puts it closest to ref. */
+nf_date nf_date_complete(nf_date md, nf_date ref);
+
+/* What a date expression in text was. */
+typedef enum nf_date_kind {
+	NF_DX_NONE = 0,
+	NF_DX_ABSOLUTE, /* "January 9, 2022", or "on 5 January" completed */
+	NF_DX_WEEKDAY,  /* "on Sunday", "last Sunday", "next Friday" */
+	NF_DX_RELATIVE  /* "yesterday", "two days ago", "last week" */
+} nf_date_kind;
+
+/* Which words of the corpus lexicon can be part of a date expression, by
+ * lexicon id: classifying each distinct word once keeps scanning a token
+ * to one table look-up. */
+typedef struct nf_date_words {
+	unsigned char *relevant; /* 1 when the folded word may matter */
+	size_t n;                /* ids below n are classified */
+} nf_date_words;
+
+/* Classifies the corpus lexicon as it is now; NF_ENOMEM on failure. */
+nf_status nf_date_words_init(nf_date_words *w, const nf_corpus *c);
+void nf_date_words_free(nf_date_words *w);
+
+/* The most precise date expression among the tokens toks[0..n) of text, resolved
+ * against ref (the article's publication date; {0} when unknown, then only
+ * absolute dates with a year are found). future is 1 when the sentence
+ * speaks of what will happen, so a bare weekday points forward. Returns
+ * the kind and sets *out, NF_DX_NONE when there is none. w may be NULL
+ * (every word is then examined). */
+nf_date_kind nf_date_find(const nf_date_words *w, const char *text,
+                          const nf_token *toks, size_t n, nf_date ref,
+                          int future, nf_date *out);
+
 #endif

@@ -1,8 +1,1804 @@
-/* figures.c - STUB: to be replaced by the figures stage. */
+/*
+ * figures.c - claims of numbers (killed, detained, ...) in every headline
+ * and sentence, grouped into figures for reconcile.c.
+ *
+ * Measure vocabulary (nf_claim.measure, also documented in the brief's
+ * schema):
+ *   killed     dead: killed, died, dead, deaths, bodies, fatally shot
+ *   injured    injured, wounded, hurt, hospitalised
+ *   detained   detained, arrested, jailed, detentions, taken into custody
+ *   missing    missing, unaccounted for
+ *   displaced  evacuated, displaced, homeless, fled/left their homes
+ *   deployed   troops, police or rescuers sent, deployed, dispatched
+ *   damaged    buildings, stores, homes looted, damaged, destroyed, torched
+ * Money is not read (amounts of money rarely conflict between reports and
+ * are easy to confuse with counts). Attackers ("a group of 20,000 bandits")
+ * are no measure and are skipped.
+ *
+ * How: the corpus lexicon is classified once (which word is a number word,
+ * a measure verb, an auxiliary, a unit, a speech verb ...), so a sentence is
+ * first checked with one table look-up per token: it is read further only
+ * when it has both an amount (digits, number word, "dozens", "no one") and a
+ * measure word. Each amount in such a sentence is then tried against a few
+ * English patterns, in this order:
+ *   1. its noun phrase: "23 dead", "40 flood deaths", "64 injured people",
+ *      "16 police and army officers killed";
+ *   2. a passive or predicate after it: "164 people were killed", "44 people
+ *      who are still missing", "12 residents and 3 rescue workers had died",
+ *      "6,300 people have left their homes";
+ *   3. a verb before it: "killing at least nine people", "detained some
+ *      5,800 people", "the sending of about 2,500 troops";
+ *   4. the measure of a total before a colon: "15: 12 residents and three";
+ *   5. a toll noun earlier in the sentence: "the death toll rose to 15",
+ *      "the number of people detained ... the latest figure of 5,800";
+ *   6. forces with a deployment word in the sentence: "a force numbering
+ *      around 2,500 ... is operating";
+ *   7. a distant passive for a sentence-initial amount: "Two engineers from
+ *      the company that runs the dam were detained".
+ * Not counts: years (four digits 1900-2099 without a comma), ages ("Tokayev,
+ * 68,", "81-year-old"), numbers glued to - / : % or a letter (times, scores,
+ * phone numbers, "10km"), numbers followed by a unit (years, km, percent,
+ * dollars ...), after "No."/"page"/a currency sign, and comparatives ("eight
+ * more than the official count").
+ *
+ * One person is an amount of one: "a man", "an unidentified 17-year-old
+ * boy", "the victim", "his mother", "Jane Doe, 24,", "killed 19-year-old
+ * Jo Li", a headline's leading "Teen dies" ("A 12-year-old boy was killed
+ * and his mother wounded" is one killed and one injured). Such an amount
+ * is read only from its own phrase, never from a toll elsewhere in the
+ * sentence. "Shot" is a wound unless the sentence makes it fatal ("fatally
+ * shot", "shot dead", "shot and killed", "one of them fatally"); and as
+ * "shot" counts the dead with the wounded, a document's shot claims lose
+ * its largest death count ("two people were shot; one died" is one
+ * injured), and go when none is left.
+ *
+ * Qualifiers give the range: "at least"/"more than"/"over" [N, open);
+ * "up to"/"as many as"/"at most" (open, N]; "nearly"/"almost" [0.9N, N];
+ * "about"/"around"/"some"/"an estimated" [0.9N, 1.1N] (news rounds to one or
+ * two significant figures, so ten per cent is the usual spread). Vague words
+ * are ranges too (numbers.c). "No one was hurt" is 0.
+ *
+ * Parts: "103 of the deaths", "15 of its 68 stores", "including three
+ * children", "eleven of them children" are claims with is_part, filed under
+ * the figure of the whole they are part of. Components: two or more exact
+ * claims of one measure with different subjects in one sentence and no
+ * stated total ("26 protesters ... and 16 officers were killed") add a
+ * summed claim (is_sum, subject people).
+ *
+ * Each claim gets said_by (the speaker of the nearest "X said", "according
+ * to X", "said X" in its sentence), hedges from its own sentence or the one
+ * or two after it when those speak of "the figure"/"the post"/"the toll"
+ * (unconfirmed, deleted, disputed, could rise, estimated, unofficial), the
+ * document's publication date (or an absolute date in the sentence up to two
+ * days before it) and the quoted sentence.
+ *
+ * Rejected: a dependency parser (no dependency we may add, and orders of
+ * magnitude slower than a table-driven pass); regular expressions over the
+ * raw text (blind to tokens, and each pattern would rescan the sentence).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dates.h"
+#include "numbers.h"
 #include "stages.h"
+
+enum measure {
+	M_NONE = 0, M_KILLED, M_INJURED, M_DETAINED, M_MISSING, M_DISPLACED,
+	M_DEPLOYED, M_DAMAGED, M_COUNT
+};
+
+static const char *const measure_names[M_COUNT] = {
+	NULL, "killed", "injured", "detained", "missing", "displaced",
+	"deployed", "damaged"};
+
+/* Word roles, by lexicon id. */
+enum {
+	W_NUM = 1 << 0,      /* number word, scale, vague amount */
+	W_NEG = 1 << 1,      /* no, nobody, none */
+	W_POST = 1 << 2,     /* measure word after its noun: killed, missing */
+	W_PRE = 1 << 3,      /* measure verb/noun before the amount: killing */
+	W_NOUN = 1 << 4,     /* measure noun: deaths, dead, arrests */
+	W_TOLL = 1 << 5,     /* toll, number, count, tally, total, figure */
+	W_AUX = 1 << 6,      /* skipped between subject and measure: were, still */
+	W_SPEECH = 1 << 7,   /* said, told, according */
+	W_SPEECHT = 1 << 8,  /* put, gave: speech only before a toll noun */
+	W_UNIT = 1 << 9,     /* years, km, percent: the amount is no count */
+	W_DEPLOY = 1 << 10,  /* a word saying forces are deployed */
+	W_REL = 1 << 11,     /* who, that, which */
+	W_REFER = 1 << 12,   /* figure, post, claim: a later sentence's referent */
+	W_NEGATOR = 1 << 13, /* not, never, unable: before "confirm" */
+	W_MODAL = 1 << 14,   /* could, may, expected: before "rise" */
+	W_HOMEV = 1 << 15,   /* left, fled, forced (their homes) */
+	W_HOME = 1 << 16,    /* home, homes, houses */
+	W_PARTPRE = 1 << 17, /* including, among */
+	W_DET = 1 << 18,     /* the, its, their, them: "15 of its 68 stores" */
+	W_COMPAR = 1 << 19,  /* more, fewer, less, times: "eight more than" */
+	W_PREVREJ = 1 << 20, /* no., page, aged: the next number is no count */
+	W_LINK = 1 << 21,    /* to, at, of, is: "rose to 15", "figure of" */
+	W_FORCE = 1 << 22,   /* troops, force, rescuers, police */
+	W_PERSON = 1 << 23   /* man, woman, victim: "a man was killed" is one */
+};
+
+/* Hedge kinds, in the order they are printed. */
+enum {
+	H_UNCONFIRMED = 1 << 0, H_DELETED = 1 << 1, H_DISPUTED = 1 << 2,
+	H_RISE = 1 << 3, H_ESTIMATED = 1 << 4, H_UNOFFICIAL = 1 << 5,
+	H_CONFIRM = 1 << 6, /* "confirmed": unconfirmed only after a negator */
+	H_NKINDS = 6
+};
+static const char *const hedge_names[H_NKINDS] = {
+	"unconfirmed", "deleted", "disputed", "could rise", "estimated",
+	"unofficial"};
+
+typedef struct word_role {
+	const char *w;
+	uint32_t flags;
+	unsigned char measure, hedge;
+} word_role;
+
+#define K M_KILLED
+#define I M_INJURED
+#define D M_DETAINED
+#define MI M_MISSING
+#define DI M_DISPLACED
+#define DE M_DEPLOYED
+#define DA M_DAMAGED
+static const word_role roles[] = {
+	/* killed */
+	{"killed", W_POST | W_PRE, K, 0}, {"kill", W_PRE, K, 0},
+	{"kills", W_PRE, K, 0}, {"killing", W_PRE, K, 0},
+	{"dead", W_POST | W_NOUN, K, 0}, {"died", W_POST, K, 0},
+	{"dies", W_POST, K, 0},
+	{"deaths", W_NOUN | W_PRE, K, 0}, {"death", W_NOUN | W_PRE, K, 0},
+	{"fatalities", W_NOUN, K, 0}, {"bodies", W_NOUN, K, 0},
+	{"lives", W_NOUN, K, 0}, {"slain", W_POST, K, 0},
+	{"murdered", W_POST | W_PRE, K, 0}, {"perished", W_POST, K, 0},
+	{"drowned", W_POST, K, 0},
+	/* "shot" is a wound unless the sentence says it was fatal (shot_measure) */
+	{"shot", W_POST | W_PRE, I, 0},
+	/* injured */
+	{"injured", W_POST | W_PRE | W_NOUN, I, 0}, {"injuring", W_PRE, I, 0},
+	{"injure", W_PRE, I, 0}, {"wounded", W_POST | W_PRE | W_NOUN, I, 0},
+	{"wounding", W_PRE, I, 0}, {"hurt", W_POST, I, 0},
+	{"injuries", W_NOUN, I, 0}, {"hospitalized", W_POST, I, 0},
+	{"hospitalised", W_POST, I, 0},
+	/* detained */
+	{"detained", W_POST | W_PRE, D, 0}, {"detaining", W_PRE, D, 0},
+	{"detain", W_PRE, D, 0}, {"arrested", W_POST | W_PRE, D, 0},
+	{"arresting", W_PRE, D, 0}, {"arrest", W_PRE, D, 0},
+	{"arrests", W_NOUN | W_PRE, D, 0}, {"detentions", W_NOUN, D, 0},
+	{"detention", W_PRE, D, 0}, {"detainees", W_NOUN, D, 0},
+	{"jailed", W_POST | W_PRE, D, 0}, {"apprehended", W_POST | W_PRE, D, 0},
+	{"custody", W_POST, D, 0},
+	/* missing */
+	{"missing", W_POST | W_NOUN, MI, 0}, {"unaccounted", W_POST, MI, 0},
+	/* displaced */
+	{"evacuated", W_POST | W_PRE, DI, 0}, {"evacuating", W_PRE, DI, 0},
+	{"evacuate", W_PRE, DI, 0}, {"evacuation", W_PRE, DI, 0},
+	{"displaced", W_POST | W_PRE | W_NOUN, DI, 0}, {"displacing", W_PRE, DI, 0},
+	{"evacuees", W_NOUN, DI, 0}, {"homeless", W_POST, DI, 0},
+	/* deployed */
+	{"deployed", W_POST | W_PRE | W_DEPLOY, DE, 0},
+	{"deploying", W_PRE | W_DEPLOY, DE, 0}, {"deploy", W_PRE | W_DEPLOY, DE, 0},
+	{"deployment", W_PRE | W_DEPLOY, DE, 0}, {"sent", W_POST | W_PRE | W_DEPLOY, DE, 0},
+	{"sending", W_PRE | W_DEPLOY, DE, 0}, {"send", W_PRE | W_DEPLOY, DE, 0},
+	{"dispatched", W_POST | W_PRE | W_DEPLOY, DE, 0},
+	{"dispatching", W_PRE | W_DEPLOY, DE, 0}, {"stationed", W_POST | W_DEPLOY, DE, 0},
+	{"mobilized", W_POST | W_PRE | W_DEPLOY, DE, 0},
+	{"mobilised", W_POST | W_PRE | W_DEPLOY, DE, 0},
+	{"operating", W_DEPLOY, 0, 0}, {"arrived", W_DEPLOY, 0, 0},
+	{"numbering", W_DEPLOY, 0, 0}, {"peacekeeping", W_DEPLOY, 0, 0},
+	/* damaged */
+	{"damaged", W_POST | W_PRE, DA, 0}, {"destroyed", W_POST | W_PRE, DA, 0},
+	{"looted", W_POST | W_PRE, DA, 0}, {"torched", W_POST | W_PRE, DA, 0},
+	{"burned", W_POST, DA, 0}, {"burnt", W_POST, DA, 0},
+	{"flooded", W_POST, DA, 0}, {"ransacked", W_POST | W_PRE, DA, 0},
+	{"vandalized", W_POST, DA, 0}, {"vandalised", W_POST, DA, 0},
+	{"razed", W_POST, DA, 0}, {"gutted", W_POST, DA, 0},
+	{"damaging", W_PRE, DA, 0}, {"destroying", W_PRE, DA, 0},
+	{"looting", W_PRE, DA, 0},
+	/* amounts */
+	{"no", W_NEG | W_PREVREJ | W_NEGATOR, 0, 0}, {"nobody", W_NEG, 0, 0},
+	{"none", W_NEG, 0, 0},
+	{"hundred", W_NUM, 0, 0}, {"thousand", W_NUM, 0, 0},
+	{"million", W_NUM, 0, 0}, {"billion", W_NUM, 0, 0},
+	{"dozens", W_NUM, 0, 0}, {"scores", W_NUM, 0, 0},
+	{"hundreds", W_NUM, 0, 0}, {"thousands", W_NUM, 0, 0},
+	{"millions", W_NUM, 0, 0}, {"several", W_NUM, 0, 0},
+	{"tens", W_NUM, 0, 0},
+	/* tolls */
+	{"toll", W_TOLL | W_REFER, 0, 0}, {"number", W_TOLL | W_REFER | W_PREVREJ, 0, 0},
+	{"count", W_TOLL | W_REFER, 0, 0}, {"tally", W_TOLL | W_REFER, 0, 0},
+	{"total", W_TOLL | W_REFER, 0, 0}, {"figure", W_TOLL | W_REFER, 0, 0},
+	{"figures", W_REFER, 0, 0}, {"numbers", W_REFER, 0, 0},
+	{"claim", W_REFER, 0, 0}, {"claims", W_REFER, 0, 0},
+	{"post", W_REFER, 0, 0}, {"posts", W_REFER, 0, 0},
+	{"report", W_REFER, 0, 0}, {"tweet", W_REFER, 0, 0},
+	/* auxiliaries and adverbs between a subject and its participle */
+	{"were", W_AUX, 0, 0}, {"was", W_AUX, 0, 0}, {"have", W_AUX, 0, 0},
+	{"has", W_AUX, 0, 0}, {"had", W_AUX, 0, 0}, {"been", W_AUX, 0, 0},
+	{"are", W_AUX | W_LINK, 0, 0}, {"is", W_AUX | W_LINK, 0, 0},
+	{"be", W_AUX, 0, 0}, {"being", W_AUX, 0, 0}, {"all", W_AUX, 0, 0},
+	{"also", W_AUX, 0, 0}, {"now", W_AUX, 0, 0}, {"later", W_AUX, 0, 0},
+	{"still", W_AUX, 0, 0}, {"already", W_AUX, 0, 0}, {"else", W_AUX, 0, 0},
+	{"allegedly", W_AUX, 0, 0}, {"reportedly", W_AUX, 0, 0},
+	{"officially", W_AUX, 0, 0}, {"initially", W_AUX, 0, 0},
+	{"found", W_AUX, 0, 0}, {"remain", W_AUX, 0, 0}, {"remains", W_AUX, 0, 0},
+	{"remained", W_AUX, 0, 0}, {"taken", W_AUX, 0, 0}, {"into", W_AUX, 0, 0},
+	{"listed", W_AUX, 0, 0}, {"as", W_AUX, 0, 0}, {"believed", W_AUX, 0, 0},
+	{"feared", W_AUX | W_MODAL, 0, 0}, {"presumed", W_AUX, 0, 0},
+	{"pronounced", W_AUX, 0, 0}, {"declared", W_AUX, 0, 0},
+	{"fatally", W_AUX, 0, 0}, {"mortally", W_AUX, 0, 0},
+	{"got", W_AUX, 0, 0}, {"both", W_AUX, 0, 0}, {"left", W_AUX | W_HOMEV, 0, 0},
+	{"overnight", W_AUX, 0, 0}, {"today", W_AUX, 0, 0},
+	{"yesterday", W_AUX, 0, 0}, {"tonight", W_AUX, 0, 0},
+	{"apiece", W_AUX, 0, 0}, {"respectively", W_AUX, 0, 0},
+	{"altogether", W_AUX, 0, 0}, {"ago", W_AUX, 0, 0}, {"earlier", W_AUX, 0, 0},
+	{"reported", W_AUX | W_SPEECH, 0, 0},
+	{"confirmed", W_AUX | W_SPEECH, 0, H_CONFIRM},
+	/* relative pronouns */
+	{"who", W_REL, 0, 0}, {"that", W_REL, 0, 0}, {"which", W_REL, 0, 0},
+	{"whose", W_REL, 0, 0},
+	/* speech */
+	{"said", W_SPEECH, 0, 0}, {"says", W_SPEECH, 0, 0}, {"say", W_SPEECH, 0, 0},
+	{"told", W_SPEECH, 0, 0}, {"tells", W_SPEECH, 0, 0},
+	{"reports", W_SPEECH | W_REFER, 0, 0}, {"announced", W_SPEECH, 0, 0},
+	{"announces", W_SPEECH, 0, 0}, {"confirms", W_SPEECH, 0, 0},
+	{"stated", W_SPEECH, 0, 0}, {"added", W_SPEECH, 0, 0},
+	{"according", W_SPEECH, 0, 0}, {"claimed", W_SPEECH, 0, 0},
+	{"wrote", W_SPEECH, 0, 0}, {"tweeted", W_SPEECH, 0, 0},
+	{"put", W_SPEECHT, 0, 0}, {"puts", W_SPEECHT, 0, 0},
+	{"gave", W_SPEECHT, 0, 0}, {"giving", W_SPEECHT, 0, 0},
+	{"gives", W_SPEECHT, 0, 0},
+	/* units: an amount followed by one is no count */
+	{"years", W_UNIT, 0, 0}, {"year", W_UNIT, 0, 0}, {"months", W_UNIT, 0, 0},
+	{"month", W_UNIT, 0, 0}, {"days", W_UNIT, 0, 0}, {"day", W_UNIT, 0, 0},
+	{"hours", W_UNIT, 0, 0}, {"hour", W_UNIT, 0, 0}, {"minutes", W_UNIT, 0, 0},
+	{"minute", W_UNIT, 0, 0}, {"seconds", W_UNIT, 0, 0}, {"weeks", W_UNIT, 0, 0},
+	{"week", W_UNIT, 0, 0}, {"decades", W_UNIT, 0, 0}, {"decade", W_UNIT, 0, 0},
+	{"km", W_UNIT, 0, 0}, {"kilometres", W_UNIT, 0, 0},
+	{"kilometers", W_UNIT, 0, 0}, {"miles", W_UNIT, 0, 0}, {"mile", W_UNIT, 0, 0},
+	{"metres", W_UNIT, 0, 0}, {"meters", W_UNIT, 0, 0}, {"feet", W_UNIT, 0, 0},
+	{"foot", W_UNIT, 0, 0}, {"ft", W_UNIT, 0, 0}, {"inches", W_UNIT, 0, 0},
+	{"yards", W_UNIT, 0, 0}, {"percent", W_UNIT, 0, 0}, {"per", W_UNIT, 0, 0},
+	{"dollars", W_UNIT, 0, 0}, {"euros", W_UNIT, 0, 0}, {"pounds", W_UNIT, 0, 0},
+	{"tenge", W_UNIT, 0, 0}, {"rubles", W_UNIT, 0, 0}, {"roubles", W_UNIT, 0, 0},
+	{"yuan", W_UNIT, 0, 0}, {"rupees", W_UNIT, 0, 0}, {"cents", W_UNIT, 0, 0},
+	{"points", W_UNIT, 0, 0}, {"times", W_UNIT | W_COMPAR, 0, 0},
+	{"am", W_UNIT, 0, 0}, {"pm", W_UNIT, 0, 0}, {"a.m", W_UNIT, 0, 0},
+	{"p.m", W_UNIT, 0, 0}, {"gmt", W_UNIT, 0, 0}, {"utc", W_UNIT, 0, 0},
+	{"mph", W_UNIT, 0, 0}, {"kg", W_UNIT, 0, 0}, {"tons", W_UNIT, 0, 0},
+	{"tonnes", W_UNIT, 0, 0}, {"acres", W_UNIT, 0, 0}, {"hectares", W_UNIT, 0, 0},
+	{"degrees", W_UNIT, 0, 0}, {"mm", W_UNIT, 0, 0}, {"storeys", W_UNIT, 0, 0},
+	{"floors", W_UNIT, 0, 0}, {"rounds", W_UNIT, 0, 0}, {"shots", W_UNIT, 0, 0},
+	{"bullets", W_UNIT, 0, 0}, {"o'clock", W_UNIT, 0, 0}, {"votes", W_UNIT, 0, 0},
+	{"calibre", W_UNIT, 0, 0}, {"caliber", W_UNIT, 0, 0},
+	{"millimetres", W_UNIT, 0, 0}, {"millimeters", W_UNIT, 0, 0},
+	/* comparatives after an amount: a difference, not a count */
+	{"more", W_COMPAR, 0, 0}, {"fewer", W_COMPAR, 0, 0}, {"less", W_COMPAR, 0, 0},
+	/* before an amount: no count follows */
+	{"page", W_PREVREJ, 0, 0}, {"nos", W_PREVREJ, 0, 0},
+	{"room", W_PREVREJ, 0, 0}, {"route", W_PREVREJ, 0, 0},
+	{"highway", W_PREVREJ, 0, 0}, {"interstate", W_PREVREJ, 0, 0},
+	{"flight", W_PREVREJ, 0, 0}, {"chapter", W_PREVREJ, 0, 0},
+	{"section", W_PREVREJ, 0, 0}, {"aged", W_PREVREJ, 0, 0},
+	{"age", W_PREVREJ, 0, 0}, {"ages", W_PREVREJ, 0, 0},
+	{"channel", W_PREVREJ, 0, 0}, {"version", W_PREVREJ, 0, 0},
+	{"grade", W_PREVREJ, 0, 0}, {"level", W_PREVREJ, 0, 0},
+	/* linking words before a toll's amount */
+	{"to", W_LINK, 0, 0}, {"at", W_LINK, 0, 0}, {"of", W_LINK, 0, 0},
+	{"was", W_LINK | W_AUX, 0, 0}, {"stood", W_LINK, 0, 0},
+	{"reached", W_LINK, 0, 0}, {"hit", W_LINK, 0, 0},
+	/* hedges */
+	{"unconfirmed", 0, 0, H_UNCONFIRMED}, {"unverified", 0, 0, H_UNCONFIRMED},
+	{"confirm", 0, 0, H_CONFIRM}, {"confirming", 0, 0, H_CONFIRM},
+	{"verify", 0, 0, H_CONFIRM}, {"verified", 0, 0, H_CONFIRM},
+	{"corroborate", 0, 0, H_CONFIRM}, {"corroborated", 0, 0, H_CONFIRM},
+	{"deleted", 0, 0, H_DELETED}, {"retracted", 0, 0, H_DELETED},
+	{"disputed", 0, 0, H_DISPUTED}, {"dispute", 0, 0, H_DISPUTED},
+	{"disputes", 0, 0, H_DISPUTED}, {"denied", 0, 0, H_DISPUTED},
+	{"contested", 0, 0, H_DISPUTED},
+	{"rise", 0, 0, H_RISE}, {"climb", 0, 0, H_RISE}, {"increase", 0, 0, H_RISE},
+	{"grow", 0, 0, H_RISE}, {"estimated", 0, 0, H_ESTIMATED},
+	{"estimate", W_REFER, 0, H_ESTIMATED}, {"estimates", W_REFER, 0, H_ESTIMATED},
+	{"unofficial", 0, 0, H_UNOFFICIAL},
+	{"not", W_NEGATOR, 0, 0}, {"never", W_NEGATOR, 0, 0},
+	{"unable", W_NEGATOR, 0, 0}, {"cannot", W_NEGATOR, 0, 0},
+	{"yet", W_NEGATOR, 0, 0}, {"without", W_NEGATOR, 0, 0},
+	{"didn't", W_NEGATOR, 0, 0}, {"couldn't", W_NEGATOR, 0, 0},
+	{"hasn't", W_NEGATOR, 0, 0}, {"haven't", W_NEGATOR, 0, 0},
+	{"can't", W_NEGATOR, 0, 0}, {"wasn't", W_NEGATOR, 0, 0},
+	{"could", W_MODAL, 0, 0}, {"may", W_MODAL, 0, 0}, {"might", W_MODAL, 0, 0},
+	{"expected", W_MODAL, 0, 0}, {"likely", W_MODAL, 0, 0},
+	/* homes */
+	{"fled", W_HOMEV, 0, 0}, {"forced", W_HOMEV, 0, 0}, {"forcing", W_HOMEV, 0, 0},
+	{"driven", W_HOMEV, 0, 0}, {"leave", W_HOMEV, 0, 0}, {"flee", W_HOMEV, 0, 0},
+	{"home", W_HOME, 0, 0}, {"homes", W_HOME, 0, 0}, {"houses", W_HOME, 0, 0},
+	/* parts */
+	{"including", W_PARTPRE, 0, 0}, {"among", W_PARTPRE, 0, 0},
+	{"the", W_DET, 0, 0}, {"its", W_DET, 0, 0}, {"their", W_DET, 0, 0},
+	{"those", W_DET, 0, 0}, {"these", W_DET, 0, 0}, {"them", W_DET, 0, 0},
+	{"whom", W_DET, 0, 0}, {"his", W_DET, 0, 0}, {"her", W_DET, 0, 0},
+	/* forces */
+	{"troops", W_FORCE, 0, 0}, {"soldiers", W_FORCE, 0, 0},
+	{"force", W_FORCE, 0, 0}, {"forces", W_FORCE, 0, 0},
+	{"peacekeepers", W_FORCE | W_DEPLOY, 0, 0}, {"paratroopers", W_FORCE, 0, 0},
+	{"servicemen", W_FORCE, 0, 0}, {"personnel", W_FORCE, 0, 0},
+	{"contingent", W_FORCE, 0, 0}, {"rescuers", W_FORCE, 0, 0},
+	{"firefighters", W_FORCE, 0, 0}, {"police", W_FORCE, 0, 0},
+	{"officers", W_FORCE, 0, 0}, {"policemen", W_FORCE, 0, 0},
+	{"guardsmen", W_FORCE, 0, 0}, {"marines", W_FORCE, 0, 0},
+	/* one person */
+	{"man", W_PERSON, 0, 0}, {"woman", W_PERSON, 0, 0}, {"boy", W_PERSON, 0, 0},
+	{"girl", W_PERSON, 0, 0}, {"teen", W_PERSON, 0, 0},
+	{"teenager", W_PERSON, 0, 0}, {"person", W_PERSON, 0, 0},
+	{"child", W_PERSON, 0, 0}, {"baby", W_PERSON, 0, 0},
+	{"toddler", W_PERSON, 0, 0}, {"infant", W_PERSON, 0, 0},
+	{"victim", W_PERSON, 0, 0}, {"driver", W_PERSON, 0, 0},
+	{"passenger", W_PERSON, 0, 0}, {"officer", W_PERSON, 0, 0},
+	{"deputy", W_PERSON, 0, 0}, {"trooper", W_PERSON, 0, 0},
+	{"student", W_PERSON, 0, 0}, {"resident", W_PERSON, 0, 0},
+	{"bystander", W_PERSON, 0, 0}, {"suspect", W_PERSON, 0, 0},
+	{"gunman", W_PERSON, 0, 0}, {"shooter", W_PERSON, 0, 0},
+	{"motorist", W_PERSON, 0, 0}, {"pedestrian", W_PERSON, 0, 0},
+	{"worker", W_PERSON, 0, 0}, {"employee", W_PERSON, 0, 0},
+	{"clerk", W_PERSON, 0, 0}, {"customer", W_PERSON, 0, 0},
+	{"soldier", W_PERSON, 0, 0}, {"civilian", W_PERSON, 0, 0},
+	{"protester", W_PERSON, 0, 0}, {"journalist", W_PERSON, 0, 0},
+	{"mother", W_PERSON, 0, 0}, {"father", W_PERSON, 0, 0},
+	{"son", W_PERSON, 0, 0}, {"daughter", W_PERSON, 0, 0},
+	{"wife", W_PERSON, 0, 0}, {"husband", W_PERSON, 0, 0},
+	{"brother", W_PERSON, 0, 0}, {"sister", W_PERSON, 0, 0},
+	{"grandmother", W_PERSON, 0, 0}, {"grandfather", W_PERSON, 0, 0},
+	{"cousin", W_PERSON, 0, 0}, {"nephew", W_PERSON, 0, 0},
+	{"niece", W_PERSON, 0, 0}, {"uncle", W_PERSON, 0, 0},
+	{"aunt", W_PERSON, 0, 0}, {"friend", W_PERSON, 0, 0},
+	{"girlfriend", W_PERSON, 0, 0}, {"boyfriend", W_PERSON, 0, 0},
+	{"neighbor", W_PERSON, 0, 0}, {"neighbour", W_PERSON, 0, 0},
+	{"roommate", W_PERSON, 0, 0}, {"stepfather", W_PERSON, 0, 0}};
+#undef K
+#undef I
+#undef D
+#undef MI
+#undef DI
+#undef DE
+#undef DA
+
+/* Canonical subjects: head nouns that name the same kind of people or
+ * things are one subject, so their claims are compared. */
+static const struct {
+	const char *w, *subject;
+} subjects[] = {
+	{"people", "people"}, {"persons", "people"}, {"person", "people"},
+	{"individuals", "people"}, {"victims", "people"}, {"victim", "people"},
+	{"men", "people"}, {"man", "people"}, {"women", "people"},
+	{"woman", "people"}, {"adults", "people"}, {"others", "people"},
+	{"dead", "people"}, {"deaths", "people"}, {"fatalities", "people"},
+	{"bodies", "people"}, {"lives", "people"}, {"injuries", "people"},
+	{"arrests", "people"}, {"detentions", "people"}, {"detainees", "people"},
+	{"evacuees", "people"}, {"casualties", "people"},
+	{"children", "children"}, {"child", "children"}, {"kids", "children"},
+	{"minors", "children"}, {"boys", "children"}, {"girls", "children"},
+	{"teenagers", "children"}, {"teens", "children"},
+	{"boy", "children"}, {"girl", "children"}, {"teen", "children"},
+	{"teenager", "children"}, {"baby", "children"}, {"toddler", "children"},
+	{"infant", "children"}, {"deputy", "officers"}, {"trooper", "officers"},
+	{"officers", "officers"}, {"officer", "officers"}, {"police", "officers"},
+	{"driver", "people"}, {"passenger", "people"}, {"student", "people"},
+	{"resident", "people"}, {"bystander", "people"}, {"suspect", "people"},
+	{"gunman", "people"}, {"shooter", "people"}, {"motorist", "people"},
+	{"pedestrian", "people"}, {"worker", "people"}, {"employee", "people"},
+	{"clerk", "people"}, {"customer", "people"}, {"civilian", "people"},
+	{"journalist", "people"},
+	{"policemen", "officers"}, {"policeman", "officers"},
+	{"troopers", "officers"},
+	{"troops", "troops"}, {"soldiers", "troops"}, {"soldier", "troops"},
+	{"force", "troops"}, {"forces", "troops"}, {"peacekeepers", "troops"},
+	{"paratroopers", "troops"}, {"servicemen", "troops"},
+	{"personnel", "troops"}, {"contingent", "troops"}, {"military", "troops"},
+	{"guardsmen", "troops"}, {"marines", "troops"},
+	{"rescuers", "rescuers"}, {"firefighters", "rescuers"},
+	{"divers", "rescuers"},
+	{"protesters", "protesters"}, {"protestors", "protesters"},
+	{"demonstrators", "protesters"}, {"protester", "protesters"},
+	{"stores", "stores"}, {"shops", "stores"}, {"supermarkets", "stores"},
+	{"store", "stores"}, {"shop", "stores"},
+	{"homes", "homes"}, {"houses", "homes"}, {"home", "homes"},
+	{"house", "homes"}, {"buildings", "buildings"}, {"building", "buildings"}};
+
+/* "rescue workers", "security forces": the modifier names the subject. */
+static const struct {
+	const char *mod, *subject;
+} modifiers[] = {
+	{"rescue", "rescuers"}, {"emergency", "rescuers"}, {"police", "officers"},
+	{"army", "troops"}, {"military", "troops"}, {"security", "troops"},
+	{"enforcement", "officers"}};
+
+typedef struct winfo {
+	uint32_t flags;
+	unsigned char measure, hedge;
+	const char *subject;
+} winfo;
+
+/* The scratch form of a claim: the claim, the figure it belongs to, and
+ * where it sits in its sentence. */
+typedef struct pclaim {
+	nf_claim c;
+	int measure, gmeasure;   /* own measure; measure of its figure */
+	const char *gsubject;    /* subject of its figure */
+	size_t at, end;          /* amount and end of the claim, sentence tokens */
+	size_t skip;             /* first token after the amounts ("15 of its 68") */
+	int exact;               /* no qualifier, not vague, not a negation */
+	int shot;                /* from "shot": killed and wounded together */
+} pclaim;
+
+/* One sentence (or headline) being read. */
+typedef struct sent {
+	const char *text;
+	const nf_token *t;
+	size_t n;
+	int doc, idx;
+	int deploy; /* a word of deployment in it (set by triggered()) */
+} sent;
+
+typedef struct fx {
+	nf_brief *b;
+	nf_corpus *c;
+	winfo *info;
+	size_t ninfo;
+	nf_vec claims; /* pclaim */
+	nf_buf scratch;
+} fx;
+
+static const winfo no_info = {0, 0, 0, NULL};
+
+/* --- The word table -------------------------------------------------------- */
+
+static nf_status info_set(fx *x, const char *w, uint32_t flags, int measure,
+                          int hedge, const char *subject)
+{
+	uint32_t id = nf_lex_find(&x->c->lex, w, strlen(w));
+	if (!id || id >= x->ninfo)
+		return NF_OK;
+	winfo *wi = &x->info[id];
+	wi->flags |= flags;
+	if (measure)
+		wi->measure = (unsigned char)measure;
+	wi->hedge |= (unsigned char)hedge;
+	if (subject)
+		wi->subject = subject;
+	return NF_OK;
+}
+
+/* Classifies the words of the lexicon that the tables name: one look-up per
+ * table entry, so the cost does not grow with the corpus. */
+static nf_status info_build(fx *x)
+{
+	x->ninfo = x->c->lex.count;
+	x->info = calloc(x->ninfo ? x->ninfo : 1, sizeof *x->info);
+	if (!x->info)
+		return NF_ENOMEM;
+	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+		info_set(x, roles[i].w, roles[i].flags, roles[i].measure, roles[i].hedge, NULL);
+	for (size_t i = 0; i < sizeof subjects / sizeof *subjects; i++)
+		info_set(x, subjects[i].w, 0, 0, 0, subjects[i].subject);
+	static const char *const small[] = {
+		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+		"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+		"sixteen", "seventeen", "eighteen", "nineteen", "dozen"};
+	static const char *const tens[] = {"twenty", "thirty", "forty", "fifty",
+	                                   "sixty", "seventy", "eighty", "ninety"};
+	for (size_t i = 0; i < sizeof small / sizeof *small; i++)
+		info_set(x, small[i], W_NUM, 0, 0, NULL);
+	for (size_t i = 0; i < sizeof tens / sizeof *tens; i++) {
+		info_set(x, tens[i], W_NUM, 0, 0, NULL);
+		for (size_t u = 0; u < 9; u++) {
+			char buf[32];
+			size_t a = strlen(tens[i]), b = strlen(small[u]);
+			memcpy(buf, tens[i], a);
+			buf[a] = '-';
+			memcpy(buf + a + 1, small[u], b + 1);
+			info_set(x, buf, W_NUM, 0, 0, NULL);
+		}
+	}
+	return NF_OK;
+}
+
+static const winfo *wi(const fx *x, const nf_token *t)
+{
+	if (!(t->flags & NF_TOK_WORD) || t->norm >= x->ninfo)
+		return &no_info;
+	return &x->info[t->norm];
+}
+
+static int has(const fx *x, const sent *s, size_t i, uint32_t flags)
+{
+	return i < s->n && (wi(x, &s->t[i])->flags & flags);
+}
+
+static const char *norm(const fx *x, const nf_token *t)
+{
+	return nf_lex_str(&x->c->lex, t->norm);
+}
+
+static int is(const fx *x, const sent *s, size_t i, const char *w)
+{
+	return i < s->n && (s->t[i].flags & NF_TOK_WORD) && !strcmp(norm(x, &s->t[i]), w);
+}
+
+/* The punctuation character of token i, or 0. */
+static int punct(const sent *s, size_t i)
+{
+	if (i >= s->n || !(s->t[i].flags & NF_TOK_PUNCT))
+		return 0;
+	return (unsigned char)s->text[s->t[i].off];
+}
+
+/* Whether token i is the punctuation whose UTF-8 bytes are u. */
+static int punct_is(const sent *s, size_t i, const char *u)
+{
+	return i < s->n && (s->t[i].flags & NF_TOK_PUNCT) && s->t[i].len == strlen(u) &&
+	       !memcmp(s->text + s->t[i].off, u, s->t[i].len);
+}
+
+/* Opening or closing quotation marks, ASCII or typographic. */
+static int is_quote(const sent *s, size_t i)
+{
+	static const char *const q[] = {"\"", "'", "\u2018", "\u2019", "\u201C",
+	                                "\u201D", "\u00AB", "\u00BB"};
+	for (size_t k = 0; k < sizeof q / sizeof *q; k++)
+		if (punct_is(s, i, q[k]))
+			return 1;
+	return 0;
+}
+
+static int is_currency(const sent *s, size_t i)
+{
+	static const char *const cur[] = {"$", "\u00A3", "\u20AC", "\u00A5", "\u20BD"};
+	for (size_t k = 0; k < sizeof cur / sizeof *cur; k++)
+		if (punct_is(s, i, cur[k]))
+			return 1;
+	return 0;
+}
+
+/* No space between tokens i and i + 1. */
+static int glued(const sent *s, size_t i)
+{
+	return i + 1 < s->n && s->t[i].off + s->t[i].len == s->t[i + 1].off;
+}
+
+/* --- Amounts ---------------------------------------------------------------- */
+
+typedef struct amount {
+	nf_number num;
+	int neg;        /* "no one", "nobody", "no injuries" */
+	int one;        /* "a 17-year-old boy": one person, noun at end */
+	size_t at, end; /* tokens [at, end) */
+} amount;
+
+/* A weekday or month name: stops a noun phrase ("3 people Sunday"). */
+static int calendar_word(const sent *s, size_t i)
+{
+	const nf_token *t = &s->t[i];
+	if (!(t->flags & NF_TOK_CAP))
+		return 0;
+	return nf_weekday_from_name(s->text + t->off, t->len) >= 0 ||
+	       nf_month_from_name(s->text + t->off, t->len) > 0;
+}
+
+/* Whether the digits at i are not a count: a year, an age, a time, a phone
+ * number, a currency amount, a house or page number. */
+static int not_a_count(const fx *x, const sent *s, size_t i, size_t end)
+{
+	const nf_token *t = &s->t[i];
+	if (t->len == 4 && !memchr(s->text + t->off, ',', 4) &&
+	    !memchr(s->text + t->off, '.', 4)) {
+		int y = atoi(s->text + t->off);
+		if (y >= 1900 && y <= 2099)
+			return 1;
+	}
+	/* "3:40", "1/2", "252-972-1411": digits joined by a separator */
+	if (i > 0 && glued(s, i - 1)) {
+		int p = punct(s, i - 1);
+		if (p == '-' || p == '#' ||
+		    ((p == '/' || p == ':' || p == '.') && i >= 2 && glued(s, i - 2) &&
+		     (s->t[i - 2].flags & NF_TOK_NUM)))
+			return 1;
+	}
+	if (end < s->n && glued(s, end - 1)) {
+		int p = punct(s, end);
+		if (p == '-' || p == '%' || (s->t[end].flags & (NF_TOK_WORD | NF_TOK_NUM)) ||
+		    ((p == '/' || p == ':' || p == '.') && glued(s, end) &&
+		     (s->t[end + 1].flags & NF_TOK_NUM)))
+			return 1;
+	}
+	if (i > 0 && (has(x, s, i - 1, W_PREVREJ) || punct(s, i - 1) == '#' ||
+	              is_currency(s, i - 1)))
+		return 1;
+	if (i > 0 && punct(s, i - 1) == '(' && punct(s, end) == ')')
+		return 1;
+	/* "Tokayev, 68, said": an age between commas after a name. */
+	if (i >= 2 && punct(s, i - 1) == ',' && punct(s, end) == ',' &&
+	    (s->t[i - 2].flags & NF_TOK_CAP))
+		return 1;
+	return 0;
+}
+
+/* "17-year-old" at i: returns the token after it, else 0. */
+static size_t age_at(const fx *x, const sent *s, size_t i)
+{
+	if (!(s->t[i].flags & NF_TOK_NUM) || !glued(s, i) || punct(s, i + 1) != '-' ||
+	    !glued(s, i + 1) || !is(x, s, i + 2, "year-old"))
+		return 0;
+	return i + 3;
+}
+
+/* "Jane Doe, 24, was shot": an age between commas after a name; returns
+ * the token after the second comma, else 0. */
+static size_t named_age_at(const sent *s, size_t i)
+{
+	if (i < 2 || !(s->t[i].flags & NF_TOK_NUM) || s->t[i].len > 3 ||
+	    punct(s, i - 1) != ',' || punct(s, i + 1) != ',' ||
+	    !(s->t[i - 2].flags & NF_TOK_CAP))
+		return 0;
+	return i + 2;
+}
+
+/* One person: "a man", "an unidentified 17-year-old boy", "the victim", a
+ * "15-year-old", "Jane Doe, 24,", and a headline's leading "Teen dies".
+ * Sets a->end where the noun phrase is read from (the noun). Five
+ * modifiers at most ("a 17 - year-old local"). */
+static int one_person(const fx *x, const sent *s, size_t i, amount *a)
+{
+	size_t k = i;
+	if (s->idx < 0 && i == 0 && has(x, s, 0, W_PERSON))
+		goto found;
+	if ((k = age_at(x, s, i)) || (k = named_age_at(s, i)))
+		goto found;
+	if ((is(x, s, i, "the") || is(x, s, i, "his") || is(x, s, i, "her") ||
+	     is(x, s, i, "their")) && has(x, s, i + 1, W_PERSON)) {
+		k = i + 1;
+		goto found;
+	}
+	if (!is(x, s, i, "a") && !is(x, s, i, "an"))
+		return 0;
+	for (k = i + 1; k < s->n && k <= i + 5; k++) {
+		const nf_token *t = &s->t[k];
+		uint32_t f = wi(x, t)->flags;
+		if (f & W_PERSON)
+			goto found;
+		if ((t->flags & NF_TOK_NUM) || punct(s, k) == '-')
+			continue;
+		if (!(t->flags & NF_TOK_WORD) || (t->flags & NF_TOK_STOP) ||
+		    (f & (W_AUX | W_SPEECH | W_REL | W_POST | W_PRE | W_NOUN)))
+			return 0;
+	}
+	return 0;
+found:
+	a->one = 1;
+	a->num.value = a->num.low = a->num.high = 1;
+	a->at = i;
+	a->end = k;
+	return 1;
+}
+
+/* The amount at token i, if any. Headline and body alike. */
+static int amount_at(const fx *x, const sent *s, size_t i, amount *a)
+{
+	memset(a, 0, sizeof *a);
+	const nf_token *t = &s->t[i];
+	uint32_t f = wi(x, t)->flags;
+	if (one_person(x, s, i, a))
+		return 1;
+	if (f & W_NEG) {
+		/* "no one", "nobody", "none", "no injuries" */
+		if (is(x, s, i, "no")) {
+			if (is(x, s, i + 1, "one"))
+				a->end = i + 2;
+			else if (has(x, s, i + 1, W_NOUN))
+				a->end = i + 1;
+			else
+				return 0;
+		} else {
+			a->end = i + 1;
+		}
+		a->neg = 1;
+		a->at = i;
+		return 1;
+	}
+	/* "a dozen", "a thousand": an article before a scale word */
+	int article = (is(x, s, i, "a") || is(x, s, i, "an")) && has(x, s, i + 1, W_NUM);
+	if (!(t->flags & NF_TOK_NUM) && !(f & W_NUM) && !article)
+		return 0;
+	size_t used = nf_num_scan(x->c, s->text, s->t, s->n, i, &a->num);
+	if (!used)
+		return 0;
+	a->at = i;
+	a->end = i + used;
+	if ((t->flags & NF_TOK_NUM) && not_a_count(x, s, i, a->end))
+		return 0;
+	if (a->end < s->n && has(x, s, a->end, W_UNIT | W_COMPAR))
+		return 0;
+	return 1;
+}
+
+/* --- Qualifiers ------------------------------------------------------------- */
+
+enum { Q_LOWER = 1, Q_UPPER, Q_BELOW, Q_APPROX };
+
+static const struct {
+	const char *w[4];
+	const char *name;
+	int kind;
+} qualifiers[] = {
+	{{"at", "least"}, "at least", Q_LOWER},
+	{{"more", "than"}, "more than", Q_LOWER},
+	{{"no", "fewer", "than"}, "at least", Q_LOWER},
+	{{"no", "less", "than"}, "at least", Q_LOWER},
+	{{"upwards", "of"}, "more than", Q_LOWER},
+	{{"in", "excess", "of"}, "more than", Q_LOWER},
+	{{"just", "over"}, "more than", Q_LOWER},
+	{{"over"}, "more than", Q_LOWER},
+	{{"no", "more", "than"}, "at most", Q_UPPER},
+	{{"at", "most"}, "at most", Q_UPPER},
+	{{"up", "to"}, "up to", Q_UPPER},
+	{{"as", "many", "as"}, "as many as", Q_UPPER},
+	{{"fewer", "than"}, "fewer than", Q_UPPER},
+	{{"less", "than"}, "fewer than", Q_UPPER},
+	{{"just", "under"}, "almost", Q_BELOW},
+	{{"nearly"}, "nearly", Q_BELOW},
+	{{"almost"}, "almost", Q_BELOW},
+	{{"close", "to"}, "nearly", Q_BELOW},
+	{{"an", "estimated"}, "an estimated", Q_APPROX},
+	{{"estimated"}, "an estimated", Q_APPROX},
+	{{"approximately"}, "about", Q_APPROX},
+	{{"roughly"}, "about", Q_APPROX},
+	{{"about"}, "about", Q_APPROX},
+	{{"around"}, "around", Q_APPROX},
+	{{"some"}, "some", Q_APPROX},
+	{{"circa"}, "about", Q_APPROX}};
+
+/* Matches a qualifier ending just before token i (an opening quote may sit
+ * between). Returns its index in qualifiers[] and sets *start, else -1. */
+static int qualifier_before(const fx *x, const sent *s, size_t i, size_t *start)
+{
+	if (i > 0 && is_quote(s, i - 1))
+		i--;
+	for (size_t q = 0; q < sizeof qualifiers / sizeof *qualifiers; q++) {
+		size_t len = 0;
+		while (len < 4 && qualifiers[q].w[len])
+			len++;
+		if (len > i)
+			continue;
+		size_t k = 0;
+		while (k < len && is(x, s, i - len + k, qualifiers[q].w[k]))
+			k++;
+		if (k == len) {
+			*start = i - len;
+			/* "the quote, as many as": an opening quote before it */
+			if (*start > 0 && is_quote(s, *start - 1))
+				(*start)--;
+			return (int)q;
+		}
+	}
+	return -1;
+}
+
+/* --- Noun phrases ------------------------------------------------------------ */
+
+/* The measure of measure word k: "shot" is a wound unless it was fatal
+ * ("fatally shot", "shot dead", "shot and killed", "shot, killed", "shot
+ * to death"); "fatally injured" is a death. */
+static int measure_at(const fx *x, const sent *s, size_t k)
+{
+	int m = wi(x, &s->t[k])->measure;
+	if (m != M_INJURED)
+		return m;
+	if (k > 0 && (is(x, s, k - 1, "fatally") || is(x, s, k - 1, "mortally")))
+		return M_KILLED;
+	if (is(x, s, k, "shot")) {
+		size_t j = k + 1;
+		if (is(x, s, j, "dead") || (is(x, s, j, "to") && is(x, s, j + 1, "death")))
+			return M_KILLED;
+		if ((is(x, s, j, "and") || punct(s, j) == ',') &&
+		    wi(x, &s->t[j + (j + 1 < s->n)])->measure == M_KILLED)
+			return M_KILLED;
+	}
+	return m;
+}
+
+typedef struct np {
+	size_t end;      /* first token after the phrase */
+	int head;        /* token of the head noun, -1 when none */
+	int mod;         /* token before the head, -1 */
+	int measure;     /* a measure word inside: "injured people", "deaths" */
+	int trailing;    /* that measure word comes after the head */
+} np;
+
+static int word_ends(const fx *x, const nf_token *t, const char *suf)
+{
+	const nf_lex_entry *e = &x->c->lex.entries[t->norm];
+	size_t n = strlen(suf);
+	return e->len > n + 2 && !memcmp(e->str + e->len - n, suf, n);
+}
+
+/* Whether a line break separates token k from the one before it (a
+ * headline list or a caption runs into the next line without a period). */
+static int line_break_before(const sent *s, size_t k)
+{
+	if (!k || k >= s->n)
+		return 0;
+	const char *a = s->text + s->t[k - 1].off + s->t[k - 1].len;
+	return memchr(a, '\n', (size_t)(s->text + s->t[k].off - a)) != NULL;
+}
+
+/* Whether token k can be part of the noun phrase after an amount. */
+static int np_word(const fx *x, const sent *s, size_t k)
+{
+	const nf_token *t = &s->t[k];
+	if (!(t->flags & NF_TOK_WORD) || line_break_before(s, k))
+		return 0;
+	uint32_t f = wi(x, t)->flags;
+	if (f & (W_AUX | W_REL | W_SPEECH | W_UNIT | W_NEG | W_PARTPRE))
+		return 0;
+	if ((t->flags & NF_TOK_STOP) || calendar_word(s, k))
+		return 0;
+	if ((f & W_PRE) && !(f & (W_POST | W_NOUN)))
+		return 0;
+	return 1;
+}
+
+/* The noun phrase from token k: "Russian troops", "police and army officers
+ * killed", "injured people", "flood deaths". At most six words. */
+static void read_np(const fx *x, const sent *s, size_t k, np *p)
+{
+	p->head = p->mod = -1;
+	p->measure = p->trailing = 0;
+	if (k < s->n && is(x, s, k, "of") && k + 1 < s->n && np_word(x, s, k + 1))
+		k++; /* "thousands of people" */
+	while (k < s->n && is_quote(s, k))
+		k++;
+	size_t words = 0;
+	while (k < s->n && words < 6) {
+		if (is(x, s, k, "and") && k + 1 < s->n && np_word(x, s, k + 1) &&
+		    !has(x, s, k + 1, W_NUM) && p->head >= 0) {
+			k++;
+			continue;
+		}
+		if (!np_word(x, s, k))
+			break;
+		const winfo *w = wi(x, &s->t[k]);
+		int m = w->measure && (w->flags & (W_POST | W_NOUN)) ? measure_at(x, s, k) : 0;
+		if (m) {
+			if (!p->measure)
+				p->measure = m;
+			k++, words++;
+			if (!(w->flags & W_POST)) {
+				/* a measure noun is the head: "40 flood deaths" */
+				p->head = p->mod = -1;
+				break;
+			}
+			if (p->head >= 0) {
+				/* a participle after its noun: "officers killed" */
+				p->trailing = 1;
+				break;
+			}
+			continue; /* "injured people", "23 dead" */
+		}
+		/* a verb form ends the phrase unless a noun follows it ("armed
+		 * men") */
+		if ((word_ends(x, &s->t[k], "ing") || word_ends(x, &s->t[k], "ed")) &&
+		    !w->subject && !(k + 1 < s->n && np_word(x, s, k + 1)))
+			break;
+		p->mod = p->head;
+		p->head = (int)k;
+		k++, words++;
+	}
+	p->end = k;
+}
+
+static const char *subject_of(const fx *x, const sent *s, const np *p)
+{
+	if (p->head < 0)
+		return NULL;
+	const nf_token *h = &s->t[p->head];
+	const winfo *w = wi(x, h);
+	if (p->mod >= 0) {
+		const char *m = norm(x, &s->t[p->mod]);
+		const char *hn = norm(x, h);
+		for (size_t i = 0; i < sizeof modifiers / sizeof *modifiers; i++)
+			if (!strcmp(m, modifiers[i].mod) &&
+			    (!strcmp(hn, "workers") || !strcmp(hn, "forces") ||
+			     !strcmp(hn, "teams") || !strcmp(hn, "staff") ||
+			     !strcmp(hn, "personnel") ||
+			     !strcmp(hn, "crews")))
+				return modifiers[i].subject;
+	}
+	if (w->subject)
+		return w->subject;
+	return nf_arena_strdup(&x->b->arena, norm(x, h));
+}
+
+/* --- Attaching a measure -------------------------------------------------- */
+
+/* "left their homes", "forced from their homes": a home word within three
+ * tokens after k. */
+static int homes_after(const fx *x, const sent *s, size_t k)
+{
+	for (size_t j = k + 1; j < s->n && j <= k + 3; j++)
+		if (has(x, s, j, W_HOME))
+			return 1;
+	return 0;
+}
+
+/* Skips an amount and its noun phrase at k ("and 3 rescue workers"). */
+static size_t skip_amount_np(const fx *x, const sent *s, size_t k)
+{
+	amount a;
+	if (!amount_at(x, s, k, &a))
+		return k;
+	np p;
+	read_np(x, s, a.end, &p);
+	return p.end;
+}
+
+/* A participle after the phrase ending at k, over auxiliaries, adverbs,
+ * a relative pronoun, coordinated amounts and a place ("in Almaty"). */
+static int forward_measure(const fx *x, const sent *s, size_t k, size_t *at)
+{
+	while (k < s->n && is_quote(s, k))
+		k++;
+	for (int co = 0; co < 4 && is(x, s, k, "and"); co++) {
+		size_t e = skip_amount_np(x, s, k + 1);
+		if (e == k + 1)
+			break;
+		k = e;
+	}
+	if (is(x, s, k, "in") && k + 1 < s->n && (s->t[k + 1].flags & NF_TOK_CAP)) {
+		k++;
+		for (int w = 0; w < 3 && k < s->n && (s->t[k].flags & NF_TOK_CAP); w++)
+			k++;
+	}
+	if (has(x, s, k, W_REL))
+		k++;
+	/* Six skipped words: "have now all been officially" is the longest run
+	 * of auxiliaries and adverbs news prose puts there. */
+	for (int skipped = 0; k < s->n && skipped < 6; k++) {
+		const nf_token *t = &s->t[k];
+		const winfo *w = wi(x, t);
+		if ((w->flags & W_HOMEV) && homes_after(x, s, k)) {
+			*at = k;
+			return M_DISPLACED;
+		}
+		if ((w->flags & W_POST) && w->measure) {
+			*at = k;
+			return measure_at(x, s, k);
+		}
+		if ((w->flags & W_AUX) || ((t->flags & NF_TOK_WORD) && word_ends(x, t, "ly"))) {
+			skipped++;
+			continue;
+		}
+		break;
+	}
+	return 0;
+}
+
+/* A measure verb or noun before the amount: "killing at least nine",
+ * "the sending of about 2,500". */
+static int pre_measure(const fx *x, const sent *s, size_t start, size_t amount_end)
+{
+	if (!start)
+		return 0;
+	size_t j = start - 1;
+	if (is_quote(s, j) && j > 0)
+		j--;
+	if (is(x, s, j, "of") && j > 0)
+		j--;
+	const winfo *w = wi(x, &s->t[j]);
+	if ((w->flags & W_HOMEV) && is(x, s, j, "forced")) {
+		for (size_t k = amount_end; k < s->n && k < amount_end + 10; k++)
+			if (has(x, s, k, W_HOME))
+				return M_DISPLACED;
+	}
+	if ((w->flags & W_PRE) && w->measure)
+		return measure_at(x, s, j);
+	return 0;
+}
+
+/* "the death toll rose to 15", "the number of dead ... at 23": the measure
+ * word nearest before the amount, when a toll noun precedes it in the
+ * sentence and a linking word sits right before the amount. */
+static int toll_measure(const fx *x, const sent *s, size_t start)
+{
+	if (!start)
+		return 0;
+	size_t j = start - 1;
+	if (!has(x, s, j, W_LINK) && punct(s, j) != ':')
+		return 0;
+	int toll = 0, measure = 0;
+	/* Forty tokens back: "the number of people detained by the police
+	 * continues to rise, with the office of the President giving the latest
+	 * figure of 5,800" spans 24; the bound keeps long sentences linear. */
+	for (size_t k = j > 40 ? j - 40 : 0; k < j; k++) {
+		const winfo *w = wi(x, &s->t[k]);
+		if (w->flags & W_TOLL)
+			toll = 1;
+		if (w->measure && (w->flags & (W_POST | W_NOUN | W_PRE)) &&
+		    !(w->flags & W_DEPLOY))
+			measure = w->measure;
+	}
+	if (!toll)
+		return 0;
+	/* "the toll rose to 15" with no other word: a toll is of the dead */
+	return measure ? measure : M_KILLED;
+}
+
+static int sentence_has(const fx *x, const sent *s, uint32_t flags)
+{
+	for (size_t k = 0; k < s->n; k++)
+		if (wi(x, &s->t[k])->flags & flags)
+			return 1;
+	return 0;
+}
+
+/* "Two engineers from the company that runs the dam were detained": for an
+ * amount that opens its clause, an auxiliary and participle within fifteen
+ * tokens, with no other amount or speech verb between. */
+static int distant_measure(const fx *x, const sent *s, size_t start, size_t k)
+{
+	if (start > 0 && punct(s, start - 1) != ',' && !is(x, s, start - 1, "that") &&
+	    !has(x, s, start - 1, W_SPEECH) && !is_quote(s, start - 1))
+		return 0;
+	for (size_t end = k + 15; k < s->n && k < end; k++) {
+		const nf_token *t = &s->t[k];
+		if ((t->flags & NF_TOK_NUM) || has(x, s, k, W_NUM | W_SPEECH) ||
+		    punct(s, k) == ';' || punct(s, k) == ',')
+			return 0;
+		if (has(x, s, k, W_AUX) && !is(x, s, k, "as")) {
+			size_t at;
+			int m = forward_measure(x, s, k, &at);
+			if (m)
+				return m;
+		}
+		/* "... was taken to hospital but died" */
+		if (k > 0 && (is(x, s, k - 1, "but") || is(x, s, k - 1, "and")) &&
+		    has(x, s, k, W_POST) && wi(x, &s->t[k])->measure)
+			return measure_at(x, s, k);
+	}
+	return 0;
+}
+
+/* --- Speakers, hedges, dates ------------------------------------------------ */
+
+/* Whitespace runs as one space, in the brief's arena. */
+static const char *quote(fx *x, const char *s, size_t len)
+{
+	x->scratch.len = 0;
+	int space = 0;
+	for (size_t i = 0; i < len; i++) {
+		char ch = s[i];
+		if (ch == '\n' || ch == ' ' || ch == '\t') {
+			space = 1;
+			continue;
+		}
+		if (space && x->scratch.len && nf_buf_putc(&x->scratch, ' '))
+			return NULL;
+		space = 0;
+		if (nf_buf_putc(&x->scratch, ch))
+			return NULL;
+	}
+	return nf_arena_strndup(&x->b->arena, x->scratch.data ? x->scratch.data : "",
+	                        x->scratch.len);
+}
+
+/* A speaker word: not a function word, unless capitalised or a joint
+ * ("and", "of", "the", possessive "'s"). */
+static int speaker_word(const fx *x, const sent *s, size_t k)
+{
+	const nf_token *t = &s->t[k];
+	if (!(t->flags & NF_TOK_WORD))
+		return 0;
+	if (wi(x, t)->flags & (W_SPEECH | W_SPEECHT | W_AUX | W_REL))
+		return 0;
+	if (!(t->flags & NF_TOK_STOP) || (t->flags & NF_TOK_CAP))
+		return 1;
+	const char *w = norm(x, t);
+	return !strcmp(w, "and") || !strcmp(w, "of") || !strcmp(w, "the") ||
+	       !strcmp(w, "'s");
+}
+
+static int joint(const fx *x, const sent *s, size_t k)
+{
+	return (s->t[k].flags & NF_TOK_STOP) || is(x, s, k, "and");
+}
+
+/* The speaker in tokens [from, to), trimmed of joints at both ends (a
+ * closing bracket stays: "Agency (NCPA)"). */
+static const char *speaker(fx *x, const sent *s, size_t from, size_t to)
+{
+	while (from < to && (joint(x, s, from) || punct(s, from)))
+		from++;
+	while (to > from && (joint(x, s, to - 1) || (punct(s, to - 1) && punct(s, to - 1) != ')')))
+		to--;
+	if (from >= to)
+		return NULL;
+	size_t a = s->t[from].off, b = s->t[to - 1].off + s->t[to - 1].len;
+	return quote(x, s->text + a, b - a);
+}
+
+/* The noun phrase before a speech verb at v: "Kazakh authorities",
+ * "the National Civil Protection Agency (NCPA)", "Local journalists and
+ * relatives have". Eight tokens at most: longer is no name. */
+static const char *speaker_before(fx *x, const sent *s, size_t v)
+{
+	size_t j = v;
+	/* "have put", "on Sunday said", "also said" */
+	while (j > 0 && (has(x, s, j - 1, W_AUX) || is(x, s, j - 1, "late") ||
+	                 (j >= 2 && is(x, s, j - 2, "on") &&
+	                  nf_weekday_from_name(s->text + s->t[j - 1].off, s->t[j - 1].len) >= 0)))
+		j -= is(x, s, j - 1, "late") || has(x, s, j - 1, W_AUX) ? 1 : 2;
+	size_t end = j, start = j;
+	for (int n = 0; start > 0 && n < 8; n++) {
+		size_t k = start - 1;
+		if (punct(s, k) == ')') {
+			/* an acronym in brackets: "(NCPA)" */
+			size_t o = k;
+			while (o > 0 && k - o < 8 && punct(s, o) != '(')
+				o--;
+			if (punct(s, o) != '(')
+				break;
+			start = o;
+			continue;
+		}
+		if (!speaker_word(x, s, k))
+			break;
+		start = k;
+	}
+	return speaker(x, s, start, end);
+}
+
+/* The noun phrase after "according to" or an inverted "said": "the
+ * police", "public and Russian media". */
+static const char *speaker_after(fx *x, const sent *s, size_t k)
+{
+	size_t start = k, end = k;
+	for (int n = 0; end < s->n && n < 8 && speaker_word(x, s, end); n++)
+		end++;
+	return speaker(x, s, start, end);
+}
+
+typedef struct speaker_at {
+	size_t at;
+	const char *who;
+} speaker_at;
+
+/* Every attribution in the sentence, at most eight (a sentence with more
+ * is a list of quotes, and the nearest of eight is near enough). */
+static size_t speakers(fx *x, const sent *s, speaker_at *out)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < s->n && n < 8; k++) {
+		uint32_t f = wi(x, &s->t[k])->flags;
+		if (!(f & (W_SPEECH | W_SPEECHT)))
+			continue;
+		if (f & W_SPEECHT) {
+			int toll = 0;
+			for (size_t j = k + 1; j < s->n && j <= k + 4; j++)
+				toll |= has(x, s, j, W_TOLL);
+			if (!toll)
+				continue;
+		}
+		/* "were reported killed", "were confirmed dead": no speech */
+		if ((f & W_AUX) && k > 0 && has(x, s, k - 1, W_AUX))
+			continue;
+		const char *who = NULL;
+		if (is(x, s, k, "according")) {
+			if (is(x, s, k + 1, "to"))
+				who = speaker_after(x, s, k + 2);
+		} else {
+			who = speaker_before(x, s, k);
+			/* "..., said the presidential office"; not "told X", the
+			 * one spoken to */
+			if (!who && k > 0 && (punct(s, k - 1) == ',' || is_quote(s, k - 1)) &&
+			    (is(x, s, k, "said") || is(x, s, k, "says") || is(x, s, k, "added") ||
+			     is(x, s, k, "reported") || is(x, s, k, "wrote")))
+				who = speaker_after(x, s, k + 1);
+		}
+		if (who) {
+			out[n].at = k;
+			out[n].who = who;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Hedge kinds said in sentence s. */
+static unsigned hedges_in(const fx *x, const sent *s)
+{
+	unsigned h = 0;
+	for (size_t k = 0; k < s->n; k++) {
+		const winfo *w = wi(x, &s->t[k]);
+		if (!w->hedge)
+			continue;
+		unsigned kind = w->hedge;
+		if (kind & H_CONFIRM) {
+			int neg = 0;
+			for (size_t j = k >= 4 ? k - 4 : 0; j < k; j++)
+				neg |= has(x, s, j, W_NEGATOR) || word_ends(x, &s->t[j], "n't");
+			kind = neg ? H_UNCONFIRMED : 0;
+		}
+		if (kind & H_RISE) {
+			int modal = 0;
+			for (size_t j = k >= 3 ? k - 3 : 0; j < k; j++)
+				modal |= has(x, s, j, W_MODAL);
+			kind = modal ? H_RISE : 0;
+		}
+		h |= kind;
+	}
+	return h;
+}
+
+static const char *hedge_text(fx *x, unsigned h)
+{
+	if (!h)
+		return NULL;
+	x->scratch.len = 0;
+	for (int i = 0; i < H_NKINDS; i++)
+		if (h & (1u << i)) {
+			if (x->scratch.len && nf_buf_puts(&x->scratch, ", "))
+				return NULL;
+			if (nf_buf_puts(&x->scratch, hedge_names[i]))
+				return NULL;
+		}
+	return nf_arena_strndup(&x->b->arena, x->scratch.data, x->scratch.len);
+}
+
+static void body_sentence(const nf_doc *d, size_t i, sent *s)
+{
+	const nf_sentence *se = &d->sents[i];
+	s->text = d->text;
+	s->t = d->toks + se->tok0;
+	s->n = se->ntok;
+	s->doc = d->index;
+	s->idx = (int)i;
+}
+
+/* Hedges of the claims of sentence s: its own, and those of the next one or
+ * two sentences when they speak of the figure ("But police did not confirm
+ * the figure"; "The post was deleted"). */
+static unsigned hedges_of(const fx *x, const nf_doc *d, const sent *s)
+{
+	unsigned h = hedges_in(x, s);
+	if (s->idx < 0)
+		return h;
+	for (size_t i = (size_t)s->idx + 1; i < d->nsents && i <= (size_t)s->idx + 2; i++) {
+		sent nx;
+		body_sentence(d, i, &nx);
+		unsigned hn = sentence_has(x, &nx, W_REFER) ? hedges_in(x, &nx) : 0;
+		/* "estimated" in a later sentence is another figure's hedge */
+		hn &= ~(unsigned)H_ESTIMATED;
+		if (!hn)
+			break;
+		h |= hn;
+	}
+	return h;
+}
+
+/* The claim's date: the publication date, or an absolute date in the
+ * sentence up to two days before it (a count "as of January 8" holds on
+ * that day; an older date is the event's, not the count's). */
+static nf_date date_of(const nf_doc *d, const sent *s)
+{
+	nf_date best = d->published;
+	if (!nf_date_valid(best) || s->idx < 0)
+		return best;
+	nf_date x;
+	if (nf_date_find(NULL, s->text, s->t, s->n, best, 0, &x) == NF_DX_ABSOLUTE &&
+	    nf_date_valid(x)) {
+		long dd = nf_date_days(best) - nf_date_days(x);
+		if (dd > 0 && dd <= 2)
+			return x;
+	}
+	return best;
+}
+
+/* --- Reading one sentence ---------------------------------------------------- */
+
+/* The last claim of this sentence so far, or NULL. */
+static pclaim *last_claim(fx *x, size_t first)
+{
+	return x->claims.len > first ? &NF_VEC_AT(&x->claims, pclaim, x->claims.len - 1)
+	                             : NULL;
+}
+
+/* A place after a part: "in Almaty". */
+static const char *place_after(fx *x, const sent *s, size_t k)
+{
+	for (size_t end = k + 12; k + 1 < s->n && k < end; k++) {
+		if (punct(s, k) == '.' || punct(s, k) == ';')
+			return NULL;
+		if (is(x, s, k, "in") && (s->t[k + 1].flags & NF_TOK_CAP) &&
+		    !(s->t[k + 1].flags & NF_TOK_STOP)) {
+			size_t a = k + 1, b = a;
+			while (b < s->n && b < a + 3 && (s->t[b].flags & NF_TOK_CAP))
+				b++;
+			return quote(x, s->text + s->t[a].off,
+			             s->t[b - 1].off + s->t[b - 1].len - s->t[a].off);
+		}
+	}
+	return NULL;
+}
+
+/* Reads the claim whose amount is a; returns 1 and fills *pc when it is
+ * one. first is the index of this sentence's first claim in x->claims;
+ * colon is the measure of a total this amount follows after a colon. */
+static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
+                      int colon, pclaim *pc)
+{
+	memset(pc, 0, sizeof *pc);
+	pc->skip = a->end;
+	size_t start = a->at;
+	int q = -1;
+	if (!a->neg)
+		q = qualifier_before(x, s, a->at, &start);
+	/* parts: "including three children", "among them 3 children" */
+	int part = 0, inherit = 0;
+	if (start > 0 && has(x, s, start - 1, W_PARTPRE))
+		part = inherit = 1;
+	else if (start > 1 && is(x, s, start - 1, "them") && has(x, s, start - 2, W_PARTPRE))
+		part = inherit = 1;
+	size_t k = a->end;
+	/* "103 of the deaths", "15 of its 68 stores", "eleven of them" */
+	if (is(x, s, k, "of") && has(x, s, k + 1, W_DET)) {
+		part = 1;
+		inherit |= is(x, s, k + 1, "them") || is(x, s, k + 1, "whom");
+		k += 2;
+		amount whole;
+		if (amount_at(x, s, k, &whole))
+			k = whole.end;
+	}
+	pc->skip = k;
+	np p;
+	read_np(x, s, k, &p);
+	int measure = p.measure;
+	size_t at = p.end;
+	if (!measure)
+		measure = forward_measure(x, s, p.end, &at);
+	if (!measure && !part)
+		measure = pre_measure(x, s, start, a->end);
+	/* One person is read only from its own phrase: "the victim" far from
+	 * a toll is no count. */
+	int full = !a->one;
+	if (!measure && colon && full)
+		measure = colon;
+	if (!measure && !part && full)
+		measure = toll_measure(x, s, start);
+	const char *subject = subject_of(x, s, &p);
+	if (a->one) {
+		/* "the 81-year-old bridge" is no person; "24-year-old Jo Li" is */
+		const nf_token *h = p.head >= 0 ? &s->t[p.head] : NULL;
+		if (h && !(h->flags & NF_TOK_CAP) && !wi(x, h)->subject &&
+		    !(wi(x, h)->flags & W_PERSON))
+			return 0;
+		subject = h && wi(x, h)->subject ? wi(x, h)->subject : "people";
+	}
+	/* "a force numbering around 2,500" */
+	if (!subject && start >= 2 &&
+	    (is(x, s, start - 1, "numbering") || is(x, s, start - 1, "of")) &&
+	    has(x, s, start - 2, W_FORCE))
+		subject = wi(x, &s->t[start - 2])->subject;
+	int force = subject && (!strcmp(subject, "troops") || !strcmp(subject, "officers") ||
+	                        !strcmp(subject, "rescuers"));
+	if (!measure && force && full && s->deploy)
+		measure = M_DEPLOYED;
+	/* "two people were shot, one of them fatally"; "2 shot, 1 fatally" */
+	if (is(x, s, p.end, "fatally") || is(x, s, p.end, "mortally")) {
+		/* a part of the shot, but the whole of the dead */
+		measure = M_KILLED;
+		part = inherit = 0;
+	}
+	/* a person opening the sentence: "The victim was taken to hospital
+	 * but died" */
+	if (!measure && !part && (full || start == 0))
+		measure = distant_measure(x, s, start, p.end);
+	pclaim *parent = last_claim(x, first);
+	if (!measure && inherit && parent && full)
+		measure = parent->measure;
+	if (!measure)
+		return 0;
+	/* Sending people to hospital is no deployment. */
+	if (measure == M_DEPLOYED && subject && !force)
+		return 0;
+	if (!subject)
+		subject = measure == M_DEPLOYED ? "troops" : measure == M_DAMAGED ? "buildings" : "people";
+	pc->shot = measure == M_INJURED && at < s->n && is(x, s, at, "shot");
+	pc->measure = measure;
+	pc->gmeasure = measure;
+	pc->gsubject = subject;
+	if (part && inherit && parent && parent->measure == measure)
+		pc->gsubject = parent->gsubject;
+	else if (part && p.head >= 0 && wi(x, &s->t[p.head])->measure)
+		pc->gsubject = "people";
+	pc->at = start;
+	pc->end = at > p.end ? at + 1 : p.end;
+	nf_claim *c = &pc->c;
+	c->doc = s->doc;
+	c->sent = s->idx;
+	c->measure = measure_names[measure];
+	c->subject = subject;
+	c->is_part = part;
+	c->is_vague = a->num.vague;
+	double v = a->neg ? 0 : a->num.value;
+	c->value = v;
+	c->low = a->neg ? 0 : a->num.low;
+	c->high = a->neg ? 0 : a->num.high;
+	pc->exact = !a->neg && !a->num.vague && q < 0;
+	if (a->num.vague)
+		c->qualifier = a->num.vague_word;
+	if (q >= 0) {
+		c->qualifier = qualifiers[q].name;
+		switch (qualifiers[q].kind) {
+		case Q_LOWER:
+			c->low = a->num.low;
+			c->high = NAN;
+			break;
+		case Q_UPPER:
+			c->low = NAN;
+			c->high = a->num.high;
+			break;
+		case Q_BELOW:
+			c->low = a->num.vague ? a->num.low : round(v * 0.9);
+			c->high = a->num.vague ? a->num.high : v;
+			break;
+		default:
+			c->low = a->num.vague ? a->num.low : round(v * 0.9);
+			c->high = a->num.vague ? a->num.high : round(v * 1.1);
+			break;
+		}
+	}
+	if (part)
+		c->place = place_after(x, s, a->end);
+	return 1;
+}
+
+/* Adds a summed claim when exact claims of one measure with different
+ * subjects make up a total the sentence does not state. */
+static nf_status add_sums(fx *x, size_t first)
+{
+	size_t n = x->claims.len;
+	for (int m = 1; m < M_COUNT; m++) {
+		double sum = 0, biggest = 0;
+		size_t count = 0, last = 0;
+		int distinct = 0, stated = 0;
+		const char *subj = NULL;
+		for (size_t i = first; i < n; i++) {
+			pclaim *p = &NF_VEC_AT(&x->claims, pclaim, i);
+			if (p->measure != m || p->c.is_part)
+				continue;
+			if (!p->exact) {
+				count = 0; /* an inexact component makes no sum */
+				break;
+			}
+			if (subj && strcmp(subj, p->c.subject))
+				distinct = 1;
+			if (!strcmp(p->c.subject, "people"))
+				stated = 1;
+			subj = p->c.subject;
+			sum += p->c.value;
+			if (p->c.value > biggest)
+				biggest = p->c.value;
+			count++;
+			last = i;
+		}
+		/* A total the sentence states: a claim about people in general, or
+		 * one that equals all the others together. */
+		if (count < 2 || !distinct || stated || biggest * 2 == sum)
+			continue;
+		pclaim *p = nf_vec_push(&x->claims, sizeof *p);
+		if (!p)
+			return NF_ENOMEM;
+		*p = NF_VEC_AT(&x->claims, pclaim, last);
+		p->c.value = p->c.low = p->c.high = sum;
+		p->c.subject = p->gsubject = "people";
+		p->c.is_sum = 1;
+		n = x->claims.len;
+	}
+	return NF_OK;
+}
+
+/* Whether sentence s is worth reading: an amount and a measure word. */
+static int triggered(const fx *x, sent *s)
+{
+	int num = 0, measure = 0;
+	s->deploy = 0;
+	for (size_t k = 0; k < s->n; k++) {
+		const nf_token *t = &s->t[k];
+		if (t->flags & NF_TOK_NUM) {
+			num = 1;
+			continue;
+		}
+		uint32_t f = wi(x, t)->flags;
+		s->deploy |= (f & W_DEPLOY) != 0;
+		num |= (f & (W_NUM | W_NEG | W_PERSON)) != 0;
+		measure |= (f & (W_POST | W_PRE | W_NOUN | W_DEPLOY | W_TOLL | W_HOME)) != 0;
+	}
+	return num && measure;
+}
+
+/* "Two people were shot; one died": "shot" counts the dead with the
+ * wounded, so a document's shot claims lose its largest death count, and
+ * go when nothing is left (the one shot is the one who died). */
+static void shot_minus_killed(fx *x, size_t doc_first)
+{
+	double killed = 0;
+	pclaim *cl = x->claims.data;
+	for (size_t i = doc_first; i < x->claims.len; i++)
+		if (cl[i].measure == M_KILLED && !cl[i].c.is_part && !cl[i].c.is_vague &&
+		    cl[i].c.value > killed)
+			killed = cl[i].c.value;
+	if (killed <= 0)
+		return;
+	size_t o = doc_first;
+	for (size_t i = doc_first; i < x->claims.len; i++) {
+		if (cl[i].shot && !cl[i].c.is_vague && !cl[i].c.is_part) {
+			double v = cl[i].c.value - killed;
+			if (v <= 0)
+				continue;
+			cl[i].c.value = cl[i].c.low = cl[i].c.high = v;
+			cl[i].c.qualifier = NULL;
+		}
+		cl[o++] = cl[i];
+	}
+	x->claims.len = o;
+}
+
+/* Longest quote of a sentence, in bytes: news sentences are shorter, and a
+ * run-on "sentence" (a list, a table flattened to text) is quoted around
+ * the claim instead of whole, so that hundreds of claims in it do not each
+ * carry all of it. */
+#define MAX_QUOTE 600
+
+/* The tokens of s within MAX_QUOTE / 2 bytes either side of token at,
+ * marked "..." where cut. */
+static const char *quote_around(fx *x, const sent *s, size_t at)
+{
+	size_t a = at, b = at;
+	uint32_t mid = s->t[at].off;
+	while (a > 0 && mid - s->t[a - 1].off < MAX_QUOTE / 2)
+		a--;
+	while (b + 1 < s->n && s->t[b + 1].off + s->t[b + 1].len - mid < MAX_QUOTE / 2)
+		b++;
+	size_t from = s->t[a].off, to = s->t[b].off + s->t[b].len;
+	const char *q = quote(x, s->text + from, to - from);
+	if (!q)
+		return NULL;
+	x->scratch.len = 0;
+	if ((a > 0 && nf_buf_puts(&x->scratch, "... ")) || nf_buf_puts(&x->scratch, q) ||
+	    (b + 1 < s->n && nf_buf_puts(&x->scratch, " ...")))
+		return NULL;
+	return nf_arena_strndup(&x->b->arena, x->scratch.data, x->scratch.len);
+}
+
+/* Claims read from one document at most: a long article states a few
+ * dozen figures, and the bound keeps hostile input linear. */
+#define MAX_DOC_CLAIMS 256
+
+static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
+                               size_t doc_first)
+{
+	if (x->claims.len - doc_first >= MAX_DOC_CLAIMS || !triggered(x, s))
+		return NF_OK;
+	size_t first = x->claims.len;
+	int colon = 0;
+	for (size_t i = 0; i < s->n && x->claims.len - doc_first < MAX_DOC_CLAIMS; i++) {
+		amount a;
+		if (!amount_at(x, s, i, &a))
+			continue;
+		pclaim pc;
+		if (read_claim(x, s, &a, first, colon, &pc)) {
+			pclaim *p = nf_vec_push(&x->claims, sizeof *p);
+			if (!p)
+				return NF_ENOMEM;
+			*p = pc;
+			/* "The toll is 15: 12 residents and three rescuers" */
+			if (!colon && punct(s, pc.end) == ':')
+				colon = pc.measure;
+			i = (pc.skip > i + 1 ? pc.skip : i + 1) - 1;
+			continue;
+		}
+		/* past the amount; "a man" resumes at its noun */
+		i = (a.end > i + 1 ? a.end : i + 1) - 1;
+	}
+	if (x->claims.len == first)
+		return NF_OK;
+	nf_status st = add_sums(x, first);
+	if (st)
+		return st;
+	speaker_at sp[9];
+	size_t nsp = speakers(x, s, sp);
+	const char *hedge = hedge_text(x, hedges_of(x, d, s));
+	nf_date date = date_of(d, s);
+	size_t off = s->t[0].off, end = s->t[s->n - 1].off + s->t[s->n - 1].len;
+	const char *text = end - off <= MAX_QUOTE ? quote(x, s->text + off, end - off) : NULL;
+	if (!text && end - off <= MAX_QUOTE)
+		return NF_ENOMEM;
+	for (size_t i = first; i < x->claims.len; i++) {
+		pclaim *p = &NF_VEC_AT(&x->claims, pclaim, i);
+		p->c.text = text ? text : quote_around(x, s, p->at);
+		if (!p->c.text)
+			return NF_ENOMEM;
+		size_t best = SIZE_MAX;
+		for (size_t k = 0; k < nsp; k++) {
+			size_t dist = sp[k].at > p->at ? sp[k].at - p->at : p->at - sp[k].at;
+			if (dist < best) {
+				best = dist;
+				p->c.said_by = sp[k].who;
+			}
+		}
+		p->c.hedged = hedge != NULL;
+		p->c.hedge = hedge;
+		p->c.date = date;
+	}
+	return NF_OK;
+}
+
+/* --- Figures ----------------------------------------------------------------- */
+
+/* A claim's figure, for sorting (qsort has no context pointer, and a
+ * static one would not be thread-safe). */
+typedef struct ckey {
+	int measure;
+	const char *subject;
+	size_t i; /* index in x->claims */
+} ckey;
+
+/* Order of claims by figure (measure, subject), then as read. */
+static int claim_cmp(const void *pa, const void *pb)
+{
+	const ckey *a = pa, *b = pb;
+	if (a->measure != b->measure)
+		return a->measure - b->measure;
+	int c = strcmp(a->subject, b->subject);
+	if (c)
+		return c;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+typedef struct fig {
+	size_t first, n; /* run in the sorted index */
+	size_t groups;   /* distinct copy groups among whole claims */
+	int measure;
+	const char *subject;
+} fig;
+
+static int fig_cmp(const void *pa, const void *pb)
+{
+	const fig *a = pa, *b = pb;
+	if (a->measure != b->measure)
+		return a->measure - b->measure;
+	if (a->groups != b->groups)
+		return a->groups > b->groups ? -1 : 1;
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return strcmp(a->subject, b->subject);
+}
+
+/* Groups the claims into figures, in the brief's arena: sorted by measure,
+ * then by how many independent sources back them, so the first figure of a
+ * measure is its main one. */
+static nf_status build_figures(fx *x)
+{
+	size_t n = x->claims.len, nd = NF_NDOCS(x->c);
+	const pclaim *cl = x->claims.data;
+	ckey *ix = malloc((n ? n : 1) * sizeof *ix);
+	fig *figs = malloc((n ? n : 1) * sizeof *figs);
+	size_t *stamp = calloc(nd ? nd : 1, sizeof *stamp);
+	nf_status st = NF_ENOMEM;
+	if (!ix || !figs || !stamp)
+		goto done;
+	for (size_t i = 0; i < n; i++) {
+		ix[i].measure = cl[i].gmeasure;
+		ix[i].subject = cl[i].gsubject;
+		ix[i].i = i;
+	}
+	if (n)
+		qsort(ix, n, sizeof *ix, claim_cmp);
+	size_t nf = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		fig *f = &figs[nf++];
+		f->first = i;
+		f->measure = cl[ix[i].i].gmeasure;
+		f->subject = cl[ix[i].i].gsubject;
+		f->groups = 0;
+		while (j < n && cl[ix[j].i].gmeasure == f->measure &&
+		       !strcmp(cl[ix[j].i].gsubject, f->subject)) {
+			const nf_claim *c = &cl[ix[j].i].c;
+			size_t g = (size_t)NF_DOC(x->c, c->doc)->group;
+			if (!c->is_part && g < nd && stamp[g] != nf) {
+				stamp[g] = nf;
+				f->groups++;
+			}
+			j++;
+		}
+		f->n = j - i;
+		i = j;
+	}
+	if (nf)
+		qsort(figs, nf, sizeof *figs, fig_cmp);
+	x->b->figures = nf_arena_array(&x->b->arena, nf ? nf : 1, sizeof(nf_figure));
+	if (!x->b->figures)
+		goto done;
+	for (size_t k = 0; k < nf; k++) {
+		const fig *f = &figs[k];
+		nf_figure *out = &x->b->figures[k];
+		out->measure = measure_names[f->measure];
+		out->subject = f->subject;
+		out->value = out->low = out->high = NAN;
+		out->claims = nf_arena_array(&x->b->arena, f->n, sizeof(nf_claim));
+		if (!out->claims)
+			goto done;
+		for (size_t i = 0; i < f->n; i++)
+			out->claims[i] = cl[ix[f->first + i].i].c;
+		out->nclaims = f->n;
+	}
+	x->b->nfigures = nf;
+	st = NF_OK;
+done:
+	free(ix);
+	free(figs);
+	free(stamp);
+	return st;
+}
 
 nf_status nf_figures_extract(nf_brief *b)
 {
-	(void)b;
-	return NF_OK;
+	nf_corpus *c = b->corpus;
+	fx x = {b, c, NULL, 0, NF_VEC_INIT, NF_BUF_INIT};
+	nf_vec heads = NF_VEC_INIT;   /* nf_token of every headline */
+	nf_vec starts = NF_VEC_INIT;  /* size_t: each headline's first token */
+	nf_status st = NF_OK;
+	/* Headlines first: their words join the lexicon before it is
+	 * classified. */
+	for (size_t i = 0; i < NF_NDOCS(c) && !st; i++) {
+		size_t *s = nf_vec_push(&starts, sizeof *s);
+		if (!s) {
+			st = NF_ENOMEM;
+			break;
+		}
+		*s = heads.len;
+		const char *t = NF_DOC(c, i)->title;
+		if (t)
+			st = nf_text_tokenize(c, t, strlen(t), &heads);
+	}
+	if (!st)
+		st = info_build(&x);
+	for (size_t i = 0; i < NF_NDOCS(c) && !st; i++) {
+		const nf_doc *d = NF_DOC(c, i);
+		size_t doc_first = x.claims.len;
+		size_t h0 = NF_VEC_AT(&starts, size_t, i);
+		size_t h1 = i + 1 < NF_NDOCS(c) ? NF_VEC_AT(&starts, size_t, i + 1) : heads.len;
+		if (h1 > h0) {
+			sent s = {d->title, (const nf_token *)heads.data + h0, h1 - h0, d->index, -1, 0};
+			st = read_sentence(&x, d, &s, doc_first);
+		}
+		for (size_t k = 0; k < d->nsents && !st; k++) {
+			sent s;
+			body_sentence(d, k, &s);
+			if (s.n)
+				st = read_sentence(&x, d, &s, doc_first);
+		}
+		shot_minus_killed(&x, doc_first);
+	}
+	if (!st)
+		st = build_figures(&x);
+	free(x.info);
+	nf_vec_free(&x.claims);
+	nf_buf_free(&x.scratch);
+	nf_vec_free(&heads);
+	nf_vec_free(&starts);
+	return st;
 }

@@ -137,6 +137,7 @@ typedef struct nf_claim {
 	const char *hedge;   /* "unconfirmed", "deleted", ... */
 	int is_part;         /* a part of a larger total ("103 of the deaths") */
 	int is_sum;          /* computed from components (26 + 16) */
+	int is_vague;        /* "dozens", "thousands": listed, never a rival */
 	const char *text;    /* the sentence quoted */
 	nf_date date;        /* when the claim was made or holds */
 } nf_claim;

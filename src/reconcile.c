@@ -1,8 +1,583 @@
-/* reconcile.c - STUB: to be replaced by the reconcile stage. */
+/*
+ * reconcile.c - status, best value and explanation of every figure.
+ *
+ * What counts: the claims of a figure that are whole (not parts), precise
+ * (not "dozens") and not hedged. When there are none, hedged claims count;
+ * then vague ones; then parts (a figure made only of "15 of its 68 stores"
+ * is still reported). Parts, vague and hedged claims are listed with the
+ * figure but never make a conflict: "dozens" is a weak claim compatible
+ * with anything, "103 of the deaths" is no rival total, and a figure that
+ * its own source doubts is evidence only for a value that others state.
+ *
+ * Clusters: counting claims are sorted by value and put together when
+ * within 2% of the cluster's first value (outlets round: "6,044" may be
+ * printed "6,040"; two counts further apart are different counts). Lower
+ * bounds ("at least 9") join the smallest cluster they are consistent with
+ * and only form their own when no stated count satisfies them. Each
+ * cluster knows its independent sources (copy groups count once) and the
+ * dates its claims were made.
+ *
+ * Status: one cluster is "single" (one independent source) or "agreed"
+ * (two or more). Several clusters are "changing" when, sorted by value,
+ * each was last reported strictly before the next larger one was first
+ * reported (a count rising over time); otherwise "conflict" (different
+ * counts at the same time, or a count that fell).
+ *
+ * Value: single/agreed take the cluster's most precise, latest claim;
+ * changing takes the latest (largest) count; a conflict takes the newest
+ * cluster when it is both strictly later and larger than every other (a
+ * newer count supersedes), else the one backed by the most independent
+ * sources (then by hedged sources repeating it, then the later, then the
+ * larger). For a conflict low/high span the disagreeing values.
+ *
+ * Rejected: averaging rival counts (a number nobody reported); taking the
+ * maximum (rewards the least careful source); treating estimated dates as
+ * exact but not equal dates as simultaneous (the pipeline's estimates are
+ * day-precise and "changing" needs strictly later reports anyway).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <strings.h>
+#include <string.h>
+
+#include "dates.h"
 #include "stages.h"
+
+#define NO_DAY (-1000000000L)
+/* Values an explanation names at most: a reader takes in about six, and
+ * the bound keeps hostile input from making it quadratic. */
+#define MAX_LISTED 6
+
+typedef struct cluster {
+	double value;        /* the first (smallest) member's value */
+	const nf_claim *rep; /* the claim that speaks for it */
+	long first, last;    /* days of its earliest and latest claim, NO_DAY */
+	size_t groups;       /* independent sources among counting claims */
+	size_t hgroups;      /* more independent sources, hedged */
+	size_t m0, nm;       /* members: mem[m0 .. m0 + nm) */
+} cluster;
+
+/* Tiers of claims, strongest first. */
+enum { T_FIRM = 0, T_HEDGED, T_VAGUE, T_PARTS };
+
+static int counts(const nf_claim *c, int tier)
+{
+	switch (tier) {
+	case T_FIRM: return !c->is_part && !c->is_vague && !c->hedged;
+	case T_HEDGED: return !c->is_part && !c->is_vague;
+	case T_VAGUE: return !c->is_part;
+	default: return 1;
+	}
+}
+
+static long day_of(const nf_claim *c)
+{
+	return nf_date_valid(c->date) ? nf_date_days(c->date) : NO_DAY;
+}
+
+static int lower_bound(const nf_claim *c)
+{
+	return isnan(c->high) && !isnan(c->low);
+}
+
+/* Within 2% of each other: the same count, rounded differently. */
+static int same_value(double a, double b)
+{
+	double m = a > b ? a : b;
+	return fabs(a - b) <= 0.02 * m;
+}
+
+/* Whether claim a speaks for a cluster better than b: exact over
+ * qualified, later over earlier, then the first read. */
+static int better_rep(const nf_claim *a, const nf_claim *b)
+{
+	int ea = a->low == a->high, eb = b->low == b->high;
+	if (ea != eb)
+		return ea;
+	if (day_of(a) != day_of(b))
+		return day_of(a) > day_of(b);
+	return a->sent >= 0 && b->sent < 0; /* the body over its headline */
+}
+
+typedef struct rc {
+	const nf_brief *b;
+	const nf_claim **mem; /* cluster members, cluster by cluster */
+	size_t nmem;
+	cluster *cl;
+	size_t ncl;
+	size_t *stamp;        /* per copy group: last cluster counted + 1 */
+	size_t stamp_gen;
+	nf_buf out;
+} rc;
+
+static size_t group_of(const rc *r, const nf_claim *c)
+{
+	return (size_t)NF_DOC(r->b->corpus, c->doc)->group;
+}
+
+static int by_value(const void *pa, const void *pb)
+{
+	const nf_claim *a = *(const nf_claim *const *)pa, *b = *(const nf_claim *const *)pb;
+	double va = a->value, vb = b->value;
+	return va < vb ? -1 : va > vb;
+}
+
+/* Counts the distinct copy groups among claims[0..n). */
+static size_t distinct_groups(rc *r, const nf_claim *const *claims, size_t n)
+{
+	size_t g = 0;
+	r->stamp_gen++;
+	for (size_t i = 0; i < n; i++) {
+		size_t grp = group_of(r, claims[i]);
+		if (grp < NF_NDOCS(r->b->corpus) && r->stamp[grp] != r->stamp_gen) {
+			r->stamp[grp] = r->stamp_gen;
+			g++;
+		}
+	}
+	return g;
+}
+
+/* Clusters the counting claims of f at tier; lower bounds last. */
+static void make_clusters(rc *r, const nf_figure *f, int tier)
+{
+	const nf_claim **pts = r->mem;
+	size_t np = 0, nlow = 0;
+	for (size_t i = 0; i < f->nclaims; i++)
+		if (counts(&f->claims[i], tier) && !isnan(f->claims[i].value) &&
+		    !lower_bound(&f->claims[i]))
+			pts[np++] = &f->claims[i];
+	qsort(pts, np, sizeof *pts, by_value);
+	r->ncl = 0;
+	for (size_t i = 0; i < np; i++) {
+		cluster *c = r->ncl ? &r->cl[r->ncl - 1] : NULL;
+		if (!c || !same_value(c->value, pts[i]->value)) {
+			c = &r->cl[r->ncl++];
+			memset(c, 0, sizeof *c);
+			c->first = c->last = NO_DAY;
+			c->value = pts[i]->value;
+			c->m0 = i;
+		}
+		c->nm++;
+	}
+	/* Lower bounds: into the smallest cluster they allow, else their own
+	 * (kept after the others, in value order). */
+	const nf_claim **lows = r->mem + np;
+	for (size_t i = 0; i < f->nclaims; i++)
+		if (counts(&f->claims[i], tier) && lower_bound(&f->claims[i]))
+			lows[nlow++] = &f->claims[i];
+	qsort(lows, nlow, sizeof *lows, by_value);
+	size_t nbase = r->ncl;
+	r->nmem = np + nlow;
+	size_t k = 0; /* bounds ascend, so the cluster they join does too */
+	for (size_t i = 0; i < nlow; i++) {
+		const nf_claim *c = lows[i];
+		while (k < nbase && r->cl[k].value < c->low * 0.98)
+			k++;
+		if (k < nbase) {
+			/* Members must be contiguous: the bound is kept aside and
+			 * only its date and source are added to cluster k. */
+			long d = day_of(c);
+			if (d != NO_DAY && (r->cl[k].first == NO_DAY || d < r->cl[k].first))
+				r->cl[k].first = d;
+			continue;
+		}
+		cluster *cl = r->ncl > nbase ? &r->cl[r->ncl - 1] : NULL;
+		if (!cl || !same_value(cl->value, c->value)) {
+			cl = &r->cl[r->ncl++];
+			memset(cl, 0, sizeof *cl);
+			cl->first = cl->last = NO_DAY;
+			cl->value = c->value;
+			cl->m0 = np + i;
+		}
+		cl->nm++;
+	}
+}
+
+/* Sources, dates and the representative claim of every cluster; hedged
+ * claims (when they do not count) add hedged support to the cluster whose
+ * value they repeat. */
+static void describe_clusters(rc *r, const nf_figure *f, int tier)
+{
+	for (size_t k = 0; k < r->ncl; k++) {
+		cluster *c = &r->cl[k];
+		for (size_t i = 0; i < c->nm; i++) {
+			const nf_claim *m = r->mem[c->m0 + i];
+			long d = day_of(m);
+			if (d != NO_DAY) {
+				if (c->first == NO_DAY || d < c->first)
+					c->first = d;
+				if (c->last == NO_DAY || d > c->last)
+					c->last = d;
+			}
+			if (!c->rep || better_rep(m, c->rep))
+				c->rep = m;
+		}
+		c->groups = distinct_groups(r, r->mem + c->m0, c->nm);
+		if (c->last == NO_DAY)
+			c->last = c->first;
+	}
+	if (tier != T_FIRM)
+		return;
+	/* Hedged claims and clusters both in value order: one merge pass. */
+	const nf_claim **hs = r->mem + r->nmem;
+	size_t nh = 0;
+	for (size_t i = 0; i < f->nclaims; i++) {
+		const nf_claim *h = &f->claims[i];
+		if (h->hedged && !h->is_part && !h->is_vague && !isnan(h->value))
+			hs[nh++] = h;
+	}
+	qsort(hs, nh, sizeof *hs, by_value);
+	size_t k = 0, counted = SIZE_MAX;
+	for (size_t i = 0; i < nh; i++) {
+		while (k < r->ncl && r->cl[k].value < hs[i]->value &&
+		       !same_value(r->cl[k].value, hs[i]->value))
+			k++;
+		if (k == r->ncl)
+			break;
+		if (!same_value(r->cl[k].value, hs[i]->value))
+			continue;
+		if (counted != k) {
+			r->stamp_gen++;
+			counted = k;
+		}
+		size_t g = group_of(r, hs[i]);
+		if (g < NF_NDOCS(r->b->corpus) && r->stamp[g] != r->stamp_gen) {
+			r->stamp[g] = r->stamp_gen;
+			r->cl[k].hgroups++;
+		}
+	}
+}
+
+/* Whether the clusters, in value order, were each reported strictly
+ * before the next larger one. */
+static int rising(const rc *r)
+{
+	for (size_t k = 0; k + 1 < r->ncl; k++) {
+		const cluster *a = &r->cl[k], *b = &r->cl[k + 1];
+		if (a->last == NO_DAY || b->first == NO_DAY || a->last >= b->first ||
+		    b->value <= a->value)
+			return 0;
+	}
+	return 1;
+}
+
+/* The cluster a conflict's value comes from; *newest is set when it is the
+ * newer, larger count. */
+static size_t conflict_choice(const rc *r, int *newest)
+{
+	size_t latest = 0;
+	for (size_t k = 1; k < r->ncl; k++)
+		if (r->cl[k].first > r->cl[latest].first)
+			latest = k;
+	int supersedes = r->cl[latest].first != NO_DAY;
+	for (size_t k = 0; k < r->ncl && supersedes; k++)
+		if (k != latest && (r->cl[k].last >= r->cl[latest].first ||
+		                    r->cl[k].value > r->cl[latest].value))
+			supersedes = 0;
+	*newest = supersedes;
+	if (supersedes)
+		return latest;
+	size_t best = 0;
+	for (size_t k = 1; k < r->ncl; k++) {
+		const cluster *a = &r->cl[k], *b = &r->cl[best];
+		if (a->groups != b->groups ? a->groups > b->groups :
+		    a->hgroups != b->hgroups ? a->hgroups > b->hgroups :
+		    a->last != b->last ? a->last > b->last : a->value > b->value)
+			best = k;
+	}
+	return best;
+}
+
+/* --- Explanation ------------------------------------------------------------- */
+
+/* "6,044", "2.5" */
+static nf_status put_number(nf_buf *o, double v)
+{
+	if (isnan(v))
+		return nf_buf_puts(o, "?");
+	if (v != floor(v) || fabs(v) >= 1e15)
+		return nf_buf_printf(o, "%.1f", v);
+	char digits[32], grouped[48];
+	int n = snprintf(digits, sizeof digits, "%.0f", fabs(v));
+	size_t g = 0;
+	if (v < 0)
+		grouped[g++] = '-';
+	for (int i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			grouped[g++] = ',';
+		grouped[g++] = digits[i];
+	}
+	grouped[g] = '\0';
+	return nf_buf_puts(o, grouped);
+}
+
+static nf_status put_claim_value(nf_buf *o, const nf_claim *c)
+{
+	nf_status st = NF_OK;
+	if (c->is_vague)
+		return nf_buf_puts(o, c->qualifier ? c->qualifier : "vague");
+	if (c->qualifier && (st = nf_buf_printf(o, "%s ", c->qualifier)))
+		return st;
+	return put_number(o, c->value);
+}
+
+static int by_value_desc(const void *pa, const void *pb)
+{
+	return -by_value(pa, pb);
+}
+
+/* "26 protesters + 16 officers": the components of a summed claim, found
+ * among the other figures' claims of its sentence, largest first. Eight at
+ * most: a longer sum is shown by its total alone. */
+static nf_status put_components(nf_buf *o, const nf_brief *b, const nf_claim *s)
+{
+	const nf_claim *parts[8];
+	size_t n = 0;
+	for (size_t f = 0; f < b->nfigures; f++) {
+		const nf_figure *fig = &b->figures[f];
+		if (strcmp(fig->measure, s->measure))
+			continue;
+		for (size_t i = 0; i < fig->nclaims && n < 8; i++) {
+			const nf_claim *c = &fig->claims[i];
+			if (c->doc == s->doc && c->sent == s->sent && !c->is_sum &&
+			    !c->is_part && strcmp(c->subject, "people"))
+				parts[n++] = c;
+		}
+	}
+	if (!n)
+		return NF_OK;
+	qsort(parts, n, sizeof *parts, by_value_desc);
+	nf_status st = nf_buf_puts(o, " (");
+	for (size_t i = 0; i < n && !st; i++) {
+		if (i)
+			st = nf_buf_puts(o, " + ");
+		if (!st)
+			st = put_number(o, parts[i]->value);
+		if (!st)
+			st = nf_buf_printf(o, " %s", parts[i]->subject);
+	}
+	return st ? st : nf_buf_puts(o, ")");
+}
+
+/* Up to three distinct speakers of the claims of value that are hedged
+ * (or not), with their hedges when hedged. */
+static nf_status put_speakers(nf_buf *o, const nf_figure *f, int tier,
+                              double value, int hedged, const char *lead)
+{
+	const char *seen[3];
+	size_t ns = 0;
+	nf_status st = NF_OK;
+	for (size_t i = 0; i < f->nclaims && ns < 3 && !st; i++) {
+		const nf_claim *c = &f->claims[i];
+		if (c->hedged != hedged || (c->is_part && tier < T_PARTS) ||
+		    (c->is_vague && tier < T_VAGUE) || !c->said_by ||
+		    !same_value(c->value, value))
+			continue;
+		int dup = 0;
+		for (size_t k = 0; k < ns; k++)
+			dup |= !strcasecmp(seen[k], c->said_by);
+		if (dup)
+			continue;
+		st = nf_buf_printf(o, "%s%s", ns ? ", " : lead, c->said_by);
+		if (!st && hedged && c->hedge)
+			st = nf_buf_printf(o, " (%s)", c->hedge);
+		seen[ns++] = c->said_by;
+	}
+	return st;
+}
+
+static nf_status put_cluster(rc *r, const nf_figure *f, int tier, const cluster *c)
+{
+	nf_buf *o = &r->out;
+	nf_status st = put_claim_value(o, c->rep);
+	if (!st && c->rep->is_sum)
+		st = put_components(o, r->b, c->rep);
+	if (!st)
+		st = put_speakers(o, f, tier, c->value, c->rep->hedged, " per ");
+	if (!st && !c->rep->hedged)
+		st = put_speakers(o, f, tier, c->value, 1, "; also ");
+	if (!st && c->groups != 1)
+		st = nf_buf_printf(o, " [%zu sources]", c->groups);
+	return st;
+}
+
+/* Whether a cluster holds value v. */
+static int clustered(const rc *r, double v)
+{
+	for (size_t k = 0; k < r->ncl; k++)
+		if (same_value(r->cl[k].value, v))
+			return 1;
+	return 0;
+}
+
+/* Hedged values nobody else states, vague claims and parts, listed after
+ * the verdict; MAX_LISTED distinct ones at most. */
+static nf_status put_extras(rc *r, const nf_figure *f, int tier)
+{
+	nf_status st = NF_OK;
+	size_t n = 0;
+	const nf_claim *listed[MAX_LISTED];
+	for (size_t i = 0; i < f->nclaims && !st && n < MAX_LISTED; i++) {
+		const nf_claim *c = &f->claims[i];
+		int vague = c->is_vague && !c->is_part && tier < T_VAGUE;
+		int part = c->is_part && tier < T_PARTS;
+		int doubted = tier == T_FIRM && c->hedged && !c->is_part && !c->is_vague &&
+		              !clustered(r, c->value);
+		if (!vague && !part && !doubted)
+			continue;
+		int dup = 0;
+		for (size_t k = 0; k < n && !dup; k++) {
+			const nf_claim *p = listed[k];
+			dup = p->is_part == c->is_part && p->is_vague == c->is_vague &&
+			      p->value == c->value && !strcmp(p->subject, c->subject);
+		}
+		if (dup)
+			continue;
+		listed[n] = c;
+		st = nf_buf_puts(&r->out, n++ ? ", " : ". Also reported: ");
+		if (!st)
+			st = put_claim_value(&r->out, c);
+		if (!st && vague)
+			st = nf_buf_puts(&r->out, " (vague)");
+		if (!st && doubted)
+			st = nf_buf_printf(&r->out, "%s%s (%s)", c->said_by ? " per " : "",
+			                   c->said_by ? c->said_by : "", c->hedge);
+		if (!st && part)
+			st = nf_buf_printf(&r->out, " %s (part)", c->subject);
+		if (!st && part && c->place)
+			st = nf_buf_printf(&r->out, " in %s", c->place);
+	}
+	return st;
+}
+
+static nf_status explain(rc *r, const nf_figure *f, int tier, size_t chosen,
+                         int newest)
+{
+	nf_buf *o = &r->out;
+	nf_status st = NF_OK;
+	o->len = 0;
+	switch (f->status) {
+	case NF_FIG_SINGLE:
+	case NF_FIG_AGREED:
+		st = put_cluster(r, f, tier, &r->cl[0]);
+		if (!st)
+			st = nf_buf_puts(o, f->status == NF_FIG_AGREED ?
+			                 "; sources agree" : "; one independent source");
+		break;
+	case NF_FIG_CHANGING:
+		st = nf_buf_puts(o, "count rose over time: ");
+		for (size_t k = 0; k < r->ncl && !st; k++) {
+			char day[11];
+			/* the first and the last MAX_LISTED - 1 steps */
+			if (k && k + MAX_LISTED - 1 < r->ncl) {
+				if (k == 1)
+					st = nf_buf_puts(o, " -> ...");
+				continue;
+			}
+			nf_date_format(r->cl[k].rep->date, day);
+			if (k)
+				st = nf_buf_puts(o, " -> ");
+			if (!st)
+				st = put_claim_value(o, r->cl[k].rep);
+			if (!st && day[0])
+				st = nf_buf_printf(o, " (%s)", day);
+		}
+		if (!st)
+			st = nf_buf_puts(o, "; latest count used");
+		break;
+	case NF_FIG_CONFLICT:
+		st = nf_buf_puts(o, "sources disagree: ");
+		size_t shown = 0;
+		for (size_t k = 0; k < r->ncl && !st; k++) {
+			size_t c = r->ncl - 1 - k; /* largest first */
+			if (shown >= MAX_LISTED - 1 && c != chosen)
+				continue;
+			if (shown++)
+				st = nf_buf_puts(o, "; ");
+			if (!st)
+				st = put_cluster(r, f, tier, &r->cl[c]);
+		}
+		if (!st && shown < r->ncl)
+			st = nf_buf_printf(o, "; %zu other values", r->ncl - shown);
+		if (!st) {
+			st = nf_buf_puts(o, ". Value: ");
+			if (!st)
+				st = put_claim_value(o, r->cl[chosen].rep);
+			if (!st)
+				st = nf_buf_puts(o, newest ? ", the latest and largest count" :
+				                 ", backed by the most independent sources");
+		}
+		break;
+	}
+	if (!st && tier == T_HEDGED)
+		st = nf_buf_puts(o, " (every source doubts it)");
+	if (!st)
+		st = put_extras(r, f, tier);
+	return st;
+}
+
+static nf_status reconcile_one(rc *r, nf_figure *f)
+{
+	int tier = T_FIRM;
+	while (tier < T_PARTS) {
+		size_t n = 0;
+		for (size_t i = 0; i < f->nclaims; i++)
+			n += counts(&f->claims[i], tier);
+		if (n)
+			break;
+		tier++;
+	}
+	make_clusters(r, f, tier);
+	if (!r->ncl) {
+		f->status = NF_FIG_SINGLE;
+		return NF_OK;
+	}
+	describe_clusters(r, f, tier);
+	size_t chosen = 0;
+	int newest = 0;
+	const cluster *pick;
+	if (r->ncl == 1) {
+		f->status = r->cl[0].groups >= 2 ? NF_FIG_AGREED : NF_FIG_SINGLE;
+		pick = &r->cl[0];
+		f->low = pick->rep->low;
+		f->high = pick->rep->high;
+	} else if (rising(r)) {
+		f->status = NF_FIG_CHANGING;
+		pick = &r->cl[r->ncl - 1];
+		f->low = pick->rep->low;
+		f->high = pick->rep->high;
+	} else {
+		f->status = NF_FIG_CONFLICT;
+		chosen = conflict_choice(r, &newest);
+		pick = &r->cl[chosen];
+		f->low = r->cl[0].value;
+		f->high = r->cl[r->ncl - 1].value;
+	}
+	f->value = pick->rep->value;
+	nf_status st = explain(r, f, tier, chosen, newest);
+	if (st)
+		return st;
+	f->explanation = nf_arena_strndup(&((nf_brief *)r->b)->arena, r->out.data, r->out.len);
+	return f->explanation ? NF_OK : NF_ENOMEM;
+}
 
 nf_status nf_figures_reconcile(nf_brief *b)
 {
-	(void)b;
-	return NF_OK;
+	size_t most = 0;
+	for (size_t i = 0; i < b->nfigures; i++)
+		if (b->figures[i].nclaims > most)
+			most = b->figures[i].nclaims;
+	rc r = {b, NULL, 0, NULL, 0, NULL, 0, NF_BUF_INIT};
+	r.mem = malloc((most ? most : 1) * sizeof *r.mem);
+	r.cl = malloc((most ? most : 1) * sizeof *r.cl);
+	r.stamp = calloc(NF_NDOCS(b->corpus) ? NF_NDOCS(b->corpus) : 1, sizeof *r.stamp);
+	nf_status st = r.mem && r.cl && r.stamp ? NF_OK : NF_ENOMEM;
+	for (size_t i = 0; i < b->nfigures && !st; i++)
+		st = reconcile_one(&r, &b->figures[i]);
+	free(r.mem);
+	free(r.cl);
+	free(r.stamp);
+	nf_buf_free(&r.out);
+	return st;
 }

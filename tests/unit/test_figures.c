@@ -1,0 +1,336 @@
+/* test_figures.c - claims read from sentences (figures.c): one test per
+ * kind of expression, on sentences written for these tests. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "stages.h"
+
+static nf_ctx *ctx;
+static nf_corpus *corpus;
+static nf_brief *brief;
+
+typedef struct art {
+	const char *title, *text;
+	nf_date date;
+	int group; /* -1: its own */
+} art;
+
+/* Builds the figures of arts[0..n) without the other stages: the text is
+ * the body as given, dates and copy groups as stated. */
+static void run(const art *arts, size_t n)
+{
+	nf_brief_free(brief);
+	nf_corpus_free(corpus);
+	brief = NULL;
+	corpus = NULL;
+	CHECK(nf_corpus_new(&corpus, ctx) == NF_OK);
+	for (size_t i = 0; i < n; i++) {
+		CHECK(nf_corpus_add(corpus, "t", arts[i].text, strlen(arts[i].text),
+		                    NF_INPUT_TEXT) == NF_OK);
+		nf_doc *d = NF_DOC(corpus, i);
+		d->text = (char *)d->raw;
+		d->text_len = d->raw_len;
+		d->title = arts[i].title;
+		d->published = arts[i].date;
+		d->group = arts[i].group >= 0 ? arts[i].group : (int)i;
+		CHECK(nf_text_analyze(corpus, d) == NF_OK);
+	}
+	brief = calloc(1, sizeof *brief);
+	brief->corpus = corpus;
+	CHECK(nf_figures_extract(brief) == NF_OK);
+	CHECK(nf_figures_reconcile(brief) == NF_OK);
+}
+
+static void one(const char *text)
+{
+	art a = {NULL, text, {2024, 5, 12}, -1};
+	run(&a, 1);
+}
+
+static size_t nclaims(void)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < brief->nfigures; i++)
+		n += brief->figures[i].nclaims;
+	return n;
+}
+
+/* The first claim of measure with value v (any figure). */
+static const nf_claim *claim(const char *measure, double v)
+{
+	for (size_t i = 0; i < brief->nfigures; i++) {
+		const nf_figure *f = &brief->figures[i];
+		for (size_t k = 0; f->measure && !strcmp(f->measure, measure) && k < f->nclaims; k++)
+			if (f->claims[k].value == v)
+				return &f->claims[k];
+	}
+	return NULL;
+}
+
+static const nf_figure *figure(const char *measure, const char *subject)
+{
+	for (size_t i = 0; i < brief->nfigures; i++)
+		if (!strcmp(brief->figures[i].measure, measure) &&
+		    !strcmp(brief->figures[i].subject, subject))
+			return &brief->figures[i];
+	return NULL;
+}
+
+static void test_digits(void)
+{
+	one("Harbour police said 3,218 people had been arrested during the strike.");
+	const nf_claim *c = claim("detained", 3218);
+	CHECK(c != NULL);
+	if (!c)
+		return;
+	CHECK_STR(c->subject, "people");
+	CHECK_STR(c->said_by, "Harbour police");
+	CHECK(c->low == 3218 && c->high == 3218 && !c->qualifier && !c->hedged);
+	CHECK(strstr(c->text, "3,218") != NULL);
+	one("The cyclone displaced 1.5 million people along the coast.");
+	CHECK(claim("displaced", 1.5e6) != NULL);
+}
+
+static void test_number_words(void)
+{
+	one("Three children were injured when the stand collapsed.");
+	const nf_claim *c = claim("injured", 3);
+	CHECK(c && !strcmp(c->subject, "children"));
+	one("A dozen shops were looted on the high street.");
+	c = claim("damaged", 12);
+	CHECK(c && !strcmp(c->subject, "stores"));
+	one("Rebels killed twenty-two villagers overnight.");
+	CHECK(claim("killed", 22) != NULL);
+}
+
+static void test_vague(void)
+{
+	one("Dozens of fans were arrested outside the stadium.");
+	const nf_claim *c = claim("detained", 24);
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(c->is_vague && c->low == 24 && c->high == 99);
+		CHECK_STR(c->qualifier, "dozens");
+	}
+	one("Thousands of residents were evacuated from the valley.");
+	c = claim("displaced", 2000);
+	CHECK(c && c->is_vague && c->high == 9999);
+}
+
+static void test_qualifiers(void)
+{
+	one("At least 12 people died in the fire.");
+	const nf_claim *c = claim("killed", 12);
+	CHECK(c && !strcmp(c->qualifier, "at least") && c->low == 12 && isnan(c->high));
+	one("Nearly 300 people were evacuated by boat.");
+	c = claim("displaced", 300);
+	CHECK(c && !strcmp(c->qualifier, "nearly") && c->high == 300 && c->low == 270);
+	one("The ministry sent about 400 soldiers to the border town.");
+	c = claim("deployed", 400);
+	CHECK(c && !strcmp(c->qualifier, "about") && !strcmp(c->subject, "troops"));
+	CHECK(c && c->low == 360 && c->high == 440);
+	one("A blogger wrote that \"as many as 70\" people had died.");
+	c = claim("killed", 70);
+	CHECK(c && !strcmp(c->qualifier, "as many as") && isnan(c->low) && c->high == 70);
+	one("Some 2,000 people were detained, the agency said.");
+	c = claim("detained", 2000);
+	CHECK(c && !strcmp(c->qualifier, "some"));
+}
+
+static void test_negation(void)
+{
+	one("No one was hurt when the crane fell.");
+	const nf_claim *c = claim("injured", 0);
+	CHECK(c != NULL);
+	one("There were no deaths among the passengers.");
+	CHECK(claim("killed", 0) != NULL);
+}
+
+static void test_parts(void)
+{
+	one("The ministry said 20 of the deaths occurred in Velmont, the capital.");
+	const nf_claim *c = claim("killed", 20);
+	CHECK(c && c->is_part);
+	CHECK(c && c->place && !strcmp(c->place, "Velmont"));
+	one("Grocer Fenwick said 4 of its 30 warehouses had been looted.");
+	c = claim("damaged", 4);
+	CHECK(c && c->is_part);
+	CHECK(claim("damaged", 30) == NULL);
+	one("Nine people were killed in the attack, including two children.");
+	const nf_figure *f = figure("killed", "people");
+	CHECK(f && f->nclaims == 2);
+	c = claim("killed", 2);
+	CHECK(c && c->is_part && !strcmp(c->subject, "children"));
+	CHECK(f && f->status == NF_FIG_SINGLE && f->value == 9);
+	one("The clinic treated 40 injured people, eleven of them children.");
+	c = claim("injured", 11);
+	CHECK(c && c->is_part && !strcmp(c->subject, "children"));
+}
+
+static void test_components(void)
+{
+	one("Officials say 7 miners were killed by the blast and 2 firefighters "
+	    "were killed during the rescue.");
+	const nf_claim *sum = claim("killed", 9);
+	CHECK(sum && sum->is_sum && !strcmp(sum->subject, "people"));
+	CHECK(sum && !strcmp(sum->said_by, "Officials"));
+	CHECK(figure("killed", "miners") && figure("killed", "rescuers"));
+	/* a stated total is not summed again */
+	one("The toll is 9: 7 miners and two firefighters.");
+	CHECK(claim("killed", 9) && !claim("killed", 9)->is_sum);
+	CHECK_INT(nclaims(), 3);
+	one("He honoured 5 police and army officers killed in the riot.");
+	const nf_claim *c = claim("killed", 5);
+	CHECK(c && !strcmp(c->subject, "officers"));
+}
+
+static void test_said_by(void)
+{
+	one("According to the coast guard, 14 sailors are still missing.");
+	CHECK(claim("missing", 14) && !strcmp(claim("missing", 14)->said_by, "coast guard"));
+	one("The governor's office said 61 homes were destroyed.");
+	CHECK(claim("damaged", 61) && !strcmp(claim("damaged", 61)->said_by, "governor's office"));
+	one("Regional and local radio reported 8 people were killed.");
+	CHECK(claim("killed", 8) && !strcmp(claim("killed", 8)->said_by, "Regional and local radio"));
+	one("Eleven people were injured, said the health department.");
+	CHECK(claim("injured", 11) && !strcmp(claim("injured", 11)->said_by, "health department"));
+	one("The Flood Relief Agency (FRA) said 30 people were evacuated.");
+	CHECK(claim("displaced", 30) &&
+	      !strcmp(claim("displaced", 30)->said_by, "Flood Relief Agency (FRA)"));
+}
+
+static void test_hedges(void)
+{
+	one("Local radio reported 50 people were killed, citing a blog. The "
+	    "authorities did not confirm the figure, and the blog post was later "
+	    "deleted.");
+	const nf_claim *c = claim("killed", 50);
+	CHECK(c && c->hedged && !strcmp(c->hedge, "unconfirmed, deleted"));
+	one("Local radio reported 50 people were killed. The weather was cold.");
+	c = claim("killed", 50);
+	CHECK(c && !c->hedged && !c->hedge);
+	one("Officials said 12 people died and the toll could rise.");
+	c = claim("killed", 12);
+	CHECK(c && c->hedged && !strcmp(c->hedge, "could rise"));
+	one("Police confirmed 6 people were injured.");
+	c = claim("injured", 6);
+	CHECK(c && !c->hedged);
+}
+
+static void test_not_counts(void)
+{
+	one("The 1998 flood killed many, and the dam was rebuilt in 2004.");
+	CHECK_INT(nclaims(), 0);
+	one("Mayor Ortiz, 64, said the storm injured residents.");
+	CHECK_INT(nclaims(), 0);
+	one("Police arrested him 30 years ago.");
+	CHECK_INT(nclaims(), 0);
+	one("At 3:40 the bridge was damaged.");
+	CHECK_INT(nclaims(), 0);
+	one("Turnout fell 12% and shares worth $5 million were destroyed.");
+	CHECK_INT(nclaims(), 0);
+	one("A group of 9,000 raiders attacked the town, and its 2nd gate was damaged.");
+	CHECK_INT(nclaims(), 0);
+	one("Call 555-0192 if you saw anyone injured.");
+	CHECK_INT(nclaims(), 0);
+	one("Hospital staff count 31 dead, eight more than the official count.");
+	CHECK_INT(nclaims(), 1);
+	CHECK(claim("killed", 31) != NULL);
+	one("The 81-year-old bridge near Pier No 4 was damaged.");
+	CHECK_INT(nclaims(), 0);
+}
+
+static void test_one_person(void)
+{
+	one("A 12-year-old boy was killed and his mother wounded.");
+	const nf_claim *c = claim("killed", 1);
+	CHECK(c && !strcmp(c->subject, "children"));
+	CHECK(claim("injured", 1) != NULL);
+	one("Dana Price, 31, was shot and killed on Friday.");
+	CHECK(claim("killed", 1) != NULL);
+	CHECK(claim("injured", 1) == NULL);
+	one("The gunfire killed 19-year-old Milo Brandt.");
+	CHECK(claim("killed", 1) != NULL);
+	/* shot, then died: the one shot is the one who died */
+	one("A man was shot on Main Street. He died at the hospital, and the victim "
+	    "was pronounced dead at 9 p.m.");
+	CHECK(claim("injured", 1) == NULL);
+	CHECK(claim("killed", 1) != NULL);
+	one("Three men were shot, and one man was killed.");
+	CHECK(claim("injured", 2) != NULL);
+	one("The officer was not injured.");
+	CHECK_INT(nclaims(), 0);
+}
+
+static void test_tolls_and_forces(void)
+{
+	one("The death toll rose to 31 on Monday, officials said.");
+	const nf_claim *c = claim("killed", 31);
+	CHECK(c && !strcmp(c->said_by, "officials"));
+	one("The number of people detained by police reached 400.");
+	CHECK(claim("detained", 400) != NULL);
+	one("The alliance agreed, and a force numbering around 3,000 is operating in the region.");
+	c = claim("deployed", 3000);
+	CHECK(c && !strcmp(c->subject, "troops") && !strcmp(c->qualifier, "around"));
+	one("About 600 people have now left their homes.");
+	CHECK(claim("displaced", 600) != NULL);
+	one("Two guards from the company that owns the mine were arrested on Friday.");
+	CHECK(claim("detained", 2) != NULL);
+	one("The hospital sent 12 patients to other towns.");
+	CHECK_INT(nclaims(), 0);
+}
+
+/* A run-on list of 2,000 counts: claims are capped per document and each
+ * quotes the words around it, not the whole run. */
+static void test_long_sentence(void)
+{
+	nf_buf b = NF_BUF_INIT;
+	for (int i = 1; i <= 2000; i++)
+		nf_buf_printf(&b, "%d people were hurt and ", i);
+	nf_buf_puts(&b, "none died.");
+	one(b.data);
+	size_t n = nclaims();
+	CHECK(n > 100 && n <= 256);
+	for (size_t i = 0; i < brief->nfigures; i++)
+		for (size_t k = 0; k < brief->figures[i].nclaims; k++)
+			CHECK(strlen(brief->figures[i].claims[k].text) < 700);
+	nf_buf_free(&b);
+}
+
+static void test_headline_and_date(void)
+{
+	art a = {"Storm leaves 17 dead in coastal towns",
+	         "The storm hit on Saturday. On May 11, 2024, rescuers said 4 people "
+	         "were missing.",
+	         {2024, 5, 12}, -1};
+	run(&a, 1);
+	const nf_claim *c = claim("killed", 17);
+	CHECK(c && c->sent == -1);
+	c = claim("missing", 4);
+	CHECK(c && c->sent == 1 && c->date.d == 11);
+}
+
+int main(void)
+{
+	ctx = nf_ctx_new();
+	RUN(test_digits);
+	RUN(test_number_words);
+	RUN(test_vague);
+	RUN(test_qualifiers);
+	RUN(test_negation);
+	RUN(test_parts);
+	RUN(test_components);
+	RUN(test_said_by);
+	RUN(test_hedges);
+	RUN(test_not_counts);
+	RUN(test_one_person);
+	RUN(test_tolls_and_forces);
+	RUN(test_long_sentence);
+	RUN(test_headline_and_date);
+	nf_brief_free(brief);
+	nf_corpus_free(corpus);
+	nf_ctx_free(ctx);
+	return harness_done();
+}

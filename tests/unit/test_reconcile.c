@@ -1,0 +1,160 @@
+/* test_reconcile.c - status, value and explanation of figures
+ * (reconcile.c), on short articles written for these tests. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "stages.h"
+
+static nf_ctx *ctx;
+static nf_corpus *corpus;
+static nf_brief *brief;
+
+typedef struct art {
+	const char *text;
+	int day;   /* of May 2024 */
+	int group; /* -1: its own */
+} art;
+
+static void run(const art *arts, size_t n)
+{
+	nf_brief_free(brief);
+	nf_corpus_free(corpus);
+	brief = NULL;
+	corpus = NULL;
+	CHECK(nf_corpus_new(&corpus, ctx) == NF_OK);
+	for (size_t i = 0; i < n; i++) {
+		CHECK(nf_corpus_add(corpus, "t", arts[i].text, strlen(arts[i].text),
+		                    NF_INPUT_TEXT) == NF_OK);
+		nf_doc *d = NF_DOC(corpus, i);
+		d->text = (char *)d->raw;
+		d->text_len = d->raw_len;
+		d->published = (nf_date){2024, 5, arts[i].day};
+		d->group = arts[i].group >= 0 ? arts[i].group : (int)i;
+		CHECK(nf_text_analyze(corpus, d) == NF_OK);
+	}
+	brief = calloc(1, sizeof *brief);
+	brief->corpus = corpus;
+	CHECK(nf_figures_extract(brief) == NF_OK);
+	CHECK(nf_figures_reconcile(brief) == NF_OK);
+}
+
+/* The first figure of measure (its main one). */
+static const nf_figure *figure(const char *measure)
+{
+	for (size_t i = 0; i < brief->nfigures; i++)
+		if (!strcmp(brief->figures[i].measure, measure))
+			return &brief->figures[i];
+	return NULL;
+}
+
+static void test_single_and_copies(void)
+{
+	art a[] = {{"Police said 40 people were arrested.", 3, -1},
+	           {"Police said 40 people were arrested on Monday.", 3, 0}};
+	run(a, 2);
+	const nf_figure *f = figure("detained");
+	CHECK(f && f->status == NF_FIG_SINGLE && f->value == 40);
+	CHECK(f && f->explanation && strstr(f->explanation, "one independent source"));
+}
+
+static void test_agreed(void)
+{
+	art a[] = {{"The ministry sent about 800 soldiers to the port.", 3, -1},
+	           {"A force numbering around 800 was deployed to the port.", 3, -1}};
+	run(a, 2);
+	const nf_figure *f = figure("deployed");
+	CHECK(f && f->status == NF_FIG_AGREED && f->value == 800);
+	CHECK(f && !strcmp(f->subject, "troops") && f->nclaims == 2);
+}
+
+static void test_changing(void)
+{
+	art a[] = {{"Another 27 people were missing on Sunday.", 3, -1},
+	           {"The number of people missing grew to 38.", 4, -1},
+	           {"Rescuers said 44 people are still missing.", 5, -1},
+	           {"Police said 44 people are still missing.", 6, -1}};
+	run(a, 4);
+	const nf_figure *f = figure("missing");
+	CHECK(f && f->status == NF_FIG_CHANGING && f->value == 44);
+	CHECK(f && f->explanation && strstr(f->explanation, "27"));
+}
+
+static void test_conflict(void)
+{
+	art a[] = {{"Officials said 15 people died in the flood.", 4, -1},
+	           {"Nurses said 23 people died in the flood.", 4, -1},
+	           {"The agency says 15 people have died.", 5, -1}};
+	run(a, 3);
+	const nf_figure *f = figure("killed");
+	CHECK(f && f->status == NF_FIG_CONFLICT && f->value == 15);
+	CHECK(f && f->low == 15 && f->high == 23);
+	/* a count that fell is no change over time */
+	art b[] = {{"Officials said 30 people were injured.", 4, -1},
+	           {"Officials said 20 people were injured.", 6, -1}};
+	run(b, 2);
+	f = figure("injured");
+	CHECK(f && f->status == NF_FIG_CONFLICT);
+}
+
+static void test_newer_count_supersedes(void)
+{
+	art a[] = {{"Police said 5,800 people were detained.", 9, -1},
+	           {"Police said 6,044 people had been arrested.", 9, -1},
+	           {"Almost 10,000 people have been detained, officials say.", 11, -1}};
+	run(a, 3);
+	const nf_figure *f = figure("detained");
+	CHECK(f && f->status == NF_FIG_CONFLICT && f->value == 10000);
+	CHECK(f && f->explanation && strstr(f->explanation, "latest"));
+}
+
+static void test_weak_claims_never_conflict(void)
+{
+	art a[] = {{"Bloggers said 90 people were killed. Police did not confirm the "
+	            "figure.", 4, -1},
+	           {"Dozens of people were killed in the riots.", 4, -1},
+	           {"Officials said 12 people were killed, including 4 of the guards.", 4, -1},
+	           {"At least 9 people were killed, a witness said.", 3, -1}};
+	run(a, 4);
+	const nf_figure *f = figure("killed");
+	CHECK(f && f->status == NF_FIG_SINGLE && f->value == 12);
+	CHECK(f && f->nclaims == 5);
+	CHECK(f && f->explanation && strstr(f->explanation, "90"));
+}
+
+static void test_sum_explained(void)
+{
+	art a[] = {{"Officials say 26 miners were killed by the blast and 16 "
+	            "firefighters were killed in the fire.", 4, -1},
+	           {"State radio reported 70 people were killed.", 4, -1}};
+	run(a, 2);
+	const nf_figure *f = figure("killed");
+	CHECK(f && !strcmp(f->subject, "people") && f->status == NF_FIG_CONFLICT);
+	CHECK(f && f->explanation &&
+	      strstr(f->explanation, "42 (26 miners + 16 rescuers) per Officials"));
+}
+
+static void test_empty(void)
+{
+	art a[] = {{"Nothing happened today.", 4, -1}};
+	run(a, 1);
+	CHECK_INT(brief->nfigures, 0);
+}
+
+int main(void)
+{
+	ctx = nf_ctx_new();
+	RUN(test_single_and_copies);
+	RUN(test_agreed);
+	RUN(test_changing);
+	RUN(test_conflict);
+	RUN(test_newer_count_supersedes);
+	RUN(test_weak_claims_never_conflict);
+	RUN(test_sum_explained);
+	RUN(test_empty);
+	nf_brief_free(brief);
+	nf_corpus_free(corpus);
+	nf_ctx_free(ctx);
+	return harness_done();
+}
