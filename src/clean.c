@@ -755,40 +755,114 @@ static int source_line(nf_corpus *c, nf_doc *d, const char *s, size_t n)
 	return 1;
 }
 
-/* "Published 9 January 2022", "Updated: Jan 9, 2022 5:01pm", "Posted on
- * ...", a bare "Published", or a line that is only a date. Returns 1 for
- * such a line; *date gets a complete date when it has one, *rank 1 for
- * publication, 2 for an update. */
-static int date_line(const line *l, const char *s, size_t n, nf_date *date, int *rank)
+/* Words in s[0..n), counted as runs of non-spaces. */
+static size_t count_words(const char *s, size_t n)
 {
-	static const char *const tags[] = {"published", "first published", "posted",
-	                                   "updated", "last updated", "date:"};
-	*rank = 0;
-	for (size_t t = 0; t < sizeof tags / sizeof *tags; t++)
-		if (starts_ci(s, n, tags[t]) && boundary(s, n, strlen(tags[t])))
-			*rank = t >= 3 && t <= 4 ? 2 : 1;
-	/* a dated line is short: a stamp, not a sentence about publishing */
-	if (*rank && l->words <= 14 && l->term != 1) {
-		if (!find_date(s, n, date))
-			date->y = 0;
-		return 1;
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++)
+		w += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+	return w;
+}
+
+/* A date stamp at s[0..n): an optional weekday ("Monday", "Mon,") then a
+ * complete date; a stamp is short, the rest being a time and a zone. */
+static int stamp(const char *s, size_t n, nf_date *date)
+{
+	size_t i = 0;
+	while (i < n && is_alpha((unsigned char)s[i]))
+		i++;
+	if (i && nf_weekday_from_name(s, i) >= 0) {
+		if (i < n && s[i] == ',')
+			i++;
+		i = skip_spaces(s, n, i);
+	} else {
+		i = 0;
 	}
 	nf_date d;
-	size_t k = 0;
-	if (l->words <= 8 && (k = nf_date_scan(s, n, &d)) && d.y) {
-		*rank = 1;
-		*date = d;
-		return 1;
-	}
-	/* "Sunday, January 9, 2022" */
-	const char *comma = memchr(s, ',', n < 12 ? n : 12);
-	if (l->words <= 8 && comma && nf_weekday_from_name(s, (size_t)(comma - s)) >= 0 &&
-	    find_date(comma, n - (size_t)(comma - s), &d)) {
-		*rank = 1;
-		*date = d;
-		return 1;
+	/* "10 March 2025, 06:12 GMT": five words after the weekday at most */
+	if (count_words(s, n) > 8 || !nf_date_scan(s + i, n - i, &d) || !d.y)
+		return 0;
+	*date = d;
+	return 1;
+}
+
+/* Length of a publication tag at s ("Published", "Updated:", "Posted
+ * on"), 0 when none; *rank 1 for publication, 2 for an update. */
+static size_t stamp_tag(const char *s, size_t n, int *rank)
+{
+	static const struct { const char *w; int rank; } tags[] = {
+		{"first published", 1}, {"published", 1}, {"posted", 1}, {"date", 1},
+		{"last updated", 2}, {"updated", 2}, {"last modified", 2}, {"modified", 2}};
+	for (size_t t = 0; t < sizeof tags / sizeof *tags; t++) {
+		size_t k = strlen(tags[t].w);
+		if (!starts_ci(s, n, tags[t].w) || !boundary(s, n, k))
+			continue;
+		if (k < n && s[k] == ':')
+			k++;
+		k = skip_spaces(s, n, k);
+		if (starts_ci(s + k, n - k, "on ") || starts_ci(s + k, n - k, "at "))
+			k += 3;
+		*rank = tags[t].rank;
+		return k;
 	}
 	return 0;
+}
+
+/* Separator between the fields of a stamp line ("Outlet | Published: ... |
+ * Updated: ...", "Site · Section · 10.03.2025 · 14:02"): its length at
+ * s[i], or 0. */
+static size_t field_sep(const char *s, size_t n, size_t i)
+{
+	if (s[i] == '|')
+		return 1;
+	if (i + 1 < n && !memcmp(s + i, "\xC2\xB7", 2)) /* middle dot */
+		return 2;
+	if (i + 2 < n && !memcmp(s + i, "\xE2\x80\xA2", 3)) /* bullet */
+		return 3;
+	return 0;
+}
+
+/* A line that stamps the article: "Published 9 January 2022", "Updated:
+ * Jan 9, 2022 5:01pm", "Monday 10 March 2025 19:40 GMT", a bare
+ * "Published", or fields separated by | or a middle dot of which one is a
+ * date. Returns 1 for such a line; *date gets the best complete date
+ * (publication before update), y = 0 when none; *rank is its kind. */
+static int date_line(const line *l, const char *s, size_t n, nf_date *date, int *rank)
+{
+	/* a stamp line is short: a header, not a sentence about publishing */
+	if (l->words > 24)
+		return 0;
+	int found = 0;
+	*rank = 0;
+	date->y = 0;
+	for (size_t b = 0; b < n;) {
+		size_t e = b, sl = 0;
+		while (e < n && !(sl = field_sep(s, n, e)))
+			e++;
+		size_t fb = skip_spaces(s, e, b), fe = e;
+		while (fe > fb && s[fe - 1] == ' ')
+			fe--;
+		const char *f = s + fb;
+		size_t fn = fe - fb;
+		int r = 1;
+		size_t tag = stamp_tag(f, fn, &r);
+		nf_date d = {0, 0, 0};
+		int is_stamp = tag ? count_words(f, fn) <= 14 && ending(f, fn) != 1
+		                   : stamp(f, fn, &d);
+		if (tag && is_stamp && !find_date(f + tag, fn - tag, &d))
+			d.y = 0;
+		if (is_stamp) {
+			found = 1;
+			if (d.y && (!date->y || r < *rank)) {
+				*date = d;
+				*rank = r;
+			}
+		}
+		b = e + sl;
+	}
+	if (found && !*rank)
+		*rank = 1;
+	return found;
 }
 
 /* A dash separating a dateline from the story at s[i]: its length. */
@@ -1658,7 +1732,12 @@ static nf_status clean_doc(cleaner *k, nf_doc *d)
 	fallback(ls, nl, d->raw);
 	if ((st = write_text(k, d)))
 		return st;
-	if (h.text_rank && (d->date_source == NF_DATE_NONE || d->date_source > NF_DATE_TEXT)) {
+	/* the page's own publication stamp beats the dateline, which dates the
+	 * filing of the story (a syndicated copy goes up a day later); an
+	 * update stamp beats only a dateline without a year */
+	if (h.text_rank &&
+	    (d->date_source == NF_DATE_NONE || d->date_source > NF_DATE_TEXT ||
+	     (d->date_source == NF_DATE_DATELINE && (h.text_rank == 1 || !d->published.y)))) {
 		d->published = h.text_date;
 		d->date_source = NF_DATE_TEXT;
 	}

@@ -169,16 +169,18 @@ nf_status nf_copies_coverage(nf_corpus *c, nf_vec *out)
 
 /* --- Links ----------------------------------------------------------------- */
 
+/* A day the text gives; the year may still be missing ("March 9" in a
+ * dateline): dates are completed after copies are known. */
 static int exact_date(const nf_doc *d)
 {
-	return d->published.y && d->published.m && d->published.d &&
+	return d->published.m && d->published.d &&
 	       (d->date_source == NF_DATE_METADATA ||
 	        d->date_source == NF_DATE_DATELINE || d->date_source == NF_DATE_TEXT);
 }
 
 static int date_cmp(nf_date a, nf_date b)
 {
-	if (a.y != b.y)
+	if (a.y && b.y && a.y != b.y)
 		return a.y < b.y ? -1 : 1;
 	if (a.m != b.m)
 		return a.m < b.m ? -1 : 1;

@@ -256,12 +256,54 @@ static size_t year_len(const char *s, size_t len, int *year)
 	return i + 4;
 }
 
+/* "10.03.2025" (day first: the dotted form is European), and "10/03/2025"
+ * or "3/10/2025" only where one field cannot be a month; a slashed date
+ * whose order cannot be told is not a date. */
+static size_t numeric_date(const char *s, size_t len, nf_date *out)
+{
+	int a, b, y;
+	size_t i = 0;
+	size_t al = 0, bl = 0;
+	while (al < 2 && i + al < len && is_digit(s[i + al]))
+		al++;
+	if (!al || !digits(s, len, al, &a) || al >= len || (s[al] != '.' && s[al] != '/'))
+		return 0;
+	char sep = s[al];
+	i = al + 1;
+	while (bl < 2 && i + bl < len && is_digit(s[i + bl]))
+		bl++;
+	if (!bl || !digits(s + i, len - i, bl, &b) || i + bl >= len || s[i + bl] != sep)
+		return 0;
+	i += bl + 1;
+	if (!digits(s + i, len - i, 4, &y) || (i + 4 < len && is_digit(s[i + 4])))
+		return 0;
+	i += 4;
+	nf_date d = {y, b, a};
+	if (sep == '/') {
+		if (a > 12 && b <= 12)
+			d = (nf_date){y, b, a};
+		else if (b > 12 && a <= 12)
+			d = (nf_date){y, a, b};
+		else
+			return 0;
+	}
+	if (y < 1800 || y > 2200 || !nf_date_valid(d))
+		return 0;
+	*out = d;
+	return i;
+}
+
 size_t nf_date_scan(const char *s, size_t len, nf_date *out)
 {
 	nf_date d = {0, 0, 0};
 	if (nf_date_parse_iso(s, len < 10 ? len : 10, &d) && (len == 10 || !is_digit(s[10]))) {
 		*out = d;
 		return 10;
+	}
+	size_t nl = numeric_date(s, len, &d);
+	if (nl) {
+		*out = d;
+		return nl;
 	}
 	size_t w = word_len(s, len);
 	int m = w ? nf_month_from_name(s, w) : 0;
@@ -377,13 +419,17 @@ static int weekday_at(const char *text, const nf_token *toks, size_t i,
 }
 
 /* "yesterday", "today", "tomorrow", "N days ago", "in N days", "last
- * week" (seven days back: a day timeline needs a day, and a week back is
- * the centre of what "last week" can mean), "this week" (ref). */
+ * week" (the seven days before ref: a reporter's "last week" is the past
+ * seven days more often than the calendar week before, and a Sunday report
+ * means the week just ended), "this week" (the seven days up to ref). */
 static int relative_at(const char *text, const nf_token *toks, size_t i,
                        size_t n, nf_date ref, nf_date *out)
 {
 	const nf_token *t = &toks[i];
 	long off;
+	/* "Sernava Today": a capital after a word is part of a name */
+	if ((t->flags & NF_TOK_CAP) && i && (toks[i - 1].flags & NF_TOK_WORD))
+		return 0;
 	if (tok_word(text, t, "yesterday"))
 		off = -1;
 	else if (tok_word(text, t, "today"))
@@ -392,7 +438,7 @@ static int relative_at(const char *text, const nf_token *toks, size_t i,
 		off = 1;
 	else if (i + 1 < n && tok_word(text, &toks[i + 1], "week") &&
 	         (tok_word(text, t, "last") || tok_word(text, t, "this")))
-		off = tok_word(text, t, "last") ? -7 : 0;
+		off = tok_word(text, t, "last") ? -7 : -6;
 	else {
 		int k = tok_count(text, t);
 		if (!k || i + 1 >= n)
@@ -508,7 +554,7 @@ nf_date_kind nf_date_find(const nf_date_words *w, const char *text,
 			if (rank > best) {
 				*out = d;
 				best = rank;
-				kind = NF_DX_RELATIVE;
+				kind = rank == 1 ? NF_DX_WEEK : NF_DX_RELATIVE;
 			}
 		}
 	}
@@ -580,6 +626,16 @@ static long weekday_shift(const nf_date_words *w, const nf_doc *d, long est)
 		}
 	}
 	return best;
+}
+
+nf_date nf_dates_statement(const nf_corpus *c, const nf_doc *d)
+{
+	nf_date best = d->published;
+	const nf_doc *root = d->group >= 0 && (size_t)d->group < NF_NDOCS(c) ? NF_DOC(c, d->group) : d;
+	if (nf_date_valid(root->published) &&
+	    (!nf_date_valid(best) || nf_date_cmp(root->published, best) < 0))
+		best = root->published;
+	return nf_date_valid(best) ? best : (nf_date){0, 0, 0};
 }
 
 static int is_reliable(const nf_doc *d)
@@ -664,12 +720,76 @@ static long consensus(const nf_corpus *c, nf_vec *days)
 	return out;
 }
 
+/* The story's calendar: the days that reliably dated articles name, as a
+ * sorted list of day numbers (duplicates kept: a day many articles name
+ * weighs more). */
+static nf_status story_calendar(const nf_corpus *c, const nf_date_words *w, nf_vec *cal)
+{
+	for (size_t i = 0; i < NF_NDOCS(c); i++) {
+		const nf_doc *d = NF_DOC(c, i);
+		if (!is_reliable(d))
+			continue;
+		for (size_t s = 0; s < d->nsents; s++) {
+			const nf_sentence *se = &d->sents[s];
+			nf_date x;
+			nf_date_kind k = nf_date_find(w, d->text, d->toks + se->tok0, se->ntok,
+			                              d->published, 0, &x);
+			if (k == NF_DX_NONE || k == NF_DX_WEEK || x.y == 0)
+				continue;
+			long *p = nf_vec_push(cal, sizeof *p);
+			if (!p)
+				return NF_ENOMEM;
+			*p = nf_date_days(x);
+		}
+	}
+	qsort(cal->data, cal->len, sizeof(long), cmp_long);
+	return NF_OK;
+}
+
+/* Articles in cal naming the day (capped: one day is one fact, however
+ * many articles repeat it). */
+static int calendar_weight(const nf_vec *cal, long day)
+{
+	int k = 0;
+	for (size_t i = 0; i < cal->len && k < 3; i++)
+		k += NF_VEC_AT(cal, long, i) == day;
+	return k;
+}
+
+/* An undated article's weekdays ("detained on Tuesday", "said on
+ * Wednesday") name days the other articles date. The publication day that
+ * puts the most of them on days of the story's calendar is the estimate;
+ * ties go to the day nearest the consensus. Candidates run from the
+ * earliest to two days after the latest reliable date: an undated report
+ * in the set belongs to the same news cycle. -1 when no day fits. */
+static long calendar_fit(const nf_date_words *w, const nf_doc *d, const nf_vec *cal, long cons)
+{
+	unsigned mask = past_weekdays(w, d);
+	if (!mask || !cal->len)
+		return -1;
+	long lo = NF_VEC_AT(cal, long, 0), hi = NF_VEC_AT(cal, long, cal->len - 1) + 2;
+	long best = -1;
+	int bestscore = 0;
+	for (long p = lo; p <= hi; p++) {
+		int pw = nf_date_weekday(nf_date_from_days(p)), score = 0;
+		for (int wd = 0; wd < 7; wd++)
+			if (mask & (1u << wd))
+				score += calendar_weight(cal, p - (pw - wd + 7) % 7);
+		if (score > bestscore || (score == bestscore && score && labs(p - cons) < labs(best - cons))) {
+			best = p;
+			bestscore = score;
+		}
+	}
+	return best;
+}
+
 /* Estimates one document's date: a reliable date in its copy group first
  * (a copy was published with its original; group_day holds the first
- * reliable date of each group, -1 when none), else the consensus; never
+ * reliable date of each group, -1 when none), else the day that fits its
+ * weekdays to the story's calendar, else the consensus; never
  * earlier than what the document itself mentions or shows in a caption. */
 static void estimate_doc(nf_corpus *c, const nf_date_words *w, nf_doc *d,
-                         const long *group_day, long cons)
+                         const long *group_day, const nf_vec *cal, long cons)
 {
 	size_t n = NF_NDOCS(c);
 	long est = -1;
@@ -677,6 +797,8 @@ static void estimate_doc(nf_corpus *c, const nf_date_words *w, nf_doc *d,
 		est = nf_date_days(NF_DOC(c, d->copy_of)->published);
 	else if (d->group >= 0 && (size_t)d->group < n)
 		est = group_day[d->group];
+	if (est < 0)
+		est = calendar_fit(w, d, cal, cons);
 	if (est < 0)
 		est = weekday_shift(w, d, cons);
 	long low = latest_mention(w, d, nf_date_from_days(cons));
@@ -730,14 +852,16 @@ nf_status nf_dates_estimate(nf_corpus *c)
 	long cons = consensus(c, &days);
 	nf_vec_free(&days);
 	long *gd = cons >= 0 ? group_days(c) : NULL;
-	if (cons >= 0 && !gd)
+	nf_vec cal = NF_VEC_INIT;
+	if (cons >= 0 && (!gd || story_calendar(c, &w, &cal)))
 		cons = -2;
-	for (size_t i = 0; gd && i < NF_NDOCS(c); i++) {
+	for (size_t i = 0; cons >= 0 && i < NF_NDOCS(c); i++) {
 		nf_doc *d = NF_DOC(c, i);
 		if (d->date_source == NF_DATE_NONE || d->date_source == NF_DATE_CAPTION ||
 		    !nf_date_valid(d->published))
-			estimate_doc(c, &w, d, gd, cons);
+			estimate_doc(c, &w, d, gd, &cal, cons);
 	}
+	nf_vec_free(&cal);
 	free(gd);
 	nf_date_words_free(&w);
 	return cons == -2 ? NF_ENOMEM : NF_OK;

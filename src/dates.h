@@ -28,7 +28,8 @@ int nf_month_from_name(const char *s, size_t len);
 int nf_weekday_from_name(const char *s, size_t len);
 
 /* Scans an absolute date at the start of s[0..len): "January 9",
- * "Jan. 9, 2022", "9 January 2022", "2022-01-09", "January 9th".
+ * "Jan. 9, 2022", "9 January 2022", "2022-01-09", "January 9th",
+ * "10.03.2025" (day first), "13/03/2025" (when the order is certain).
  * Returns the bytes consumed, 0 when s does not start with a date. The year
  * is 0 when the text gives none. */
 size_t nf_date_scan(const char *s, size_t len, nf_date *out);
@@ -38,12 +39,18 @@ nf_date nf_date_add(nf_date d, long n);
 /* The year for month/day md (md.y ignored) that puts it closest to ref. */
 nf_date nf_date_complete(nf_date md, nf_date ref);
 
+/* The day a document's statements were made: its publication date, or its
+ * original's when it is a copy published later (a syndicated copy's "on
+ * Sunday" is the original's Sunday). {0} when unknown. */
+nf_date nf_dates_statement(const nf_corpus *c, const nf_doc *d);
+
 /* What a date expression in text was. */
 typedef enum nf_date_kind {
 	NF_DX_NONE = 0,
 	NF_DX_ABSOLUTE, /* "January 9, 2022", or "on 5 January" completed */
 	NF_DX_WEEKDAY,  /* "on Sunday", "last Sunday", "next Friday" */
-	NF_DX_RELATIVE  /* "yesterday", "two days ago", "last week" */
+	NF_DX_RELATIVE, /* "yesterday", "two days ago" */
+	NF_DX_WEEK      /* "last week", "this week": *out is the week's first day */
 } nf_date_kind;
 
 /* Which words of the corpus lexicon can be part of a date expression, by

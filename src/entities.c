@@ -1321,6 +1321,14 @@ static size_t osa(const char *a, size_t la, const char *b, size_t lb, size_t max
 	return p[lb];
 }
 
+/* The bucket of a part's first letter: g and h are one, as a Cyrillic
+ * letter is written G in one transliteration and H in another ("Galina"/
+ * "Halyna", "Gordienko"/"Hordiienko"). */
+static unsigned char first_letter(char c)
+{
+	return c == 'h' ? 'g' : (unsigned char)c;
+}
+
 /* Whether two name parts are spellings of one name. */
 static int variant(const part *a, const part *b)
 {
@@ -1330,7 +1338,8 @@ static int variant(const part *a, const part *b)
 	/* Transliterations differ by a letter in six ("Tokayev"/"Tokaev" after
 	 * y->i), by two in ten; shorter names differ by too much per edit. */
 	size_t max = m >= 10 ? 2 : m >= 6 ? 1 : 0;
-	if (!max || a->skel[0] != b->skel[0] || (la > lb ? la - lb : lb - la) > max)
+	if (!max || first_letter(a->skel[0]) != first_letter(b->skel[0]) ||
+	    (la > lb ? la - lb : lb - la) > max)
 		return 0;
 	/* One a prefix of the other is morphology: Russia/Russian. */
 	if (!memcmp(a->skel, b->skel, m))
@@ -1506,7 +1515,7 @@ static nf_status merge_parts(ex *x)
 		return NF_ENOMEM;
 	for (size_t i = 0; i < n; i++)
 		if (pv[i].skel_len >= 6)
-			bk[m++] = (bucket){(unsigned char)pv[i].skel[0], pv[i].skel_len, (uint32_t)i};
+			bk[m++] = (bucket){first_letter(pv[i].skel[0]), pv[i].skel_len, (uint32_t)i};
 	qsort(bk, m, sizeof *bk, cmp_bucket);
 	for (size_t i = 0; i < m; i++)
 		for (size_t j = i + 1; j < m && bk[j].first == bk[i].first &&
@@ -1659,6 +1668,9 @@ static nf_status attach_surnames(ex *x, cluster *cl)
 		const cluster *sk = &cl[self];
 		if (sk->kind != NF_ENT_PERSON && sk->evidence &&
 		    (sk->vote[V_PLACE] >= (int32_t)sk->count || sk->vote[V_ORG] >= (int32_t)sk->count))
+			continue;
+		/* "the Kryvets dam": a surname seldom follows "the" */
+		if (sk->the * 2 > sk->count)
 			continue;
 		size_t lo = 0, hi = n;
 		while (lo < hi) {

@@ -595,7 +595,10 @@ static int not_a_count(const fx *x, const sent *s, size_t i, size_t end)
 	const nf_token *t = &s->t[i];
 	if (t->len == 4 && !memchr(s->text + t->off, ',', 4) &&
 	    !memchr(s->text + t->off, '.', 4)) {
-		int y = atoi(s->text + t->off);
+		const char *p = s->text + t->off;
+		int y = 0;
+		for (int k = 0; k < 4 && y >= 0; k++)
+			y = p[k] >= '0' && p[k] <= '9' ? y * 10 + (p[k] - '0') : -1;
 		if (y >= 1900 && y <= 2099)
 			return 1;
 	}
@@ -1287,12 +1290,14 @@ static unsigned hedges_of(const fx *x, const nf_doc *d, const sent *s)
 	return h;
 }
 
-/* The claim's date: the publication date, or an absolute date in the
- * sentence up to two days before it (a count "as of January 8" holds on
- * that day; an older date is the event's, not the count's). */
-static nf_date date_of(const nf_doc *d, const sent *s)
+/* The claim's date: the publication date (a copy's is its original's: a
+ * republished count was made when the original reported it), or an
+ * absolute date in the sentence up to two days before it (a count "as of
+ * January 8" holds on that day; an older date is the event's, not the
+ * count's). */
+static nf_date date_of(const nf_corpus *c, const nf_doc *d, const sent *s)
 {
-	nf_date best = d->published;
+	nf_date best = nf_dates_statement(c, d);
 	if (!nf_date_valid(best) || s->idx < 0)
 		return best;
 	nf_date x;
@@ -1620,7 +1625,7 @@ static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
 	speaker_at sp[9];
 	size_t nsp = speakers(x, s, sp);
 	const char *hedge = hedge_text(x, hedges_of(x, d, s));
-	nf_date date = date_of(d, s);
+	nf_date date = date_of(x->c, d, s);
 	size_t off = s->t[0].off, end = s->t[s->n - 1].off + s->t[s->n - 1].len;
 	const char *text = end - off <= MAX_QUOTE ? quote(x, s->text + off, end - off) : NULL;
 	if (!text && end - off <= MAX_QUOTE)

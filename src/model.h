@@ -173,7 +173,8 @@ typedef struct nf_entity {
 /* --- Timeline and summary ------------------------------------------------ */
 
 typedef struct nf_event {
-	nf_date date;
+	nf_date date;      /* the day, or the first day of a span ("last week") */
+	nf_date end;       /* the last day: equal to date for a day */
 	int estimated;     /* resolved against an estimated publication date */
 	const char *text;
 	int *sources;      /* document indexes */

@@ -187,6 +187,18 @@ nf_status nf_render_date(nf_buf *out, nf_date d, int estimated)
 	return nf_buf_printf(out, "%s%s", estimated ? "~" : "", s);
 }
 
+nf_status nf_render_event_date(nf_buf *out, const nf_event *ev, int estimated)
+{
+	nf_status st = nf_render_date(out, ev->date, estimated);
+	if (st || !nf_date_valid(ev->end) || !nf_date_cmp(ev->date, ev->end))
+		return st;
+	char s[11];
+	nf_date_format(ev->end, s);
+	/* the end drops what it shares with the start: year, then month */
+	size_t skip = ev->end.y != ev->date.y ? 0 : ev->end.m != ev->date.m ? 5 : 8;
+	return nf_buf_printf(out, "/%s", s + skip);
+}
+
 nf_status nf_render_doc_date(nf_buf *out, const nf_doc *d)
 {
 	return nf_render_date(out, d->published,

@@ -42,6 +42,9 @@ nf_status nf_render_figure_range(nf_buf *out, const nf_figure *f);
 /* "2022-01-09", "~2022-01-09" when estimated, "2022-01" when partial,
  * unknown as "undated". */
 nf_status nf_render_date(nf_buf *out, nf_date d, int estimated);
+/* An event's date (with "~" when estimated, as nf_render_date); a span in
+ * the short ISO 8601 interval form: "2025-03-02/08", "2025-02-28/03-06". */
+nf_status nf_render_event_date(nf_buf *out, const nf_event *ev, int estimated);
 /* The publication date of a document, "~" marking an estimate. */
 nf_status nf_render_doc_date(nf_buf *out, const nf_doc *d);
 

@@ -105,6 +105,14 @@ static nf_status date(hp *h, nf_date d, int estimated)
 	return st || !estimated ? st : put(h, "</span>");
 }
 
+static nf_status event_date(hp *h, const nf_event *ev)
+{
+	nf_status st = ev->estimated ? put(h, "<span title=\"estimated\">") : NF_OK;
+	if (!st)
+		st = nf_render_event_date(h->out, ev, ev->estimated);
+	return st || !ev->estimated ? st : put(h, "</span>");
+}
+
 static nf_status head(hp *h)
 {
 	const nf_brief *b = h->b;
@@ -320,7 +328,7 @@ static nf_status timeline(hp *h)
 		const nf_event *ev = &b->timeline[i];
 		st = put(h, "<tr><td class=\"nowrap\">");
 		if (!st)
-			st = date(h, ev->date, ev->estimated);
+			st = event_date(h, ev);
 		if (!st)
 			st = put(h, "</td><td>");
 		if (!st)

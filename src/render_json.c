@@ -191,6 +191,7 @@ static json_object *event_json(const nf_event *ev, const nf_brief *b)
 		return NULL;
 	int bad = 0;
 	bad |= put(o, "date", date_or_null(ev->date), 1);
+	bad |= put(o, "end", date_or_null(ev->end), 1);
 	bad |= put(o, "estimated", json_object_new_boolean(ev->estimated), 0);
 	bad |= put(o, "text", str_or_null(ev->text), 1);
 	bad |= put(o, "sources", id_list(b, ev->sources, ev->nsources), 0);

@@ -308,7 +308,7 @@ static nf_status timeline(md *m)
 		/* A lone "~" is strikethrough in GFM. */
 		st = puts_(m, ev->estimated ? "- **\\~" : "- **");
 		if (!st)
-			st = nf_render_date(m->out, ev->date, 0);
+			st = nf_render_event_date(m->out, ev, 0);
 		if (!st)
 			st = puts_(m, "** ");
 		if (!st)

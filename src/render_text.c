@@ -402,15 +402,20 @@ static nf_status timeline(tx *t)
 	nf_status st = heading(t, "TIMELINE");
 	if (!st && !b->ntimeline)
 		st = none(t, "no dated events");
+	/* the text column starts after the widest date: "2025-02-28/03-06" */
+	size_t width = 10;
+	for (size_t i = 0; i < shown; i++)
+		if (nf_date_cmp(b->timeline[i].date, b->timeline[i].end))
+			width = 16;
+	nf_buf d = NF_BUF_INIT;
 	for (size_t i = 0; !st && i < shown; i++) {
 		const nf_event *ev = &b->timeline[i];
-		nf_buf d = NF_BUF_INIT;
+		d.len = 0;
 		st = nf_buf_puts(t->out, ev->estimated ? " " : "  ");
 		if (!st)
-			st = nf_render_date(&d, ev->date, ev->estimated);
+			st = nf_render_event_date(&d, ev, ev->estimated);
 		if (!st)
-			st = nf_render_fit(t->out, d.data, ev->estimated ? 12 : 11, 1);
-		nf_buf_free(&d);
+			st = nf_render_fit(t->out, d.data, width + (ev->estimated ? 2 : 1), 1);
 		if (!st)
 			st = nf_buf_puts(t->out, "  ");
 		if (!st)
@@ -420,8 +425,9 @@ static nf_status timeline(tx *t)
 		if (!st)
 			st = add_cites(t, ev->sources, ev->nsources);
 		if (!st)
-			st = flush(t, 15, 15);
+			st = flush(t, width + 5, width + 5);
 	}
+	nf_buf_free(&d);
 	if (!st && shown < b->ntimeline)
 		st = nf_buf_printf(t->out, "  \u2026 %zu more events (see --format json)\n",
 		                   b->ntimeline - shown);

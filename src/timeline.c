@@ -1,9 +1,11 @@
 /*
  * timeline.c - dated events of the story, in order, each with its sources.
  *
- * Every sentence of every document is searched for its first date
- * expression (nf_date_find: absolute, weekday or relative), resolved
- * against the document's publication date. Dated sentences are sorted by
+ * Every sentence of every document is searched for its most precise date
+ * expression (nf_date_find: absolute, weekday, relative day or week),
+ * resolved against the document's publication date. A week ("last week")
+ * is an event spanning seven days, kept apart from the days it covers: a
+ * timeline must not pretend to know the day. Dated sentences are sorted by
  * day; within a day, a sentence joins the first event whose representative
  * shares enough content stems with it (overlap coefficient), else starts a new event.
  * Each day keeps its best-sourced events and the whole timeline its
@@ -46,6 +48,7 @@
 
 typedef struct item {
 	long day;
+	int span;          /* days after day the expression covers: 6 for a week */
 	int estimated;
 	int copy;          /* from a copy of another article */
 	int doc, sent;
@@ -55,6 +58,7 @@ typedef struct item {
 
 typedef struct event {
 	long day;
+	int span;
 	int rep;           /* item quoted */
 	size_t nsources;
 	int estimated;     /* every item resolved against an estimate */
@@ -66,6 +70,8 @@ static int cmp_item(const void *a, const void *b)
 	const item *x = a, *y = b;
 	if (x->day != y->day)
 		return x->day < y->day ? -1 : 1;
+	if (x->span != y->span)
+		return x->span > y->span ? -1 : 1;
 	if (x->doc != y->doc)
 		return x->doc - y->doc;
 	return x->sent - y->sent;
@@ -75,6 +81,26 @@ static int cmp_u32(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 	return (x > y) - (x < y);
+}
+
+/* A sentence of a quotation: it opens with a quotation mark, or its first
+ * quotation mark closes one ('Yesterday we were counting," she said.').
+ * A speaker's "today" is the day they spoke, which the text does not
+ * give, and a timeline reports what happened, not what was said of it. */
+static int quotation(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int straight = s[i] == '"';
+		int open = i + 2 < n && !memcmp(s + i, "\xE2\x80\x9C", 3);
+		int close = i + 2 < n && !memcmp(s + i, "\xE2\x80\x9D", 3);
+		if (!straight && !open && !close)
+			continue;
+		if (i == 0 || close)
+			return 1;
+		/* a straight mark closes after a letter or punctuation */
+		return straight && s[i - 1] != ' ' && s[i - 1] != '(';
+	}
+	return 0;
 }
 
 /* Lower-case content words: at least two mark a sentence of prose rather
@@ -147,20 +173,19 @@ static nf_status collect(nf_brief *b, const nf_date_words *w, nf_vec *items,
 	nf_corpus *c = b->corpus;
 	for (size_t i = 0; i < NF_NDOCS(c); i++) {
 		const nf_doc *d = NF_DOC(c, i);
-		nf_date ref = d->published;
-		if (!nf_date_valid(ref))
-			ref = (nf_date){0, 0, 0};
+		nf_date ref = nf_dates_statement(c, d);
 		for (size_t s = 0; s < d->nsents; s++) {
 			const nf_sentence *se = &d->sents[s];
 			nf_date when;
 			nf_date_kind k = nf_date_find(w, d->text, d->toks + se->tok0,
 			                              se->ntok, ref, 0, &when);
-			if (!k || !prose_like(c, d, se))
+			if (!k || !prose_like(c, d, se) || quotation(d->text + se->off, se->len))
 				continue;
 			item *it = nf_vec_push(items, sizeof *it);
 			if (!it)
 				return NF_ENOMEM;
 			it->day = nf_date_days(when);
+			it->span = k == NF_DX_WEEK ? 6 : 0;
 			it->estimated = k != NF_DX_ABSOLUTE &&
 			                d->date_source == NF_DATE_ESTIMATED;
 			it->copy = d->copy_of >= 0;
@@ -182,7 +207,7 @@ static nf_status group(nf_vec *items, const nf_vec *stems, nf_vec *events)
 	size_t n = items->len;
 	for (size_t a = 0; a < n;) {
 		size_t z = a;
-		while (z < n && it[z].day == it[a].day)
+		while (z < n && it[z].day == it[a].day && it[z].span == it[a].span)
 			z++;
 		size_t ev0 = events->len;
 		for (size_t i = a; i < z; i++) {
@@ -199,6 +224,7 @@ static nf_status group(nf_vec *items, const nf_vec *stems, nf_vec *events)
 			if (!ev)
 				return NF_ENOMEM;
 			ev->day = it[i].day;
+			ev->span = it[i].span;
 			ev->rep = (int)i;
 			ev->first = events->len - 1;
 			ev->estimated = 1;
@@ -259,11 +285,14 @@ static int cmp_by_sources(const void *a, const void *b)
 	return (x->first > y->first) - (x->first < y->first);
 }
 
+/* A span ("last week") starts its day: it began before the day's events. */
 static int cmp_by_date(const void *a, const void *b)
 {
 	const event *x = a, *y = b;
 	if (x->day != y->day)
 		return x->day < y->day ? -1 : 1;
+	if (x->span != y->span)
+		return x->span > y->span ? -1 : 1;
 	return cmp_by_sources(a, b);
 }
 
@@ -276,7 +305,7 @@ static size_t select_events(event *ev, size_t n)
 	qsort(ev, n, sizeof *ev, cmp_by_date);
 	size_t m = 0, run = 0;
 	for (size_t i = 0; i < n; i++) {
-		run = i && ev[i].day == ev[i - 1].day ? run + 1 : 0;
+		run = i && ev[i].day == ev[i - 1].day && ev[i].span == ev[i - 1].span ? run + 1 : 0;
 		if (run < MAX_PER_DAY)
 			ev[m++] = ev[i];
 	}
@@ -355,6 +384,7 @@ static nf_status emit(nf_brief *b, const nf_vec *items, event *ev, size_t n)
 		const nf_sentence *se = &d->sents[r->sent];
 		nf_event *out = &b->timeline[i];
 		out->date = nf_date_from_days(ev[i].day);
+		out->end = nf_date_from_days(ev[i].day + ev[i].span);
 		out->estimated = ev[i].estimated;
 		out->text = trim_text(&b->arena, d->text + se->off, se->len);
 		out->nsources = ev[i].nsources;

@@ -290,3 +290,14 @@ json_object *hj_entity_with(json_object *brief, const char *const *spellings)
 	}
 	return NULL;
 }
+
+json_object *hj_first_day_event(json_object *brief)
+{
+	json_object *tl = hj_get(brief, "timeline");
+	for (size_t i = 0; i < hj_len(tl); i++) {
+		const char *d = hj_str(hj_at(tl, i), "date"), *e = hj_str(hj_at(tl, i), "end");
+		if (d && e && !strcmp(d, e))
+			return hj_at(tl, i);
+	}
+	return NULL;
+}

@@ -59,6 +59,9 @@ json_object *hj_claim(json_object *figure, double value);
 /* The entity whose name or variants hold every one of the spellings
  * (NULL-terminated list). */
 json_object *hj_entity_with(json_object *brief, const char *const *spellings);
+/* The first timeline event dated to one day (not a span such as "last
+ * week"), NULL when none. */
+json_object *hj_first_day_event(json_object *brief);
 /* Case-insensitive substring test. */
 int hj_contains(const char *s, const char *w);
 

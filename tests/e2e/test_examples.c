@@ -77,7 +77,12 @@ static void test_timeline_and_summary(void)
 {
 	json_object *tl = hj_get(brief, "timeline");
 	CHECK(hj_len(tl) >= 4);
-	CHECK_STR(hj_str(hj_at(tl, 0), "date"), "2025-03-04");
+	CHECK_STR(hj_str(hj_first_day_event(brief), "date"), "2025-03-04");
+	/* "last week" in the Sunday wire story: the seven days before it, a
+	 * span, not a day; its copies resolve it against the same Sunday */
+	CHECK_STR(hj_str(hj_at(tl, 0), "date"), "2025-03-02");
+	CHECK_STR(hj_str(hj_at(tl, 0), "end"), "2025-03-08");
+	CHECK_INT(hj_len(hj_get(hj_at(tl, 0), "sources")), 3);
 	int burst = 0;
 	for (size_t i = 0; i < hj_len(tl); i++)
 		burst |= hj_str(hj_at(tl, i), "date") &&

@@ -107,10 +107,12 @@ static void build(void)
 
 	brief->ntimeline = 2;
 	brief->timeline = nf_arena_array(a, 2, sizeof *brief->timeline);
-	brief->timeline[0] = (nf_event){{2024, 5, 1}, 0, "Rain began.",
-	                                ints(a, (int[]){0, 2}, 2), 2};
-	brief->timeline[1] = (nf_event){{2024, 5, 2}, 1, "The levee failed.",
-	                                ints(a, (int[]){1}, 1), 1};
+	brief->timeline[0] = (nf_event){.date = {2024, 4, 24}, .end = {2024, 4, 30},
+	                                .text = "Rain began.",
+	                                .sources = ints(a, (int[]){0, 2}, 2), .nsources = 2};
+	brief->timeline[1] = (nf_event){.date = {2024, 5, 2}, .end = {2024, 5, 2}, .estimated = 1,
+	                                .text = "The levee failed.",
+	                                .sources = ints(a, (int[]){1}, 1), .nsources = 1};
 }
 
 static void teardown(void)
@@ -180,6 +182,12 @@ static void test_text(void)
 	l = line_with(s, "children");
 	CHECK(l && strstr(l, "part") && strstr(l, "[2]"));
 	free(l);
+	l = line_with(s, "Rain began.");
+	CHECK(l && strstr(l, "2024-04-24/30"));
+	free(l);
+	l = line_with(s, "The levee failed.");
+	CHECK(l && strstr(l, "~2024-05-02"));
+	free(l);
 	l = line_with(s, "deployed");
 	CHECK(l && strstr(l, "about 2,500") && strstr(l, "agreed") && l[0] == ' ');
 	free(l);
@@ -210,6 +218,7 @@ static void test_markdown(void)
 	CHECK(strstr(s, "- **15** per the \\<b\\>governor\\</b\\> [1]") != NULL);
 	CHECK(strstr(s, "more places. [1\xe2\x80\x93" "3]\n") != NULL);
 	CHECK(strstr(s, "- **\\~2024-05-02** The levee failed. [2]") != NULL);
+	CHECK(strstr(s, "- **2024-04-24/30** Rain began.") != NULL); /* a span */
 	CHECK(strstr(s, "1. `alpha` \xc2\xb7 Valley Herald \xc2\xb7 2024-05-03") != NULL);
 	CHECK(strstr(s, "3. `gamma`") && strstr(s, "copy of [1]"));
 	CHECK(strstr(s, "| Ash & Oak Co | organisation | 2 | [2] |") != NULL);
