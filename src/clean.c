@@ -335,12 +335,17 @@ static int has_phone(const char *s, size_t n)
 }
 
 /* Whether needle[0..m) occurs in s[0..n) (memmem is not standard C). */
-static int has_bytes(const char *s, size_t n, const char *needle, size_t m)
+static const char *find_bytes(const char *s, size_t n, const char *needle, size_t m)
 {
 	for (size_t i = 0; i + m <= n; i++)
 		if (s[i] == needle[0] && !memcmp(s + i, needle, m))
-			return 1;
-	return 0;
+			return s + i;
+	return NULL;
+}
+
+static int has_bytes(const char *s, size_t n, const char *needle, size_t m)
+{
+	return find_bytes(s, n, needle, m) != NULL;
 }
 
 static void features(line *l, const char *raw, const wtable *wt)
@@ -1300,7 +1305,103 @@ typedef struct head_state {
 	nf_date text_date;
 	int text_rank;
 	nf_date caption_date;
+	const char *outlet; /* the best guess at the publisher so far */
+	size_t outlet_len;
+	int outlet_score;   /* O_* */
 } head_state;
+
+/* Evidence of the publisher's name, weakest first. */
+enum {
+	O_NONE = 0,
+	O_COPYRIGHT, /* "(c) 2025 The National Chronicle. All rights reserved." */
+	O_FIELD,     /* "Tagesecho | World | 09.03.2025" */
+	O_MASTHEAD,  /* a name on a line of its own atop the page, named again below */
+	O_SITE       /* the headline's " - WXYZ 5 News" */
+};
+
+static void guess_outlet(head_state *h, const char *s, size_t n, int score)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == ','))
+		n--;
+	if (n && score > h->outlet_score) {
+		h->outlet = s;
+		h->outlet_len = n;
+		h->outlet_score = score;
+	}
+}
+
+/* The site named after the headline: "Man shot on Elm St - WXYZ 5 News". */
+static void site_outlet(head_state *h, const char *s, size_t n)
+{
+	while (n > 2 && (s[n - 1] == '|' || s[n - 1] == ' '))
+		n--;
+	size_t cut = site_tail(s, n);
+	if (cut >= n)
+		return;
+	size_t i = cut;
+	for (;;) { /* the separator: " - ", " | ", an en or em dash */
+		if (i < n && (s[i] == ' ' || s[i] == '|' || s[i] == '-'))
+			i++;
+		else if (i + 2 < n && !memcmp(s + i, "\xE2\x80", 2) &&
+		         (s[i + 2] == '\x93' || s[i + 2] == '\x94'))
+			i += 3;
+		else
+			break;
+	}
+	guess_outlet(h, s + i, n - i, O_SITE);
+}
+
+/* The holder named by a copyright line: "(c) 2025 X. All rights
+ * reserved.", "Copyright 2003-2025 X Ltd", "(c) X 2025". Sets *name to
+ * the name within s; returns its length, 0 when none. */
+static size_t copyright_holder(const char *s, size_t n, const char **name)
+{
+	size_t i;
+	if (n >= 2 && !memcmp(s, "\xC2\xA9", 2))
+		i = 2;
+	else if (starts_ci(s, n, "copyright") && boundary(s, n, 9))
+		i = 9;
+	else
+		return 0;
+	i = skip_spaces(s, n, i);
+	if (i + 2 < n && !memcmp(s + i, "\xC2\xA9", 2)) /* "Copyright (c)" */
+		i = skip_spaces(s, n, i + 2);
+	while (i < n && (is_digit((unsigned char)s[i]) || s[i] == '-' || s[i] == ','))
+		i++;
+	i = skip_spaces(s, n, i);
+	size_t e = i;
+	while (e < n && s[e] != '.' && s[e] != '|' && s[e] != ',' && s[e] != ';' &&
+	       !(e + 1 < n && !memcmp(s + e, "\xC2\xB7", 2)) && !is_digit((unsigned char)s[e]))
+		e++;
+	while (e > i && s[e - 1] == ' ')
+		e--;
+	/* a company form is not part of the masthead */
+	static const char *const forms[] = {" Ltd", " Limited", " Inc", " LLC", " plc", " GmbH",
+	                                    " Co", " Corp", " S.A"};
+	for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
+		size_t k = strlen(forms[f]);
+		if (e - i > k && !memcmp(s + e - k, forms[f], k))
+			e -= k;
+	}
+	if (e <= i || !name_run(s + i, e - i, 6) || find_ci(s + i, e - i, "rights"))
+		return 0;
+	*name = s + i;
+	return e - i;
+}
+
+/* The publisher's name on a line of its own among the first lines ("VTV
+ * News"), told from a section name or a stray heading by being named
+ * again elsewhere on the page ("Download the VTV News app"). */
+static int masthead(const nf_doc *d, const line *l, const char *s, size_t n)
+{
+	if (l->words > 5 || l->term || !name_run(s, n, 5) || n < 3)
+		return 0;
+	const char *end = d->raw + d->raw_len;
+	for (const char *p = d->raw; (p = memchr(p, s[0], (size_t)(end - p))); p++)
+		if (p != s && (size_t)(end - p) >= n && !memcmp(p, s, n))
+			return 1;
+	return 0;
+}
 
 static void note_caption_date(head_state *h, const char *s, size_t n)
 {
@@ -1376,6 +1477,7 @@ static nf_status read_head(cleaner *k, nf_doc *d, head_state *h)
 	if (!d->title) {
 		if (headline_like(&ls[0], s0)) {
 			size_t keep = strip_suffix(s0, ls[0].len);
+			site_outlet(h, s0, ls[0].len);
 			if (!(d->title = nf_arena_strndup(a, s0, keep)))
 				return NF_ENOMEM;
 			ls[0].kind = K_META;
@@ -1385,6 +1487,7 @@ static nf_status read_head(cleaner *k, nf_doc *d, head_state *h)
 		}
 	} else {
 		size_t tl = strlen(d->title), keep = strip_suffix(d->title, tl);
+		site_outlet(h, d->title, tl);
 		/* the headline repeated as the first line, maybe with a stamp
 		 * ("... Posted: Friday, May 29, 2015") */
 		if (same_text_ci(s0, ls[0].len, d->title, tl) ||
@@ -1431,6 +1534,17 @@ static nf_status read_head(cleaner *k, nf_doc *d, head_state *h)
 				h->text_date = date;
 				h->text_rank = rank;
 			}
+			size_t f = 0;
+			int tag_rank;
+			while (f < n && !field_sep(s, n, f))
+				f++;
+			if (f < n && name_run(s, f, 5) && !stamp_tag(s, f, &tag_rank))
+				guess_outlet(h, s, f, O_FIELD);
+			l->kind = K_META;
+			continue;
+		}
+		if (masthead(d, l, s, n)) {
+			guess_outlet(h, s, n, O_MASTHEAD);
 			l->kind = K_META;
 			continue;
 		}
@@ -1702,6 +1816,18 @@ static nf_status clean_doc(cleaner *k, nf_doc *d)
 	memset(&h, 0, sizeof h);
 	if ((st = read_head(k, d, &h)))
 		return st;
+	for (size_t i = 0; i < nl && h.outlet_score < O_COPYRIGHT; i++) {
+		const char *s = d->raw + ls[i].off, *name, *at;
+		size_t n = ls[i].len, len;
+		/* the notice may close a footer line: "Terms · Privacy · (c) X" */
+		if (!(at = find_bytes(s, n, "\xC2\xA9", 2)))
+			at = find_ci(s, n, "copyright");
+		if (at && (len = copyright_holder(at, n - (size_t)(at - s), &name)))
+			guess_outlet(&h, name, len, O_COPYRIGHT);
+	}
+	if (!d->outlet && h.outlet &&
+	    !(d->outlet = nf_arena_strndup(&k->c->arena, h.outlet, h.outlet_len)))
+		return NF_ENOMEM;
 	for (size_t i = 0; i < nl; i++) {
 		line *l = &ls[i];
 		const char *s = d->raw + l->off;
