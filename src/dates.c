@@ -742,7 +742,8 @@ static nf_status story_calendar(const nf_corpus *c, const nf_date_words *w, nf_v
 			*p = nf_date_days(x);
 		}
 	}
-	qsort(cal->data, cal->len, sizeof(long), cmp_long);
+	if (cal->len > 1)
+		qsort(cal->data, cal->len, sizeof(long), cmp_long);
 	return NF_OK;
 }
 
