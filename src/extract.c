@@ -1,0 +1,475 @@
+/*
+ * extract.c - the main text of a parsed page.
+ *
+ * What: from the element records of html.c, the article's text with its
+ * headings, paragraphs, lists, quotes and tables, without the page's
+ * furniture: navigation, related links, ads, sign-up boxes, cookie
+ * notices, comments, captions and share widgets.
+ *
+ * How, in three steps:
+ *  1. Furniture is marked: junk tags (scripts, forms controls, <nav>),
+ *     hidden elements, and elements whose class or id names furniture
+ *     (html.c's hints) unless they hold the article body (an
+ *     itemprop=articleBody or body-like class inside).
+ *  2. The container of the article is chosen by paragraph mass: every
+ *     paragraph-like block (a <p>, or any block whose own inline text is
+ *     long enough) scores by its length and punctuation, and gives that
+ *     score to its ancestors, less with each level; a container's score is
+ *     then scaled by the share of its text outside links and shifted by its
+ *     class/id hints. The best container and those of its siblings that
+ *     score near it, or read as prose, make the region.
+ *  3. The region is written out block by block; inside it, containers and
+ *     paragraphs that are mostly links, that hold form inputs, or whose
+ *     hints say furniture are left out, as are captions, <aside> and
+ *     <footer>, and the page's headline (it is the title, not the text).
+ *     When the region holds much less prose than the page as a whole (the
+ *     article is split over several containers), the whole body is written
+ *     with the same per-block filters instead.
+ *
+ * The weights follow what Readability (Arc90, then Mozilla) made standard:
+ * a content score from commas and length, a link-density penalty and
+ * class/id hints; they were set on whole development sets, never on pages.
+ *
+ * Rejected: the line-based cleaner of clean.c on the page's text (it sees
+ * no markup, so it cannot tell a link list from a list); a trained block
+ * classifier (no training data we may ship); site-specific rules.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "page.h"
+
+/* A block needs this many characters of its own text to count as a
+ * paragraph when choosing the article: shorter blocks are labels, menu
+ * items and bylines as often as prose. */
+#define MIN_PARA_CHARS 25
+
+/* A container is left out when more of its text than this is link text:
+ * menus, related-article lists and tag clouds are nearly all links, prose
+ * rarely more than a third. */
+#define MAX_LINK_DENSITY 0.5
+
+/* A sibling of the best container joins the region when it scores this
+ * share of the best score (or 10 points, whichever is more). */
+#define SIBLING_SHARE 0.2
+
+/* When the region holds less than this share of the prose of the whole
+ * page, the article is spread over several containers: write the body. */
+#define MIN_REGION_SHARE 0.5
+
+typedef struct extractor {
+	const nf_html *h;
+	unsigned char *drop;    /* per element: 1 = furniture (with its subtree) */
+	const char *title;
+	nf_buf *out;
+	int pending;            /* breaks owed before the next text: 0, 1 (line), 2 (paragraph) */
+	int space;              /* a space is owed before the next text */
+	int pre;                /* inside <pre>: keep line breaks */
+	int cell;               /* inside a table row after its first cell */
+	size_t paras;
+} extractor;
+
+static double link_density(const nf_el *e)
+{
+	return e->text ? (double)e->link / e->text : 0;
+}
+
+/* --- Step 1: furniture ------------------------------------------------------- */
+
+static int protected_el(const nf_html *h, const nf_el *e)
+{
+	const nf_el *body = &h->els[h->body];
+	return (e->flags & NF_EL_HASBODY) || e->tag == T_BODY || e->tag == T_HTML ||
+	       e->tag == T_MAIN || (body->text && e->text * 2 > body->text);
+}
+
+static void mark_furniture(extractor *x)
+{
+	const nf_html *h = x->h;
+	for (size_t i = 0; i < h->nels; i++) {
+		const nf_el *e = &h->els[i];
+		int d = (e->parent != UINT32_MAX && x->drop[e->parent]) ||
+		        (e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)) ||
+		        e->tag == T_FIGCAPTION;
+		if (!d && (e->flags & NF_EL_UNLIKELY) && !protected_el(h, e))
+			d = 1;
+		x->drop[i] = (unsigned char)d;
+	}
+}
+
+/* --- Step 2: the article's container ------------------------------------------ */
+
+static int para_tag(nf_tag t)
+{
+	switch (t) {
+	case T_P: case T_PRE: case T_BLOCKQUOTE: case T_TD: case T_DD: case T_LI:
+	case T_DIV: case T_SECTION: case T_ARTICLE: case T_MAIN: case T_CENTER:
+	case T_FONT: case T_SPAN: case T_TH: case T_OTHER:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* A tag's prior as an article container. */
+static int tag_prior(nf_tag t)
+{
+	switch (t) {
+	case T_ARTICLE: return 10;
+	case T_MAIN: return 8;
+	case T_DIV: case T_SECTION: return 5;
+	case T_PRE: case T_TD: case T_BLOCKQUOTE: return 3;
+	case T_OL: case T_UL: case T_DL: case T_DD: case T_DT: case T_LI: case T_FORM:
+	case T_ADDRESS: return -3;
+	case T_H1: case T_H2: case T_H3: case T_H4: case T_H5: case T_H6: case T_TH:
+	case T_HEADER: case T_FOOTER: case T_ASIDE:
+		return -5;
+	default: return 0;
+	}
+}
+
+static double para_score(const nf_el *e)
+{
+	double s = 1 + (e->punct < 30 ? e->punct : 30);
+	double len = e->inl / 100.0;
+	return s + (len < 3 ? len : 3);
+}
+
+static void score_paragraphs(extractor *x)
+{
+	const nf_html *h = x->h;
+	for (size_t i = 0; i < h->nels; i++)
+		h->els[i].score = 0;
+	for (size_t i = 0; i < h->nels; i++) {
+		const nf_el *e = &h->els[i];
+		if (x->drop[i] || e->inl < MIN_PARA_CHARS || !para_tag(e->tag) ||
+		    link_density(e) > MAX_LINK_DENSITY)
+			continue;
+		double s = para_score(e);
+		uint32_t a = e->parent;
+		/* the block itself when it is a container of inline prose (a div
+		 * of text), then its ancestors, less at each level */
+		for (int level = 1; a != UINT32_MAX && level <= 5; level++, a = h->els[a].parent) {
+			double share = level == 1 ? 1 : level == 2 ? 0.5 : 1.0 / (level * 3);
+			h->els[a].score += (float)(s * share);
+		}
+		if (e->tag != T_P && e->tag != T_LI && e->tag != T_TD)
+			((nf_el *)e)->score += (float)s;
+	}
+}
+
+static double final_score(const nf_el *e)
+{
+	return (e->score + tag_prior((nf_tag)e->tag) + e->weight) * (1 - link_density(e));
+}
+
+static uint32_t best_container(extractor *x)
+{
+	const nf_html *h = x->h;
+	uint32_t best = UINT32_MAX;
+	double top = 0;
+	for (size_t i = 0; i < h->nels; i++) {
+		const nf_el *e = &h->els[i];
+		if (x->drop[i] || e->score <= 0 || e->tag == T_BODY || e->tag == T_HTML)
+			continue;
+		double s = final_score(e);
+		if (s > top) {
+			top = s;
+			best = (uint32_t)i;
+		}
+	}
+	return best;
+}
+
+/* Characters of prose under root: paragraph-like blocks with few links,
+ * outside furniture. */
+static size_t prose_chars(const extractor *x, uint32_t root)
+{
+	const nf_html *h = x->h;
+	const nf_el *r = &h->els[root];
+	size_t total = 0;
+	/* the records of root's subtree follow it in document order */
+	for (size_t i = root; i < h->nels; i++) {
+		const nf_el *e = &h->els[i];
+		if (i > root && e->depth <= r->depth)
+			break;
+		if (!x->drop[i] && e->inl >= 80 && para_tag((nf_tag)e->tag) && link_density(e) < 0.25)
+			total += e->inl;
+	}
+	return total;
+}
+
+/* --- Step 3: writing ---------------------------------------------------------- */
+
+static int headline_el(const extractor *x, const nf_el *e)
+{
+	if (e->tag != T_H1 || !x->title)
+		return 0;
+	nf_buf b = NF_BUF_INIT;
+	int same = 0;
+	if (!nf_html_text(x->h, e->node, &b) && b.len)
+		same = strstr(x->title, b.data) != NULL;
+	nf_buf_free(&b);
+	return same;
+}
+
+/* Furniture found while writing: containers of links, form boxes, asides. */
+static int skip_in_region(const extractor *x, const nf_el *e, int fragment)
+{
+	nf_tag t = (nf_tag)e->tag;
+	if (t == T_ASIDE || t == T_FOOTER || t == T_FIGCAPTION)
+		return 1;
+	if (fragment)
+		return 0;
+	if (t == T_H1 && headline_el(x, e))
+		return 1;
+	if (!e->text || (e->flags & NF_EL_HASBODY))
+		return 0;
+	double ld = link_density(e);
+	switch (t) {
+	case T_P: case T_LI: case T_DD: case T_DT: case T_H2: case T_H3: case T_H4:
+	case T_H5: case T_H6: case T_TD: case T_TH: case T_TR:
+		return ld > 0.6 && e->text < 300;
+	case T_DIV: case T_SECTION: case T_UL: case T_OL: case T_DL: case T_TABLE:
+	case T_FORM: case T_HEADER: case T_FIGURE: case T_CENTER: case T_DETAILS:
+	case T_ARTICLE: case T_TBODY: case T_MENU: case T_OTHER:
+		if (ld > MAX_LINK_DENSITY)
+			return 1;
+		if (e->inputs && e->paras < 3)
+			return 1;
+		if (e->weight < 0 && e->text < 200)
+			return 1;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static nf_status breaks(extractor *x)
+{
+	nf_status st = NF_OK;
+	if (x->out->len) {
+		if (x->pending >= 2)
+			st = nf_buf_put(x->out, "\n\n", 2);
+		else if (x->pending == 1)
+			st = nf_buf_putc(x->out, '\n');
+		else if (x->space)
+			st = nf_buf_putc(x->out, ' ');
+	}
+	if (x->pending >= 2 || !x->out->len)
+		x->paras++;
+	x->pending = 0;
+	x->space = 0;
+	return st;
+}
+
+static nf_status write_text(extractor *x, const unsigned char *s)
+{
+	size_t n = strlen((const char *)s);
+	nf_status st = NF_OK;
+	for (size_t i = 0; i < n && !st;) {
+		unsigned c = s[i];
+		size_t k = 1;
+		int sp = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+		if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
+			sp = 1;
+			k = 2;
+		}
+		if (sp) {
+			if (x->pre && c == '\n' && x->out->len)
+				x->pending = x->pending > 1 ? x->pending : 1;
+			else
+				x->space = 1;
+			i += k;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r' &&
+		       s[j] != '\f' && s[j] != '\v' && !(s[j] == 0xC2 && j + 1 < n && s[j + 1] == 0xA0))
+			j++;
+		if (!(st = breaks(x)))
+			st = nf_buf_put(x->out, (const char *)s + i, j - i);
+		i = j;
+	}
+	return st;
+}
+
+static void open_block(extractor *x, nf_tag t)
+{
+	int want = t == T_LI || t == T_DT || t == T_DD || t == T_TR || t == T_BR ? 1 : 2;
+	if (t == T_TD || t == T_TH) {
+		if (x->cell) {
+			x->space = 1; /* cells of a row on one line, a tab apart */
+			if (!x->pending && x->out->len && nf_buf_putc(x->out, '\t') == NF_OK)
+				x->space = 0;
+		}
+		x->cell = 1;
+		return;
+	}
+	if (t == T_TR)
+		x->cell = 0;
+	if (x->pending < want)
+		x->pending = want;
+}
+
+static void close_block(extractor *x, nf_tag t)
+{
+	if (t == T_PRE && x->pre)
+		x->pre--;
+	if (t == T_TR)
+		x->cell = 0;
+	if (t == T_TD || t == T_TH)
+		return;
+	int want = t == T_LI || t == T_DT || t == T_DD || t == T_TR ? 1 : 2;
+	if (x->pending < want)
+		x->pending = want;
+}
+
+/* Enters n: writes its text or opens its block; 1 when its children are
+ * to be written too. */
+static int enter(extractor *x, const xmlNode *n, int is_root, int fragment, nf_status *st)
+{
+	const nf_el *e = nf_html_el(x->h, n);
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->content)
+			*st = write_text(x, n->content);
+		return 0;
+	}
+	if (!e)
+		return 0;
+	if (!is_root && (x->drop[NF_EL_INDEX(x->h, e)] || skip_in_region(x, e, fragment))) {
+		if (e->flags & NF_EL_BLOCK)
+			close_block(x, (nf_tag)e->tag);
+		return 0;
+	}
+	if (e->tag == T_BR) {
+		if (x->pending == 1 && !x->space)
+			x->pending = 2; /* <br><br>: a paragraph break */
+		else if (x->pending < 1)
+			x->pending = 1;
+		x->space = 0;
+		return 0;
+	}
+	if (e->flags & NF_EL_BLOCK)
+		open_block(x, (nf_tag)e->tag);
+	if (e->tag == T_PRE)
+		x->pre++;
+	return n->children != NULL;
+}
+
+static void leave(extractor *x, const xmlNode *n)
+{
+	const nf_el *e = nf_html_el(x->h, n);
+	if (e && (e->flags & NF_EL_BLOCK))
+		close_block(x, (nf_tag)e->tag);
+}
+
+/* Writes the subtree of root (root included) to x->out, iteratively. */
+static nf_status write_region(extractor *x, const xmlNode *root, int fragment)
+{
+	nf_status st = NF_OK;
+	const xmlNode *n = root;
+	int down = enter(x, n, 1, fragment, &st);
+	while (!st) {
+		if (down) {
+			n = n->children;
+		} else {
+			while (n != root && !n->next) {
+				n = n->parent;
+				leave(x, n);
+			}
+			if (n == root)
+				break;
+			n = n->next;
+		}
+		down = enter(x, n, 0, fragment, &st);
+		if (!down && nf_html_el(x->h, n) && n->children == NULL)
+			leave(x, n);
+	}
+	return st;
+}
+
+/* A sibling of the best container that belongs to the article: scores near
+ * it, or is a paragraph of prose on its own. */
+static int joins_region(const extractor *x, const nf_el *s, double top)
+{
+	if (x->drop[NF_EL_INDEX(x->h, s)] || !s->text)
+		return 0;
+	double ld = link_density(s);
+	if (s->score > 0 && final_score(s) >= (top * SIBLING_SHARE > 10 ? top * SIBLING_SHARE : 10))
+		return 1;
+	if (s->tag != T_P && !(para_tag((nf_tag)s->tag) && s->inl == s->text))
+		return 0;
+	if (s->inl >= 80 && ld < 0.25)
+		return 1;
+	/* a short paragraph without links that ends a sentence */
+	return s->inl >= MIN_PARA_CHARS && ld == 0 && s->punct > 0;
+}
+
+static nf_status write_best(extractor *x, uint32_t best, int *used_body)
+{
+	const nf_html *h = x->h;
+	const nf_el *b = &h->els[best];
+	double top = final_score(b);
+	nf_status st = NF_OK;
+	*used_body = 0;
+	const xmlNode *parent = b->node->parent;
+	size_t region = 0;
+	for (const xmlNode *c = parent ? parent->children : b->node; c && !st; c = c->next) {
+		const nf_el *s = nf_html_el(h, c);
+		if (c == b->node || (s && joins_region(x, s, top))) {
+			region += prose_chars(x, NF_EL_INDEX(h, s));
+			st = write_region(x, c, 0);
+			close_block(x, (nf_tag)s->tag);
+		}
+		if (!parent)
+			break;
+	}
+	return st;
+	(void)region;
+}
+
+nf_status nf_extract_text(const nf_html *h, int fragment, const char *title,
+                          nf_buf *out, size_t *paras)
+{
+	*paras = 0;
+	if (!h->nels)
+		return NF_OK;
+	extractor x;
+	memset(&x, 0, sizeof x);
+	x.h = h;
+	x.out = out;
+	x.title = title;
+	x.drop = calloc(h->nels, 1);
+	if (!x.drop)
+		return NF_ENOMEM;
+	mark_furniture(&x);
+	uint32_t root = h->body;
+	nf_status st = NF_OK;
+	size_t start = out->len;
+	if (fragment) {
+		st = write_region(&x, h->els[root].node, 1);
+	} else {
+		score_paragraphs(&x);
+		uint32_t best = best_container(&x);
+		size_t page = prose_chars(&x, root);
+		int used_body = 1;
+		if (best != UINT32_MAX)
+			st = write_best(&x, best, &used_body);
+		/* the region lacks much of the page's prose: the article is split
+		 * over containers the scores did not join, so take the body */
+		if (!st && (best == UINT32_MAX ||
+		            nf_html_chars(out->data + start, out->len - start) <
+		                    (size_t)((double)page * MIN_REGION_SHARE))) {
+			out->len = start;
+			if (out->data)
+				out->data[start] = '\0';
+			x.pending = x.space = x.pre = x.cell = 0;
+			x.paras = 0;
+			st = write_region(&x, h->els[root].node, 0);
+		}
+	}
+	*paras = x.paras;
+	free(x.drop);
+	return st;
+}

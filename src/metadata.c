@@ -1,0 +1,824 @@
+/*
+ * metadata.c - what a page says about itself: title, site, authors,
+ * publication and modification dates, language, canonical URL, summary.
+ *
+ * What: each field is read from every place pages put it, and the most
+ * trusted one that is present wins; the winner's place is kept
+ * ("json-ld:datePublished", "meta:og:title", "url", ...) so a user can
+ * see why a date is what it is. Publication and modification are kept
+ * apart throughout: an "updated" stamp never becomes the publication date.
+ *
+ * Where, most trusted first:
+ *   - JSON-LD (schema.org Article, NewsArticle, BlogPosting, ... anywhere
+ *     in the scripts, @graph included), parsed with json-c;
+ *   - <meta> tags: OpenGraph (og:, article:), Twitter cards, Dublin Core,
+ *     and the common named ones (author, description, date, pubdate);
+ *   - microdata (itemprop=datePublished / author / headline) and <time>
+ *     elements marked as the publication time;
+ *   - the page itself: <title> (minus a " | Site" suffix), the first <h1>,
+ *     <link rel=canonical>, <html lang>, rel=author and byline elements;
+ *   - the URL's path: /2019/08/02/ (day) or /2019/08/ (month).
+ *
+ * Dates never lie in the future (after `now`) or before the web (1990),
+ * and a path date needs the year, month and day as separate path
+ * segments or a lone 8-digit segment that is a real date: a longer run of
+ * digits is an article id, never a date. A modification date before the
+ * publication date is dropped.
+ *
+ * Rejected: dates from free text of the page (they are as often the date
+ * of an event, a comment or another article as the page's own), and site
+ * lists (they do not generalise).
+ */
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "dates.h"
+#include "page.h"
+
+/* Candidate ranks: lower wins. */
+enum { R_JSONLD = 1, R_META, R_MICRO, R_TIME, R_URL, R_TAG, R_NONE = 99 };
+
+typedef struct cand {
+	const char *value;
+	const char *source;
+	int rank;
+} cand;
+
+typedef struct reader {
+	const nf_html *h;
+	nf_arena *a;
+	long long now;
+	cand title, h1, title_tag, site, desc, lang, canon, author;
+	nf_page_date pub, mod;
+	int pub_rank, mod_rank;
+	const char *authors[16];
+	size_t nauthors;
+	int authors_rank;
+	const char *authors_source;
+	nf_buf tmp;
+} reader;
+
+static void offer(cand *c, const char *v, const char *source, int rank)
+{
+	if (!v || rank >= (c->rank ? c->rank : R_NONE))
+		return;
+	while (*v == ' ' || *v == '\n' || *v == '\t' || *v == '\r')
+		v++;
+	if (!*v)
+		return;
+	c->value = v;
+	c->source = source;
+	c->rank = rank;
+}
+
+/* --- Dates -------------------------------------------------------------------- */
+
+static int digits_at(const char *s, size_t n, size_t i, size_t k, int *v)
+{
+	if (i + k > n)
+		return 0;
+	int x = 0;
+	for (size_t j = i; j < i + k; j++) {
+		if (s[j] < '0' || s[j] > '9')
+			return 0;
+		x = x * 10 + (s[j] - '0');
+	}
+	*v = x;
+	return 1;
+}
+
+static long long unix_time(const nf_page_date *d)
+{
+	long long t = (long long)nf_date_days(d->date) * 86400 + d->hour * 3600 + d->minute * 60 +
+	              d->second;
+	return d->has_tz ? t - d->tz * 60 : t;
+}
+
+static void render_iso(nf_page_date *d)
+{
+	const nf_date *x = &d->date;
+	if (d->precision == NF_PREC_YEAR)
+		snprintf(d->iso, sizeof d->iso, "%04d", x->y);
+	else if (d->precision == NF_PREC_MONTH)
+		snprintf(d->iso, sizeof d->iso, "%04d-%02d", x->y, x->m);
+	else if (d->precision == NF_PREC_DAY)
+		snprintf(d->iso, sizeof d->iso, "%04d-%02d-%02d", x->y, x->m, x->d);
+	else {
+		int n = snprintf(d->iso, sizeof d->iso, "%04d-%02d-%02dT%02d:%02d:%02d", x->y,
+		                 x->m, x->d, d->hour, d->minute, d->second);
+		if (d->has_tz && n > 0 && (size_t)n < sizeof d->iso) {
+			if (!d->tz)
+				snprintf(d->iso + n, sizeof d->iso - (size_t)n, "Z");
+			else
+				snprintf(d->iso + n, sizeof d->iso - (size_t)n, "%c%02d:%02d",
+				         d->tz < 0 ? '-' : '+', abs(d->tz) / 60, abs(d->tz) % 60);
+		}
+	}
+}
+
+/* hh:mm[:ss[.fff]][Z|+hh[:]mm] at s[i]. */
+static void parse_time(const char *s, size_t n, size_t i, nf_page_date *d)
+{
+	int hh, mm, ss = 0;
+	if (!digits_at(s, n, i, 2, &hh) || i + 2 >= n || s[i + 2] != ':' ||
+	    !digits_at(s, n, i + 3, 2, &mm) || hh > 23 || mm > 59)
+		return;
+	i += 5;
+	if (i < n && s[i] == ':' && digits_at(s, n, i + 1, 2, &ss) && ss <= 60)
+		i += 3;
+	while (i < n && (s[i] == '.' || (s[i] >= '0' && s[i] <= '9')))
+		i++;
+	while (i < n && s[i] == ' ')
+		i++;
+	d->hour = hh;
+	d->minute = mm;
+	d->second = ss > 59 ? 59 : ss;
+	d->precision = NF_PREC_MINUTE;
+	int th, tm = 0;
+	if (i < n && (s[i] == 'Z' || s[i] == 'z')) {
+		d->has_tz = 1;
+		d->tz = 0;
+	} else if (i < n && (s[i] == '+' || s[i] == '-') && digits_at(s, n, i + 1, 2, &th)) {
+		size_t j = i + 3;
+		if (j < n && s[j] == ':')
+			j++;
+		digits_at(s, n, j, 2, &tm);
+		if (th <= 14 && tm <= 59) {
+			d->has_tz = 1;
+			d->tz = (s[i] == '-' ? -1 : 1) * (th * 60 + tm);
+		}
+	} else if (i + 2 < n && (!strncasecmp(s + i, "GMT", 3) || !strncasecmp(s + i, "UTC", 3))) {
+		d->has_tz = 1;
+		d->tz = 0;
+	}
+}
+
+static int word_month(const char *s, size_t n, size_t *len)
+{
+	size_t w = 0;
+	while (w < n && ((s[w] >= 'a' && s[w] <= 'z') || (s[w] >= 'A' && s[w] <= 'Z')))
+		w++;
+	*len = w;
+	return w >= 3 ? nf_month_from_name(s, w) : 0;
+}
+
+int nf_page_date_parse(const char *s, size_t n, long long now, nf_page_date *d)
+{
+	memset(d, 0, sizeof *d);
+	while (n && (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')) {
+		s++;
+		n--;
+	}
+	int y, m = 0, dd = 0;
+	size_t i = 0;
+	if (digits_at(s, n, 0, 4, &y) && (n == 4 || s[4] == '-' || s[4] == '/' || s[4] == '.')) {
+		/* 2019-08-02[T14:05[:00][Z|+02:00]], 2019/08/02, 2019-08 */
+		d->date.y = y;
+		d->precision = NF_PREC_YEAR;
+		if (n > 5 && digits_at(s, n, 5, 2, &m) && m >= 1 && m <= 12) {
+			d->date.m = m;
+			d->precision = NF_PREC_MONTH;
+			if (n > 8 && s[7] == s[4] && digits_at(s, n, 8, 2, &dd)) {
+				d->date.d = dd;
+				d->precision = NF_PREC_DAY;
+				if (n > 11 && (s[10] == 'T' || s[10] == 't' || s[10] == ' '))
+					parse_time(s, n, 11, d);
+			}
+		}
+	} else if (digits_at(s, n, 0, 8, &y) && (n == 8 || s[8] < '0' || s[8] > '9')) {
+		/* 20190802 */
+		d->date = (nf_date){y / 10000, y / 100 % 100, y % 100};
+		d->precision = NF_PREC_DAY;
+	} else {
+		/* RFC 822 from feeds: "Tue, 02 Aug 2019 14:05:00 +0200"; or a
+		 * date as dates.c reads it: "August 2, 2019", "02.08.2019" */
+		size_t w = 0;
+		while (w < n && ((s[w] >= 'a' && s[w] <= 'z') || (s[w] >= 'A' && s[w] <= 'Z')))
+			w++;
+		if (w && w < n && s[w] == ',' && nf_weekday_from_name(s, w) >= 0) {
+			i = w + 1;
+			while (i < n && s[i] == ' ')
+				i++;
+		}
+		int day, mon;
+		size_t ml;
+		if (digits_at(s, n, i, 2, &day) || digits_at(s, n, i, 1, &day)) {
+			size_t j = i + (s[i + 1] >= '0' && s[i + 1] <= '9' ? 2 : 1);
+			if (j < n && s[j] == ' ' && (mon = word_month(s + j + 1, n - j - 1, &ml)) &&
+			    j + 1 + ml < n && s[j + 1 + ml] == ' ' &&
+			    digits_at(s, n, j + 2 + ml, 4, &y)) {
+				d->date = (nf_date){y, mon, day};
+				d->precision = NF_PREC_DAY;
+				size_t k = j + 6 + ml;
+				if (k + 1 < n && s[k] == ' ')
+					parse_time(s, n, k + 1, d);
+			}
+		}
+		if (!d->precision) {
+			nf_date x;
+			size_t used = nf_date_scan(s + i, n - i, &x);
+			if (!used || !x.y)
+				return 0;
+			d->date = x;
+			d->precision = NF_PREC_DAY;
+			size_t k = i + used;
+			while (k < n && (s[k] == ' ' || s[k] == ',' || s[k] == '-' || s[k] == '|'))
+				k++;
+			if (k < n && (s[k] == 'a' || s[k] == 'A' || s[k] == 'u' || s[k] == 'U')) {
+				while (k < n && s[k] != ' ')
+					k++;
+				while (k < n && s[k] == ' ')
+					k++;
+			}
+			parse_time(s, n, k, d);
+		}
+	}
+	nf_date probe = d->date;
+	if (!probe.m)
+		probe.m = 1;
+	if (!probe.d)
+		probe.d = 1;
+	if (!nf_date_valid(probe) || d->date.y < 1990)
+		return 0;
+	/* Never in the future: a day's grace for time zones. */
+	nf_page_date first = *d;
+	first.date = probe;
+	first.hour = first.minute = first.second = 0;
+	first.has_tz = 0;
+	if (now && unix_time(&first) > now + 86400)
+		return 0;
+	render_iso(d);
+	return 1;
+}
+
+static void offer_date(reader *r, int modified, const char *v, size_t n,
+                       const char *source, int rank)
+{
+	nf_page_date d;
+	int *have = modified ? &r->mod_rank : &r->pub_rank;
+	if (!v || (*have && rank >= *have))
+		return;
+	if (!nf_page_date_parse(v, n, r->now, &d))
+		return;
+	/* a coarser date of the same rank never replaces a finer one */
+	d.source = source;
+	if (modified)
+		r->mod = d;
+	else
+		r->pub = d;
+	*have = rank;
+}
+
+/* /2019/08/02/, /2019/08/, /20190802/ or -2019-08-02 in the URL's path;
+ * never a run of digits longer than a date (an article id). */
+static void url_date(reader *r, const char *url)
+{
+	if (!url)
+		return;
+	const char *p = strstr(url, "://");
+	p = p ? strchr(p + 3, '/') : url;
+	if (!p)
+		return;
+	size_t n = strlen(p);
+	for (size_t i = 0; i < n; i++) {
+		if (i && p[i - 1] >= '0' && p[i - 1] <= '9')
+			continue;
+		int y, m, d;
+		if (!digits_at(p, n, i, 4, &y) || y < 1990 || y > 2100)
+			continue;
+		char sep = i + 4 < n ? p[i + 4] : '\0';
+		if ((sep == '/' || sep == '-' || sep == '_') && digits_at(p, n, i + 5, 2, &m) &&
+		    m >= 1 && m <= 12 && (i + 7 == n || p[i + 7] < '0' || p[i + 7] > '9')) {
+			char buf[16];
+			if (i + 7 < n && p[i + 7] == sep && digits_at(p, n, i + 8, 2, &d) &&
+			    (i + 10 == n || p[i + 10] < '0' || p[i + 10] > '9')) {
+				snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+				offer_date(r, 0, buf, 10, "url", R_URL);
+				return;
+			}
+			if (sep == '/') {
+				snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+				offer_date(r, 0, buf, 7, "url", R_TAG + 1);
+			}
+			continue;
+		}
+		if (digits_at(p, n, i, 8, &y) && (i + 8 == n || p[i + 8] < '0' || p[i + 8] > '9') &&
+		    (p[i - (i > 0)] == '/' || p[i - (i > 0)] == '-' || p[i - (i > 0)] == '_')) {
+			offer_date(r, 0, p + i, 8, "url", R_URL);
+			return;
+		}
+	}
+}
+
+/* --- Authors ------------------------------------------------------------------ */
+
+static int looks_like_url(const char *s)
+{
+	return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8) || s[0] == '/';
+}
+
+/* Adds the names in v ("By A and B", "A, B") as authors from source. */
+static void offer_authors(reader *r, const char *v, const char *source, int rank)
+{
+	if (!v || looks_like_url(v) || (r->authors_rank && rank > r->authors_rank))
+		return;
+	if (r->authors_rank != rank) {
+		r->nauthors = 0;
+		r->authors_rank = rank;
+		r->authors_source = source;
+	}
+	char buf[512];
+	size_t n = 0;
+	for (const char *p = v; *p && n < sizeof buf - 1; p++)
+		buf[n++] = *p == '\n' || *p == '\t' || *p == '\r' ? ' ' : *p;
+	buf[n] = '\0';
+	char *s = buf;
+	static const char *const prefixes[] = {"by ", "von ", "par ", "por ", "di ", "door ", "av ", "autor: ", "author: ", "text: "};
+	for (;;) {
+		while (*s == ' ' || *s == ',' || *s == ';' || *s == '|')
+			s++;
+		if (!*s)
+			break;
+		for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++)
+			if (!strncasecmp(s, prefixes[k], strlen(prefixes[k])))
+				s += strlen(prefixes[k]);
+		/* the name ends at a separator: , ; | " and " " und " " & " */
+		char *e = s;
+		while (*e && *e != ',' && *e != ';' && *e != '|' && *e != '/' &&
+		       strncasecmp(e, " and ", 5) && strncasecmp(e, " und ", 5) &&
+		       strncmp(e, " & ", 3) && strncasecmp(e, " et ", 4) && strncasecmp(e, " y ", 3))
+			e++;
+		char *end = e;
+		while (end > s && end[-1] == ' ')
+			end--;
+		size_t len = (size_t)(end - s);
+		/* a name is a few words, not a sentence or a handle */
+		if (len >= 3 && len <= 60 && *s != '@' && r->nauthors < 16) {
+			int dup = 0;
+			for (size_t k = 0; k < r->nauthors; k++)
+				dup |= strlen(r->authors[k]) == len && !strncasecmp(r->authors[k], s, len);
+			const char *name = dup ? NULL : nf_arena_strndup(r->a, s, len);
+			if (name)
+				r->authors[r->nauthors++] = name;
+		}
+		if (!*e)
+			break;
+		s = e + (*e == ',' || *e == ';' || *e == '|' || *e == '/' ? 1
+		         : !strncmp(e, " & ", 3) ? 3 : !strncasecmp(e, " y ", 3) ? 3
+		         : !strncasecmp(e, " et ", 4) ? 4 : 5);
+	}
+}
+
+/* --- JSON-LD ---------------------------------------------------------------------- */
+
+static const char *jstr(json_object *o, const char *key)
+{
+	json_object *v;
+	if (!o || !json_object_object_get_ex(o, key, &v) || !v)
+		return NULL;
+	if (json_object_is_type(v, json_type_string))
+		return json_object_get_string(v);
+	if (json_object_is_type(v, json_type_array) && json_object_array_length(v) &&
+	    json_object_is_type(json_object_array_get_idx(v, 0), json_type_string))
+		return json_object_get_string(json_object_array_get_idx(v, 0));
+	return NULL;
+}
+
+static int article_type(json_object *o)
+{
+	static const char *const types[] = {
+		"Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle",
+		"AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle",
+		"ReviewNewsArticle", "TechArticle", "ScholarlyArticle", "LiveBlogPosting",
+		"SocialMediaPosting", "Review", "Recipe", "Blog", "WebPage", "ItemPage",
+		"MedicalWebPage", "AboutPage", "Event", "Product", "VideoObject"};
+	json_object *t;
+	if (!json_object_object_get_ex(o, "@type", &t) || !t)
+		return 0;
+	size_t nt = json_object_is_type(t, json_type_array) ? json_object_array_length(t) : 1;
+	int best = 0;
+	for (size_t i = 0; i < nt; i++) {
+		json_object *x = json_object_is_type(t, json_type_array) ? json_object_array_get_idx(t, i) : t;
+		const char *s = x && json_object_is_type(x, json_type_string) ? json_object_get_string(x) : NULL;
+		for (size_t k = 0; s && k < sizeof types / sizeof *types; k++)
+			if (!strcmp(s, types[k])) {
+				/* articles beat web pages, which beat everything else */
+				int rank = k < 16 ? 3 : k < 21 ? 2 : 1;
+				best = rank > best ? rank : best;
+			}
+	}
+	return best;
+}
+
+static const char *jname(json_object *v)
+{
+	if (!v)
+		return NULL;
+	if (json_object_is_type(v, json_type_string))
+		return json_object_get_string(v);
+	if (json_object_is_type(v, json_type_object))
+		return jstr(v, "name");
+	return NULL;
+}
+
+static void jsonld_article(reader *r, json_object *o, int kind)
+{
+	/* an Article's fields beat a WebPage's, which still beat <meta> */
+	int rank = kind >= 3 ? R_JSONLD : R_META;
+	offer(&r->title, jstr(o, "headline"), "json-ld:headline", rank);
+	if (kind >= 2)
+		offer(&r->title, jstr(o, "name"), "json-ld:name", rank + 1);
+	offer(&r->desc, jstr(o, "description"), "json-ld:description", rank);
+	offer(&r->lang, jstr(o, "inLanguage"), "json-ld:inLanguage", rank);
+	const char *v;
+	if ((v = jstr(o, "datePublished")))
+		offer_date(r, 0, v, strlen(v), "json-ld:datePublished", rank);
+	else if ((v = jstr(o, "dateCreated")))
+		offer_date(r, 0, v, strlen(v), "json-ld:dateCreated", rank + 1);
+	if ((v = jstr(o, "dateModified")))
+		offer_date(r, 1, v, strlen(v), "json-ld:dateModified", rank);
+	json_object *x;
+	if (json_object_object_get_ex(o, "publisher", &x))
+		offer(&r->site, jname(x), "json-ld:publisher", rank);
+	if (json_object_object_get_ex(o, "author", &x) && x && kind >= 3) {
+		if (json_object_is_type(x, json_type_array)) {
+			for (size_t i = 0; i < json_object_array_length(x); i++)
+				offer_authors(r, jname(json_object_array_get_idx(x, i)), "json-ld:author", rank);
+		} else {
+			offer_authors(r, jname(x), "json-ld:author", rank);
+		}
+	}
+}
+
+/* Walks a JSON-LD value (objects, arrays, @graph) for article objects;
+ * depth-capped because it is input. */
+static void jsonld_walk(reader *r, json_object *o, int depth)
+{
+	if (!o || depth > 8)
+		return;
+	if (json_object_is_type(o, json_type_array)) {
+		for (size_t i = 0; i < json_object_array_length(o) && i < 64; i++)
+			jsonld_walk(r, json_object_array_get_idx(o, i), depth + 1);
+		return;
+	}
+	if (!json_object_is_type(o, json_type_object))
+		return;
+	int kind = article_type(o);
+	if (kind)
+		jsonld_article(r, o, kind);
+	else if (jstr(o, "@type") && (!strcmp(jstr(o, "@type"), "WebSite") ||
+	                              !strcmp(jstr(o, "@type"), "Organization") ||
+	                              !strcmp(jstr(o, "@type"), "NewsMediaOrganization")))
+		offer(&r->site, jstr(o, "name"), "json-ld:WebSite", R_META + 1);
+	json_object *g;
+	if (json_object_object_get_ex(o, "@graph", &g))
+		jsonld_walk(r, g, depth + 1);
+	if (json_object_object_get_ex(o, "mainEntity", &g))
+		jsonld_walk(r, g, depth + 1);
+}
+
+static void jsonld(reader *r, const xmlNode *n)
+{
+	nf_buf *b = &r->tmp;
+	b->len = 0;
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content &&
+		    nf_buf_puts(b, (const char *)c->content))
+			return;
+	if (!b->len || b->len > (size_t)INT32_MAX)
+		return;
+	json_tokener *tok = json_tokener_new_ex(32);
+	if (!tok)
+		return;
+	json_object *o = json_tokener_parse_ex(tok, b->data, (int)b->len);
+	jsonld_walk(r, o, 0);
+	json_object_put(o);
+	json_tokener_free(tok);
+}
+
+/* --- <meta> and the markup ------------------------------------------------------------ */
+
+typedef struct meta_key {
+	const char *key;
+	int field;      /* F_* */
+	const char *source;
+} meta_key;
+
+enum { F_TITLE, F_SITE, F_DESC, F_AUTHOR, F_PUB, F_MOD, F_LANG, F_CANON };
+
+static const meta_key meta_keys[] = {
+	{"og:title", F_TITLE, "meta:og:title"},
+	{"twitter:title", F_TITLE, "meta:twitter:title"},
+	{"dc.title", F_TITLE, "meta:dc.title"},
+	{"headline", F_TITLE, "meta:headline"},
+	{"og:site_name", F_SITE, "meta:og:site_name"},
+	{"application-name", F_SITE, "meta:application-name"},
+	{"dc.publisher", F_SITE, "meta:dc.publisher"},
+	{"og:description", F_DESC, "meta:og:description"},
+	{"description", F_DESC, "meta:description"},
+	{"twitter:description", F_DESC, "meta:twitter:description"},
+	{"dc.description", F_DESC, "meta:dc.description"},
+	{"author", F_AUTHOR, "meta:author"},
+	{"article:author", F_AUTHOR, "meta:article:author"},
+	{"dc.creator", F_AUTHOR, "meta:dc.creator"},
+	{"byl", F_AUTHOR, "meta:byl"},
+	{"sailthru.author", F_AUTHOR, "meta:sailthru.author"},
+	{"parsely-author", F_AUTHOR, "meta:parsely-author"},
+	{"citation_author", F_AUTHOR, "meta:citation_author"},
+	{"article:published_time", F_PUB, "meta:article:published_time"},
+	{"og:published_time", F_PUB, "meta:og:published_time"},
+	{"article:published", F_PUB, "meta:article:published"},
+	{"datepublished", F_PUB, "meta:datePublished"},
+	{"pubdate", F_PUB, "meta:pubdate"},
+	{"publishdate", F_PUB, "meta:publishdate"},
+	{"publish-date", F_PUB, "meta:publish-date"},
+	{"publish_date", F_PUB, "meta:publish_date"},
+	{"date", F_PUB, "meta:date"},
+	{"dc.date", F_PUB, "meta:dc.date"},
+	{"dc.date.issued", F_PUB, "meta:dc.date.issued"},
+	{"dc.date.created", F_PUB, "meta:dc.date.created"},
+	{"dcterms.date", F_PUB, "meta:dcterms.date"},
+	{"dcterms.issued", F_PUB, "meta:dcterms.issued"},
+	{"dcterms.created", F_PUB, "meta:dcterms.created"},
+	{"sailthru.date", F_PUB, "meta:sailthru.date"},
+	{"parsely-pub-date", F_PUB, "meta:parsely-pub-date"},
+	{"citation_publication_date", F_PUB, "meta:citation_publication_date"},
+	{"citation_date", F_PUB, "meta:citation_date"},
+	{"originalpublicationdate", F_PUB, "meta:originalpublicationdate"},
+	{"release_date", F_PUB, "meta:release_date"},
+	{"article.published", F_PUB, "meta:article.published"},
+	{"article:modified_time", F_MOD, "meta:article:modified_time"},
+	{"og:updated_time", F_MOD, "meta:og:updated_time"},
+	{"datemodified", F_MOD, "meta:dateModified"},
+	{"last-modified", F_MOD, "meta:last-modified"},
+	{"dcterms.modified", F_MOD, "meta:dcterms.modified"},
+	{"dc.date.modified", F_MOD, "meta:dc.date.modified"},
+	{"article.updated", F_MOD, "meta:article.updated"},
+	{"content-language", F_LANG, "meta:content-language"},
+	{"og:locale", F_LANG, "meta:og:locale"},
+	{"dc.language", F_LANG, "meta:dc.language"},
+	{"language", F_LANG, "meta:language"},
+	{"og:url", F_CANON, "meta:og:url"},
+};
+
+static void meta_tag(reader *r, const xmlNode *n)
+{
+	const char *content = nf_html_attr(n, "content");
+	if (!content)
+		return;
+	const char *keys[4] = {nf_html_attr(n, "property"), nf_html_attr(n, "name"),
+	                       nf_html_attr(n, "itemprop"), nf_html_attr(n, "http-equiv")};
+	for (size_t k = 0; k < 4; k++) {
+		if (!keys[k])
+			continue;
+		for (size_t i = 0; i < sizeof meta_keys / sizeof *meta_keys; i++) {
+			const meta_key *m = &meta_keys[i];
+			if (strcasecmp(keys[k], m->key))
+				continue;
+			/* earlier keys in the table are trusted more */
+			int rank = k == 2 ? R_MICRO : R_META;
+			switch (m->field) {
+			case F_TITLE: offer(&r->title, content, m->source, rank); break;
+			case F_SITE: offer(&r->site, content, m->source, rank); break;
+			case F_DESC: offer(&r->desc, content, m->source, rank); break;
+			case F_AUTHOR: offer_authors(r, content, m->source, rank + 1); break;
+			case F_PUB: offer_date(r, 0, content, strlen(content), m->source, rank); break;
+			case F_MOD: offer_date(r, 1, content, strlen(content), m->source, rank); break;
+			case F_LANG: offer(&r->lang, content, m->source, rank); break;
+			case F_CANON: offer(&r->canon, content, m->source, rank + 1); break;
+			}
+		}
+	}
+}
+
+/* The element's text in the arena (whitespace collapsed), or NULL. */
+static const char *text_of(reader *r, const xmlNode *n, size_t max)
+{
+	nf_buf *b = &r->tmp;
+	b->len = 0;
+	if (nf_html_text(r->h, n, b) || !b->len || b->len > max)
+		return NULL;
+	return nf_arena_strndup(r->a, b->data, b->len);
+}
+
+static int class_has(const xmlNode *n, const char *w)
+{
+	const char *c = nf_html_attr(n, "class");
+	return c && strstr(c, w) != NULL;
+}
+
+static void markup(reader *r)
+{
+	const nf_html *h = r->h;
+	int time_seen = 0;
+	for (size_t i = 0; i < h->nels; i++) {
+		const nf_el *e = &h->els[i];
+		const xmlNode *n = e->node;
+		const char *v;
+		switch (e->tag) {
+		case T_HTML:
+			offer(&r->lang, nf_html_attr(n, "lang"), "html:lang", R_TAG);
+			offer(&r->lang, nf_html_attr(n, "xml:lang"), "html:lang", R_TAG);
+			break;
+		case T_TITLE:
+			if (!r->title_tag.value)
+				offer(&r->title_tag, text_of(r, n, 2000), "title", R_TAG);
+			break;
+		case T_META:
+			meta_tag(r, n);
+			break;
+		case T_LINK:
+			if ((v = nf_html_attr(n, "rel")) && !strcasecmp(v, "canonical"))
+				offer(&r->canon, nf_html_attr(n, "href"), "link:canonical", R_META);
+			break;
+		case T_SCRIPT:
+			if ((v = nf_html_attr(n, "type")) && !strcasecmp(v, "application/ld+json"))
+				jsonld(r, n);
+			break;
+		case T_H1:
+			if (!r->h1.value && !(e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)))
+				offer(&r->h1, text_of(r, n, 2000), "h1", R_TAG);
+			break;
+		case T_TIME:
+			v = nf_html_attr(n, "datetime");
+			if (v && (nf_html_attr(n, "pubdate") ||
+			          ((v = nf_html_attr(n, "itemprop")) && !strcasecmp(v, "datePublished")) ||
+			          class_has(n, "publish") || class_has(n, "entry-date") ||
+			          class_has(n, "post-date")))
+				offer_date(r, 0, nf_html_attr(n, "datetime"),
+				           strlen(nf_html_attr(n, "datetime")), "time:published", R_MICRO);
+			else if (v && !time_seen && !(e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)))
+				offer_date(r, 0, v, strlen(v), "time", R_TIME);
+			time_seen = 1;
+			break;
+		case T_A:
+			if ((v = nf_html_attr(n, "rel")) && !strcasecmp(v, "author"))
+				offer_authors(r, text_of(r, n, 200), "rel:author", R_TIME);
+			break;
+		default:
+			break;
+		}
+		if (e->tag != T_META && (v = nf_html_attr(n, "itemprop"))) {
+			if (!strcasecmp(v, "datePublished") && e->tag != T_TIME) {
+				const char *c = nf_html_attr(n, "content");
+				const char *t = c ? c : text_of(r, n, 200);
+				if (t)
+					offer_date(r, 0, t, strlen(t), "microdata:datePublished", R_MICRO);
+			} else if (!strcasecmp(v, "dateModified")) {
+				const char *c = nf_html_attr(n, "content");
+				if (!c)
+					c = nf_html_attr(n, "datetime");
+				if (c)
+					offer_date(r, 1, c, strlen(c), "microdata:dateModified", R_MICRO);
+			} else if (!strcasecmp(v, "headline")) {
+				offer(&r->title, text_of(r, n, 2000), "microdata:headline", R_MICRO);
+			} else if (!strcasecmp(v, "author") || !strcasecmp(v, "creator")) {
+				offer_authors(r, text_of(r, n, 200), "microdata:author", R_MICRO + 1);
+			}
+		}
+	}
+}
+
+static const char *squeeze(nf_arena *a, const char *s);
+
+/* --- Titles ------------------------------------------------------------------------------ */
+
+/* Length of t without a " | Site", " - Site", " :: Site" or " — Site"
+ * suffix: the last separator with a short part after it. */
+static size_t strip_site(const char *t, const char *site)
+{
+	size_t n = strlen(t);
+	static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " // ", " » ", " « "};
+	size_t best = n;
+	for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+		size_t sl = strlen(seps[k]);
+		for (size_t i = n; i-- > 0;) {
+			if (strncmp(t + i, seps[k], sl))
+				continue;
+			size_t tail = n - i - sl;
+			/* a site name is short next to the headline, or is the site */
+			if ((site && !strncasecmp(t + i + sl, site, strlen(site))) ||
+			    (tail * 2 < i && tail <= 40)) {
+				if (i < best && i >= 10)
+					best = i;
+			}
+			break;
+		}
+	}
+	return best;
+}
+
+static const char *clean_title(reader *r, const char *t, const char *site)
+{
+	if (!t)
+		return NULL;
+	size_t n = strip_site(t, site);
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\n'))
+		n--;
+	char *c = nf_arena_strndup(r->a, t, n);
+	return squeeze(r->a, c);
+}
+
+static int prefix_ci(const char *a, const char *b)
+{
+	return !strncasecmp(a, b, strlen(a));
+}
+
+static void choose_title(reader *r, nf_page_meta *m)
+{
+	const char *site = r->site.value;
+	/* the <h1> is the headline when the page's own title agrees with it */
+	const char *h1 = r->h1.value, *best = r->title.value, *src = r->title.source;
+	if (h1 && strlen(h1) >= 10) {
+		const char *tt = r->title_tag.value;
+		if ((best && (prefix_ci(h1, best) || strstr(best, h1))) || (tt && strstr(tt, h1))) {
+			best = h1;
+			src = "h1";
+		}
+	}
+	if (!best) {
+		best = r->title_tag.value;
+		src = r->title_tag.source;
+	}
+	if (!best && h1) {
+		best = h1;
+		src = "h1";
+	}
+	m->title = clean_title(r, best, site);
+	m->title_source = src;
+}
+
+/* An arena copy of s with white space runs as one space, trimmed. */
+static const char *squeeze(nf_arena *a, const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s), o = 0;
+	char *d = nf_arena_alloc(a, n + 1);
+	if (!d)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+		if (sp && (!o || d[o - 1] == ' '))
+			continue;
+		d[o++] = sp ? ' ' : s[i];
+	}
+	while (o && d[o - 1] == ' ')
+		o--;
+	d[o] = '\0';
+	return o ? d : NULL;
+}
+
+nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
+                          long long now, nf_page_meta *m)
+{
+	reader *r = calloc(1, sizeof *r);
+	if (!r)
+		return NF_ENOMEM;
+	r->h = h;
+	r->a = a;
+	r->now = now ? now : (long long)time(NULL);
+	r->tmp.max = 1u << 24;
+	markup(r);
+	url_date(r, url);
+	memset(m, 0, sizeof *m);
+	choose_title(r, m);
+	/* values may point into the tree, which dies before the page */
+	m->site_name = squeeze(a, r->site.value);
+	m->site_source = r->site.source;
+	m->description = squeeze(a, r->desc.value);
+	m->language = squeeze(a, r->lang.value);
+	m->canonical_url = squeeze(a, r->canon.value ? r->canon.value : url);
+	if (r->pub_rank)
+		m->published = r->pub;
+	if (r->mod_rank && !(r->pub_rank && nf_date_cmp(r->mod.date, r->pub.date) < 0))
+		m->modified = r->mod;
+	nf_status st = NF_OK;
+	if (r->nauthors) {
+		m->authors = nf_arena_array(a, r->nauthors, sizeof *m->authors);
+		nf_buf b = NF_BUF_INIT;
+		for (size_t i = 0; m->authors && i < r->nauthors; i++) {
+			m->authors[i] = r->authors[i];
+			if ((i && nf_buf_puts(&b, "; ")) || nf_buf_puts(&b, r->authors[i]))
+				st = NF_ENOMEM;
+		}
+		m->nauthors = m->authors ? r->nauthors : 0;
+		m->authors_source = r->authors_source;
+		m->joined_authors = b.data ? nf_arena_strndup(a, b.data, b.len) : NULL;
+		nf_buf_free(&b);
+	}
+	/* og:locale writes de_DE */
+	if (m->language && strchr(m->language, '_')) {
+		char *l = nf_arena_strdup(a, m->language);
+		if (l)
+			*strchr(l, '_') = '-';
+		m->language = l;
+	}
+	nf_buf_free(&r->tmp);
+	free(r);
+	return st;
+}
