@@ -57,6 +57,10 @@
  * page, the article is spread over several containers: write the body. */
 #define MIN_REGION_SHARE 0.5
 
+/* Dropping furniture by name must leave this share of the page's prose;
+ * below it the names are misleading (the page is inside a "navbar"). */
+#define MIN_STRICT_SHARE 0.25
+
 typedef struct extractor {
 	const nf_html *h;
 	unsigned char *drop;    /* per element: 1 = furniture (with its subtree) */
@@ -76,14 +80,17 @@ static double link_density(const nf_el *e)
 
 /* --- Step 1: furniture ------------------------------------------------------- */
 
-static int protected_el(const nf_html *h, const nf_el *e)
+/* Furniture by its names that is kept all the same: what holds the article
+ * body, and (lenient) what holds most of the page, as when broken markup
+ * leaves everything inside an unclosed <nav>. */
+static int protected_el(const nf_html *h, const nf_el *e, int lenient)
 {
 	const nf_el *body = &h->els[h->body];
 	return (e->flags & NF_EL_HASBODY) || e->tag == T_BODY || e->tag == T_HTML ||
-	       e->tag == T_MAIN || (body->text && e->text * 2 > body->text);
+	       e->tag == T_MAIN || (lenient && body->text && e->text * 2 > body->text);
 }
 
-static void mark_furniture(extractor *x)
+static void mark_furniture(extractor *x, int lenient)
 {
 	const nf_html *h = x->h;
 	for (size_t i = 0; i < h->nels; i++) {
@@ -91,7 +98,7 @@ static void mark_furniture(extractor *x)
 		int d = (e->parent != UINT32_MAX && x->drop[e->parent]) ||
 		        (e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)) ||
 		        e->tag == T_FIGCAPTION;
-		if (!d && (e->flags & NF_EL_UNLIKELY) && !protected_el(h, e))
+		if (!d && (e->flags & NF_EL_UNLIKELY) && !protected_el(h, e, lenient))
 			d = 1;
 		x->drop[i] = (unsigned char)d;
 	}
@@ -398,6 +405,12 @@ static int joins_region(const extractor *x, const nf_el *s, double top)
 	double ld = link_density(s);
 	if (s->score > 0 && final_score(s) >= (top * SIBLING_SHARE > 10 ? top * SIBLING_SHARE : 10))
 		return 1;
+	if (s->flags & NF_EL_NEG)
+		return 0;
+	/* a container of prose: a lead or intro box beside the body */
+	if (s->tag != T_P && ld < 0.2 && s->text >= 100 &&
+	    prose_chars(x, NF_EL_INDEX(x->h, s)) * 2 >= s->text)
+		return 1;
 	if (s->tag != T_P && !(para_tag((nf_tag)s->tag) && s->inl == s->text))
 		return 0;
 	if (s->inl >= 80 && ld < 0.25)
@@ -443,16 +456,23 @@ nf_status nf_extract_text(const nf_html *h, int fragment, const char *title,
 	x.drop = calloc(h->nels, 1);
 	if (!x.drop)
 		return NF_ENOMEM;
-	mark_furniture(&x);
 	uint32_t root = h->body;
 	nf_status st = NF_OK;
 	size_t start = out->len;
+	mark_furniture(&x, 1);
+	size_t page = prose_chars(&x, root);
+	mark_furniture(&x, fragment);
 	if (fragment) {
 		st = write_region(&x, h->els[root].node, 1);
 	} else {
+		/* furniture by name goes, unless that leaves little of the page's
+		 * prose: then only what holds most of the page is kept */
+		if (prose_chars(&x, root) < (size_t)((double)page * MIN_STRICT_SHARE))
+			mark_furniture(&x, 1);
+		else
+			page = prose_chars(&x, root);
 		score_paragraphs(&x);
 		uint32_t best = best_container(&x);
-		size_t page = prose_chars(&x, root);
 		int used_body = 1;
 		if (best != UINT32_MAX)
 			st = write_best(&x, best, &used_body);

@@ -82,10 +82,10 @@ static nf_tag tag_of(const xmlNode *n)
 static int junk_tag(nf_tag t)
 {
 	switch (t) {
-	case T_HEAD: case T_SCRIPT: case T_STYLE: case T_NOSCRIPT: case T_TEMPLATE:
+	case T_HEAD: case T_SCRIPT: case T_STYLE: case T_TEMPLATE:
 	case T_SVG: case T_MATH: case T_CANVAS: case T_IFRAME: case T_OBJECT:
 	case T_EMBED: case T_VIDEO: case T_AUDIO: case T_MAP: case T_BUTTON:
-	case T_SELECT: case T_INPUT: case T_TEXTAREA: case T_NAV: case T_DIALOG:
+	case T_SELECT: case T_INPUT: case T_TEXTAREA: case T_DIALOG:
 	case T_TITLE: case T_META: case T_LINK:
 		return 1;
 	default:
@@ -117,13 +117,12 @@ static int block_tag(nf_tag t)
  * "comments", "commentlist" and "sharebar" match "comment" and "share". */
 static const char *const unlikely_words[] = {
 	"comment", "disqus", "share", "sharing", "social", "related", "recommend",
-	"sidebar", "widget", "cookie", "consent", "gdpr", "newsletter", "subscri",
-	"signup", "promo", "advert", "sponsor", "banner", "breadcrumb", "navbar",
+	"sidebar", "cookie", "consent", "gdpr", "newsletter", "subscri",
+	"signup", "advert", "sponsor", "banner", "breadcrumb", "navbar",
 	"navigation", "footer", "popup", "modal", "pagination", "pager", "toolbar",
 	"masthead", "outbrain", "taboola", "skiplink", "offcanvas", "paywall",
-	"shoutbox", "skyscraper", "teaser", "tagcloud", "rating", "login", "author-box",
-	"authorbox", "jump", "community", "reply", "replies", "readmore", "read-more",
-	"overlay", "flyout", "dropdown", "lightbox", "carousel", "slider",
+	"shoutbox", "skyscraper", "tagcloud", "login", "authorbox", "replies",
+	"readmore", "overlay", "flyout", "dropdown", "lightbox", "carousel",
 };
 /* Matched only as whole words: short ones that begin ordinary words. */
 static const char *const unlikely_exact[] = {
@@ -134,7 +133,9 @@ static const char *const unlikely_exact[] = {
 	"copyright", "legal", "imprint", "impressum", "breaking", "ticker",
 	"trending", "most", "popular", "topics", "keywords", "categories",
 	"category", "header", "top", "bottom", "links", "sitemap", "contact",
-	"donate", "donation", "feedback", "survey", "poll", "weather",
+	"donate", "donation", "feedback", "survey", "poll", "weather", "promo",
+	"promos", "promotion", "rating", "ratings", "reply", "slider", "jump",
+	"widget", "widgets",
 };
 static const char *const likely_words[] = {
 	"article", "content", "entry", "main", "post", "story", "text", "body",
@@ -198,8 +199,13 @@ static void hints(const char *v, unsigned *flags, int *weight)
 			continue;
 		}
 		/* words of the name; the furniture word wins over a body word
-		 * ("post-comments", "article-share" are furniture) */
-		int neg = 0, pos = 0;
+		 * ("post-comments", "article-share" are furniture). The short
+		 * ambiguous words count only in names of one or two words: a
+		 * longer name is a value ("tag-local-elections", "category-news"
+		 * on a post), not a role. */
+		int neg = 0, pos = 0, nwords = 0;
+		for (size_t i = 0; i < m; i++)
+			nwords += (name[i] == '-' || name[i] == '_') && i + 1 < m;
 		for (size_t i = 0; i < m;) {
 			while (i < m && (name[i] == '-' || name[i] == '_' || (name[i] >= '0' && name[i] <= '9')))
 				i++;
@@ -210,7 +216,7 @@ static void hints(const char *v, unsigned *flags, int *weight)
 				continue;
 			w[k] = '\0';
 			if (word_in(w, k, unlikely_words, COUNT(unlikely_words), 1) ||
-			    word_in(w, k, unlikely_exact, COUNT(unlikely_exact), 0))
+			    (nwords < 2 && word_in(w, k, unlikely_exact, COUNT(unlikely_exact), 0)))
 				neg = 1;
 			else if (word_in(w, k, likely_words, COUNT(likely_words), 1))
 				pos = 1;
@@ -234,22 +240,24 @@ static int has_ci(const char *s, const char *w)
 	return 0;
 }
 
-/* display:none or visibility:hidden in a style attribute. */
+/* display:none or visibility:hidden in a style attribute (other values,
+ * even invalid ones such as "display: hidden", show the element). */
 static int hidden_style(const char *s)
 {
 	for (; *s; s++) {
-		if (!strncasecmp(s, "display", 7) || !strncasecmp(s, "visibility", 10)) {
-			const char *p = s + (*s == 'd' || *s == 'D' ? 7 : 10);
-			while (*p == ' ')
-				p++;
-			if (*p != ':')
-				continue;
+		int d = !strncasecmp(s, "display", 7), v = !d && !strncasecmp(s, "visibility", 10);
+		if (!d && !v)
+			continue;
+		const char *p = s + (d ? 7 : 10);
+		while (*p == ' ')
 			p++;
-			while (*p == ' ')
-				p++;
-			if (!strncasecmp(p, "none", 4) || !strncasecmp(p, "hidden", 6))
-				return 1;
-		}
+		if (*p != ':')
+			continue;
+		p++;
+		while (*p == ' ')
+			p++;
+		if ((d && !strncasecmp(p, "none", 4)) || (v && !strncasecmp(p, "hidden", 6)))
+			return 1;
 	}
 	return 0;
 }
@@ -443,6 +451,13 @@ nf_status nf_html_parse(nf_html *h, const char *utf8, size_t len)
 		    ((v = nf_html_attr(n, "aria-hidden")) && !strcasecmp(v, "true")) ||
 		    ((v = nf_html_attr(n, "style")) && hidden_style(v)))
 			flags |= NF_EL_HIDDEN;
+		/* furniture by tag, but droppable only as a whole: broken markup
+		 * can leave the whole page inside an unclosed <nav>, and a page
+		 * written by scripts may have its only text in <noscript> */
+		if (t == T_NAV || t == T_ASIDE || t == T_FOOTER || t == T_NOSCRIPT) {
+			flags |= NF_EL_NEG | NF_EL_UNLIKELY;
+			weight -= 25;
+		}
 		if (t != T_BODY && t != T_HTML) {
 			if ((v = nf_html_attr(n, "class")))
 				hints(v, &flags, &weight);
@@ -459,7 +474,9 @@ nf_status nf_html_parse(nf_html *h, const char *utf8, size_t len)
 			     !strcasecmp(v, "alert") || !strcasecmp(v, "menu") || !strcasecmp(v, "menubar")))
 				flags |= NF_EL_NEG | NF_EL_UNLIKELY;
 		}
-		if ((flags & NF_EL_BODYPROP) && (flags & NF_EL_UNLIKELY))
+		/* as many article names as furniture names: not furniture */
+		if ((flags & NF_EL_UNLIKELY) && ((flags & NF_EL_BODYPROP) || weight >= 0) &&
+		    t != T_NAV && t != T_ASIDE && t != T_FOOTER && t != T_NOSCRIPT)
 			flags &= ~(unsigned)NF_EL_UNLIKELY;
 		if (flags & NF_EL_BODYPROP)
 			flags |= NF_EL_HASBODY;
