@@ -57,9 +57,16 @@
  * page, the article is spread over several containers: write the body. */
 #define MIN_REGION_SHARE 0.5
 
+/* How far up from the best container an <article> still encloses it
+ * rather than a list of articles. */
+#define ARTICLE_LEVELS 4
+
 /* Dropping furniture by name must leave this share of the page's prose;
  * below it the names are misleading (the page is inside a "navbar"). */
 #define MIN_STRICT_SHARE 0.25
+
+/* Block elements tracked while writing; deeper ones count as the deepest. */
+#define MAX_OPEN 64
 
 typedef struct extractor {
 	const nf_html *h;
@@ -71,7 +78,16 @@ typedef struct extractor {
 	int pre;                /* inside <pre>: keep line breaks */
 	int cell;               /* inside a table row after its first cell */
 	size_t paras;
+	nf_vec blocks;          /* block: where each written block starts */
+	nf_tag open[MAX_OPEN];  /* the block elements being written, innermost last */
+	size_t nopen;
 } extractor;
+
+/* One written block: its separator starts at sep, its text at start. */
+typedef struct block {
+	size_t sep, start;
+	nf_tag tag;
+} block;
 
 static double link_density(const nf_el *e)
 {
@@ -235,7 +251,7 @@ static int skip_in_region(const extractor *x, const nf_el *e, int fragment)
 	double ld = link_density(e);
 	switch (t) {
 	case T_P: case T_LI: case T_DD: case T_DT: case T_H2: case T_H3: case T_H4:
-	case T_H5: case T_H6: case T_TD: case T_TH: case T_TR:
+	case T_H5: case T_H6:
 		return ld > 0.6 && e->text < 300;
 	case T_DIV: case T_SECTION: case T_UL: case T_OL: case T_DL: case T_TABLE:
 	case T_FORM: case T_HEADER: case T_FIGURE: case T_CENTER: case T_DETAILS:
@@ -252,9 +268,19 @@ static int skip_in_region(const extractor *x, const nf_el *e, int fragment)
 	}
 }
 
+static nf_tag current_block(const extractor *x)
+{
+	size_t n = x->nopen < MAX_OPEN ? x->nopen : MAX_OPEN;
+	return n ? x->open[n - 1] : T_OTHER;
+}
+
+/* Writes what is owed before the next text: a paragraph or line break
+ * (which starts a new block) or a space. */
 static nf_status breaks(extractor *x)
 {
 	nf_status st = NF_OK;
+	int new_block = x->pending || !x->out->len;
+	size_t sep = x->out->len;
 	if (x->out->len) {
 		if (x->pending >= 2)
 			st = nf_buf_put(x->out, "\n\n", 2);
@@ -265,6 +291,14 @@ static nf_status breaks(extractor *x)
 	}
 	if (x->pending >= 2 || !x->out->len)
 		x->paras++;
+	if (!st && new_block) {
+		block *b = nf_vec_push(&x->blocks, sizeof *b);
+		if (!b)
+			return NF_ENOMEM;
+		b->sep = sep;
+		b->start = x->out->len;
+		b->tag = current_block(x);
+	}
 	x->pending = 0;
 	x->space = 0;
 	return st;
@@ -357,8 +391,14 @@ static int enter(extractor *x, const xmlNode *n, int is_root, int fragment, nf_s
 		x->space = 0;
 		return 0;
 	}
-	if (e->flags & NF_EL_BLOCK)
+	if (e->flags & NF_EL_BLOCK) {
 		open_block(x, (nf_tag)e->tag);
+		if (n->children) {
+			if (x->nopen < MAX_OPEN)
+				x->open[x->nopen] = (nf_tag)e->tag;
+			x->nopen++;
+		}
+	}
 	if (e->tag == T_PRE)
 		x->pre++;
 	return n->children != NULL;
@@ -367,8 +407,11 @@ static int enter(extractor *x, const xmlNode *n, int is_root, int fragment, nf_s
 static void leave(extractor *x, const xmlNode *n)
 {
 	const nf_el *e = nf_html_el(x->h, n);
-	if (e && (e->flags & NF_EL_BLOCK))
+	if (e && (e->flags & NF_EL_BLOCK)) {
 		close_block(x, (nf_tag)e->tag);
+		if (n->children && x->nopen)
+			x->nopen--;
+	}
 }
 
 /* Writes the subtree of root (root included) to x->out, iteratively. */
@@ -376,6 +419,7 @@ static nf_status write_region(extractor *x, const xmlNode *root, int fragment)
 {
 	nf_status st = NF_OK;
 	const xmlNode *n = root;
+	x->nopen = 0;
 	int down = enter(x, n, 1, fragment, &st);
 	while (!st) {
 		if (down) {
@@ -394,6 +438,22 @@ static nf_status write_region(extractor *x, const xmlNode *root, int fragment)
 			leave(x, n);
 	}
 	return st;
+}
+
+/* The <article> around the best container, when there is one close by:
+ * its header holds the lead and its footer nothing the filters keep. */
+static uint32_t enclosing_article(const extractor *x, uint32_t best)
+{
+	const nf_html *h = x->h;
+	uint32_t a = h->els[best].parent;
+	for (int level = 0; a != UINT32_MAX && level < ARTICLE_LEVELS; level++, a = h->els[a].parent) {
+		const nf_el *e = &h->els[a];
+		if (x->drop[a] || e->tag == T_BODY)
+			break;
+		if (e->tag == T_ARTICLE && link_density(e) < 0.3)
+			return a;
+	}
+	return best;
 }
 
 /* A sibling of the best container that belongs to the article: scores near
@@ -442,6 +502,96 @@ static nf_status write_best(extractor *x, uint32_t best, int *used_body)
 	(void)region;
 }
 
+/* --- Step 4: blocks that are not the article ------------------------------------ */
+
+static int heading_level(nf_tag t)
+{
+	return t >= T_H1 && t <= T_H6 ? (int)(t - T_H1) + 1 : 0;
+}
+
+/* A short block that only labels: an advertisement marker in one of the
+ * languages of the web, or a stamp (a date, a time) with at most one word. */
+static int label_block(const char *s, size_t n)
+{
+	static const char *const ad_words[] = {
+		"anzeige", "advertisement", "advertising", "ad", "ads", "werbung",
+		"publicité", "publicidad", "pubblicità", "reklama", "sponsored",
+		"annonce", "annonse", "annons", "advertentie", "publicidade", "реклама"};
+	if (n > 40)
+		return 0;
+	char w[48];
+	size_t k = 0, words = 0, digits = 0, year = 0, run = 0;
+	int in_word = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+		if (letter && k < sizeof w - 1)
+			w[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		if (letter && !in_word)
+			words++;
+		in_word = letter;
+		if (c >= '0' && c <= '9') {
+			digits++;
+			run++;
+			if (run == 4)
+				year = 1;
+		} else {
+			run = 0;
+		}
+	}
+	w[k] = '\0';
+	for (size_t i = 0; i < sizeof ad_words / sizeof *ad_words; i++)
+		if (!strcmp(w, ad_words[i]))
+			return 1;
+	/* "05. Februar 2020", "19:49", "12.03.2021, 14:05" */
+	return digits >= 4 && words <= 1 && (year || memchr(s, ':', n));
+}
+
+/* Drops written blocks that are not the article: labels and stamps, and
+ * headings or "More on this:" lines with nothing of their own under them
+ * (what they announced was furniture and went). Compacts x->out. */
+static void drop_empty_blocks(extractor *x, size_t base)
+{
+	block *b = x->blocks.data;
+	size_t nb = x->blocks.len;
+	nf_buf *o = x->out;
+	if (!nb)
+		return;
+	unsigned char *keep = malloc(nb);
+	if (!keep)
+		return; /* keeping everything is a fine answer */
+	int next_level = -1; /* level of the next kept block: 0 text, -1 none */
+	for (size_t i = nb; i-- > 0;) {
+		size_t end = i + 1 < nb ? b[i + 1].sep : o->len;
+		const char *s = o->data + b[i].start;
+		size_t n = end - b[i].start;
+		int level = heading_level(b[i].tag);
+		int colon = n && n <= 80 && s[n - 1] == ':';
+		int k = !label_block(s, n);
+		if (k && (level || colon) && next_level && (next_level == -1 || level == 0 ||
+		                                            next_level <= level))
+			k = 0;
+		keep[i] = (unsigned char)k;
+		if (k)
+			next_level = level;
+	}
+	size_t w = base;
+	int first = 1;
+	for (size_t i = 0; i < nb; i++) {
+		size_t end = i + 1 < nb ? b[i + 1].sep : o->len;
+		if (!keep[i])
+			continue;
+		size_t from = first ? b[i].start : b[i].sep;
+		memmove(o->data + w, o->data + from, end - from);
+		w += end - from;
+		first = 0;
+	}
+	o->len = w;
+	if (o->data)
+		o->data[w] = '\0';
+	free(keep);
+}
+
 nf_status nf_extract_text(const nf_html *h, int fragment, const char *title,
                           nf_buf *out, size_t *paras)
 {
@@ -473,6 +623,8 @@ nf_status nf_extract_text(const nf_html *h, int fragment, const char *title,
 			page = prose_chars(&x, root);
 		score_paragraphs(&x);
 		uint32_t best = best_container(&x);
+		if (best != UINT32_MAX)
+			best = enclosing_article(&x, best);
 		int used_body = 1;
 		if (best != UINT32_MAX)
 			st = write_best(&x, best, &used_body);
@@ -486,10 +638,14 @@ nf_status nf_extract_text(const nf_html *h, int fragment, const char *title,
 				out->data[start] = '\0';
 			x.pending = x.space = x.pre = x.cell = 0;
 			x.paras = 0;
+			x.blocks.len = 0;
 			st = write_region(&x, h->els[root].node, 0);
 		}
 	}
+	if (!st)
+		drop_empty_blocks(&x, start);
 	*paras = x.paras;
 	free(x.drop);
+	nf_vec_free(&x.blocks);
 	return st;
 }

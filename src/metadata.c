@@ -62,13 +62,32 @@ typedef struct reader {
 	nf_buf tmp;
 } reader;
 
-static void offer(cand *c, const char *v, const char *source, int rank)
+/* An arena copy of s with white space runs as one space, trimmed. */
+static const char *squeeze(nf_arena *a, const char *s)
 {
-	if (!v || rank >= (c->rank ? c->rank : R_NONE))
-		return;
-	while (*v == ' ' || *v == '\n' || *v == '\t' || *v == '\r')
-		v++;
-	if (!*v)
+	if (!s)
+		return NULL;
+	size_t n = strlen(s), o = 0;
+	char *d = nf_arena_alloc(a, n + 1);
+	if (!d)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+		if (sp && (!o || d[o - 1] == ' '))
+			continue;
+		d[o++] = sp ? ' ' : s[i];
+	}
+	while (o && d[o - 1] == ' ')
+		o--;
+	d[o] = '\0';
+	return o ? d : NULL;
+}
+
+/* Offers v for a field; the value is copied (it may live in the tree or in
+ * a JSON-LD object that dies first). */
+static void offer(reader *r, cand *c, const char *v, const char *source, int rank)
+{
+	if (!v || rank >= (c->rank ? c->rank : R_NONE) || !(v = squeeze(r->a, v)))
 		return;
 	c->value = v;
 	c->source = source;
@@ -429,11 +448,11 @@ static void jsonld_article(reader *r, json_object *o, int kind)
 {
 	/* an Article's fields beat a WebPage's, which still beat <meta> */
 	int rank = kind >= 3 ? R_JSONLD : R_META;
-	offer(&r->title, jstr(o, "headline"), "json-ld:headline", rank);
+	offer(r, &r->title, jstr(o, "headline"), "json-ld:headline", rank);
 	if (kind >= 2)
-		offer(&r->title, jstr(o, "name"), "json-ld:name", rank + 1);
-	offer(&r->desc, jstr(o, "description"), "json-ld:description", rank);
-	offer(&r->lang, jstr(o, "inLanguage"), "json-ld:inLanguage", rank);
+		offer(r, &r->title, jstr(o, "name"), "json-ld:name", rank + 1);
+	offer(r, &r->desc, jstr(o, "description"), "json-ld:description", rank);
+	offer(r, &r->lang, jstr(o, "inLanguage"), "json-ld:inLanguage", rank);
 	const char *v;
 	if ((v = jstr(o, "datePublished")))
 		offer_date(r, 0, v, strlen(v), "json-ld:datePublished", rank);
@@ -443,7 +462,7 @@ static void jsonld_article(reader *r, json_object *o, int kind)
 		offer_date(r, 1, v, strlen(v), "json-ld:dateModified", rank);
 	json_object *x;
 	if (json_object_object_get_ex(o, "publisher", &x))
-		offer(&r->site, jname(x), "json-ld:publisher", rank);
+		offer(r, &r->site, jname(x), "json-ld:publisher", rank);
 	if (json_object_object_get_ex(o, "author", &x) && x && kind >= 3) {
 		if (json_object_is_type(x, json_type_array)) {
 			for (size_t i = 0; i < json_object_array_length(x); i++)
@@ -473,7 +492,7 @@ static void jsonld_walk(reader *r, json_object *o, int depth)
 	else if (jstr(o, "@type") && (!strcmp(jstr(o, "@type"), "WebSite") ||
 	                              !strcmp(jstr(o, "@type"), "Organization") ||
 	                              !strcmp(jstr(o, "@type"), "NewsMediaOrganization")))
-		offer(&r->site, jstr(o, "name"), "json-ld:WebSite", R_META + 1);
+		offer(r, &r->site, jstr(o, "name"), "json-ld:WebSite", R_META + 1);
 	json_object *g;
 	if (json_object_object_get_ex(o, "@graph", &g))
 		jsonld_walk(r, g, depth + 1);
@@ -582,14 +601,14 @@ static void meta_tag(reader *r, const xmlNode *n)
 			/* earlier keys in the table are trusted more */
 			int rank = k == 2 ? R_MICRO : R_META;
 			switch (m->field) {
-			case F_TITLE: offer(&r->title, content, m->source, rank); break;
-			case F_SITE: offer(&r->site, content, m->source, rank); break;
-			case F_DESC: offer(&r->desc, content, m->source, rank); break;
+			case F_TITLE: offer(r, &r->title, content, m->source, rank); break;
+			case F_SITE: offer(r, &r->site, content, m->source, rank); break;
+			case F_DESC: offer(r, &r->desc, content, m->source, rank); break;
 			case F_AUTHOR: offer_authors(r, content, m->source, rank + 1); break;
 			case F_PUB: offer_date(r, 0, content, strlen(content), m->source, rank); break;
 			case F_MOD: offer_date(r, 1, content, strlen(content), m->source, rank); break;
-			case F_LANG: offer(&r->lang, content, m->source, rank); break;
-			case F_CANON: offer(&r->canon, content, m->source, rank + 1); break;
+			case F_LANG: offer(r, &r->lang, content, m->source, rank); break;
+			case F_CANON: offer(r, &r->canon, content, m->source, rank + 1); break;
 			}
 		}
 	}
@@ -621,19 +640,19 @@ static void markup(reader *r)
 		const char *v;
 		switch (e->tag) {
 		case T_HTML:
-			offer(&r->lang, nf_html_attr(n, "lang"), "html:lang", R_TAG);
-			offer(&r->lang, nf_html_attr(n, "xml:lang"), "html:lang", R_TAG);
+			offer(r, &r->lang, nf_html_attr(n, "lang"), "html:lang", R_TAG);
+			offer(r, &r->lang, nf_html_attr(n, "xml:lang"), "html:lang", R_TAG);
 			break;
 		case T_TITLE:
 			if (!r->title_tag.value)
-				offer(&r->title_tag, text_of(r, n, 2000), "title", R_TAG);
+				offer(r, &r->title_tag, text_of(r, n, 2000), "title", R_TAG);
 			break;
 		case T_META:
 			meta_tag(r, n);
 			break;
 		case T_LINK:
 			if ((v = nf_html_attr(n, "rel")) && !strcasecmp(v, "canonical"))
-				offer(&r->canon, nf_html_attr(n, "href"), "link:canonical", R_META);
+				offer(r, &r->canon, nf_html_attr(n, "href"), "link:canonical", R_META);
 			break;
 		case T_SCRIPT:
 			if ((v = nf_html_attr(n, "type")) && !strcasecmp(v, "application/ld+json"))
@@ -641,7 +660,7 @@ static void markup(reader *r)
 			break;
 		case T_H1:
 			if (!r->h1.value && !(e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)))
-				offer(&r->h1, text_of(r, n, 2000), "h1", R_TAG);
+				offer(r, &r->h1, text_of(r, n, 2000), "h1", R_TAG);
 			break;
 		case T_TIME:
 			v = nf_html_attr(n, "datetime");
@@ -675,15 +694,13 @@ static void markup(reader *r)
 				if (c)
 					offer_date(r, 1, c, strlen(c), "microdata:dateModified", R_MICRO);
 			} else if (!strcasecmp(v, "headline")) {
-				offer(&r->title, text_of(r, n, 2000), "microdata:headline", R_MICRO);
+				offer(r, &r->title, text_of(r, n, 2000), "microdata:headline", R_MICRO);
 			} else if (!strcasecmp(v, "author") || !strcasecmp(v, "creator")) {
 				offer_authors(r, text_of(r, n, 200), "microdata:author", R_MICRO + 1);
 			}
 		}
 	}
 }
-
-static const char *squeeze(nf_arena *a, const char *s);
 
 /* --- Titles ------------------------------------------------------------------------------ */
 
@@ -752,27 +769,6 @@ static void choose_title(reader *r, nf_page_meta *m)
 	m->title_source = src;
 }
 
-/* An arena copy of s with white space runs as one space, trimmed. */
-static const char *squeeze(nf_arena *a, const char *s)
-{
-	if (!s)
-		return NULL;
-	size_t n = strlen(s), o = 0;
-	char *d = nf_arena_alloc(a, n + 1);
-	if (!d)
-		return NULL;
-	for (size_t i = 0; i < n; i++) {
-		int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
-		if (sp && (!o || d[o - 1] == ' '))
-			continue;
-		d[o++] = sp ? ' ' : s[i];
-	}
-	while (o && d[o - 1] == ' ')
-		o--;
-	d[o] = '\0';
-	return o ? d : NULL;
-}
-
 nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
                           long long now, nf_page_meta *m)
 {
@@ -787,12 +783,11 @@ nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
 	url_date(r, url);
 	memset(m, 0, sizeof *m);
 	choose_title(r, m);
-	/* values may point into the tree, which dies before the page */
-	m->site_name = squeeze(a, r->site.value);
+	m->site_name = r->site.value;
 	m->site_source = r->site.source;
-	m->description = squeeze(a, r->desc.value);
-	m->language = squeeze(a, r->lang.value);
-	m->canonical_url = squeeze(a, r->canon.value ? r->canon.value : url);
+	m->description = r->desc.value;
+	m->language = r->lang.value;
+	m->canonical_url = r->canon.value ? r->canon.value : squeeze(a, url);
 	if (r->pub_rank)
 		m->published = r->pub;
 	if (r->mod_rank && !(r->pub_rank && nf_date_cmp(r->mod.date, r->pub.date) < 0))
