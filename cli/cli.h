@@ -26,6 +26,7 @@ typedef struct command {
 
 int cmd_brief(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_fetch(int argc, char **argv);
 
 /* The whole of path ("-" = stdin) in a malloc'd buffer; NULL with errno set. */
 char *cli_read_file(const char *path, size_t *len);

@@ -12,6 +12,7 @@
 static const command commands[] = {
 	{"brief", "brief many reports of one story: summary, figures, entities, timeline", cmd_brief},
 	{"extract", "the main text and metadata of web pages", cmd_extract},
+	{"fetch", "download web pages and extract (or save) them", cmd_fetch},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof *commands)
