@@ -13,9 +13,12 @@
 CC ?= cc
 BUILD ?= build
 PREFIX ?= /usr/local
-PKGS = libutf8proc json-c libxxhash libxml-2.0 libcurl
+PKGS = libutf8proc json-c libxxhash libxml-2.0
+# The command alone fetches pages (newsfuse fetch); the library does no I/O.
+CLI_PKGS = libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+CLI_LIBS := $(shell pkg-config --libs $(CLI_PKGS) 2>/dev/null)
 
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 ifeq ($(WERROR),1)
@@ -51,7 +54,7 @@ $(BUILD)/libnewsfuse.so: $(LIB_OBJ)
 	$(CC) -shared -o $@ $^ $(LDFLAGS_ALL) $(PKG_LIBS)
 
 $(BUILD)/newsfuse: $(CLI_OBJ) $(BUILD)/libnewsfuse.a
-	$(CC) -o $@ $(CLI_OBJ) $(BUILD)/libnewsfuse.a $(LDFLAGS_ALL) $(PKG_LIBS)
+	$(CC) -o $@ $(CLI_OBJ) $(BUILD)/libnewsfuse.a $(LDFLAGS_ALL) $(PKG_LIBS) $(CLI_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(HARNESS) $(BUILD)/libnewsfuse.a
 	@mkdir -p $(dir $@)

@@ -423,9 +423,10 @@ nf_status nf_decode_utf8(nf_buf *out, nf_encoding *enc, const char *data,
 			enc->source = NF_ENC_SNIFFED;
 		}
 	}
-	if (!strcmp(enc->name, "UTF-8"))
-		return put_utf8(out, enc, data, len);
-	if (!strcmp(enc->name, "windows-1252"))
-		return put_cp1252(out, data, len);
-	return put_iconv(out, enc, data, len);
+	nf_status st = !strcmp(enc->name, "UTF-8") ? put_utf8(out, enc, data, len)
+	             : !strcmp(enc->name, "windows-1252") ? put_cp1252(out, data, len)
+	                                                  : put_iconv(out, enc, data, len);
+	if (!st && out->data)
+		out->data[out->len] = '\0'; /* reserved room, even for no bytes */
+	return st;
 }
