@@ -662,18 +662,17 @@ static void markup(reader *r)
 			if (!r->h1.value && !(e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)))
 				offer(r, &r->h1, text_of(r, n, 2000), "h1", R_TAG);
 			break;
-		case T_TIME:
-			v = nf_html_attr(n, "datetime");
-			if (v && (nf_html_attr(n, "pubdate") ||
-			          ((v = nf_html_attr(n, "itemprop")) && !strcasecmp(v, "datePublished")) ||
-			          class_has(n, "publish") || class_has(n, "entry-date") ||
-			          class_has(n, "post-date")))
-				offer_date(r, 0, nf_html_attr(n, "datetime"),
-				           strlen(nf_html_attr(n, "datetime")), "time:published", R_MICRO);
-			else if (v && !time_seen && !(e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)))
-				offer_date(r, 0, v, strlen(v), "time", R_TIME);
+		case T_TIME: {
+			const char *dt = nf_html_attr(n, "datetime"), *ip = nf_html_attr(n, "itemprop");
+			if (dt && (nf_html_attr(n, "pubdate") || (ip && !strcasecmp(ip, "datePublished")) ||
+			           class_has(n, "publish") || class_has(n, "entry-date") ||
+			           class_has(n, "post-date")))
+				offer_date(r, 0, dt, strlen(dt), "time:published", R_MICRO);
+			else if (dt && !time_seen && !(e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)))
+				offer_date(r, 0, dt, strlen(dt), "time", R_TIME);
 			time_seen = 1;
 			break;
+		}
 		case T_A:
 			if ((v = nf_html_attr(n, "rel")) && !strcasecmp(v, "author"))
 				offer_authors(r, text_of(r, n, 200), "rel:author", R_TIME);
