@@ -132,7 +132,7 @@ static const char *const unlikely_exact[] = {
 	"more", "skip", "meta", "byline", "caption", "credit", "credits",
 	"copyright", "legal", "imprint", "impressum", "breaking", "ticker",
 	"trending", "most", "popular", "topics", "keywords", "categories",
-	"category", "header", "top", "bottom", "links", "sitemap", "contact",
+	"category", "links", "sitemap", "contact", "site-header", "site-footer",
 	"donate", "donation", "feedback", "survey", "poll", "weather", "promo",
 	"promos", "promotion", "rating", "ratings", "reply", "slider", "jump",
 	"widget", "widgets",

@@ -39,6 +39,10 @@
 #include "dates.h"
 #include "page.h"
 
+/* Headings kept as title candidates: the headline is among the first
+ * few; the rest of a page's headings are sections and teasers. */
+#define MAX_HEADS 8
+
 /* Candidate ranks: lower wins. */
 enum { R_JSONLD = 1, R_META, R_MICRO, R_TIME, R_URL, R_TAG, R_NONE = 99 };
 
@@ -52,7 +56,12 @@ typedef struct reader {
 	const nf_html *h;
 	nf_arena *a;
 	long long now;
-	cand title, h1, title_tag, site, desc, lang, canon, author;
+	cand title, title_tag, site, desc, lang, canon, author;
+	const char *h1[MAX_HEADS], *h2[MAX_HEADS]; /* visible headings, in order */
+	unsigned char h1_linked[MAX_HEADS];         /* mostly link text */
+	unsigned char h1_furniture[MAX_HEADS];      /* inside a menu, sidebar, ... */
+	size_t h1_prose[MAX_HEADS];                 /* prose that follows the heading */
+	size_t nh1, nh2;
 	nf_page_date pub, mod;
 	int pub_rank, mod_rank;
 	const char *authors[16];
@@ -630,6 +639,40 @@ static int class_has(const xmlNode *n, const char *w)
 	return c && strstr(c, w) != NULL;
 }
 
+/* Inside an element whose class, id or tag says furniture (a menu, a
+ * "screen-reader-text" heading, a sidebar widget). */
+static int in_furniture(const nf_html *h, const nf_el *e)
+{
+	/* a heading's furniture is close by; 64 levels is far enough */
+	for (int k = 0; k < 64 && e; k++) {
+		if (e->flags & NF_EL_UNLIKELY)
+			return 1;
+		e = e->parent == UINT32_MAX ? NULL : &h->els[e->parent];
+	}
+	return 0;
+}
+
+/* Characters of prose between heading i and the next <h1>: the headline
+ * of an article has the article after it, a logo or a menu heading has
+ * links. Looks at most PROSE_WINDOW elements ahead. */
+#define PROSE_WINDOW 3000
+static size_t prose_after(const nf_html *h, size_t i)
+{
+	size_t total = 0;
+	for (size_t j = i + 1; j < h->nels && j < i + PROSE_WINDOW; j++) {
+		const nf_el *e = &h->els[j];
+		if (e->tag == T_H1 && !(e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)))
+			break;
+		if ((e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)) || e->inl < 40 || e->link * 2 > e->text)
+			continue;
+		if (e->tag == T_P || e->tag == T_DIV || e->tag == T_TD || e->tag == T_BLOCKQUOTE ||
+		    e->tag == T_PRE || e->tag == T_LI || e->tag == T_DD || e->tag == T_SECTION ||
+		    e->tag == T_ARTICLE || e->tag == T_SPAN || e->tag == T_OTHER)
+			total += e->inl;
+	}
+	return total;
+}
+
 static void markup(reader *r)
 {
 	const nf_html *h = r->h;
@@ -659,9 +702,20 @@ static void markup(reader *r)
 				jsonld(r, n);
 			break;
 		case T_H1:
-			if (!r->h1.value && !(e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)))
-				offer(r, &r->h1, text_of(r, n, 2000), "h1", R_TAG);
+		case T_H2: {
+			const char *t;
+			if ((e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)) || !(t = text_of(r, n, 2000)))
+				break;
+			if (e->tag == T_H1 && r->nh1 < MAX_HEADS) {
+				r->h1_linked[r->nh1] = e->link * 2 > e->text;
+				r->h1_furniture[r->nh1] = (unsigned char)in_furniture(h, e);
+				r->h1_prose[r->nh1] = prose_after(h, i);
+				r->h1[r->nh1++] = t;
+			} else if (e->tag == T_H2 && r->nh2 < MAX_HEADS) {
+				r->h2[r->nh2++] = t;
+			}
 			break;
+		}
 		case T_TIME: {
 			const char *dt = nf_html_attr(n, "datetime"), *ip = nf_html_attr(n, "itemprop");
 			if (dt && (nf_html_attr(n, "pubdate") || (ip && !strcasecmp(ip, "datePublished")) ||
@@ -739,32 +793,78 @@ static const char *clean_title(reader *r, const char *t, const char *site)
 	return squeeze(r->a, c);
 }
 
-static int prefix_ci(const char *a, const char *b)
+static size_t words_in(const char *s)
 {
-	return !strncasecmp(a, b, strlen(a));
+	size_t n = 0;
+	for (int in = 0; *s; s++) {
+		int sp = *s == ' ';
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n;
 }
 
+/* s is t's " | Site" part: what strip_site() would cut off. */
+static int site_part(const char *t, const char *site, const char *s)
+{
+	if (!t)
+		return 0;
+	size_t keep = strip_site(t, site);
+	const char *tail = t + keep;
+	while (*tail && (*tail == ' ' || *tail == '|' || *tail == '-' || (unsigned char)*tail >= 0x80))
+		tail++;
+	return keep < strlen(t) && !strcasecmp(tail, s);
+}
+
+static int contains_ci(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; hay && *hay; hay++)
+		if (!strncasecmp(hay, needle, n))
+			return 1;
+	return 0;
+}
+
+/* The headline is what the reader sees: the first <h1> that is not the
+ * site's logo (the site's name, or a short link home); else an <h2> the
+ * page's titles agree with; else the JSON-LD or OpenGraph headline, else
+ * the <title>, without its " | Site" part. */
 static void choose_title(reader *r, nf_page_meta *m)
 {
-	const char *site = r->site.value;
-	/* the <h1> is the headline when the page's own title agrees with it */
-	const char *h1 = r->h1.value, *best = r->title.value, *src = r->title.source;
-	if (h1 && strlen(h1) >= 10) {
-		const char *tt = r->title_tag.value;
-		if ((best && (prefix_ci(h1, best) || strstr(best, h1))) || (tt && strstr(tt, h1))) {
-			best = h1;
+	const char *site = r->site.value, *tt = r->title_tag.value, *og = r->title.value;
+	const char *best = NULL, *src = NULL;
+	size_t most = 0;
+	/* headings in furniture only when there is no other */
+	for (size_t k = 0, i = 0; k < 2 && !best; k++, i = 0)
+	for (; i < r->nh1; i++) {
+		const char *h = r->h1[i];
+		if ((site && !strcasecmp(h, site)) || site_part(tt, site, h) ||
+		    (r->h1_linked[i] && words_in(h) <= 3) || r->h1_furniture[i] != k)
+			continue;
+		/* the first heading, unless a later one has more prose after it */
+		if (!best || r->h1_prose[i] > most) {
+			best = h;
+			most = r->h1_prose[i];
 			src = "h1";
 		}
 	}
-	if (!best) {
-		best = r->title_tag.value;
+	for (size_t i = 0; i < r->nh2 && !best; i++) {
+		const char *h = r->h2[i];
+		if (words_in(h) >= 2 && ((og && contains_ci(og, h)) || (tt && contains_ci(tt, h))) &&
+		    !(site && !strcasecmp(h, site)) && !site_part(tt, site, h)) {
+			best = h;
+			src = "h2";
+		}
+	}
+	if (!best && og) {
+		best = og;
+		src = r->title.source;
+	}
+	if (!best && tt) {
+		best = tt;
 		src = r->title_tag.source;
 	}
-	if (!best && h1) {
-		best = h1;
-		src = "h1";
-	}
-	m->title = clean_title(r, best, site);
+	m->title = best && strcmp(src, "h1") && strcmp(src, "h2") ? clean_title(r, best, site) : best;
 	m->title_source = src;
 }
 

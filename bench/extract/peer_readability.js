@@ -5,13 +5,16 @@
 // text out); it is CPU time (process.cpuUsage, garbage collection
 // included), as newsfuse's is. The article's HTML is turned into text with a line break at
 // every block element, so paragraphs do not run together in the scores.
-// Prints "pages=N total_s=S".
+// Pages FIRST..FIRST+COUNT-1 of the manifest only, appended to OUT: jsdom
+// keeps memory across documents, so run.sh starts a fresh process for every
+// batch (process start is outside the clock). Prints "pages=N total_s=S".
 const fs = require("fs");
 const { JSDOM, VirtualConsole } = require("jsdom");
 const { Readability } = require("@mozilla/readability");
 
-const [manifest, outPath] = process.argv.slice(2);
-const rows = fs.readFileSync(manifest, "utf8").split("\n").filter(Boolean).map((l) => l.split("\t"));
+const [manifest, outPath, first, count] = process.argv.slice(2);
+const rows = fs.readFileSync(manifest, "utf8").split("\n").filter(Boolean).map((l) => l.split("\t"))
+  .slice(Number(first || 0), Number(first || 0) + Number(count || 1e9));
 const BLOCK = new Set(["P", "DIV", "SECTION", "ARTICLE", "H1", "H2", "H3", "H4", "H5", "H6",
   "LI", "UL", "OL", "BLOCKQUOTE", "PRE", "TABLE", "TR", "TD", "TH", "BR", "DD", "DT", "FIGURE"]);
 
@@ -27,7 +30,7 @@ function text(node, out) {
   }
 }
 
-const out = fs.openSync(outPath, "w");
+const out = fs.openSync(outPath, "a");
 const quiet = new VirtualConsole();
 let total = 0;
 for (const [, id, path, url] of rows) {
@@ -39,10 +42,11 @@ for (const [, id, path, url] of rows) {
     const art = new Readability(dom.window.document).parse();
     if (art) {
       title = art.title;
-      const frag = new JSDOM(art.content || "").window.document.body;
+      const fragDom = new JSDOM(art.content || "");
       const parts = [];
-      text(frag, parts);
+      text(fragDom.window.document.body, parts);
       body = parts.join("");
+      fragDom.window.close();
     }
     dom.window.close();
   } catch (e) {

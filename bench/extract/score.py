@@ -102,7 +102,7 @@ for name, path in tools:
         "tv": prf(tp, fp, fn), "b9": prf(stp, sfp, sfn),
         "title": (tok / tcount if tcount else 0, tcount),
         "date": (dok / dcount if dcount else 0, dcount),
-        "has_meta": any(o.get("title") for o in out.values()),
+        "has_meta": any("published" in o for o in out.values()),
     }
 
 print("%-22s %7s %7s %7s   %7s %7s %7s" % ("extractor", "tv P", "tv R", "tv F", "b9 P", "b9 R", "b9 F1"))
