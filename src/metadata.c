@@ -61,6 +61,8 @@ typedef struct reader {
 	unsigned char h1_linked[MAX_HEADS];         /* mostly link text */
 	unsigned char h1_furniture[MAX_HEADS];      /* inside a menu, sidebar, ... */
 	size_t h1_prose[MAX_HEADS];                 /* prose that follows the heading */
+	uint32_t h1_el[MAX_HEADS];                  /* its element */
+	uint32_t title_el;                          /* the chosen headline's, or UINT32_MAX */
 	size_t nh1, nh2;
 	nf_page_date pub, mod;
 	int pub_rank, mod_rank;
@@ -338,6 +340,215 @@ static void url_date(reader *r, const char *url)
 		    (p[i - (i > 0)] == '/' || p[i - (i > 0)] == '-' || p[i - (i > 0)] == '_')) {
 			offer_date(r, 0, p + i, 8, "url", R_URL);
 			return;
+		}
+	}
+}
+
+static int contains_ci(const char *hay, const char *needle);
+
+/* --- Dates in the page's text ------------------------------------------------------ */
+
+/* Month names of the languages most of the web is written in, lower case,
+ * with the usual abbreviations; genitive forms where a language uses them
+ * in dates (Polish "stycznia", Czech "ledna"). */
+static const struct month_name {
+	const char *name;
+	int month;
+} month_names[] = {
+	{"january", 1}, {"jan", 1}, {"januar", 1}, {"jänner", 1}, {"janvier", 1}, {"enero", 1},
+	{"gennaio", 1}, {"janeiro", 1}, {"januari", 1}, {"stycznia", 1}, {"ledna", 1},
+	{"february", 2}, {"feb", 2}, {"februar", 2}, {"février", 2}, {"fevrier", 2}, {"febrero", 2},
+	{"febbraio", 2}, {"fevereiro", 2}, {"februari", 2}, {"lutego", 2}, {"února", 2},
+	{"march", 3}, {"mar", 3}, {"märz", 3}, {"mars", 3}, {"marzo", 3}, {"março", 3},
+	{"maart", 3}, {"marca", 3}, {"března", 3},
+	{"april", 4}, {"apr", 4}, {"avril", 4}, {"abril", 4}, {"aprile", 4}, {"kwietnia", 4},
+	{"dubna", 4},
+	{"may", 5}, {"mai", 5}, {"mayo", 5}, {"maggio", 5}, {"maio", 5}, {"mei", 5}, {"maja", 5},
+	{"května", 5},
+	{"june", 6}, {"jun", 6}, {"juni", 6}, {"juin", 6}, {"junio", 6}, {"giugno", 6},
+	{"junho", 6}, {"czerwca", 6}, {"června", 6},
+	{"july", 7}, {"jul", 7}, {"juli", 7}, {"juillet", 7}, {"julio", 7}, {"luglio", 7},
+	{"julho", 7}, {"lipca", 7}, {"července", 7},
+	{"august", 8}, {"aug", 8}, {"août", 8}, {"aout", 8}, {"agosto", 8}, {"augustus", 8},
+	{"sierpnia", 8}, {"srpna", 8},
+	{"september", 9}, {"sep", 9}, {"sept", 9}, {"septembre", 9}, {"septiembre", 9},
+	{"settembre", 9}, {"setembro", 9}, {"września", 9}, {"září", 9},
+	{"october", 10}, {"oct", 10}, {"oktober", 10}, {"okt", 10}, {"octobre", 10},
+	{"octubre", 10}, {"ottobre", 10}, {"outubro", 10}, {"października", 10}, {"října", 10},
+	{"november", 11}, {"nov", 11}, {"novembre", 11}, {"noviembre", 11}, {"novembro", 11},
+	{"listopada", 11}, {"listopadu", 11},
+	{"december", 12}, {"dec", 12}, {"dezember", 12}, {"dez", 12}, {"décembre", 12},
+	{"decembre", 12}, {"diciembre", 12}, {"dicembre", 12}, {"dezembro", 12},
+	{"grudnia", 12}, {"prosince", 12},
+};
+
+/* The month named by the word at s (letters, any script), 0 when none. */
+static int month_word(const char *s, size_t n, size_t *len)
+{
+	size_t w = 0;
+	while (w < n && (((s[w] | 32) >= 'a' && (s[w] | 32) <= 'z') || (unsigned char)s[w] >= 0x80))
+		w++;
+	*len = w;
+	if (w < 3 || w > 16)
+		return 0;
+	char low[17];
+	for (size_t i = 0; i < w; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	low[w] = '\0';
+	/* "März" written "MÄRZ" is not matched: capitals past ASCII are rare in dates */
+	for (size_t i = 0; i < sizeof month_names / sizeof *month_names; i++)
+		if (!strcmp(low, month_names[i].name))
+			return month_names[i].month;
+	return 0;
+}
+
+static size_t digits_run(const char *s, size_t n, size_t i, int *v)
+{
+	size_t k = 0;
+	*v = 0;
+	while (i + k < n && k < 5 && s[i + k] >= '0' && s[i + k] <= '9')
+		*v = *v * 10 + (s[i + k++] - '0');
+	return k;
+}
+
+/* A date written for readers at s[i]: 14.01.2022, 14/01/2022, 2022-01-14,
+ * 14. Januar 2022, 14 de enero de 2022, January 14, 2022. month_first: read
+ * 01/02/2022 as January 2 (American English). Returns 1 with *out set. */
+static int reader_date(const char *s, size_t n, size_t i, int month_first, nf_date *out)
+{
+	int a, b, c;
+	size_t la = digits_run(s, n, i, &a), ml;
+	if (la == 4 && i + 4 < n && (s[i + 4] == '-' || s[i + 4] == '/')) {
+		size_t lb = digits_run(s, n, i + 5, &b);
+		size_t lc = lb ? digits_run(s, n, i + 6 + lb, &c) : 0;
+		if (lb && lb <= 2 && s[i + 5 + lb] == s[i + 4] && lc && lc <= 2) {
+			*out = (nf_date){a, b, c};
+			return nf_date_valid(*out);
+		}
+		return 0;
+	}
+	if (la >= 1 && la <= 2 && i + la < n && (s[i + la] == '.' || s[i + la] == '/')) {
+		char sep = s[i + la];
+		size_t lb = digits_run(s, n, i + la + 1, &b);
+		if (lb >= 1 && lb <= 2 && i + la + 1 + lb < n && s[i + la + 1 + lb] == sep) {
+			size_t lc = digits_run(s, n, i + la + 2 + lb, &c);
+			if (lc == 4) {
+				*out = sep == '/' && month_first ? (nf_date){c, a, b} : (nf_date){c, b, a};
+				if (sep == '/' && a <= 12 && b > 12)
+					*out = (nf_date){c, a, b};
+				return nf_date_valid(*out);
+			}
+		}
+	}
+	if (la >= 1 && la <= 2) { /* 14. Januar 2022, 14 de enero de 2022 */
+		size_t j = i + la;
+		if (j < n && s[j] == '.')
+			j++;
+		while (j < n && s[j] == ' ')
+			j++;
+		if (j + 3 < n && !strncmp(s + j, "de ", 3))
+			j += 3;
+		int m = month_word(s + j, n - j, &ml);
+		if (m) {
+			j += ml;
+			if (j < n && s[j] == '.')
+				j++;
+			while (j < n && (s[j] == ' ' || s[j] == ','))
+				j++;
+			if (j + 3 < n && !strncmp(s + j, "de ", 3))
+				j += 3;
+			if (digits_run(s, n, j, &c) == 4) {
+				*out = (nf_date){c, m, a};
+				return nf_date_valid(*out);
+			}
+		}
+		return 0;
+	}
+	int m = la ? 0 : month_word(s + i, n - i, &ml); /* January 14, 2022 */
+	if (m) {
+		size_t j = i + ml;
+		if (j < n && s[j] == '.')
+			j++;
+		while (j < n && s[j] == ' ')
+			j++;
+		size_t ld = digits_run(s, n, j, &a);
+		if (ld >= 1 && ld <= 2) {
+			j += ld;
+			while (j < n && (s[j] == ',' || s[j] == ' ' || s[j] == '.' ||
+			                 ((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z' && j < i + ml + ld + 6)))
+				j++;
+			if (digits_run(s, n, j, &c) == 4) {
+				*out = (nf_date){c, m, a};
+				return nf_date_valid(*out);
+			}
+		}
+	}
+	return 0;
+}
+
+/* The first date in s[0..n) as readers see it; 1 with d set. */
+static int find_reader_date(reader *r, const char *s, size_t n, int month_first, nf_page_date *d)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i && (((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z') ||
+		          (s[i - 1] >= '0' && s[i - 1] <= '9')))
+			continue;
+		nf_date x;
+		if (!reader_date(s, n, i, month_first, &x))
+			continue;
+		char iso[48];
+		snprintf(iso, sizeof iso, "%04d-%02d-%02d", x.y, x.m, x.d);
+		if (nf_page_date_parse(iso, 10, r->now, d))
+			return 1;
+	}
+	return 0;
+}
+
+/* Class or id words of the elements that hold a page's date stamp. */
+static int date_holder(const xmlNode *n)
+{
+	static const char *const words[] = {"date", "time", "datum", "posted", "publish", "meta",
+	                                    "byline", "fecha", "data", "dateline", "zeit"};
+	const char *vals[2] = {nf_html_attr(n, "class"), nf_html_attr(n, "id")};
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; vals[k] && i < sizeof words / sizeof *words; i++)
+			if (contains_ci(vals[k], words[i]))
+				return 1;
+	return 0;
+}
+
+/* A date stamp in the page's text, when nothing better said when it was
+ * published: first in an element named for it (class "date", "posted-on",
+ * "entry-meta", ...), then in the short lines after the headline. */
+#define STAMP_CHARS 200   /* a stamp is a short line, not a paragraph */
+#define AFTER_HEADLINE 60 /* elements after the headline where the stamp sits */
+static void text_date(reader *r)
+{
+	const nf_html *h = r->h;
+	int month_first = r->lang.value && !strncasecmp(r->lang.value, "en-us", 5);
+	nf_page_date d;
+	for (size_t pass = 0; pass < 2; pass++) {
+		size_t from = 0, to = h->nels;
+		if (pass) {
+			if (r->title_el == UINT32_MAX)
+				return;
+			from = r->title_el;
+			to = from + AFTER_HEADLINE < h->nels ? from + AFTER_HEADLINE : h->nels;
+		}
+		for (size_t i = from; i < to; i++) {
+			const nf_el *e = &h->els[i];
+			if ((e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)) || !e->text || e->text > STAMP_CHARS ||
+			    (!pass && !date_holder(e->node)))
+				continue;
+			r->tmp.len = 0;
+			if (nf_html_text(h, e->node, &r->tmp) || !r->tmp.len)
+				continue;
+			if (find_reader_date(r, r->tmp.data, r->tmp.len, month_first, &d)) {
+				d.source = "text";
+				r->pub = d;
+				r->pub_rank = R_TAG;
+				return;
+			}
 		}
 	}
 }
@@ -710,6 +921,7 @@ static void markup(reader *r)
 				r->h1_linked[r->nh1] = e->link * 2 > e->text;
 				r->h1_furniture[r->nh1] = (unsigned char)in_furniture(h, e);
 				r->h1_prose[r->nh1] = prose_after(h, i);
+				r->h1_el[r->nh1] = (uint32_t)i;
 				r->h1[r->nh1++] = t;
 			} else if (e->tag == T_H2 && r->nh2 < MAX_HEADS) {
 				r->h2[r->nh2++] = t;
@@ -844,6 +1056,7 @@ static void choose_title(reader *r, nf_page_meta *m)
 		/* the first heading, unless a later one has more prose after it */
 		if (!best || r->h1_prose[i] > most) {
 			best = h;
+			r->title_el = r->h1_el[i];
 			most = r->h1_prose[i];
 			src = "h1";
 		}
@@ -878,10 +1091,13 @@ nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
 	r->a = a;
 	r->now = now ? now : (long long)time(NULL);
 	r->tmp.max = 1u << 24;
+	r->title_el = UINT32_MAX;
 	markup(r);
 	url_date(r, url);
 	memset(m, 0, sizeof *m);
 	choose_title(r, m);
+	if (!r->pub_rank || r->pub_rank > R_URL)
+		text_date(r);
 	m->site_name = r->site.value;
 	m->site_source = r->site.source;
 	m->description = r->desc.value;
