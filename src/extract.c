@@ -71,6 +71,7 @@
 typedef struct extractor {
 	const nf_html *h;
 	unsigned char *drop;    /* per element: 1 = furniture (with its subtree) */
+	uint32_t *prose;        /* per element: characters of prose in its subtree */
 	const char *title;
 	nf_buf *out;
 	int pending;            /* breaks owed before the next text: 0, 1 (line), 2 (paragraph) */
@@ -204,22 +205,29 @@ static uint32_t best_container(extractor *x)
 	return best;
 }
 
-/* Characters of prose under root: paragraph-like blocks with few links,
- * outside furniture. */
-static size_t prose_chars(const extractor *x, uint32_t root)
+/* Characters of prose in every subtree: paragraph-like blocks with few
+ * links, outside furniture. One sweep, children before parents. */
+static void count_prose(extractor *x)
 {
 	const nf_html *h = x->h;
-	const nf_el *r = &h->els[root];
-	size_t total = 0;
-	/* the records of root's subtree follow it in document order */
-	for (size_t i = root; i < h->nels; i++) {
+	for (size_t i = 0; i < h->nels; i++)
+		x->prose[i] = 0;
+	for (size_t i = h->nels; i-- > 0;) {
 		const nf_el *e = &h->els[i];
-		if (i > root && e->depth <= r->depth)
-			break;
-		if (!x->drop[i] && e->inl >= 80 && para_tag((nf_tag)e->tag) && link_density(e) < 0.25)
-			total += e->inl;
+		if (x->drop[i]) {
+			x->prose[i] = 0;
+			continue;
+		}
+		if (e->inl >= 80 && para_tag((nf_tag)e->tag) && link_density(e) < 0.25)
+			x->prose[i] += e->inl;
+		if (e->parent != UINT32_MAX)
+			x->prose[e->parent] += x->prose[i];
 	}
-	return total;
+}
+
+static size_t prose_chars(const extractor *x, uint32_t root)
+{
+	return x->prose[root];
 }
 
 /* --- Step 3: writing ---------------------------------------------------------- */
@@ -246,7 +254,9 @@ static int skip_in_region(const extractor *x, const nf_el *e, int fragment)
 		return 0;
 	if (t == T_H1 && headline_el(x, e))
 		return 1;
-	if (!e->text || (e->flags & NF_EL_HASBODY))
+	/* a container of prose is no link list or form box, whatever else
+	 * it holds: what is furniture inside it goes at its own level */
+	if (!e->text || (e->flags & NF_EL_HASBODY) || x->prose[NF_EL_INDEX(x->h, e)] >= 200)
 		return 0;
 	double ld = link_density(e);
 	switch (t) {
@@ -604,22 +614,29 @@ nf_status nf_extract_text(const nf_html *h, int fragment, const char *title,
 	x.out = out;
 	x.title = title;
 	x.drop = calloc(h->nels, 1);
-	if (!x.drop)
+	x.prose = calloc(h->nels, sizeof *x.prose);
+	if (!x.drop || !x.prose) {
+		free(x.drop);
+		free(x.prose);
 		return NF_ENOMEM;
+	}
 	uint32_t root = h->body;
 	nf_status st = NF_OK;
 	size_t start = out->len;
 	mark_furniture(&x, 1);
+	count_prose(&x);
 	size_t page = prose_chars(&x, root);
 	mark_furniture(&x, fragment);
+	count_prose(&x);
 	if (fragment) {
 		st = write_region(&x, h->els[root].node, 1);
 	} else {
 		/* furniture by name goes, unless that leaves little of the page's
 		 * prose: then only what holds most of the page is kept */
-		if (prose_chars(&x, root) < (size_t)((double)page * MIN_STRICT_SHARE))
+		if (prose_chars(&x, root) < (size_t)((double)page * MIN_STRICT_SHARE)) {
 			mark_furniture(&x, 1);
-		else
+			count_prose(&x);
+		} else
 			page = prose_chars(&x, root);
 		score_paragraphs(&x);
 		uint32_t best = best_container(&x);
@@ -646,6 +663,7 @@ nf_status nf_extract_text(const nf_html *h, int fragment, const char *title,
 		drop_empty_blocks(&x, start);
 	*paras = x.paras;
 	free(x.drop);
+	free(x.prose);
 	nf_vec_free(&x.blocks);
 	return st;
 }
