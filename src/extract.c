@@ -57,6 +57,10 @@
  * page, the article is spread over several containers: write the body. */
 #define MIN_REGION_SHARE 0.5
 
+/* Less text than this from a region that scored means the filters
+ * threw the article away with its link lists: a few lines at most. */
+#define MIN_KEPT_CHARS 200
+
 /* How far up from the best container an <article> still encloses it
  * rather than a list of articles. */
 #define ARTICLE_LEVELS 4
@@ -489,27 +493,23 @@ static int joins_region(const extractor *x, const nf_el *s, double top)
 	return s->inl >= MIN_PARA_CHARS && ld == 0 && s->punct > 0;
 }
 
-static nf_status write_best(extractor *x, uint32_t best, int *used_body)
+static nf_status write_best(extractor *x, uint32_t best, int fragment)
 {
 	const nf_html *h = x->h;
 	const nf_el *b = &h->els[best];
 	double top = final_score(b);
 	nf_status st = NF_OK;
-	*used_body = 0;
 	const xmlNode *parent = b->node->parent;
-	size_t region = 0;
 	for (const xmlNode *c = parent ? parent->children : b->node; c && !st; c = c->next) {
 		const nf_el *s = nf_html_el(h, c);
 		if (c == b->node || (s && joins_region(x, s, top))) {
-			region += prose_chars(x, NF_EL_INDEX(h, s));
-			st = write_region(x, c, 0);
+			st = write_region(x, c, fragment);
 			close_block(x, (nf_tag)s->tag);
 		}
 		if (!parent)
 			break;
 	}
 	return st;
-	(void)region;
 }
 
 /* --- Step 4: blocks that are not the article ------------------------------------ */
@@ -602,6 +602,17 @@ static void drop_empty_blocks(extractor *x, size_t base)
 	free(keep);
 }
 
+/* Empties what was written since start, to write it again another way. */
+static void restart(extractor *x, size_t start)
+{
+	x->out->len = start;
+	if (x->out->data)
+		x->out->data[start] = '\0';
+	x->pending = x->space = x->pre = x->cell = 0;
+	x->paras = 0;
+	x->blocks.len = 0;
+}
+
 nf_status nf_extract_text(const nf_html *h, int fragment, const char *title,
                           nf_buf *out, size_t *paras)
 {
@@ -642,21 +653,23 @@ nf_status nf_extract_text(const nf_html *h, int fragment, const char *title,
 		uint32_t best = best_container(&x);
 		if (best != UINT32_MAX)
 			best = enclosing_article(&x, best);
-		int used_body = 1;
 		if (best != UINT32_MAX)
-			st = write_best(&x, best, &used_body);
+			st = write_best(&x, best, 0);
+		size_t got = nf_html_chars(out->data + start, out->len - start);
 		/* the region lacks much of the page's prose: the article is split
 		 * over containers the scores did not join, so take the body */
-		if (!st && (best == UINT32_MAX ||
-		            nf_html_chars(out->data + start, out->len - start) <
-		                    (size_t)((double)page * MIN_REGION_SHARE))) {
-			out->len = start;
-			if (out->data)
-				out->data[start] = '\0';
-			x.pending = x.space = x.pre = x.cell = 0;
-			x.paras = 0;
-			x.blocks.len = 0;
+		if (!st && (best == UINT32_MAX || got < (size_t)((double)page * MIN_REGION_SHARE))) {
+			restart(&x, start);
 			st = write_region(&x, h->els[root].node, 0);
+			got = nf_html_chars(out->data + start, out->len - start);
+		}
+		/* the filters left next to nothing of a region that scored as
+		 * prose: its lists of links are the content (a recipe's
+		 * ingredients, a table of results), so keep all but furniture */
+		if (!st && best != UINT32_MAX && got < MIN_KEPT_CHARS &&
+		    got * 5 < h->els[best].text) {
+			restart(&x, start);
+			st = write_best(&x, best, 1);
 		}
 	}
 	if (!st)
