@@ -30,6 +30,7 @@
  */
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -249,12 +250,31 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 	return k;
 }
 
+/* Bytes from i on that are ASCII and not NUL, 8 at a time: most of a page
+ * is markup, and this keeps the byte loops below off it. */
+static size_t ascii_run(const unsigned char *u, size_t n, size_t i)
+{
+	const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+	size_t start = i;
+	while (i + 8 <= n) {
+		uint64_t x;
+		memcpy(&x, u + i, 8);
+		if ((x & high) || ((x - ones) & ~x & high))
+			break;
+		i += 8;
+	}
+	return i - start;
+}
+
 /* Counts of multi-byte sequences and bad bytes in s. */
 static void utf8_census(const char *s, size_t n, size_t *multi, size_t *bad)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	*multi = *bad = 0;
 	for (size_t i = 0; i < n;) {
+		i += ascii_run(u, n, i);
+		if (i >= n)
+			break;
 		if (u[i] < 0x80) {
 			i++;
 			continue;
@@ -278,6 +298,9 @@ static nf_status put_utf8(nf_buf *out, nf_encoding *enc, const char *s, size_t n
 	nf_status st = nf_buf_reserve(out, n + n / 8);
 	size_t run = 0; /* start of the pending run of good bytes */
 	for (size_t i = 0; !st && i < n;) {
+		i += ascii_run(u, n, i);
+		if (i >= n)
+			break;
 		if (u[i] >= 0x80) {
 			size_t k = utf8_seq(u + i, n - i);
 			if (k) {

@@ -160,6 +160,8 @@ static int word_in(const char *w, size_t n, const char *const *list, size_t coun
                    int prefix)
 {
 	for (size_t i = 0; i < count; i++) {
+		if (list[i][0] != w[0]) /* most words fail here, before any strlen */
+			continue;
 		size_t l = strlen(list[i]);
 		if ((prefix ? n >= l : n == l) && !strncmp(w, list[i], l))
 			return 1;
@@ -391,6 +393,33 @@ nf_status nf_html_text(const nf_html *h, const xmlNode *root, nf_buf *out)
 	return st;
 }
 
+/* The attributes the records need, in one pass over the element's. */
+typedef struct attrs {
+	const char *class_, *id, *style, *hidden, *aria_hidden, *itemprop, *role;
+} attrs;
+
+static void read_attrs(const xmlNode *n, attrs *a)
+{
+	memset(a, 0, sizeof *a);
+	for (const xmlAttr *p = n->properties; p; p = p->next) {
+		const char *name = (const char *)p->name;
+		const xmlNode *c = p->children;
+		const char *v = c && c->type == XML_TEXT_NODE && c->content ? (const char *)c->content : "";
+		switch (name[0]) {
+		case 'c': if (!strcmp(name, "class")) a->class_ = v; break;
+		case 'i':
+			if (!strcmp(name, "id")) a->id = v;
+			else if (!strcmp(name, "itemprop")) a->itemprop = v;
+			break;
+		case 's': if (!strcmp(name, "style")) a->style = v; break;
+		case 'h': if (!strcmp(name, "hidden")) a->hidden = v; break;
+		case 'a': if (!strcmp(name, "aria-hidden")) a->aria_hidden = v; break;
+		case 'r': if (!strcmp(name, "role")) a->role = v; break;
+		default: break;
+		}
+	}
+}
+
 /* --- Parsing ------------------------------------------------------------------- */
 
 nf_status nf_html_parse(nf_html *h, const char *utf8, size_t len)
@@ -447,9 +476,10 @@ nf_status nf_html_parse(nf_html *h, const char *utf8, size_t len)
 		if (t == T_BODY)
 			h->body = (uint32_t)h->nels;
 		const char *v;
-		if (nf_html_attr(n, "hidden") ||
-		    ((v = nf_html_attr(n, "aria-hidden")) && !strcasecmp(v, "true")) ||
-		    ((v = nf_html_attr(n, "style")) && hidden_style(v)))
+		attrs a;
+		read_attrs(n, &a);
+		if (a.hidden || (a.aria_hidden && !strcasecmp(a.aria_hidden, "true")) ||
+		    (a.style && hidden_style(a.style)))
 			flags |= NF_EL_HIDDEN;
 		/* furniture by tag, but droppable only as a whole: broken markup
 		 * can leave the whole page inside an unclosed <nav>, and a page
@@ -459,15 +489,15 @@ nf_status nf_html_parse(nf_html *h, const char *utf8, size_t len)
 			weight -= 25;
 		}
 		if (t != T_BODY && t != T_HTML) {
-			if ((v = nf_html_attr(n, "class")))
-				hints(v, &flags, &weight);
-			if ((v = nf_html_attr(n, "id")))
-				hints(v, &flags, &weight);
-			if ((v = nf_html_attr(n, "itemprop")) && has_ci(v, "articleBody")) {
+			if (a.class_)
+				hints(a.class_, &flags, &weight);
+			if (a.id)
+				hints(a.id, &flags, &weight);
+			if ((v = a.itemprop) && has_ci(v, "articleBody")) {
 				flags |= NF_EL_BODYPROP | NF_EL_POS;
 				weight += 40;
 			}
-			if ((v = nf_html_attr(n, "role")) &&
+			if ((v = a.role) &&
 			    (!strcasecmp(v, "navigation") || !strcasecmp(v, "complementary") ||
 			     !strcasecmp(v, "banner") || !strcasecmp(v, "contentinfo") ||
 			     !strcasecmp(v, "search") || !strcasecmp(v, "dialog") ||
