@@ -123,19 +123,20 @@ static const char *const unlikely_words[] = {
 	"masthead", "outbrain", "taboola", "skiplink", "offcanvas", "paywall",
 	"shoutbox", "skyscraper", "tagcloud", "login", "authorbox", "replies",
 	"readmore", "overlay", "flyout", "dropdown", "lightbox", "carousel",
+	"tweet", "twitter", "instagram", "facebook", "tiktok", "readingtime",
 };
 /* Matched only as whole words: short ones that begin ordinary words. */
 static const char *const unlikely_exact[] = {
 	"ad", "ads", "adv", "adsense", "adslot", "menu", "nav", "navi", "tags",
-	"tag", "print", "search", "hidden", "sr-only", "screen-reader-text",
-	"visually-hidden", "visuallyhidden", "invisible", "hide", "rss", "extra",
-	"more", "skip", "meta", "byline", "caption", "credit", "credits",
+	"tag", "search", "sr-only", "screen-reader-text",
+	"visually-hidden", "visuallyhidden", "invisible", "rss",
+	"skip", "meta", "byline", "caption", "credit", "credits",
 	"copyright", "legal", "imprint", "impressum", "breaking", "ticker",
-	"trending", "most", "popular", "topics", "keywords", "categories",
+	"trending", "topics", "keywords", "categories",
 	"category", "links", "sitemap", "contact", "site-header", "site-footer",
 	"donate", "donation", "feedback", "survey", "poll", "weather", "promo",
 	"promos", "promotion", "rating", "ratings", "reply", "slider", "jump",
-	"widget", "widgets",
+	"widget", "widgets", "author", "authors", "bio", "legend", "reading",
 };
 static const char *const likely_words[] = {
 	"article", "content", "entry", "main", "post", "story", "text", "body",
@@ -171,6 +172,19 @@ static int word_in(const char *w, size_t n, const char *const *list, size_t coun
 
 #define COUNT(a) (sizeof a / sizeof *a)
 
+/* Class names that carry a value of the content (its tags, categories,
+ * topic) rather than the element's role. */
+static int value_name(const char *name)
+{
+	static const char *const prefixes[] = {"tag-", "tags-", "category-", "categories-",
+	                                       "topic-", "term-", "taxonomy-", "post-tag-",
+	                                       "format-", "status-", "type-"};
+	for (size_t i = 0; i < COUNT(prefixes); i++)
+		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+			return 1;
+	return 0;
+}
+
 /* Hints of one class or id value: each space-separated name is lower-cased
  * and split at '-', '_' and digits; whole names are checked against the
  * article-body list. */
@@ -201,13 +215,12 @@ static void hints(const char *v, unsigned *flags, int *weight)
 			continue;
 		}
 		/* words of the name; the furniture word wins over a body word
-		 * ("post-comments", "article-share" are furniture). The short
-		 * ambiguous words count only in names of one or two words: a
-		 * longer name is a value ("tag-local-elections", "category-news"
-		 * on a post), not a role. */
-		int neg = 0, pos = 0, nwords = 0;
-		for (size_t i = 0; i < m; i++)
-			nwords += (name[i] == '-' || name[i] == '_') && i + 1 < m;
+		 * ("post-comments", "article-share" are furniture). A name that
+		 * carries a value ("tag-local-elections", "category-news" on a
+		 * post) says nothing of the element's role. */
+		if (value_name(name))
+			continue;
+		int neg = 0, pos = 0;
 		for (size_t i = 0; i < m;) {
 			while (i < m && (name[i] == '-' || name[i] == '_' || (name[i] >= '0' && name[i] <= '9')))
 				i++;
@@ -218,7 +231,7 @@ static void hints(const char *v, unsigned *flags, int *weight)
 				continue;
 			w[k] = '\0';
 			if (word_in(w, k, unlikely_words, COUNT(unlikely_words), 1) ||
-			    (nwords < 2 && word_in(w, k, unlikely_exact, COUNT(unlikely_exact), 0)))
+			    word_in(w, k, unlikely_exact, COUNT(unlikely_exact), 0))
 				neg = 1;
 			else if (word_in(w, k, likely_words, COUNT(likely_words), 1))
 				pos = 1;
