@@ -36,6 +36,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "page.h"
 
@@ -92,6 +93,7 @@ typedef struct extractor {
 typedef struct block {
 	size_t sep, start;
 	nf_tag tag;
+	int before_furniture; /* furniture was left out right after it */
 } block;
 
 static double link_density(const nf_el *e)
@@ -393,8 +395,12 @@ static int enter(extractor *x, const xmlNode *n, int is_root, int fragment, nf_s
 	if (!e)
 		return 0;
 	if (!is_root && (x->drop[NF_EL_INDEX(x->h, e)] || skip_in_region(x, e, fragment))) {
-		if (e->flags & NF_EL_BLOCK)
+		if (e->flags & NF_EL_BLOCK) {
 			close_block(x, (nf_tag)e->tag);
+			/* a list of links announced by the block before it */
+			if (e->text && x->blocks.len && link_density(e) > MAX_LINK_DENSITY)
+				NF_VEC_AT(&x->blocks, block, x->blocks.len - 1).before_furniture = 1;
+		}
 		return 0;
 	}
 	if (e->tag == T_BR) {
@@ -519,6 +525,26 @@ static int heading_level(nf_tag t)
 	return t >= T_H1 && t <= T_H6 ? (int)(t - T_H1) + 1 : 0;
 }
 
+/* A picture credit or source line: "Foto: ...", "Source: ...", "Titelbild:"
+ * (a label word and a colon first, a short line). */
+static int credit_line(const char *s, size_t n)
+{
+	static const char *const labels[] = {
+		"foto", "fotos", "photo", "photos", "bild", "bilder", "titelbild", "image",
+		"credit", "credits", "quelle", "source", "fuente", "źródło", "fonte", "bron",
+		"copyright", "©", "grafik", "illustration", "video"};
+	const char *colon = memchr(s, ':', n < 24 ? n : 24);
+	if (!colon || n > 120)
+		return 0;
+	size_t l = (size_t)(colon - s);
+	while (l && s[l - 1] == ' ')
+		l--;
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		if (strlen(labels[i]) == l && !strncasecmp(s, labels[i], l))
+			return 1;
+	return 0;
+}
+
 /* A short block that only labels: an advertisement marker in one of the
  * languages of the web, or a stamp (a date, a time) with at most one word. */
 static int label_block(const char *s, size_t n)
@@ -527,6 +553,8 @@ static int label_block(const char *s, size_t n)
 		"anzeige", "advertisement", "advertising", "ad", "ads", "werbung",
 		"publicité", "publicidad", "pubblicità", "reklama", "sponsored",
 		"annonce", "annonse", "annons", "advertentie", "publicidade", "реклама"};
+	if (credit_line(s, n))
+		return 1;
 	if (n > 40)
 		return 0;
 	char w[48];
@@ -553,13 +581,15 @@ static int label_block(const char *s, size_t n)
 	for (size_t i = 0; i < sizeof ad_words / sizeof *ad_words; i++)
 		if (!strcmp(w, ad_words[i]))
 			return 1;
+
 	/* "05. Februar 2020", "19:49", "12.03.2021, 14:05" */
 	return digits >= 4 && words <= 1 && (year || memchr(s, ':', n));
 }
 
 /* Drops written blocks that are not the article: labels and stamps, and
- * headings or "More on this:" lines with nothing of their own under them
- * (what they announced was furniture and went). Compacts x->out. */
+ * headings or "More on this:" lines with nothing of their own under them,
+ * or right before furniture that went (what they announced). Compacts
+ * x->out. */
 static void drop_empty_blocks(extractor *x, size_t base)
 {
 	block *b = x->blocks.data;
@@ -578,8 +608,9 @@ static void drop_empty_blocks(extractor *x, size_t base)
 		int level = heading_level(b[i].tag);
 		int colon = n && n <= 80 && s[n - 1] == ':';
 		int k = !label_block(s, n);
-		if (k && (level || colon) && next_level && (next_level == -1 || level == 0 ||
-		                                            next_level <= level))
+		if (k && (level || colon) &&
+		    (b[i].before_furniture ||
+		     (next_level && (next_level == -1 || level == 0 || next_level <= level))))
 			k = 0;
 		keep[i] = (unsigned char)k;
 		if (k)
