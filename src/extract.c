@@ -62,6 +62,10 @@
  * threw the article away with its link lists: a few lines at most. */
 #define MIN_KEPT_CHARS 200
 
+/* The container from the headline down may hold this much more prose than
+ * the best container (a lead, a subtitle), not a second article. */
+#define ANCHOR_PROSE 1.3
+
 /* How far up from the best container an <article> still encloses it
  * rather than a list of articles. */
 #define ARTICLE_LEVELS 4
@@ -77,6 +81,9 @@ typedef struct extractor {
 	const nf_html *h;
 	unsigned char *drop;    /* per element: 1 = furniture (with its subtree) */
 	uint32_t *prose;        /* per element: characters of prose in its subtree */
+	uint32_t *end;          /* per element: index just past its subtree */
+	uint32_t gate;          /* the headline: nothing before it is written */
+	int gate_passed;
 	const char *title;
 	nf_buf *out;
 	int pending;            /* breaks owed before the next text: 0, 1 (line), 2 (paragraph) */
@@ -388,12 +395,17 @@ static int enter(extractor *x, const xmlNode *n, int is_root, int fragment, nf_s
 {
 	const nf_el *e = nf_html_el(x->h, n);
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		if (n->content)
+		if (n->content && x->gate_passed)
 			*st = write_text(x, n->content);
 		return 0;
 	}
 	if (!e)
 		return 0;
+	uint32_t idx = NF_EL_INDEX(x->h, e);
+	if (idx == x->gate)
+		x->gate_passed = 1;
+	else if (!x->gate_passed && x->end[idx] <= x->gate)
+		return 0; /* wholly before the headline */
 	if (!is_root && (x->drop[NF_EL_INDEX(x->h, e)] || skip_in_region(x, e, fragment))) {
 		if (e->flags & NF_EL_BLOCK) {
 			close_block(x, (nf_tag)e->tag);
@@ -499,9 +511,35 @@ static int joins_region(const extractor *x, const nf_el *s, double top)
 	return s->inl >= MIN_PARA_CHARS && ld == 0 && s->punct > 0;
 }
 
+/* The container from the headline to the article's end: the lowest
+ * element holding both the headline and the best container, when it holds
+ * little prose besides (its subtitle, lead and byline, not a sidebar). */
+static uint32_t headline_anchor(const extractor *x, uint32_t best, uint32_t headline)
+{
+	const nf_html *h = x->h;
+	if (headline == UINT32_MAX || headline >= best)
+		return UINT32_MAX;
+	uint32_t a = best;
+	while (a != UINT32_MAX && !(a <= headline && headline < x->end[a]))
+		a = h->els[a].parent;
+	if (a == UINT32_MAX || a == best || x->drop[a] || h->els[a].tag == T_BODY ||
+	    h->els[a].tag == T_HTML)
+		return UINT32_MAX;
+	if (x->prose[a] > x->prose[best] * ANCHOR_PROSE + 100)
+		return UINT32_MAX;
+	return a;
+}
+
 static nf_status write_best(extractor *x, uint32_t best, int fragment)
 {
 	const nf_html *h = x->h;
+	uint32_t anchor = headline_anchor(x, best, x->gate);
+	if (anchor != UINT32_MAX) {
+		x->gate_passed = 0;
+		nf_status st = write_region(x, h->els[anchor].node, fragment);
+		x->gate_passed = 1;
+		return st;
+	}
 	const nf_el *b = &h->els[best];
 	double top = final_score(b);
 	nf_status st = NF_OK;
@@ -644,9 +682,11 @@ static void restart(extractor *x, size_t start)
 	x->blocks.len = 0;
 }
 
-nf_status nf_extract_text(const nf_html *h, int fragment, const char *title,
-                          nf_buf *out, size_t *paras)
+nf_status nf_extract_text(const nf_html *h, const nf_page_meta *meta, nf_buf *out,
+                          size_t *paras)
 {
+	int fragment = meta == NULL;
+	const char *title = meta ? meta->title : NULL;
 	*paras = 0;
 	if (!h->nels)
 		return NF_OK;
@@ -657,11 +697,22 @@ nf_status nf_extract_text(const nf_html *h, int fragment, const char *title,
 	x.title = title;
 	x.drop = calloc(h->nels, 1);
 	x.prose = calloc(h->nels, sizeof *x.prose);
-	if (!x.drop || !x.prose) {
+	x.end = malloc(h->nels * sizeof *x.end);
+	if (!x.drop || !x.prose || !x.end) {
 		free(x.drop);
 		free(x.prose);
+		free(x.end);
 		return NF_ENOMEM;
 	}
+	for (size_t i = 0; i < h->nels; i++)
+		x.end[i] = (uint32_t)i + 1;
+	for (size_t i = h->nels; i-- > 0;) {
+		uint32_t p = h->els[i].parent;
+		if (p != UINT32_MAX && x.end[p] < x.end[i])
+			x.end[p] = x.end[i];
+	}
+	x.gate = meta && meta->title_el < h->nels ? meta->title_el : UINT32_MAX;
+	x.gate_passed = 1;
 	uint32_t root = h->body;
 	nf_status st = NF_OK;
 	size_t start = out->len;
@@ -708,6 +759,7 @@ nf_status nf_extract_text(const nf_html *h, int fragment, const char *title,
 	*paras = x.paras;
 	free(x.drop);
 	free(x.prose);
+	free(x.end);
 	nf_vec_free(&x.blocks);
 	return st;
 }

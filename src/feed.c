@@ -281,7 +281,7 @@ nf_status nf_fragment_text(nf_buf *out, const char *html, size_t len)
 	nf_status st = nf_html_parse(&h, html, len);
 	size_t paras;
 	if (!st)
-		st = nf_extract_text(&h, 1, NULL, out, &paras);
+		st = nf_extract_text(&h, NULL, out, &paras);
 	nf_html_free(&h);
 	return st == NF_EPARSE ? NF_OK : st;
 }

@@ -1096,6 +1096,7 @@ nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
 	url_date(r, url);
 	memset(m, 0, sizeof *m);
 	choose_title(r, m);
+	m->title_el = r->title_el;
 	if (!r->pub_rank || r->pub_rank > R_URL)
 		text_date(r);
 	m->site_name = r->site.value;

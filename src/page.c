@@ -36,7 +36,7 @@ nf_status nf_page_fill(nf_page *p, const char *data, size_t len,
 	if (!st)
 		st = nf_extract_meta(&h, &p->arena, o.url, o.now, &p->meta);
 	if (!st)
-		st = nf_extract_text(&h, 0, p->meta.title, &text, &p->paragraphs);
+		st = nf_extract_text(&h, &p->meta, &text, &p->paragraphs);
 	if (!st) {
 		char *norm;
 		size_t nlen, bad;

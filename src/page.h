@@ -39,6 +39,8 @@ typedef struct nf_page_meta {
 	nf_page_date published, modified;
 	const char *language, *canonical_url, *description;
 	const char *joined_authors; /* "A; B" */
+	uint32_t title_el;  /* the headline's element in the parsed page, UINT32_MAX
+	                       when none; valid only while that parse lives */
 } nf_page_meta;
 
 struct nf_page {
@@ -58,10 +60,12 @@ nf_status nf_page_fill(nf_page *p, const char *data, size_t len,
                        const nf_extract_options *opts);
 
 /* extract.c: the main text of a parsed page, appended to out; *paras
- * counts its paragraphs. fragment: the whole input is content (a feed
- * item's HTML), so only junk and furniture are dropped. */
-nf_status nf_extract_text(const nf_html *h, int fragment, const char *title,
-                          nf_buf *out, size_t *paras);
+ * counts its paragraphs. meta (the page's, from nf_extract_meta) gives the
+ * headline, left out of the text and used to find where the article
+ * starts; NULL for a fragment: the whole input is content (a feed item's
+ * HTML), so only junk and furniture are dropped. */
+nf_status nf_extract_text(const nf_html *h, const nf_page_meta *meta, nf_buf *out,
+                          size_t *paras);
 
 /* metadata.c: everything the page says about itself. url may be NULL; now
  * is the Unix time no date may pass. */
