@@ -563,6 +563,31 @@ static int heading_level(nf_tag t)
 	return t >= T_H1 && t <= T_H6 ? (int)(t - T_H1) + 1 : 0;
 }
 
+/* A short block that asks the reader to subscribe, sign in, accept
+ * cookies or turn on JavaScript: web vocabulary in the languages most of
+ * the web is written in, lower case, matched anywhere in the block. */
+#define PROMO_CHARS 250 /* a call to action is a line or two, not a paragraph */
+static int promo_block(const char *s, size_t n)
+{
+	static const char *const cues[] = {
+		"subscribe", "subscription", "newsletter", "sign up", "signing up", "log in",
+		"logged in", "cookies", "javascript", "ad blocker", "adblock",
+		"abonnieren", "abonnent", "anmelden", "eingeloggt", "registrieren",
+		"abonnez", "abonné", "inscrivez", "connectez", "suscríbete", "suscribirse",
+		"suscriptor", "iscriviti", "abbonati", "assine", "assinante", "subskryb",
+		"zaloguj", "prenumer", "abonneer", "inloggen"};
+	if (n > PROMO_CHARS)
+		return 0;
+	char low[PROMO_CHARS + 1];
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	low[n] = '\0';
+	for (size_t i = 0; i < sizeof cues / sizeof *cues; i++)
+		if (strstr(low, cues[i]))
+			return 1;
+	return 0;
+}
+
 /* A picture credit or source line: "Foto: ...", "Source: ...", "Titelbild:"
  * (a label word and a colon first, a short line). */
 static int credit_line(const char *s, size_t n)
@@ -591,7 +616,7 @@ static int label_block(const char *s, size_t n)
 		"anzeige", "advertisement", "advertising", "ad", "ads", "werbung",
 		"publicité", "publicidad", "pubblicità", "reklama", "sponsored",
 		"annonce", "annonse", "annons", "advertentie", "publicidade", "реклама"};
-	if (credit_line(s, n))
+	if (credit_line(s, n) || promo_block(s, n))
 		return 1;
 	if (n > 40)
 		return 0;

@@ -157,6 +157,18 @@ static const char *const body_classes[] = {
 	"story-text", "storytext", "articleText", "field-body",
 };
 
+/* Furniture words distinctive enough to count inside a longer word
+ * ("borlabscookie", "sitenewsletterbox"). */
+static int infix_word(const char *w)
+{
+	static const char *const infixes[] = {"cookie", "newsletter", "paywall", "consent",
+	                                      "subscri", "advert", "sponsor"};
+	for (size_t i = 0; i < sizeof infixes / sizeof *infixes; i++)
+		if (strstr(w, infixes[i]))
+			return 1;
+	return 0;
+}
+
 static int word_in(const char *w, size_t n, const char *const *list, size_t count,
                    int prefix)
 {
@@ -230,7 +242,7 @@ static void hints(const char *v, unsigned *flags, int *weight)
 			if (!k)
 				continue;
 			w[k] = '\0';
-			if (word_in(w, k, unlikely_words, COUNT(unlikely_words), 1) ||
+			if (word_in(w, k, unlikely_words, COUNT(unlikely_words), 1) || infix_word(w) ||
 			    word_in(w, k, unlikely_exact, COUNT(unlikely_exact), 0))
 				neg = 1;
 			else if (word_in(w, k, likely_words, COUNT(likely_words), 1))
