@@ -696,6 +696,12 @@ static void drop_empty_blocks(extractor *x, size_t base)
 	free(keep);
 }
 
+/* Characters written to out since start. */
+static size_t written_chars(const nf_buf *out, size_t start)
+{
+	return out->data ? nf_html_chars(out->data + start, out->len - start) : 0;
+}
+
 /* Empties what was written since start, to write it again another way. */
 static void restart(extractor *x, size_t start)
 {
@@ -762,13 +768,13 @@ nf_status nf_extract_text(const nf_html *h, const nf_page_meta *meta, nf_buf *ou
 			best = enclosing_article(&x, best);
 		if (best != UINT32_MAX)
 			st = write_best(&x, best, 0);
-		size_t got = nf_html_chars(out->data + start, out->len - start);
+		size_t got = written_chars(out, start);
 		/* the region lacks much of the page's prose: the article is split
 		 * over containers the scores did not join, so take the body */
 		if (!st && (best == UINT32_MAX || got < (size_t)((double)page * MIN_REGION_SHARE))) {
 			restart(&x, start);
 			st = write_region(&x, h->els[root].node, 0);
-			got = nf_html_chars(out->data + start, out->len - start);
+			got = written_chars(out, start);
 		}
 		/* the filters left next to nothing of a region that scored as
 		 * prose: its lists of links are the content (a recipe's

@@ -71,6 +71,7 @@ typedef struct reader {
 	int authors_rank;
 	const char *authors_source;
 	nf_buf tmp;
+	char host[256]; /* the URL's host, lower case ("" when none) */
 } reader;
 
 /* An arena copy of s with white space runs as one space, trimmed. */
@@ -84,6 +85,10 @@ static const char *squeeze(nf_arena *a, const char *s)
 		return NULL;
 	for (size_t i = 0; i < n; i++) {
 		int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+		if ((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {
+			i++; /* a soft hyphen: a place to break, not a character */
+			continue;
+		}
 		if (sp && (!o || d[o - 1] == ' '))
 			continue;
 		d[o++] = sp ? ' ' : s[i];
@@ -553,6 +558,21 @@ static void text_date(reader *r)
 	}
 }
 
+static void url_host(const char *url, char *out, size_t size)
+{
+	out[0] = '\0';
+	const char *p = url ? strstr(url, "://") : NULL;
+	if (!p)
+		return;
+	p += 3;
+	size_t n = 0;
+	while (p[n] && p[n] != '/' && p[n] != ':' && p[n] != '?' && n < size - 1) {
+		out[n] = (char)(p[n] >= 'A' && p[n] <= 'Z' ? p[n] + 32 : p[n]);
+		n++;
+	}
+	out[n] = '\0';
+}
+
 /* --- Authors ------------------------------------------------------------------ */
 
 static int looks_like_url(const char *s)
@@ -844,6 +864,43 @@ static const char *text_of(reader *r, const xmlNode *n, size_t max)
 	return nf_arena_strndup(r->a, b->data, b->len);
 }
 
+/* A heading's text without its kicker or label ("Corona-Pandemie",
+ * "Politics |"): the parts whose class names them as such. */
+static const char *heading_text(reader *r, const xmlNode *n)
+{
+	static const char *const kickers[] = {"kicker", "topline", "overline", "eyebrow",
+	                                      "dachzeile", "roofline", "pretitle", "supertitle",
+	                                      "label", "rubric", "rubrik", "flag", "category"};
+	nf_buf *b = &r->tmp;
+	b->len = 0;
+	int space = 0;
+	for (const xmlNode *c = n->children; c;) {
+		const nf_el *e = nf_html_el(r->h, c);
+		const char *cls = e ? nf_html_attr(c, "class") : NULL;
+		int skip = e && (e->flags & (NF_EL_JUNK | NF_EL_HIDDEN));
+		for (size_t k = 0; cls && !skip && k < sizeof kickers / sizeof *kickers; k++)
+			skip = contains_ci(cls, kickers[k]);
+		if (skip) {
+			space = 1;
+			c = nf_html_next(c, n, 1);
+			continue;
+		}
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+			if (space && b->len && nf_buf_putc(b, ' '))
+				return NULL;
+			space = 0;
+			if (nf_buf_puts(b, (const char *)c->content))
+				return NULL;
+		} else if (e && ((e->flags & NF_EL_BLOCK) || e->tag == T_BR)) {
+			space = 1;
+		}
+		c = nf_html_next(c, n, 0);
+	}
+	if (!b->len || b->len > 2000)
+		return NULL;
+	return squeeze(r->a, nf_arena_strndup(r->a, b->data, b->len));
+}
+
 static int class_has(const xmlNode *n, const char *w)
 {
 	const char *c = nf_html_attr(n, "class");
@@ -867,6 +924,8 @@ static int in_furniture(const nf_html *h, const nf_el *e)
  * of an article has the article after it, a logo or a menu heading has
  * links. Looks at most PROSE_WINDOW elements ahead. */
 #define PROSE_WINDOW 3000
+/* Prose that says an article follows a heading: a couple of paragraphs. */
+#define HEADLINE_PROSE 300
 static size_t prose_after(const nf_html *h, size_t i)
 {
 	size_t total = 0;
@@ -915,7 +974,7 @@ static void markup(reader *r)
 		case T_H1:
 		case T_H2: {
 			const char *t;
-			if ((e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)) || !(t = text_of(r, n, 2000)))
+			if ((e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)) || !(t = heading_text(r, n)))
 				break;
 			if (e->tag == T_H1 && r->nh1 < MAX_HEADS) {
 				r->h1_linked[r->nh1] = e->link * 2 > e->text;
@@ -1037,6 +1096,53 @@ static int contains_ci(const char *hay, const char *needle)
 	return 0;
 }
 
+/* The heading names the site: its letters and digits are in the host
+ * name ("L-Mag" on l-mag.de, "energieverbraucher.de"). */
+static int in_host(const char *host, const char *h)
+{
+	char squashed[64];
+	size_t n = 0;
+	for (; *h && n < sizeof squashed - 1; h++) {
+		char c = *h >= 'A' && *h <= 'Z' ? (char)(*h + 32) : *h;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			squashed[n++] = c;
+		else if ((unsigned char)c >= 0x80)
+			return 0; /* hosts are ASCII here; a heading with others is not one */
+	}
+	squashed[n] = '\0';
+	if (!host || n < 3 || *h)
+		return 0;
+	char hs[256];
+	size_t m = 0;
+	for (const char *p = host; *p && m < sizeof hs - 1; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			hs[m++] = *p;
+	hs[m] = '\0';
+	return strstr(hs, squashed) != NULL;
+}
+
+/* The <h1> to take as the headline among those in furniture or not: the
+ * first one the article follows; failing that, the one with the most
+ * prose after it. Never the site's logo (its name, the " | Site" part of
+ * the title, a short link home). -1 when none. */
+static int pick_h1(const reader *r, int furniture, const char *site, const char *tt)
+{
+	int best = -1;
+	size_t most = 0;
+	for (size_t i = 0; i < r->nh1 && most < HEADLINE_PROSE; i++) {
+		const char *h = r->h1[i];
+		if (r->h1_furniture[i] != furniture || (site && contains_ci(site, h)) ||
+		    site_part(tt, site, h) || (r->h1_linked[i] && words_in(h) <= 3) ||
+		    in_host(r->host, h))
+			continue;
+		if (best < 0 || r->h1_prose[i] > most) {
+			best = (int)i;
+			most = r->h1_prose[i];
+		}
+	}
+	return best;
+}
+
 /* The headline is what the reader sees: the first <h1> that is not the
  * site's logo (the site's name, or a short link home); else an <h2> the
  * page's titles agree with; else the JSON-LD or OpenGraph headline, else
@@ -1045,21 +1151,14 @@ static void choose_title(reader *r, nf_page_meta *m)
 {
 	const char *site = r->site.value, *tt = r->title_tag.value, *og = r->title.value;
 	const char *best = NULL, *src = NULL;
-	size_t most = 0;
 	/* headings in furniture only when there is no other */
-	for (size_t k = 0, i = 0; k < 2 && !best; k++, i = 0)
-	for (; i < r->nh1; i++) {
-		const char *h = r->h1[i];
-		if ((site && !strcasecmp(h, site)) || site_part(tt, site, h) ||
-		    (r->h1_linked[i] && words_in(h) <= 3) || r->h1_furniture[i] != k)
-			continue;
-		/* the first heading, unless a later one has more prose after it */
-		if (!best || r->h1_prose[i] > most) {
-			best = h;
-			r->title_el = r->h1_el[i];
-			most = r->h1_prose[i];
-			src = "h1";
-		}
+	int k = pick_h1(r, 0, site, tt);
+	if (k < 0)
+		k = pick_h1(r, 1, site, tt);
+	if (k >= 0) {
+		best = r->h1[k];
+		src = "h1";
+		r->title_el = r->h1_el[k];
 	}
 	for (size_t i = 0; i < r->nh2 && !best; i++) {
 		const char *h = r->h2[i];
@@ -1094,6 +1193,7 @@ nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
 	r->title_el = UINT32_MAX;
 	markup(r);
 	url_date(r, url);
+	url_host(url ? url : r->canon.value, r->host, sizeof r->host);
 	memset(m, 0, sizeof *m);
 	choose_title(r, m);
 	m->title_el = r->title_el;
