@@ -123,20 +123,20 @@ static const char *const unlikely_words[] = {
 	"masthead", "outbrain", "taboola", "skiplink", "offcanvas", "paywall",
 	"shoutbox", "skyscraper", "tagcloud", "login", "authorbox", "replies",
 	"readmore", "overlay", "flyout", "dropdown", "lightbox", "carousel",
-	"tweet", "twitter", "instagram", "facebook", "tiktok", "readingtime",
+	"facebook", "readingtime",
 };
 /* Matched only as whole words: short ones that begin ordinary words. */
 static const char *const unlikely_exact[] = {
 	"ad", "ads", "adv", "adsense", "adslot", "menu", "nav", "navi", "tags",
 	"tag", "search", "sr-only", "screen-reader-text",
 	"visually-hidden", "visuallyhidden", "invisible", "rss",
-	"skip", "meta", "byline", "caption", "credit", "credits",
+	"skip-link", "skip-links", "skip-to-content", "meta", "byline", "caption", "credit", "credits",
 	"copyright", "legal", "imprint", "impressum", "breaking", "ticker",
 	"trending", "topics", "keywords", "categories",
 	"category", "links", "sitemap", "contact", "site-header", "site-footer",
 	"donate", "donation", "feedback", "survey", "poll", "weather", "promo",
 	"promos", "promotion", "rating", "ratings", "reply", "slider", "jump",
-	"widget", "widgets", "author", "authors", "bio", "legend", "reading",
+	"author", "authors", "bio", "legend", "reading",
 };
 static const char *const likely_words[] = {
 	"article", "content", "entry", "main", "post", "story", "text", "body",
