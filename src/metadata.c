@@ -72,6 +72,7 @@ typedef struct reader {
 	const char *authors_source;
 	nf_buf tmp;
 	char host[256]; /* the URL's host, lower case ("" when none) */
+	const char *body; /* the longest JSON-LD articleBody */
 } reader;
 
 /* An arena copy of s with white space runs as one space, trimmed. */
@@ -692,6 +693,9 @@ static void jsonld_article(reader *r, json_object *o, int kind)
 	if (kind >= 2)
 		offer(r, &r->title, jstr(o, "name"), "json-ld:name", rank + 1);
 	offer(r, &r->desc, jstr(o, "description"), "json-ld:description", rank);
+	const char *body = kind >= 3 ? jstr(o, "articleBody") : NULL;
+	if (body && (!r->body || strlen(body) > strlen(r->body)))
+		r->body = nf_arena_strdup(r->a, body); /* kept as written: its line breaks are paragraphs */
 	offer(r, &r->lang, jstr(o, "inLanguage"), "json-ld:inLanguage", rank);
 	const char *v;
 	if ((v = jstr(o, "datePublished")))
@@ -1197,6 +1201,7 @@ nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
 	memset(m, 0, sizeof *m);
 	choose_title(r, m);
 	m->title_el = r->title_el;
+	m->article_body = r->body;
 	if (!r->pub_rank || r->pub_rank > R_URL)
 		text_date(r);
 	m->site_name = r->site.value;

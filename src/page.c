@@ -14,8 +14,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "feed.h"
 #include "page.h"
 #include "text.h"
+
+/* A page that renders its article with scripts has it only in the
+ * JSON-LD articleBody: when that says much more than the markup gave,
+ * it is the text (through the fragment extractor when it is HTML). */
+static nf_status prefer_article_body(const nf_page_meta *m, nf_buf *text, size_t *paras)
+{
+	const char *b = m->article_body;
+	size_t bl = strlen(b), have = text->data ? nf_html_chars(text->data, text->len) : 0;
+	if (have * 2 >= nf_html_chars(b, bl))
+		return NF_OK;
+	text->len = 0;
+	if (strchr(b, '<'))
+		return nf_fragment_text(text, b, bl);
+	*paras = 1;
+	for (size_t i = 0; i + 1 < bl; i++)
+		*paras += b[i] == '\n' && b[i + 1] != '\n';
+	return nf_buf_put(text, b, bl);
+}
 
 nf_status nf_page_fill(nf_page *p, const char *data, size_t len,
                        const nf_extract_options *opts)
@@ -37,6 +56,8 @@ nf_status nf_page_fill(nf_page *p, const char *data, size_t len,
 		st = nf_extract_meta(&h, &p->arena, o.url, o.now, &p->meta);
 	if (!st)
 		st = nf_extract_text(&h, &p->meta, &text, &p->paragraphs);
+	if (!st && p->meta.article_body)
+		st = prefer_article_body(&p->meta, &text, &p->paragraphs);
 	if (!st) {
 		char *norm;
 		size_t nlen, bad;

@@ -39,6 +39,7 @@ typedef struct nf_page_meta {
 	nf_page_date published, modified;
 	const char *language, *canonical_url, *description;
 	const char *joined_authors; /* "A; B" */
+	const char *article_body; /* JSON-LD articleBody, as the page gives it, or NULL */
 	uint32_t title_el;  /* the headline's element in the parsed page, UINT32_MAX
 	                       when none; valid only while that parse lives */
 } nf_page_meta;
