@@ -55,7 +55,8 @@ static const tag_name tag_names[] = {
 	{"li", T_LI}, {"link", T_LINK}, {"main", T_MAIN}, {"map", T_MAP}, {"mark", T_MARK},
 	{"math", T_MATH}, {"menu", T_MENU}, {"meta", T_META}, {"nav", T_NAV},
 	{"noscript", T_NOSCRIPT}, {"object", T_OBJECT}, {"ol", T_OL}, {"p", T_P},
-	{"picture", T_PICTURE}, {"pre", T_PRE}, {"q", T_Q}, {"s", T_S}, {"samp", T_SAMP},
+	{"picture", T_PICTURE}, {"pre", T_PRE}, {"q", T_Q}, {"rp", T_RP}, {"rt", T_RT},
+	{"s", T_S}, {"samp", T_SAMP},
 	{"script", T_SCRIPT}, {"section", T_SECTION}, {"select", T_SELECT},
 	{"small", T_SMALL}, {"span", T_SPAN}, {"strong", T_STRONG}, {"style", T_STYLE},
 	{"sub", T_SUB}, {"summary", T_SUMMARY}, {"sup", T_SUP}, {"svg", T_SVG},
@@ -78,7 +79,7 @@ static nf_tag tag_of(const xmlNode *n)
 }
 
 /* Never content, whatever their text: code, styling, embedded media,
- * form controls and the page's navigation. */
+ * form controls, and the readings over ruby text. */
 static int junk_tag(nf_tag t)
 {
 	switch (t) {
@@ -87,6 +88,7 @@ static int junk_tag(nf_tag t)
 	case T_EMBED: case T_VIDEO: case T_AUDIO: case T_MAP: case T_BUTTON:
 	case T_SELECT: case T_INPUT: case T_TEXTAREA: case T_DIALOG:
 	case T_TITLE: case T_META: case T_LINK:
+	case T_RT: case T_RP: /* ruby readings: 子(こ) is read, not written */
 		return 1;
 	default:
 		return 0;

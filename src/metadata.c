@@ -1163,6 +1163,16 @@ static void choose_title(reader *r, nf_page_meta *m)
 		best = r->h1[k];
 		src = "h1";
 		r->title_el = r->h1_el[k];
+		/* the <h1> with a kicker or subtitle run into it ("Tunisia Big
+		 * tasks for the new government"): the page's own title is in it */
+		const char *own = og ? clean_title(r, og, site) : tt ? clean_title(r, tt, site) : NULL;
+		if (own && strlen(own) >= 10 && strlen(own) < strlen(best) && contains_ci(best, own)) {
+			best = own;
+			src = og ? r->title.source : r->title_tag.source;
+			m->title = best;
+			m->title_source = src;
+			return;
+		}
 	}
 	for (size_t i = 0; i < r->nh2 && !best; i++) {
 		const char *h = r->h2[i];
