@@ -1174,12 +1174,16 @@ static void choose_title(reader *r, nf_page_meta *m)
 			return;
 		}
 	}
-	for (size_t i = 0; i < r->nh2 && !best; i++) {
+	/* an <h1> no article follows loses to an <h2> the titles agree with */
+	int weak = k >= 0 && r->h1_prose[k] < HEADLINE_PROSE;
+	for (size_t i = 0; i < r->nh2 && (!best || weak); i++) {
 		const char *h = r->h2[i];
 		if (words_in(h) >= 2 && ((og && contains_ci(og, h)) || (tt && contains_ci(tt, h))) &&
 		    !(site && !strcasecmp(h, site)) && !site_part(tt, site, h)) {
 			best = h;
 			src = "h2";
+			r->title_el = UINT32_MAX;
+			break;
 		}
 	}
 	if (!best && og) {
