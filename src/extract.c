@@ -6,26 +6,36 @@
  * furniture: navigation, related links, ads, sign-up boxes, cookie
  * notices, comments, captions and share widgets.
  *
- * How, in three steps:
- *  1. Furniture is marked: junk tags (scripts, forms controls, <nav>),
- *     hidden elements, and elements whose class or id names furniture
- *     (html.c's hints) unless they hold the article body (an
- *     itemprop=articleBody or body-like class inside).
+ * How, in four steps:
+ *  1. Furniture is marked: junk tags (scripts, form controls, ruby
+ *     readings), hidden elements, and elements whose tag (<nav>, <aside>,
+ *     <footer>) or class and id (html.c's hints) name furniture, unless
+ *     they hold the article body (an itemprop=articleBody or body-like
+ *     class inside). When that leaves little of the page's prose, the
+ *     names were misleading (broken markup left the page inside a
+ *     "navbar"): only what holds most of the page is kept then.
  *  2. The container of the article is chosen by paragraph mass: every
  *     paragraph-like block (a <p>, or any block whose own inline text is
  *     long enough) scores by its length and punctuation, and gives that
  *     score to its ancestors, less with each level; a container's score is
  *     then scaled by the share of its text outside links and shifted by its
- *     class/id hints. The best container and those of its siblings that
- *     score near it, or read as prose, make the region.
+ *     class/id hints. The best container grows to its <article> close by,
+ *     or up to the headline (metadata.c's choice) when a close container
+ *     holds both with little other prose: the lead and the subtitle live
+ *     there. With it go the siblings that score near it or read as prose.
  *  3. The region is written out block by block; inside it, containers and
  *     paragraphs that are mostly links, that hold form inputs, or whose
- *     hints say furniture are left out, as are captions, <aside> and
- *     <footer>, and the page's headline (it is the title, not the text).
- *     When the region holds much less prose than the page as a whole (the
- *     article is split over several containers), the whole body is written
- *     with the same per-block filters instead.
- *
+ *     hints say furniture are left out unless they hold real prose, as
+ *     are captions, <aside> and <footer>, and the headline itself (it is
+ *     the title, not the text). When the region holds much less prose than
+ *     the page as a whole (the article is split over several containers),
+ *     the whole body is written with the same filters instead; when the
+ *     filters left next to nothing (a recipe is its lists of links), the
+ *     region is written again keeping all but furniture.
+ *  4. Written blocks that are not the article go: headings and "More on
+ *     this:" lines with nothing under them, date stamps, advertisement
+ *     labels, picture credits, calls to subscribe or accept cookies.
+
  * The weights follow what Readability (Arc90, then Mozilla) made standard:
  * a content score from commas and length, a link-density penalty and
  * class/id hints; they were set on whole development sets, never on pages.
@@ -74,6 +84,26 @@
  * below it the names are misleading (the page is inside a "navbar"). */
 #define MIN_STRICT_SHARE 0.25
 
+/* Prose: a block of this many characters of its own text (a sentence or
+ * two) of which at most this share is link text (prose links a few words,
+ * link lists are nearly all links). */
+#define PROSE_CHARS 80
+#define PROSE_LINK_DENSITY 0.25
+
+/* A container with this much prose in it is part of an article, never a
+ * link list or a sign-up box, whatever else it holds. */
+#define PROSE_CONTAINER 200
+
+/* A paragraph mostly of links and short ("Read also: ...") is furniture;
+ * a long one that links a lot is still prose. */
+#define LINK_PARA_DENSITY 0.6
+#define LINK_PARA_CHARS 300
+
+/* A box named as furniture, or holding form inputs, is furniture up to
+ * this size (a sign-up box has a line or two of explanation). */
+#define SMALL_BOX_CHARS 200
+#define FORM_BOX_PARAS 3
+
 /* Block elements tracked while writing; deeper ones count as the deepest. */
 #define MAX_OPEN 64
 
@@ -83,7 +113,7 @@ typedef struct extractor {
 	uint32_t *prose;        /* per element: characters of prose in its subtree */
 	uint32_t *end;          /* per element: index just past its subtree */
 	uint32_t gate;          /* the headline: nothing before it is written */
-	int gate_passed;
+	int gate_passed;        /* the headline was reached (or there is no gate) */
 	const char *title;
 	nf_buf *out;
 	int pending;            /* breaks owed before the next text: 0, 1 (line), 2 (paragraph) */
@@ -231,7 +261,8 @@ static void count_prose(extractor *x)
 			x->prose[i] = 0;
 			continue;
 		}
-		if (e->inl >= 80 && para_tag((nf_tag)e->tag) && link_density(e) < 0.25)
+		if (e->inl >= PROSE_CHARS && para_tag((nf_tag)e->tag) &&
+		    link_density(e) < PROSE_LINK_DENSITY)
 			x->prose[i] += e->inl;
 		if (e->parent != UINT32_MAX)
 			x->prose[e->parent] += x->prose[i];
@@ -269,21 +300,21 @@ static int skip_in_region(const extractor *x, const nf_el *e, int fragment)
 		return 1;
 	/* a container of prose is no link list or form box, whatever else
 	 * it holds: what is furniture inside it goes at its own level */
-	if (!e->text || (e->flags & NF_EL_HASBODY) || x->prose[NF_EL_INDEX(x->h, e)] >= 200)
+	if (!e->text || (e->flags & NF_EL_HASBODY) || x->prose[NF_EL_INDEX(x->h, e)] >= PROSE_CONTAINER)
 		return 0;
 	double ld = link_density(e);
 	switch (t) {
 	case T_P: case T_LI: case T_DD: case T_DT: case T_H2: case T_H3: case T_H4:
 	case T_H5: case T_H6:
-		return ld > 0.6 && e->text < 300;
+		return ld > LINK_PARA_DENSITY && e->text < LINK_PARA_CHARS;
 	case T_DIV: case T_SECTION: case T_UL: case T_OL: case T_DL: case T_TABLE:
 	case T_FORM: case T_HEADER: case T_FIGURE: case T_CENTER: case T_DETAILS:
 	case T_ARTICLE: case T_TBODY: case T_MENU: case T_OTHER:
 		if (ld > MAX_LINK_DENSITY)
 			return 1;
-		if (e->inputs && e->paras < 3)
+		if (e->inputs && e->paras < FORM_BOX_PARAS)
 			return 1;
-		if (e->weight < 0 && e->text < 200)
+		if (e->weight < 0 && e->text < SMALL_BOX_CHARS)
 			return 1;
 		return 0;
 	default:
@@ -499,13 +530,13 @@ static int joins_region(const extractor *x, const nf_el *s, double top)
 		return 1;
 	if (s->flags & NF_EL_NEG)
 		return 0;
-	/* a container of prose: a lead or intro box beside the body */
-	if (s->tag != T_P && ld < 0.2 && s->text >= 100 &&
+	/* a container that is mostly prose: a lead or intro box beside the body */
+	if (s->tag != T_P && ld < PROSE_LINK_DENSITY && s->text >= PROSE_CHARS &&
 	    prose_chars(x, NF_EL_INDEX(x->h, s)) * 2 >= s->text)
 		return 1;
 	if (s->tag != T_P && !(para_tag((nf_tag)s->tag) && s->inl == s->text))
 		return 0;
-	if (s->inl >= 80 && ld < 0.25)
+	if (s->inl >= PROSE_CHARS && ld < PROSE_LINK_DENSITY)
 		return 1;
 	/* a short paragraph without links that ends a sentence */
 	return s->inl >= MIN_PARA_CHARS && ld == 0 && s->punct > 0;
