@@ -10,14 +10,24 @@
  *
  * Where, most trusted first:
  *   - JSON-LD (schema.org Article, NewsArticle, BlogPosting, ... anywhere
- *     in the scripts, @graph included), parsed with json-c;
+ *     in the scripts, @graph included), parsed with json-c; its
+ *     articleBody too, for pages whose markup lacks the article;
  *   - <meta> tags: OpenGraph (og:, article:), Twitter cards, Dublin Core,
  *     and the common named ones (author, description, date, pubdate);
  *   - microdata (itemprop=datePublished / author / headline) and <time>
  *     elements marked as the publication time;
- *   - the page itself: <title> (minus a " | Site" suffix), the first <h1>,
- *     <link rel=canonical>, <html lang>, rel=author and byline elements;
- *   - the URL's path: /2019/08/02/ (day) or /2019/08/ (month).
+ *   - the page itself: <link rel=canonical>, <html lang>, rel=author;
+ *   - the URL's path: /2019/08/02/ (day) or /2019/08/ (month);
+ *   - last, a stamp in the text: an element named for the date
+ *     ("posted-on", "entry-meta") or a short line after the headline,
+ *     read in the date formats of the major web languages.
+ *
+ * The title is what the reader sees, not what the page tells search
+ * engines: the first <h1> the article follows (prose after it), never the
+ * site's logo (its name, the host, the " | Site" part of <title>) nor a
+ * heading in a menu, without its kicker; the page's own title when the
+ * <h1> only wraps it with a kicker; an <h2> when no article follows any
+ * <h1>; else JSON-LD, OpenGraph or <title> less its " | Site" part.
  *
  * Dates never lie in the future (after `now`) or before the web (1990),
  * and a path date needs the year, month and day as separate path
@@ -25,9 +35,9 @@
  * digits is an article id, never a date. A modification date before the
  * publication date is dropped.
  *
- * Rejected: dates from free text of the page (they are as often the date
- * of an event, a comment or another article as the page's own), and site
- * lists (they do not generalise).
+ * Rejected: dates anywhere in the text (they are as often the date of an
+ * event, a comment or another article as the page's own: only a stamp
+ * where pages put theirs counts), and site lists (they do not generalise).
  */
 #include <json-c/json.h>
 #include <stdio.h>
@@ -56,7 +66,7 @@ typedef struct reader {
 	const nf_html *h;
 	nf_arena *a;
 	long long now;
-	cand title, title_tag, site, desc, lang, canon, author;
+	cand title, title_tag, site, desc, lang, canon;
 	const char *h1[MAX_HEADS], *h2[MAX_HEADS]; /* visible headings, in order */
 	unsigned char h1_linked[MAX_HEADS];         /* mostly link text */
 	unsigned char h1_furniture[MAX_HEADS];      /* inside a menu, sidebar, ... */
@@ -595,6 +605,8 @@ static void offer_authors(reader *r, const char *v, const char *source, int rank
 	size_t n = 0;
 	for (const char *p = v; *p && n < sizeof buf - 1; p++)
 		buf[n++] = *p == '\n' || *p == '\t' || *p == '\r' ? ' ' : *p;
+	while (n && ((unsigned char)v[n] & 0xC0) == 0x80)
+		n--; /* cut before a character that did not fit whole */
 	buf[n] = '\0';
 	char *s = buf;
 	static const char *const prefixes[] = {"by ", "von ", "par ", "por ", "di ", "door ", "av ", "autor: ", "author: ", "text: "};
@@ -937,6 +949,7 @@ static size_t prose_after(const nf_html *h, size_t i)
 		const nf_el *e = &h->els[j];
 		if (e->tag == T_H1 && !(e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)))
 			break;
+		/* a line of its own text, not mostly links, counts as prose */
 		if ((e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)) || e->inl < 40 || e->link * 2 > e->text)
 			continue;
 		if (e->tag == T_P || e->tag == T_DIV || e->tag == T_TD || e->tag == T_BLOCKQUOTE ||
