@@ -33,6 +33,36 @@ static void help(FILE *f)
 	      "could not be read.\n", f);
 }
 
+int cli_print_page(FILE *of, nf_ctx *ctx, const char *name, const char *data, size_t len,
+                   const nf_extract_options *opts, nf_format format, int multi, size_t done)
+{
+	nf_page *page = NULL;
+	char *out = NULL;
+	size_t outlen = 0;
+	nf_status st = nf_page_extract(&page, ctx, name, data, len, opts);
+	if (!st)
+		st = nf_page_render(&out, &outlen, page, format);
+	int r = 0;
+	if (st) {
+		cli_error("%s; skipped", nf_ctx_errmsg(ctx));
+		r = 1;
+	} else {
+		if (format == NF_FORMAT_JSON && multi) {
+			/* one object a line: the pretty rendering's line breaks are
+			 * all between tokens, so they can go */
+			for (size_t k = 0; k + 1 < outlen; k++)
+				if (out[k] == '\n')
+					out[k] = ' ';
+		}
+		if ((multi && format == NF_FORMAT_TEXT && done && fputs("\f\n", of) == EOF) ||
+		    fwrite(out, 1, outlen, of) != outlen)
+			r = -1;
+	}
+	nf_free(out);
+	nf_page_free(page);
+	return r;
+}
+
 int cmd_extract(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -92,31 +122,15 @@ int cmd_extract(int argc, char **argv)
 			failed++;
 			continue;
 		}
-		nf_page *page = NULL;
-		char *out = NULL;
-		size_t outlen = 0;
-		nf_status st = nf_page_extract(&page, ctx, argv[i], data, len, &opts);
+		int r = cli_print_page(of, ctx, argv[i], data, len, &opts, format, multi, done);
 		free(data);
-		if (!st)
-			st = nf_page_render(&out, &outlen, page, format);
-		if (st) {
-			cli_error("%s; skipped", nf_ctx_errmsg(ctx));
+		if (r < 0) {
+			write_error = 1;
+		} else if (r) {
 			failed++;
 		} else {
-			if (format == NF_FORMAT_JSON && multi) {
-				/* one object a line: the pretty rendering's line breaks are
-				 * all between tokens, so they can go */
-				for (size_t k = 0; k < outlen; k++)
-					if (out[k] == '\n' && k + 1 < outlen)
-						out[k] = ' ';
-			}
-			if ((multi && format == NF_FORMAT_TEXT && done && fputs("\f\n", of) == EOF) ||
-			    fwrite(out, 1, outlen, of) != outlen)
-				write_error = 1;
 			done++;
 		}
-		nf_free(out);
-		nf_page_free(page);
 	}
 	if (fflush(of) || write_error || (of != stdout && fclose(of))) {
 		cli_error("%s: %s", output ? output : "standard output", strerror(errno));

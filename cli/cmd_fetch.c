@@ -227,27 +227,16 @@ int cmd_fetch(int argc, char **argv)
 		nf_extract_options o = NF_EXTRACT_OPTIONS_INIT;
 		o.url = final_url;
 		o.charset = has_charset ? charset : NULL;
-		nf_page *page = NULL;
-		char *out = NULL;
-		size_t outlen = 0;
-		nf_status st = nf_page_extract(&page, ctx, final_url, b.data, b.len, &o);
-		if (!st)
-			st = nf_page_render(&out, &outlen, page, format);
-		if (st) {
-			cli_error("%s; skipped", nf_ctx_errmsg(ctx));
-			failed++;
-		} else {
-			if (format == NF_FORMAT_JSON && multi)
-				for (size_t k = 0; k + 1 < outlen; k++)
-					if (out[k] == '\n')
-						out[k] = ' ';
-			if (multi && format == NF_FORMAT_TEXT && done)
-				fputs("\f\n", of);
-			fwrite(out, 1, outlen, of);
-			done++;
+		int r = cli_print_page(of, ctx, final_url, b.data ? b.data : "", b.len, &o, format,
+		                       multi, done);
+		if (r < 0) {
+			cli_error("%s: %s", output ? output : "standard output", strerror(errno));
+			goto done;
 		}
-		nf_free(out);
-		nf_page_free(page);
+		if (r)
+			failed++;
+		else
+			done++;
 	}
 	if (fflush(of)) {
 		cli_error("%s: %s", output ? output : "standard output", strerror(errno));
