@@ -13,7 +13,7 @@
 CC ?= cc
 BUILD ?= build
 PREFIX ?= /usr/local
-PKGS = libutf8proc json-c libxxhash
+PKGS = libutf8proc json-c libxxhash sqlite3
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
 
