@@ -1,11 +1,12 @@
 /*
  * bench_cluster.c - story clustering scored against a gold labelling.
  *
- *     bench_cluster gva|ecb FILE [file|date] [THRESHOLD]
+ *     bench_cluster gva|ecb|synth FILE [file|date] [THRESHOLD]
  *
  * gva: ../shared/datasets/gva-dev/documents.jsonl, gold story = incident_id,
  * the article's "dct" its date. ecb: clustering-ecbplus/ecbplus_documents.jsonl,
- * gold story = subtopic, the text its sentences joined (no dates). Articles
+ * gold story = subtopic, the text its sentences joined (no dates). synth:
+ * a stream of gen_stream.c, gold story = its "story". Articles
  * are streamed through nf_cluster_add() one JSONL line each, in file order
  * or ("date") sorted by date as a news stream would bring them; articles
  * the library skips (no text) count as stories of their own, as they would
@@ -49,7 +50,16 @@ static int convert(const char *kind, json_object *o, size_t index, article *a)
 	snprintf(id, sizeof id, "%zu", index);
 	json_object_object_add(rec, "id", json_object_new_string(id));
 	const char *gold;
-	if (!strcmp(kind, "gva")) {
+	if (!strcmp(kind, "synth")) {
+		/* gen_stream's records are articles already; "story" is the truth */
+		gold = str(o, "story");
+		const char *keys[] = {"title", "text", "published", "outlet"};
+		for (size_t k = 0; k < 4; k++)
+			if (str(o, keys[k]))
+				json_object_object_add(rec, keys[k], json_object_new_string(str(o, keys[k])));
+		if (str(o, "published"))
+			snprintf(a->date, sizeof a->date, "%s", str(o, "published"));
+	} else if (!strcmp(kind, "gva")) {
 		gold = str(o, "incident_id");
 		const char *title = str(o, "title"), *dct = str(o, "dct");
 		if (title)
@@ -188,7 +198,7 @@ static void bcubed(const size_t *gold, const size_t *pred, size_t n, double *p, 
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: bench_cluster gva|ecb FILE [file|date] [THRESHOLD]\n");
+		fprintf(stderr, "usage: bench_cluster gva|ecb|synth FILE [file|date] [THRESHOLD]\n");
 		return 2;
 	}
 	const char *kind = argv[1], *order = argc > 3 ? argv[3] : "file";

@@ -54,11 +54,6 @@
 #include "dates.h"
 #include "stages.h"
 
-static double tune(const char *name, double def)
-{
-	const char *v = getenv(name);
-	return v ? atof(v) : def;
-}
 
 /* Articles cleaned and scored together. The cleaner's repeated-line test
  * needs a few dozen articles of a site to see its furniture, and the
@@ -74,18 +69,10 @@ static double tune(const char *name, double def)
 /* Band-key table of the copy finder: 2^20 slots, most recent key wins. */
 #define LSH_BITS 20
 
-/* Furniture: a sentence of FURNITURE_MIN_WORDS words or more seen in
- * FURNITURE_STORIES different stories is a site's or an agency's stock
- * text ("Anyone with information is asked to call ...", a newsletter
- * pitch), not news: real sentences repeat within one story (syndicated
- * copies), stock text across stories, where its names and phone numbers
- * would join unrelated events from one city. 2^20 slots of the sentences
- * seen recently. */
-#define FURNITURE_MIN_WORDS 5
-#define FURNITURE_STORIES 3
-#define FURNITURE_BITS 20
+/* Document frequencies whose logarithm is looked up. */
+#define LOG_TABLE 4096
 
-#define DEFAULT_WINDOW_DAYS tune("T_DAYS", 365)
+#define DEFAULT_WINDOW_DAYS 365
 #define DEFAULT_WINDOW_ARTICLES 131072
 #define MAX_WINDOW_ARTICLES (1u << 24)
 
@@ -94,21 +81,28 @@ static double tune(const char *name, double def)
  * figures, two events of one kind share only the kind's vocabulary. */
 #define DEFAULT_THRESHOLD 0.12
 
+/* Recent articles scored exactly per new article: the 48 that share the
+ * most weight with it cover every story it could belong to. */
+#define MAX_CANDIDATES 16
+
+/* Postings scanned per article, rarest terms first: the cost of finding
+ * candidates is bounded whatever the window holds. On gva-dev (3,151
+ * articles) the budget is never spent; in a window of 131,072 it stops
+ * before terms on more than about 1 in 500 recent articles, which weigh
+ * little and would cost the most. */
+#define POSTINGS_BUDGET 4096
+
 /* Likeness lost per unit of log(1 + days) between two articles. */
-#define TIME_SLOPE tune("T_SLOPE", 0.07)
+#define TIME_SLOPE 0.07
 
 /* Terms kept in a story's sum: twice an article's, since a story's
  * reports name more people and places than any one of them. */
 #define STORY_TERMS 128
 
-/* A story's articles joined it with some mean score; an article scoring
- * under this share of that mean is less like the story than its own
- * articles are, and opens a story of its own. */
-#define REL_THRESHOLD tune("T_REL", 0.0)
 
 /* Weight of the likeness to the story as a whole (its summed vector)
  * against the likeness to its closest article. */
-#define CENTROID_WEIGHT tune("T_CENT", 0.8)
+#define CENTROID_WEIGHT 0.8
 
 /* Estimated shingle Jaccard from which an article is a copy: syndicated
  * copies with different furniture and small edits are above 0.7; two
@@ -118,8 +112,8 @@ static double tune(const char *name, double def)
 
 /* Counts of a term in the headline and the lead (first LEAD_SENTENCES
  * sentences): reporters put the event's who, where and what there. */
-#define TITLE_TF (float)tune("T_TITLE", 2.0)
-#define LEAD_TF (float)tune("T_LEAD", 1.5)
+#define TITLE_TF 2.0f
+#define LEAD_TF 1.5f
 #define LEAD_SENTENCES 3
 
 typedef struct posting {
@@ -145,8 +139,6 @@ typedef struct story {
 	unsigned long long id;  /* 0: empty slot */
 	uint32_t last_seq;      /* its latest article */
 	uint32_t size;
-	float cohesion;         /* sum of the join scores of its articles */
-	int32_t first_day, last_day;
 	uint32_t n, mark;       /* terms; the query that last saw it */
 	float norm;             /* length of the sum */
 	float link;             /* best article cosine, during a query */
@@ -154,16 +146,15 @@ typedef struct story {
 	nf_term *sum;           /* n terms ascending by key */
 } story_rec;
 
-typedef struct furniture_slot {
-	uint64_t key;               /* sentence hash, 0: empty */
-	unsigned long long story;   /* the last story it was seen in */
-	uint32_t stories;           /* stories it was seen in (consecutive distinct) */
-} furniture_slot;
-
 typedef struct lsh_slot {
 	uint64_t key;
 	uint32_t seq;
 } lsh_slot;
+
+typedef struct cand {
+	uint32_t seq;
+	float acc;
+} cand;
 
 typedef struct tf_entry {
 	uint64_t key;
@@ -181,6 +172,7 @@ struct nf_cluster {
 	nf_corpus *pending;   /* articles read, not yet clustered */
 
 	uint32_t *df;         /* 1 << DF_BITS counters */
+	float *log_df;        /* log(df + 0.5) for df < LOG_TABLE */
 	uint64_t ndf;         /* articles counted in df */
 
 	rec *ring;            /* article seq is at ring[seq & (ring_cap - 1)] */
@@ -189,13 +181,12 @@ struct nf_cluster {
 	plist *tab;           /* inverted index, open addressing */
 	size_t tab_mask, tab_used;
 	lsh_slot *lsh;
-	furniture_slot *furniture; /* 1 << FURNITURE_BITS slots */
-	size_t furniture_used;
 	story_rec *stories;       /* open addressing by id */
 	size_t st_mask, st_used;
 	uint32_t query;       /* queries made, for story.mark */
 	nf_vec seen;          /* story_rec *: stories met by the current query */
 	nf_term *merge;       /* scratch for story sums */
+	float *merge_w;
 	int32_t clock;        /* latest day seen, NF_NO_DAY before any */
 
 	size_t count;         /* articles clustered */
@@ -205,6 +196,7 @@ struct nf_cluster {
 	/* scratch, reused across articles */
 	float *acc;
 	uint32_t *touched;
+	cand *cands;
 	nf_vec title_toks;    /* nf_token */
 	uint64_t *lexh;       /* hash of each lexicon entry of the batch */
 	size_t lexh_n;
@@ -382,20 +374,10 @@ static nf_status tf_add(nf_cluster *cl, uint64_t key, float n)
 /* Term kinds, as hash seeds, so a number and a word never share a key. */
 enum { KIND_STEM = 1, KIND_NUM, KIND_NAME };
 
-/* The kind is also in the key's two low bits, for its weight. */
 static uint64_t term_key(uint64_t h, int kind)
 {
 	uint64_t k = hash_mix(h + (uint64_t)kind * 0x9e3779b97f4a7c15ull);
-	return (k & ~(uint64_t)3) | (uint64_t)kind;
-}
-
-static float kind_weight(uint64_t key)
-{
-	switch (key & 3) {
-	case KIND_NUM: return (float)tune("T_NUM", 1.0);
-	case KIND_NAME: return (float)tune("T_NAME", 1.0);
-	default: return 1.0f;
-	}
+	return k ? k : 1;
 }
 
 static int content_word(const nf_token *t)
@@ -425,23 +407,6 @@ static nf_status count_terms(nf_cluster *cl, const nf_corpus *c,
 			key = term_key(lex_hash(cl, c, t->stem), KIND_STEM);
 		if (!key)
 			continue;
-		{
-			static FILE *dbg;
-			static int init;
-			if (!init) {
-				init = 1;
-				if (getenv("T_TERMS"))
-					dbg = fopen(getenv("T_TERMS"), "w");
-			}
-			if (dbg) {
-				const nf_lex_entry *e = &c->lex.entries[(t->flags & NF_TOK_NUM) ? t->norm : t->stem];
-				fprintf(dbg, "%llx\t%s\n", (unsigned long long)key, e->str);
-				if (names && i + 1 < n && name_word(t) && name_word(&t[1])) {
-					uint64_t pair = lex_hash(cl, c, t->norm) * 31 + lex_hash(cl, c, t[1].norm);
-					fprintf(dbg, "%llx\t%s_%s\n", (unsigned long long)term_key(pair, KIND_NAME), c->lex.entries[t->norm].str, c->lex.entries[t[1].norm].str);
-				}
-			}
-		}
 		nf_status st = tf_add(cl, key, w);
 		if (st)
 			return st;
@@ -449,78 +414,6 @@ static nf_status count_terms(nf_cluster *cl, const nf_corpus *c,
 			uint64_t pair = lex_hash(cl, c, t->norm) * 31 + lex_hash(cl, c, t[1].norm);
 			if ((st = tf_add(cl, term_key(pair, KIND_NAME), w)))
 				return st;
-		}
-	}
-	return NF_OK;
-}
-
-/* --- Furniture: sentences repeated across stories ------------------------- */
-
-/* Hash of sentence k of d (its words and numbers), 0 when it is too short
- * to tell furniture from a common phrase ("Police said."). */
-static uint64_t sentence_hash(nf_cluster *cl, const nf_corpus *c, const nf_doc *d, size_t k)
-{
-	const nf_sentence *se = &d->sents[k];
-	uint64_t h = 0x243f6a8885a308d3ull;
-	size_t words = 0;
-	for (uint32_t i = se->tok0; i < se->tok0 + se->ntok && i < d->ntoks; i++) {
-		if (!(d->toks[i].flags & (NF_TOK_WORD | NF_TOK_NUM)))
-			continue;
-		h = hash_mix(h ^ lex_hash(cl, c, d->toks[i].norm));
-		words++;
-	}
-	return words >= FURNITURE_MIN_WORDS ? (h ? h : 1) : 0;
-}
-
-static furniture_slot *furniture_find(nf_cluster *cl, uint64_t h)
-{
-	size_t mask = ((size_t)1 << FURNITURE_BITS) - 1, i = (size_t)h & mask;
-	while (cl->furniture[i].key && cl->furniture[i].key != h)
-		i = (i + 1) & mask;
-	return &cl->furniture[i];
-}
-
-static int is_furniture(nf_cluster *cl, uint64_t h)
-{
-	return h && cl->furniture && furniture_find(cl, h)->stories >= FURNITURE_STORIES;
-}
-
-/* Counts the sentences of d in story. When the table is half full the
- * sentences seen in one story only are forgotten: furniture keeps
- * coming back, and a stream's own sentences need not be kept. */
-static nf_status note_sentences(nf_cluster *cl, const nf_corpus *c, const nf_doc *d,
-                                unsigned long long story)
-{
-	size_t slots = (size_t)1 << FURNITURE_BITS;
-	if (!cl->furniture && !(cl->furniture = calloc(slots, sizeof *cl->furniture)))
-		return NF_ENOMEM;
-	for (size_t k = 0; k < d->nsents; k++) {
-		uint64_t h = sentence_hash(cl, c, d, k);
-		if (!h)
-			continue;
-		if (cl->furniture_used * 2 > slots) {
-			furniture_slot *old = cl->furniture;
-			if (!(cl->furniture = calloc(slots, sizeof *cl->furniture))) {
-				cl->furniture = old;
-				return NF_ENOMEM;
-			}
-			cl->furniture_used = 0;
-			for (size_t i = 0; i < slots; i++) {
-				if (old[i].key && old[i].stories > 1) {
-					*furniture_find(cl, old[i].key) = old[i];
-					cl->furniture_used++;
-				}
-			}
-			free(old);
-		}
-		furniture_slot *f = furniture_find(cl, h);
-		if (!f->key) {
-			f->key = h;
-			cl->furniture_used++;
-		}
-		if (f->story != story && f->stories < UINT32_MAX) {
-			f->stories++;
-			f->story = story;
 		}
 	}
 	return NF_OK;
@@ -551,7 +444,7 @@ static size_t headline_len(const char *s)
 }
 
 /* The article's distinct terms with their counts, appended to cl->terms:
- * the headline's and the lead's counted more, furniture not at all. */
+ * the headline's and the lead's counted more. */
 static nf_status article_terms(nf_cluster *cl, nf_corpus *c, const nf_doc *d)
 {
 	cl->tf_used = 0;
@@ -562,13 +455,10 @@ static nf_status article_terms(nf_cluster *cl, nf_corpus *c, const nf_doc *d)
 		    (st = count_terms(cl, c, cl->title_toks.data, cl->title_toks.len, TITLE_TF, 0)))
 			return st;
 	}
-	size_t prose = 0;
 	for (size_t k = 0; k < d->nsents; k++) {
 		const nf_sentence *se = &d->sents[k];
-		if (is_furniture(cl, sentence_hash(cl, c, d, k)))
-			continue;
 		if ((st = count_terms(cl, c, d->toks + se->tok0, se->ntok,
-		                      prose++ < LEAD_SENTENCES ? LEAD_TF : 1.0f, 1)))
+		                      k < LEAD_SENTENCES ? LEAD_TF : 1.0f, 1)))
 			return st;
 	}
 	for (size_t k = 0; cl->tf && k <= cl->tf_mask; k++) {
@@ -584,16 +474,68 @@ static nf_status article_terms(nf_cluster *cl, nf_corpus *c, const nf_doc *d)
 	return NF_OK;
 }
 
-static float idf(const nf_cluster *cl, uint64_t key)
+/* log((N + 1) / (df + 0.5)) with lnN1 = log(N + 1); the logarithms of
+ * small frequencies come from a table, since most terms are rare. */
+static float idf(const nf_cluster *cl, uint64_t key, float lnN1)
 {
 	uint32_t df = cl->df[key >> (64 - DF_BITS)];
-	return (float)log(((double)cl->ndf + 1) / ((double)df + 0.5));
+	return lnN1 - (df < LOG_TABLE ? cl->log_df[df] : logf((float)df + 0.5f));
 }
 
-static int cmp_weight_desc(const void *a, const void *b)
+static void swap_f(float *a, float *b)
 {
-	const nf_term *x = a, *y = b;
-	return (x->w < y->w) - (x->w > y->w);
+	float t = *a;
+	*a = *b;
+	*b = t;
+}
+
+/* The k-th largest of w[0..n), 1 <= k <= n (quickselect with a three-way
+ * partition, so equal weights cost nothing); w is reordered. */
+static float kth_largest(float *w, size_t n, size_t k)
+{
+	long lo = 0, hi = (long)n - 1, want = (long)k - 1;
+	while (lo < hi) {
+		float pivot = w[lo + (hi - lo) / 2];
+		long lt = lo, i = lo, gt = hi;
+		while (i <= gt) {
+			if (w[i] > pivot)
+				swap_f(&w[lt++], &w[i++]);
+			else if (w[i] < pivot)
+				swap_f(&w[i], &w[gt--]);
+			else
+				i++;
+		}
+		if (want < lt)
+			hi = lt - 1;
+		else if (want > gt)
+			lo = gt + 1;
+		else
+			return pivot;
+	}
+	return w[lo];
+}
+
+/* Keeps, in place and in their order, the k heaviest of t[0..n) (the
+ * first ones among equals); returns how many are kept. tmp holds n. */
+static size_t keep_heaviest(nf_term *t, size_t n, size_t k, float *tmp)
+{
+	if (n <= k)
+		return n;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = t[i].w;
+	float cut = kth_largest(tmp, n, k);
+	size_t above = 0, o = 0;
+	for (size_t i = 0; i < n; i++)
+		above += t[i].w > cut;
+	size_t ties = k - above;
+	for (size_t i = 0; i < n; i++) {
+		if (t[i].w > cut || (t[i].w == cut && ties)) {
+			if (t[i].w == cut)
+				ties--;
+			t[o++] = t[i];
+		}
+	}
+	return o;
 }
 
 static int cmp_key(const void *a, const void *b)
@@ -604,14 +546,14 @@ static int cmp_key(const void *a, const void *b)
 
 /* The unit vector of the NF_CLUSTER_TERMS heaviest of terms[0..n). */
 static void make_vector(const nf_cluster *cl, const tf_entry *terms, size_t n,
-                        nf_term *scratch, nf_tvec *v)
+                        nf_term *scratch, float *tmp, nf_tvec *v)
 {
+	float lnN1 = logf((float)cl->ndf + 1);
 	for (size_t i = 0; i < n; i++) {
 		scratch[i].key = terms[i].key;
-		scratch[i].w = (1.0f + logf(terms[i].tf)) * idf(cl, terms[i].key) * kind_weight(terms[i].key);
+		scratch[i].w = (1.0f + logf(terms[i].tf)) * idf(cl, terms[i].key, lnN1);
 	}
-	qsort(scratch, n, sizeof *scratch, cmp_weight_desc);
-	size_t k = n < NF_CLUSTER_TERMS ? n : NF_CLUSTER_TERMS;
+	size_t k = keep_heaviest(scratch, n, NF_CLUSTER_TERMS, tmp);
 	double norm = 0;
 	for (size_t i = 0; i < k; i++)
 		norm += (double)scratch[i].w * scratch[i].w;
@@ -720,7 +662,6 @@ static story_rec *story_get(nf_cluster *cl, unsigned long long id)
 	if (!(s->sum = malloc(STORY_TERMS * sizeof *s->sum)))
 		return NULL;
 	s->id = id;
-	s->first_day = s->last_day = NF_NO_DAY;
 	cl->st_used++;
 	return s;
 }
@@ -740,11 +681,7 @@ static void story_add(nf_cluster *cl, story_rec *s, const nf_tvec *v, uint32_t s
 			m[o++].w += v->t[j++].w;
 		}
 	}
-	if (o > STORY_TERMS) {
-		qsort(m, o, sizeof *m, cmp_weight_desc);
-		o = STORY_TERMS;
-		qsort(m, o, sizeof *m, cmp_key);
-	}
+	o = (uint32_t)keep_heaviest(m, o, STORY_TERMS, cl->merge_w);
 	memcpy(s->sum, m, o * sizeof *m);
 	s->n = o;
 	double norm = 0;
@@ -753,12 +690,6 @@ static void story_add(nf_cluster *cl, story_rec *s, const nf_tvec *v, uint32_t s
 	s->norm = (float)sqrt(norm);
 	s->size++;
 	s->last_seq = seq;
-	if (v->day != NF_NO_DAY) {
-		if (s->first_day == NF_NO_DAY || v->day < s->first_day)
-			s->first_day = v->day;
-		if (s->last_day == NF_NO_DAY || v->day > s->last_day)
-			s->last_day = v->day;
-	}
 }
 
 static int32_t day_gap(int32_t a, int32_t b)
@@ -766,16 +697,6 @@ static int32_t day_gap(int32_t a, int32_t b)
 	if (a == NF_NO_DAY || b == NF_NO_DAY)
 		return 0;
 	return a > b ? a - b : b - a;
-}
-
-/* Days from day to the nearest day of story s; 0 when either is unknown. */
-static int32_t story_gap(int32_t day, const story_rec *s)
-{
-	if (day == NF_NO_DAY || s->first_day == NF_NO_DAY)
-		return 0;
-	if (day < s->first_day)
-		return s->first_day - day;
-	return day > s->last_day ? day - s->last_day : 0;
 }
 
 static float story_cosine(const nf_tvec *v, const story_rec *s)
@@ -795,6 +716,37 @@ static float story_cosine(const nf_tvec *v, const story_rec *s)
 	return dot / s->norm;
 }
 
+static void sift_down(cand *h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, m = i;
+		if (l < n && h[l].acc < h[m].acc)
+			m = l;
+		if (l + 1 < n && h[l + 1].acc < h[m].acc)
+			m = l + 1;
+		if (m == i)
+			return;
+		cand t = h[i];
+		h[i] = h[m];
+		h[m] = t;
+		i = m;
+	}
+}
+
+/* Keeps in c[0..k) the k candidates of highest acc among c[0..n), n > k:
+ * a min-heap of the best k so far, O(n log k). */
+static void select_top(cand *c, size_t n, size_t k)
+{
+	for (size_t i = k / 2; i-- > 0;)
+		sift_down(c, k, i);
+	for (size_t i = k; i < n; i++) {
+		if (c[i].acc <= c[0].acc)
+			continue;
+		c[0] = c[i];
+		sift_down(c, k, 0);
+	}
+}
+
 /* The best story for v among the stories of the recent articles it shares
  * terms with: sets *id and *score, id 0 when none is close enough. A
  * story's likeness blends the cosine with its summed vector and with its
@@ -804,16 +756,39 @@ static nf_status best_story(nf_cluster *cl, const nf_tvec *v, unsigned long long
 {
 	*id = 0;
 	*score = 0;
-	uint32_t nlive = cl->next_seq < cl->ring_cap ? cl->next_seq : cl->ring_cap;
-	uint32_t cap = nlive / 32 > 64 ? nlive / 32 : 64;
-	size_t nt = 0;
+	/* Rarest terms first, until the budget of postings is spent: names,
+	 * streets and figures find the candidates; the common terms that the
+	 * budget leaves out still count in the exact scores below. */
+	uint32_t order[NF_CLUSTER_TERMS];
+	plist *lists[NF_CLUSTER_TERMS];
+	uint32_t nl = 0;
 	for (uint32_t k = 0; k < v->n; k++) {
 		plist *pl = tab_find(cl, v->t[k].key);
 		if (!pl)
 			continue;
 		trim(cl, pl);
-		if (pl->len - pl->head > cap)
+		if (pl->len == pl->head)
 			continue;
+		lists[k] = pl;
+		order[nl++] = k;
+	}
+	for (uint32_t i = 1; i < nl; i++) { /* insertion sort by list length: n <= 64 */
+		uint32_t k = order[i], j = i;
+		uint32_t len = lists[k]->len - lists[k]->head;
+		while (j > 0 && lists[order[j - 1]]->len - lists[order[j - 1]]->head > len) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = k;
+	}
+	size_t nt = 0, budget = POSTINGS_BUDGET;
+	for (uint32_t i = 0; i < nl; i++) {
+		uint32_t k = order[i];
+		plist *pl = lists[k];
+		size_t len = pl->len - pl->head;
+		if (len > budget)
+			break;
+		budget -= len;
 		for (uint32_t p = pl->head; p < pl->len; p++) {
 			uint32_t slot = pl->p[p].seq & (cl->ring_cap - 1);
 			if (cl->acc[slot] == 0)
@@ -821,17 +796,26 @@ static nf_status best_story(nf_cluster *cl, const nf_tvec *v, unsigned long long
 			cl->acc[slot] += v->t[k].w * pl->p[p].w;
 		}
 	}
+	/* The articles whose dot product over the indexed terms is highest
+	 * are scored exactly (the skipped common terms add a little). */
 	float floor = (float)cl->threshold * 0.5f;
-	cl->query++;
-	cl->seen.len = 0;
-	nf_status st = NF_OK;
+	size_t nc = 0;
 	for (size_t i = 0; i < nt; i++) {
 		uint32_t seq = cl->touched[i], slot = seq & (cl->ring_cap - 1);
 		float a = cl->acc[slot];
 		cl->acc[slot] = 0;
-		if (a < floor || st)
-			continue;
-		rec *r = rec_of(cl, seq);
+		if (a >= floor)
+			cl->cands[nc++] = (cand){seq, a};
+	}
+	if (nc > MAX_CANDIDATES) {
+		select_top(cl->cands, nc, MAX_CANDIDATES);
+		nc = MAX_CANDIDATES;
+	}
+	cl->query++;
+	cl->seen.len = 0;
+	nf_status st = NF_OK;
+	for (size_t i = 0; i < nc && !st; i++) {
+		rec *r = rec_of(cl, cl->cands[i].seq);
 		story_rec *s = story_find(cl, r->story);
 		if (!s)
 			continue;
@@ -856,13 +840,12 @@ static nf_status best_story(nf_cluster *cl, const nf_tvec *v, unsigned long long
 	story_rec **seen = cl->seen.data;
 	for (size_t i = 0; i < cl->seen.len; i++) {
 		const story_rec *s = seen[i];
-		int32_t gap = tune("T_GAPLINK", 1) ? day_gap(v->day, s->link_day) : story_gap(v->day, s);
+		int32_t gap = day_gap(v->day, s->link_day);
 		if ((uint32_t)gap > cl->window_days)
 			continue;
-		float need = s->size > 1 ? (float)(REL_THRESHOLD * s->cohesion / (s->size - 1)) : 0;
 		float sc = (float)(CENTROID_WEIGHT * story_cosine(v, s) +
 		                   (1 - CENTROID_WEIGHT) * s->link - TIME_SLOPE * log1p(gap));
-		if (sc > *score && sc >= need) {
+		if (sc > *score) {
 			*score = sc;
 			*id = s->id;
 		}
@@ -874,7 +857,8 @@ static nf_status best_story(nf_cluster *cl, const nf_tvec *v, unsigned long long
 	return st;
 }
 
-/* The earlier article v nearly duplicates, or NULL. */
+/* The earlier article of the window (in days too) that v nearly
+ * duplicates, or NULL. */
 static rec *find_copy(nf_cluster *cl, const nf_tvec *v, size_t shingles)
 {
 	if (!shingles || !cl->lsh)
@@ -884,9 +868,11 @@ static rec *find_copy(nf_cluster *cl, const nf_tvec *v, size_t shingles)
 	for (int b = 0; b < NF_MINHASH_BANDS; b++) {
 		uint64_t key = nf_minhash_band(v->sig, b);
 		const lsh_slot *s = &cl->lsh[key & ((1u << LSH_BITS) - 1)];
-		if (s->key != key || !live(cl, s->seq))
+		if (!key || s->key != key || !live(cl, s->seq))
 			continue;
 		rec *r = rec_of(cl, s->seq);
+		if ((uint32_t)day_gap(v->day, r->v.day) > cl->window_days)
+			continue;
 		double sim = nf_minhash_similarity(v->sig, r->v.sig);
 		if (sim >= best_sim) {
 			best_sim = sim;
@@ -898,13 +884,13 @@ static rec *find_copy(nf_cluster *cl, const nf_tvec *v, size_t shingles)
 
 /* Puts v into the window as article next_seq of story. */
 static nf_status remember(nf_cluster *cl, const char *id, unsigned long long story,
-                          const nf_tvec *v, int has_shingles, float score)
+                          const nf_tvec *v, int has_shingles)
 {
 	if (cl->next_seq == UINT32_MAX)
 		return nf_error(cl->ctx, NF_ETOOBIG, "more than %u articles in one clusterer",
 		                UINT32_MAX - 1);
 	if (cl->next_seq == cl->ring_cap && cl->ring_cap < cl->ring_max) {
-		uint32_t cap = cl->ring_cap ? cl->ring_cap * 2 : 1024;
+		uint32_t cap = cl->ring_cap ? cl->ring_cap * 2 : cl->ring_max < 1024 ? cl->ring_max : 1024;
 		rec *r = realloc(cl->ring, cap * sizeof *r);
 		float *acc = r ? realloc(cl->acc, cap * sizeof *acc) : NULL;
 		if (r)
@@ -912,9 +898,12 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 		if (acc)
 			cl->acc = acc;
 		uint32_t *touched = acc ? realloc(cl->touched, cap * sizeof *touched) : NULL;
-		if (!touched)
+		if (touched)
+			cl->touched = touched;
+		cand *cands = touched ? realloc(cl->cands, cap * sizeof *cands) : NULL;
+		if (!cands)
 			return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
-		cl->touched = touched;
+		cl->cands = cands;
 		memset(cl->ring + cl->ring_cap, 0, (cap - cl->ring_cap) * sizeof *r);
 		memset(cl->acc + cl->ring_cap, 0, (cap - cl->ring_cap) * sizeof *acc);
 		cl->ring_cap = cap;
@@ -932,7 +921,6 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 		return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
 	cl->next_seq++;
 	story_add(cl, s, v, seq);
-	s->cohesion += score;
 	for (uint32_t k = 0; k < v->n; k++)
 		if (tab_append(cl, v->t[k].key, seq, v->t[k].w))
 			return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
@@ -941,7 +929,8 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 			return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
 		for (int b = 0; b < NF_MINHASH_BANDS; b++) {
 			uint64_t key = nf_minhash_band(v->sig, b);
-			cl->lsh[key & ((1u << LSH_BITS) - 1)] = (lsh_slot){key, seq};
+			if (key)
+				cl->lsh[key & ((1u << LSH_BITS) - 1)] = (lsh_slot){key, seq};
 		}
 	}
 	if (v->day != NF_NO_DAY && (cl->clock == NF_NO_DAY || v->day > cl->clock))
@@ -950,8 +939,7 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 }
 
 static nf_status assign(nf_cluster *cl, nf_doc *d, nf_tvec *v, size_t shingles,
-                        const tf_entry *terms, size_t nterms,
-                        unsigned long long *story_out)
+                        const tf_entry *terms, size_t nterms)
 {
 	nf_cluster_item it = {0};
 	char date[11];
@@ -997,8 +985,7 @@ static nf_status assign(nf_cluster *cl, nf_doc *d, nf_tvec *v, size_t shingles,
 	if (cl->fn)
 		cl->fn(cl->ud, &it);
 	cl->count++;
-	*story_out = story;
-	return remember(cl, d->id, story, v, shingles > 0, (float)it.score);
+	return remember(cl, d->id, story, v, shingles > 0);
 }
 
 /* --- Batches ------------------------------------------------------------------ */
@@ -1040,6 +1027,7 @@ static nf_status run_batch(nf_cluster *cl)
 	}
 	/* Pass 2: vectors, assignments, callbacks, in input order. */
 	nf_term *scratch = NULL;
+	float *tmp = NULL;
 	size_t scratch_n = 0;
 	for (size_t i = 0; !st && i < n; i++) {
 		if (skip[i])
@@ -1049,26 +1037,28 @@ static nf_status run_batch(nf_cluster *cl)
 		size_t nt = span[1] - span[0];
 		if (nt > scratch_n) {
 			nf_term *p = realloc(scratch, nt * sizeof *p);
-			if (!p) {
+			if (p)
+				scratch = p;
+			float *q = p ? realloc(tmp, nt * sizeof *q) : NULL;
+			if (!q) {
 				st = NF_ENOMEM;
 				break;
 			}
-			scratch = p;
+			tmp = q;
 			scratch_n = nt;
 		}
 		nf_tvec v;
 		memset(&v, 0, sizeof v);
 		const tf_entry *terms = (const tf_entry *)cl->terms.data + span[0];
-		make_vector(cl, terms, nt, scratch, &v);
+		make_vector(cl, terms, nt, scratch, tmp, &v);
 		v.day = nf_date_valid(d->published) ? (int32_t)nf_date_days(d->published) : cl->clock;
 		if ((st = article_words(cl, c, d)))
 			break;
 		size_t shingles = nf_minhash_sign(cl->words.data, cl->words.len, v.sig);
-		unsigned long long story = 0;
-		if (!(st = assign(cl, d, &v, shingles, terms, nt, &story)))
-			st = note_sentences(cl, c, d, story);
+		st = assign(cl, d, &v, shingles, terms, nt);
 	}
 	free(scratch);
+	free(tmp);
 	free(skip);
 	nf_corpus_free(c);
 	cl->pending = NULL;
@@ -1109,7 +1099,12 @@ nf_status nf_cluster_new(nf_cluster **out, nf_ctx *ctx, const nf_cluster_options
 		cl->ring_max *= 2;
 	cl->clock = NF_NO_DAY;
 	cl->next_story = 1;
-	if (!(cl->merge = malloc((STORY_TERMS + NF_CLUSTER_TERMS) * sizeof *cl->merge))) {
+	cl->log_df = malloc(LOG_TABLE * sizeof *cl->log_df);
+	for (size_t i = 0; cl->log_df && i < LOG_TABLE; i++)
+		cl->log_df[i] = logf((float)i + 0.5f);
+	cl->merge = malloc((STORY_TERMS + NF_CLUSTER_TERMS) * sizeof *cl->merge);
+	cl->merge_w = malloc((STORY_TERMS + NF_CLUSTER_TERMS) * sizeof *cl->merge_w);
+	if (!cl->merge || !cl->merge_w || !cl->log_df) {
 		nf_cluster_free(cl);
 		return nf_error(ctx, NF_ENOMEM, "out of memory");
 	}
@@ -1131,13 +1126,15 @@ void nf_cluster_free(nf_cluster *cl)
 		free(cl->stories[i].sum);
 	free(cl->stories);
 	free(cl->merge);
+	free(cl->log_df);
+	free(cl->merge_w);
 	nf_vec_free(&cl->seen);
 	free(cl->ring);
 	free(cl->lsh);
-	free(cl->furniture);
 	free(cl->df);
 	free(cl->acc);
 	free(cl->touched);
+	free(cl->cands);
 	free(cl->lexh);
 	free(cl->tf);
 	nf_vec_free(&cl->title_toks);
@@ -1245,17 +1242,16 @@ void nf_cluster_restore_counts(nf_cluster *cl, uint64_t articles,
 }
 
 nf_status nf_cluster_restore_article(nf_cluster *cl, const char *id,
-                                     unsigned long long story, double score,
-                                     const nf_tvec *v)
+                                     unsigned long long story, const nf_tvec *v)
 {
 	if (!v || v->n > NF_CLUSTER_TERMS)
 		return NF_EINVAL;
 	int shingles = 0;
 	for (int i = 0; i < NF_MINHASH && !shingles; i++)
-		shingles = v->sig[i] != UINT32_MAX;
+		shingles = v->sig[i] != NF_MINHASH_EMPTY;
 	if (story >= cl->next_story)
 		cl->next_story = story + 1;
-	return remember(cl, id, story, v, shingles, score);
+	return remember(cl, id, story, v, shingles);
 }
 
 uint64_t nf_cluster_article_key(const nf_doc *d)

@@ -48,14 +48,12 @@ void nf_cluster_set_hooks(nf_cluster *cl, const nf_cluster_hooks *h);
 
 /* Restoring a saved state, before the first article is added: term
  * document frequencies and the number of articles they count; the next
- * story number; and the recent articles, oldest first, with their stories
- * and the scores they joined with (nf_cluster_item.score). */
+ * story number; and the recent articles, oldest first, with their stories. */
 void nf_cluster_restore_df(nf_cluster *cl, uint64_t term, uint32_t df);
 void nf_cluster_restore_counts(nf_cluster *cl, uint64_t articles,
                                unsigned long long next_story);
 nf_status nf_cluster_restore_article(nf_cluster *cl, const char *id,
-                                     unsigned long long story, double score,
-                                     const nf_tvec *v);
+                                     unsigned long long story, const nf_tvec *v);
 
 /* A stable key for an article's content, for idempotent re-adding: the
  * hash of its id, headline and body. */

@@ -9,13 +9,15 @@
  * by the share of equal values in their signatures: value i is the minimum
  * of hash_i over the shingles.
  *
- * How: each shingle is one 64-bit hash (the four word hashes rotated and
- * mixed); hash_i is a multiply-xorshift of it with a per-row odd constant,
- * so a signature costs NF_MINHASH multiplications per shingle and no
- * memory but the signature. Candidates are found with bands (LSH): the
- * signature cut into NF_MINHASH_BANDS bands of NF_MINHASH_ROWS values; two
- * texts of Jaccard s share at least one whole band with probability
- * 1 - (1 - s^4)^12: 0.96 at s = 0.7, 0.25 at s = 0.3.
+ * How: one-permutation MinHash: each shingle is one 64-bit hash (the four
+ * word hashes rotated and mixed); its high half picks one of NF_MINHASH
+ * bins and the bin keeps the least low half, so a signature costs one hash
+ * per shingle, not one per bin. The similarity estimate is the share of
+ * equal bins among those not empty in both (a short text leaves bins
+ * empty). Candidates are found with bands (LSH): the signature cut into
+ * NF_MINHASH_BANDS bands of NF_MINHASH_ROWS bins; two texts of Jaccard s
+ * share at least one whole band with probability 1 - (1 - s^4)^12: 0.96
+ * at s = 0.7, 0.25 at s = 0.3. A band with an empty bin has no key.
  *
  * Rejected: exact shingle sets (memory grows with the text, and a stream
  * keeps thousands of recent articles); SimHash (one 64-bit value is cheap,
@@ -46,11 +48,6 @@ static uint64_t mix(uint64_t x)
 
 size_t nf_minhash_sign(const uint64_t *words, size_t n, uint32_t sig[NF_MINHASH])
 {
-	/* Per-row odd multipliers from the row number: 48 mixes a call cost
-	 * nothing next to the shingles and keep the module free of state. */
-	uint64_t mul[NF_MINHASH];
-	for (int i = 0; i < NF_MINHASH; i++)
-		mul[i] = mix((uint64_t)i + 0x9e3779b97f4a7c15ull) | 1;
 	memset(sig, 0xff, NF_MINHASH * sizeof *sig);
 	if (n < NF_MINHASH_SHINGLE)
 		return 0;
@@ -58,28 +55,36 @@ size_t nf_minhash_sign(const uint64_t *words, size_t n, uint32_t sig[NF_MINHASH]
 	for (size_t s = 0; s < shingles; s++) {
 		uint64_t h = mix(words[s] ^ rotl(words[s + 1], 17) ^
 		                 rotl(words[s + 2], 31) ^ rotl(words[s + 3], 47));
-		for (int i = 0; i < NF_MINHASH; i++) {
-			uint64_t x = h * mul[i];
-			uint32_t v = (uint32_t)((x ^ (x >> 29)) >> 32);
-			if (v < sig[i])
-				sig[i] = v;
-		}
+		size_t bin = (size_t)(((h >> 32) * NF_MINHASH) >> 32);
+		uint32_t v = (uint32_t)h;
+		if (v == NF_MINHASH_EMPTY)
+			v--;
+		if (v < sig[bin])
+			sig[bin] = v;
 	}
 	return shingles;
 }
 
 double nf_minhash_similarity(const uint32_t a[NF_MINHASH], const uint32_t b[NF_MINHASH])
 {
-	int same = 0;
-	for (int i = 0; i < NF_MINHASH; i++)
+	int same = 0, used = 0;
+	for (int i = 0; i < NF_MINHASH; i++) {
+		if (a[i] == NF_MINHASH_EMPTY && b[i] == NF_MINHASH_EMPTY)
+			continue;
+		used++;
 		same += a[i] == b[i];
-	return (double)same / NF_MINHASH;
+	}
+	return used ? (double)same / used : 0;
 }
 
 uint64_t nf_minhash_band(const uint32_t sig[NF_MINHASH], int b)
 {
 	uint64_t h = (uint64_t)(b + 1) * 0x9e3779b97f4a7c15ull;
-	for (int r = 0; r < NF_MINHASH_ROWS; r++)
-		h = mix(h ^ sig[b * NF_MINHASH_ROWS + r]);
+	for (int r = 0; r < NF_MINHASH_ROWS; r++) {
+		uint32_t v = sig[b * NF_MINHASH_ROWS + r];
+		if (v == NF_MINHASH_EMPTY)
+			return 0;
+		h = mix(h ^ v);
+	}
 	return h ? h : 1;
 }

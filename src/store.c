@@ -466,7 +466,7 @@ static nf_status restore(nf_store *s)
 	nf_cluster_restore_counts(s->cl, (uint64_t)articles, (unsigned long long)next_story);
 	int window = s->opts.window_articles > 0 ? s->opts.window_articles : 131072;
 	if (sqlite3_prepare_v2(s->db,
-	                       "SELECT id, story, score, vec FROM (SELECT seq, id, story, score, vec"
+	                       "SELECT id, story, vec FROM (SELECT seq, id, story, vec"
 	                       " FROM articles ORDER BY seq DESC LIMIT ?1) ORDER BY seq",
 	                       -1, &q, NULL) != SQLITE_OK)
 		return db_error(s, "cannot read articles");
@@ -475,11 +475,10 @@ static nf_status restore(nf_store *s)
 	while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		nf_tvec v;
 		memset(&v, 0, sizeof v);
-		if (!vec_unpack(sqlite3_column_blob(q, 3), (size_t)sqlite3_column_bytes(q, 3), &v))
+		if (!vec_unpack(sqlite3_column_blob(q, 2), (size_t)sqlite3_column_bytes(q, 2), &v))
 			continue;
 		st = nf_cluster_restore_article(s->cl, (const char *)sqlite3_column_text(q, 0),
-		                                (unsigned long long)sqlite3_column_int64(q, 1),
-		                                sqlite3_column_double(q, 2), &v);
+		                                (unsigned long long)sqlite3_column_int64(q, 1), &v);
 	}
 	sqlite3_finalize(q);
 	if (!st && rc != SQLITE_DONE && rc != SQLITE_ROW)
