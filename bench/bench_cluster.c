@@ -11,9 +11,10 @@
  * or ("date") sorted by date as a news stream would bring them; articles
  * the library skips (no text) count as stories of their own, as they would
  * for any clusterer. Prints BCubed precision, recall and F1 and the time of
- * the clustering (reading and converting the file is outside the clock):
+ * the clustering, wall and CPU (reading and converting the file is outside
+ * the clock):
  *
- *     articles=N stories=S precision=P recall=R f1=F seconds=T
+ *     articles=N stories=S precision=P recall=R f1=F seconds=T cpu=C
  *
  * With BENCH_DUMP=path, writes "gold<TAB>story<TAB>index" per article.
  */
@@ -24,7 +25,6 @@
 
 #include "bench_common.h"
 #include "newsfuse.h"
-#include "cluster.h"
 
 typedef struct article {
 	char *gold;
@@ -104,29 +104,6 @@ static int convert(const char *kind, json_object *o, size_t index, article *a)
 
 static article *arts;
 static size_t narts;
-
-static nf_tvec *vecs;
-static nf_status on_assigned(void *ud, const nf_doc *d, const nf_cluster_item *it,
-                             const nf_tvec *v, const uint64_t *terms, size_t nterms)
-{
-	(void)ud; (void)d; (void)terms; (void)nterms;
-	size_t i = strtoul(it->id, NULL, 10);
-	if (vecs && i < narts)
-		vecs[i] = *v;
-	return NF_OK;
-}
-
-static float cosv(const nf_tvec *a, const nf_tvec *b)
-{
-	uint32_t i = 0, j = 0;
-	float dot = 0;
-	while (i < a->n && j < b->n) {
-		if (a->t[i].key < b->t[j].key) i++;
-		else if (a->t[i].key > b->t[j].key) j++;
-		else dot += a->t[i++].w * b->t[j++].w;
-	}
-	return dot;
-}
 
 static void on_item(void *ud, const nf_cluster_item *it)
 {
@@ -236,16 +213,12 @@ int main(int argc, char **argv)
 		opts.threshold = atof(argv[4]);
 	if (nf_cluster_new(&cl, ctx, &opts, on_item, NULL))
 		return 1;
-	if (getenv("BENCH_NN")) {
-		vecs = calloc(narts, sizeof *vecs);
-		nf_cluster_hooks h = {NULL, on_assigned, NULL};
-		nf_cluster_set_hooks(cl, &h);
-	}
 	double t0 = bench_now();
+	clock_t c0 = clock();
 	for (size_t i = 0; i < narts; i++)
 		nf_cluster_add(cl, argv[2], i + 1, seq[i]->line, strlen(seq[i]->line), NF_INPUT_JSONL);
 	nf_cluster_flush(cl);
-	double secs = bench_now() - t0;
+	double secs = bench_now() - t0, cpu = (double)(clock() - c0) / CLOCKS_PER_SEC;
 	unsigned long long stories = nf_cluster_stories(cl);
 	nf_cluster_free(cl);
 	nf_ctx_free(ctx);
@@ -271,39 +244,6 @@ int main(int argc, char **argv)
 		pr[i] %= narts;
 	double p, r;
 	bcubed(g, pr, narts, &p, &r);
-	if (vecs) {
-		/* nearest-neighbour diagnostics: for articles with a gold partner */
-		size_t with = 0, nn_ok = 0, sep = 0;
-		double margin = 0;
-		for (size_t i = 0; i < narts; i++) {
-			float same = -1, diff = -1;
-			for (size_t j = 0; j < narts; j++) {
-				if (j == i || !vecs[j].n || !vecs[i].n)
-					continue;
-				float c = cosv(&vecs[i], &vecs[j]);
-				if (g[i] == g[j]) { if (c > same) same = c; }
-				else if (c > diff) diff = c;
-			}
-			if (same < 0)
-				continue;
-			with++;
-			nn_ok += same > diff;
-			margin += same - diff;
-			sep += same > 0.2 && diff < 0.2;
-		}
-		const char *vd = getenv("BENCH_VECS");
-		FILE *vf = vd ? fopen(vd, "w") : NULL;
-		for (size_t i = 0; vf && i < narts; i++) {
-			fprintf(vf, "%zu %s %d", i, arts[i].gold, vecs[i].day);
-			for (uint32_t k = 0; k < vecs[i].n; k++)
-				fprintf(vf, " %llx:%.5f", (unsigned long long)vecs[i].t[k].key, vecs[i].t[k].w);
-			fputc('\n', vf);
-		}
-		if (vf)
-			fclose(vf);
-		printf("nn: with_partner=%zu nn_acc=%.4f mean_margin=%.4f sep@0.2=%.4f\n", with,
-		       (double)nn_ok / with, margin / with, (double)sep / with);
-	}
 	const char *dump = getenv("BENCH_DUMP");
 	if (dump) {
 		FILE *f = fopen(dump, "w");
@@ -312,8 +252,8 @@ int main(int argc, char **argv)
 		if (f)
 			fclose(f);
 	}
-	printf("articles=%zu stories=%llu precision=%.4f recall=%.4f f1=%.4f seconds=%.4f\n",
-	       narts, stories, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0, secs);
+	printf("articles=%zu stories=%llu precision=%.4f recall=%.4f f1=%.4f seconds=%.4f cpu=%.4f\n",
+	       narts, stories, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0, secs, cpu);
 	for (size_t i = 0; i < narts; i++) {
 		free(arts[i].gold);
 		free(arts[i].line);

@@ -79,7 +79,7 @@
 /* Cosine from which an article joins a story: tuned on gva-dev and ECB+
  * (bench/cluster); two reports of one event share names, places and
  * figures, two events of one kind share only the kind's vocabulary. */
-#define DEFAULT_THRESHOLD 0.12
+#define DEFAULT_THRESHOLD 0.08
 
 /* Recent articles scored exactly per new article: the 48 that share the
  * most weight with it cover every story it could belong to. */
@@ -843,8 +843,12 @@ static nf_status best_story(nf_cluster *cl, const nf_tvec *v, unsigned long long
 		int32_t gap = day_gap(v->day, s->link_day);
 		if ((uint32_t)gap > cl->window_days)
 			continue;
+		/* without both dates, the pair lacks the evidence of being
+		 * published together: taken as a day apart */
+		double penalty = TIME_SLOPE * log1p(v->day == NF_NO_DAY || s->link_day == NF_NO_DAY
+		                                    ? 1 : gap);
 		float sc = (float)(CENTROID_WEIGHT * story_cosine(v, s) +
-		                   (1 - CENTROID_WEIGHT) * s->link - TIME_SLOPE * log1p(gap));
+		                   (1 - CENTROID_WEIGHT) * s->link - penalty);
 		if (sc > *score) {
 			*score = sc;
 			*id = s->id;
@@ -1051,7 +1055,7 @@ static nf_status run_batch(nf_cluster *cl)
 		memset(&v, 0, sizeof v);
 		const tf_entry *terms = (const tf_entry *)cl->terms.data + span[0];
 		make_vector(cl, terms, nt, scratch, tmp, &v);
-		v.day = nf_date_valid(d->published) ? (int32_t)nf_date_days(d->published) : cl->clock;
+		v.day = nf_date_valid(d->published) ? (int32_t)nf_date_days(d->published) : NF_NO_DAY;
 		if ((st = article_words(cl, c, d)))
 			break;
 		size_t shingles = nf_minhash_sign(cl->words.data, cl->words.len, v.sig);
