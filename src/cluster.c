@@ -61,13 +61,17 @@
  * the delay before the callbacks short. */
 #define BATCH 256
 
-/* Document-frequency table: 2^23 counters (32 MB, touched lazily). A
- * million-article stream has a few million distinct terms; a rare term that
- * shares a counter with a common one is all a collision costs. */
-#define DF_BITS 23
+/* Document-frequency table: 64 counters per article of the window, at
+ * most 2^23 (32 MB, for the default window of 2^17). A million-article
+ * stream has a few million distinct terms; a rare term that shares a
+ * counter with a common one is all a collision costs. */
+#define DF_BITS_MAX 23
+#define DF_BITS_MIN 14
 
-/* Band-key table of the copy finder: 2^20 slots, most recent key wins. */
-#define LSH_BITS 20
+/* Band-key table of the copy finder: 8 slots per article of the window, at
+ * most 2^20; the most recent key wins a slot. */
+#define LSH_BITS_MAX 20
+#define LSH_BITS_MIN 10
 
 /* Document frequencies whose logarithm is looked up. */
 #define LOG_TABLE 4096
@@ -171,7 +175,8 @@ struct nf_cluster {
 
 	nf_corpus *pending;   /* articles read, not yet clustered */
 
-	uint32_t *df;         /* 1 << DF_BITS counters */
+	uint32_t *df;         /* 1 << df_bits counters */
+	int df_bits, lsh_bits;
 	float *log_df;        /* log(df + 0.5) for df < LOG_TABLE */
 	uint64_t ndf;         /* articles counted in df */
 
@@ -187,7 +192,6 @@ struct nf_cluster {
 	nf_vec seen;          /* story_rec *: stories met by the current query */
 	nf_term *merge;       /* scratch for story sums */
 	float *merge_w;
-	int32_t clock;        /* latest day seen, NF_NO_DAY before any */
 
 	size_t count;         /* articles clustered */
 	size_t ingested;      /* articles read */
@@ -478,7 +482,7 @@ static nf_status article_terms(nf_cluster *cl, nf_corpus *c, const nf_doc *d)
  * small frequencies come from a table, since most terms are rare. */
 static float idf(const nf_cluster *cl, uint64_t key, float lnN1)
 {
-	uint32_t df = cl->df[key >> (64 - DF_BITS)];
+	uint32_t df = cl->df[key >> (64 - cl->df_bits)];
 	return lnN1 - (df < LOG_TABLE ? cl->log_df[df] : logf((float)df + 0.5f));
 }
 
@@ -871,7 +875,7 @@ static rec *find_copy(nf_cluster *cl, const nf_tvec *v, size_t shingles)
 	double best_sim = COPY_JACCARD;
 	for (int b = 0; b < NF_MINHASH_BANDS; b++) {
 		uint64_t key = nf_minhash_band(v->sig, b);
-		const lsh_slot *s = &cl->lsh[key & ((1u << LSH_BITS) - 1)];
+		const lsh_slot *s = &cl->lsh[key & ((1u << cl->lsh_bits) - 1)];
 		if (!key || s->key != key || !live(cl, s->seq))
 			continue;
 		rec *r = rec_of(cl, s->seq);
@@ -929,16 +933,14 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 		if (tab_append(cl, v->t[k].key, seq, v->t[k].w))
 			return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
 	if (has_shingles) {
-		if (!cl->lsh && !(cl->lsh = calloc((size_t)1 << LSH_BITS, sizeof *cl->lsh)))
+		if (!cl->lsh && !(cl->lsh = calloc((size_t)1 << cl->lsh_bits, sizeof *cl->lsh)))
 			return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
 		for (int b = 0; b < NF_MINHASH_BANDS; b++) {
 			uint64_t key = nf_minhash_band(v->sig, b);
 			if (key)
-				cl->lsh[key & ((1u << LSH_BITS) - 1)] = (lsh_slot){key, seq};
+				cl->lsh[key & ((1u << cl->lsh_bits) - 1)] = (lsh_slot){key, seq};
 		}
 	}
-	if (v->day != NF_NO_DAY && (cl->clock == NF_NO_DAY || v->day > cl->clock))
-		cl->clock = v->day;
 	return NF_OK;
 }
 
@@ -1023,7 +1025,7 @@ static nf_status run_batch(nf_cluster *cl)
 		span[1] = cl->terms.len;
 		const tf_entry *t = cl->terms.data;
 		for (size_t k = span[0]; k < span[1]; k++) {
-			uint32_t *df = &cl->df[t[k].key >> (64 - DF_BITS)];
+			uint32_t *df = &cl->df[t[k].key >> (64 - cl->df_bits)];
 			if (*df < UINT32_MAX)
 				(*df)++;
 		}
@@ -1081,10 +1083,8 @@ nf_status nf_cluster_new(nf_cluster **out, nf_ctx *ctx, const nf_cluster_options
 	if (!ctx)
 		return NF_EINVAL;
 	nf_cluster *cl = calloc(1, sizeof *cl);
-	if (!cl || !(cl->df = calloc((size_t)1 << DF_BITS, sizeof *cl->df))) {
-		free(cl);
+	if (!cl)
 		return nf_error(ctx, NF_ENOMEM, "out of memory");
-	}
 	cl->ctx = ctx;
 	cl->fn = fn;
 	cl->ud = userdata;
@@ -1099,16 +1099,21 @@ nf_status nf_cluster_new(nf_cluster **out, nf_ctx *ctx, const nf_cluster_options
 	if (opts && opts->threshold > 0 && opts->threshold <= 1)
 		cl->threshold = opts->threshold;
 	cl->ring_max = 1;
-	while (cl->ring_max < articles)
+	int bits = 0;
+	while (cl->ring_max < articles) {
 		cl->ring_max *= 2;
-	cl->clock = NF_NO_DAY;
+		bits++;
+	}
+	cl->df_bits = bits + 6 > DF_BITS_MAX ? DF_BITS_MAX : bits + 6 < DF_BITS_MIN ? DF_BITS_MIN : bits + 6;
+	cl->lsh_bits = bits + 3 > LSH_BITS_MAX ? LSH_BITS_MAX : bits + 3 < LSH_BITS_MIN ? LSH_BITS_MIN : bits + 3;
+	cl->df = calloc((size_t)1 << cl->df_bits, sizeof *cl->df);
 	cl->next_story = 1;
 	cl->log_df = malloc(LOG_TABLE * sizeof *cl->log_df);
 	for (size_t i = 0; cl->log_df && i < LOG_TABLE; i++)
 		cl->log_df[i] = logf((float)i + 0.5f);
 	cl->merge = malloc((STORY_TERMS + NF_CLUSTER_TERMS) * sizeof *cl->merge);
 	cl->merge_w = malloc((STORY_TERMS + NF_CLUSTER_TERMS) * sizeof *cl->merge_w);
-	if (!cl->merge || !cl->merge_w || !cl->log_df) {
+	if (!cl->df || !cl->merge || !cl->merge_w || !cl->log_df) {
 		nf_cluster_free(cl);
 		return nf_error(ctx, NF_ENOMEM, "out of memory");
 	}
@@ -1233,7 +1238,7 @@ void nf_cluster_set_hooks(nf_cluster *cl, const nf_cluster_hooks *h)
 
 void nf_cluster_restore_df(nf_cluster *cl, uint64_t term, uint32_t df)
 {
-	uint32_t *c = &cl->df[term >> (64 - DF_BITS)];
+	uint32_t *c = &cl->df[term >> (64 - cl->df_bits)];
 	*c = UINT32_MAX - *c < df ? UINT32_MAX : *c + df;
 }
 

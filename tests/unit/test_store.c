@@ -25,19 +25,40 @@ static void fresh_store(const char *name)
 	unlink(path);
 }
 
-/* Article i of story k: a fictional event in its own town, told in a few
- * wordings, so the articles of one story are rewrites of each other. */
+/* A made-up capitalised word for number n (distinct n, distinct words). */
+static void word(char *out, unsigned n, const char *tail)
+{
+	static const char *const syl[] = {"bra", "ken", "dol", "mir", "tas", "vel", "quo", "rin",
+	                                  "sut", "hal", "gen", "pev", "lor", "nim", "zek", "fau"};
+	char *o = out;
+	*o++ = 'X';
+	for (int i = 0; i < 4; i++, n /= 16) {
+		const char *p = syl[n % 16];
+		while (*p)
+			*o++ = *p++;
+	}
+	strcpy(o, tail);
+}
+
+/* Article i of story k: a fictional event of one kind (a flood) in its own
+ * town, with its own river, mayor and figures, told in a few wordings, so
+ * the articles of one story are rewrites of each other and two stories
+ * share only the kind's words. */
 static void article(char *buf, size_t n, int k, int i, const char *date)
 {
 	static const char *const verbs[] = {"flooded", "swamped", "inundated", "submerged"};
+	char w[8][32];
+	static const char *const tails[8] = {"by", "", "son", "ley", "", "wick", "ham", "er"};
+	for (int j = 0; j < 8; j++)
+		word(w[j], (unsigned)k * 8 + (unsigned)j, tails[j]);
 	snprintf(buf, n,
-	         "{\"id\":\"s%d-a%d\",\"title\":\"River %s floods Tarn%dby\",\"published\":\"%s\","
-	         "\"outlet\":\"Outlet %d\",\"text\":\"The river Quell%d %s the town of Tarn%dby "
-	         "on Monday and %d homes were evacuated, mayor Ferris Oldcastle%d said. "
-	         "Rescuers from Brennock%d worked through the night near the Vell%d bridge. "
-	         "Report %d of the %s.\"}\n",
-	         k, i, verbs[i % 4], k, date, i % 3, k, verbs[(i + 1) % 4], k, 100 + k, k, k, k, i,
-	         i % 2 ? "evening" : "morning");
+	         "{\"id\":\"s%d-a%d\",\"title\":\"River %s %s %s\",\"published\":\"%s\","
+	         "\"outlet\":\"Outlet %d\",\"text\":\"The river %s %s the town of %s "
+	         "and %d homes were evacuated, mayor Ferris %s said. Rescuers led by Ada %s "
+	         "worked near the %s bridge, where %d people were stranded. The %s school and "
+	         "the %s market hall in %s took in families, and %s lent boats.\"}\n",
+	         k, i, w[1], verbs[i % 4], w[0], date, i % 3, w[1], verbs[(i + 1) % 4], w[0],
+	         100 + k % 900, w[2], w[3], w[4], 10 + k % 90, w[5], w[6], w[0], w[7]);
 }
 
 /* n articles of stories k0 .. k0+stories-1 (i-th of each), as one JSONL block. */
@@ -157,10 +178,14 @@ static void test_stories_go_on(void)
 		CHECK_INT(l2.conflict[i], 0);
 	}
 	listing l3;
-	list(st, "Tarn3by", NULL, 0, &l3);
+	char town[32];
+	word(town, 3 * 8, "by");
+	list(st, town, NULL, 0, &l3);
 	CHECK_INT(l3.n, 1);
-	CHECK(strstr(l3.headline[0], "Tarn3by") != NULL);
-	list(st, "Tarn3by nosuchword", NULL, 0, &l3);
+	CHECK(strstr(l3.headline[0], town) != NULL);
+	char query[64];
+	snprintf(query, sizeof query, "%s nosuchword", town);
+	list(st, query, NULL, 0, &l3);
 	CHECK_INT(l3.n, 0);
 	list(st, NULL, "2031-03-03", 0, &l3);
 	CHECK_INT(l3.n, 6);
