@@ -493,6 +493,7 @@ static nf_status fail_tx(nf_store *s, nf_status st)
 	s->in_tx = 0;
 	s->added -= s->tx_articles;
 	s->tx_articles = 0;
+	s->failed = 0;
 	drop_clusterer(s);
 	return st;
 }
@@ -526,8 +527,10 @@ nf_status nf_store_add(nf_store *s, const char *name, size_t line, const char *d
 	if (!s->cl && (st = restore(s)))
 		return fail_tx(s, st);
 	st = nf_cluster_add(s->cl, name, line, data, len, kind);
-	if (st == NF_ENOMEM || s->failed || (st && s->in_tx && !s->tx_articles))
-		return fail_tx(s, st ? st : nf_error(s->ctx, NF_ENOMEM, "out of memory"));
+	if (s->failed)
+		return fail_tx(s, nf_error(s->ctx, NF_ENOMEM, "out of memory"));
+	/* bad input leaves the store as it was; anything else (a failed
+	 * write, no memory) undoes the transaction */
 	if (st && st != NF_EPARSE && st != NF_EUTF8 && st != NF_EEMPTY && st != NF_ETOOBIG)
 		return fail_tx(s, st);
 	if (s->tx_articles >= COMMIT_ARTICLES) {
