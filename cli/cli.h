@@ -46,6 +46,9 @@ int cli_store_path(const char *db, int create, char *buf, size_t n);
 /* --window-days or --threshold (name without dashes) into opts; -1 after
  * a message when value is out of range. */
 int cli_parse_cluster_option(const char *name, const char *value, nf_cluster_options *opts);
+/* Writes an article's assignment as a JSONL line (docs/cluster-schema.md):
+ * {"id","story"}, "new" when with_new, "copy_of" for a copy. */
+void cli_print_item(FILE *f, const nf_cluster_item *it, int with_new);
 /* Writes s as a JSON string, quoted and escaped. */
 void cli_json_string(FILE *f, const char *s);
 

@@ -63,16 +63,8 @@ static void on_warn(void *ud, const char *msg)
 static void on_item(void *ud, const nf_cluster_item *it)
 {
 	run *r = ud;
-	if (r->jsonl) {
-		fputs("{\"id\":", stdout);
-		cli_json_string(stdout, it->id);
-		printf(",\"story\":%llu,\"new\":%s", it->story, it->new_story ? "true" : "false");
-		if (it->copy_of) {
-			fputs(",\"copy_of\":", stdout);
-			cli_json_string(stdout, it->copy_of);
-		}
-		fputs("}\n", stdout);
-	}
+	if (r->jsonl)
+		cli_print_item(stdout, it, 1);
 }
 
 static void report(run *r)

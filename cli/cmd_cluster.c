@@ -62,14 +62,7 @@ static void on_item(void *ud, const nf_cluster_item *it)
 	if (r->text) {
 		printf("%s\t%llu\t%s\n", it->id, it->story, it->copy_of ? it->copy_of : "");
 	} else {
-		fputs("{\"id\":", stdout);
-		cli_json_string(stdout, it->id);
-		printf(",\"story\":%llu", it->story);
-		if (it->copy_of) {
-			fputs(",\"copy_of\":", stdout);
-			cli_json_string(stdout, it->copy_of);
-		}
-		fputs("}\n", stdout);
+		cli_print_item(stdout, it, 0);
 	}
 	if (r->progress && (it->index + 1) % 1000 == 0) {
 		double t = now();

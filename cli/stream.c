@@ -2,8 +2,7 @@
  * stream.c - reading inputs for the commands that take a stream of
  * articles (cluster, add): a JSONL input is read in blocks of whole lines,
  * so a file of a million articles never sits in memory; any other input is
- * one article and is read whole. Also the JSON string writer those
- * commands print with.
+ * one article and is read whole. Also the JSON those commands print.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -148,4 +147,18 @@ int cli_parse_cluster_option(const char *name, const char *value, nf_cluster_opt
 	}
 	opts->threshold = v;
 	return 0;
+}
+
+void cli_print_item(FILE *f, const nf_cluster_item *it, int with_new)
+{
+	fputs("{\"id\":", f);
+	cli_json_string(f, it->id);
+	fprintf(f, ",\"story\":%llu", it->story);
+	if (with_new)
+		fprintf(f, ",\"new\":%s", it->new_story ? "true" : "false");
+	if (it->copy_of) {
+		fputs(",\"copy_of\":", f);
+		cli_json_string(f, it->copy_of);
+	}
+	fputs("}\n", f);
 }

@@ -63,6 +63,7 @@
 #include "cluster.h"
 #include "dates.h"
 #include "stages.h"
+#include "util/hash.h"
 
 /* Articles cleaned and scored together. The cleaner's repeated-line test
  * needs a few dozen articles of a site to see its furniture, and the
@@ -230,16 +231,6 @@ struct nf_cluster {
 
 /* --- Tables ----------------------------------------------------------------- */
 
-static uint64_t hash_mix(uint64_t x)
-{
-	x ^= x >> 31;
-	x *= 0x7fb5d329728ea185ull;
-	x ^= x >> 27;
-	x *= 0x81dadef4bc2dd44dull;
-	x ^= x >> 33;
-	return x;
-}
-
 static int live(const nf_cluster *cl, uint32_t seq)
 {
 	return seq < cl->next_seq && cl->next_seq - seq <= cl->ring_cap;
@@ -254,7 +245,7 @@ static plist *tab_find(const nf_cluster *cl, uint64_t key)
 {
 	if (!cl->tab)
 		return NULL;
-	size_t i = (size_t)hash_mix(key) & cl->tab_mask;
+	size_t i = (size_t)nf_hash_mix(key) & cl->tab_mask;
 	while (cl->tab[i].key) {
 		if (cl->tab[i].key == key)
 			return &cl->tab[i];
@@ -288,7 +279,7 @@ static nf_status tab_rebuild(nf_cluster *cl, size_t slots)
 			free(pl->p);
 			continue;
 		}
-		size_t i = (size_t)hash_mix(pl->key) & mask;
+		size_t i = (size_t)nf_hash_mix(pl->key) & mask;
 		while (t[i].key)
 			i = (i + 1) & mask;
 		t[i] = *pl;
@@ -314,7 +305,7 @@ static nf_status tab_append(nf_cluster *cl, uint64_t key, uint32_t seq, float w)
 		if (slots != cl->tab_mask + 1 && (st = tab_rebuild(cl, slots)))
 			return st;
 	}
-	size_t i = (size_t)hash_mix(key) & cl->tab_mask;
+	size_t i = (size_t)nf_hash_mix(key) & cl->tab_mask;
 	while (cl->tab[i].key && cl->tab[i].key != key)
 		i = (i + 1) & cl->tab_mask;
 	plist *pl = &cl->tab[i];
@@ -372,7 +363,7 @@ static nf_status tf_add(nf_cluster *cl, uint64_t key, float n)
 		size_t *used = cl->tf_slots.data;
 		for (size_t k = 0; k < cl->tf_slots.len; k++) {
 			const tf_entry *e = &cl->tf[used[k]];
-			size_t i = (size_t)hash_mix(e->key) & (slots - 1);
+			size_t i = (size_t)nf_hash_mix(e->key) & (slots - 1);
 			while (t[i].key)
 				i = (i + 1) & (slots - 1);
 			t[i] = *e;
@@ -382,7 +373,7 @@ static nf_status tf_add(nf_cluster *cl, uint64_t key, float n)
 		cl->tf = t;
 		cl->tf_mask = slots - 1;
 	}
-	size_t i = (size_t)hash_mix(key) & cl->tf_mask;
+	size_t i = (size_t)nf_hash_mix(key) & cl->tf_mask;
 	while (cl->tf[i].key && cl->tf[i].key != key)
 		i = (i + 1) & cl->tf_mask;
 	if (!cl->tf[i].key) {
@@ -402,7 +393,7 @@ enum { KIND_STEM = 1, KIND_NUM, KIND_NAME };
 
 static uint64_t term_key(uint64_t h, int kind)
 {
-	uint64_t k = hash_mix(h + (uint64_t)kind * 0x9e3779b97f4a7c15ull);
+	uint64_t k = nf_hash_mix(h + (uint64_t)kind * 0x9e3779b97f4a7c15ull);
 	return k ? k : 1;
 }
 
@@ -633,7 +624,7 @@ static story_rec *story_find(const nf_cluster *cl, unsigned long long id)
 {
 	if (!cl->stories)
 		return NULL;
-	size_t i = (size_t)hash_mix(id) & cl->st_mask;
+	size_t i = (size_t)nf_hash_mix(id) & cl->st_mask;
 	while (cl->stories[i].id) {
 		if (cl->stories[i].id == id)
 			return &cl->stories[i];
@@ -657,7 +648,7 @@ static nf_status story_rebuild(nf_cluster *cl, size_t slots)
 			free(old[k].sum);
 			continue;
 		}
-		size_t i = (size_t)hash_mix(old[k].id) & (slots - 1);
+		size_t i = (size_t)nf_hash_mix(old[k].id) & (slots - 1);
 		while (t[i].id)
 			i = (i + 1) & (slots - 1);
 		t[i] = old[k];
@@ -684,7 +675,7 @@ static story_rec *story_get(nf_cluster *cl, unsigned long long id)
 		if (slots != cl->st_mask + 1 && story_rebuild(cl, slots))
 			return NULL;
 	}
-	size_t i = (size_t)hash_mix(id) & cl->st_mask;
+	size_t i = (size_t)nf_hash_mix(id) & cl->st_mask;
 	while (cl->stories[i].id)
 		i = (i + 1) & cl->st_mask;
 	s = &cl->stories[i];

@@ -30,20 +30,11 @@
 
 #include <string.h>
 
+#include "util/hash.h"
+
 static uint64_t rotl(uint64_t x, int r)
 {
 	return (x << r) | (x >> (64 - r));
-}
-
-/* A 64-bit finaliser (splitmix64): every input bit reaches every output. */
-static uint64_t mix(uint64_t x)
-{
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ull;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebull;
-	x ^= x >> 31;
-	return x;
 }
 
 size_t nf_minhash_sign(const uint64_t *words, size_t n, uint32_t sig[NF_MINHASH])
@@ -53,7 +44,7 @@ size_t nf_minhash_sign(const uint64_t *words, size_t n, uint32_t sig[NF_MINHASH]
 		return 0;
 	size_t shingles = n - NF_MINHASH_SHINGLE + 1;
 	for (size_t s = 0; s < shingles; s++) {
-		uint64_t h = mix(words[s] ^ rotl(words[s + 1], 17) ^
+		uint64_t h = nf_hash_mix(words[s] ^ rotl(words[s + 1], 17) ^
 		                 rotl(words[s + 2], 31) ^ rotl(words[s + 3], 47));
 		size_t bin = (size_t)(((h >> 32) * NF_MINHASH) >> 32);
 		uint32_t v = (uint32_t)h;
@@ -84,7 +75,7 @@ uint64_t nf_minhash_band(const uint32_t sig[NF_MINHASH], int b)
 		uint32_t v = sig[b * NF_MINHASH_ROWS + r];
 		if (v == NF_MINHASH_EMPTY)
 			return 0;
-		h = mix(h ^ v);
+		h = nf_hash_mix(h ^ v);
 	}
 	return h ? h : 1;
 }
