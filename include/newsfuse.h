@@ -157,7 +157,9 @@ typedef struct nf_cluster_options {
 	                        many days of its date; 0 = default (365) */
 	int window_articles; /* recent articles kept as candidates; 0 = default
 	                        (131072) */
-	double threshold;    /* similarity to join a story, 0..1; 0 = default */
+	double threshold;    /* likeness to join a story, 0..1 (a blend of
+	                        cosines less a time penalty); 0 = default (0.08):
+	                        lower joins more */
 } nf_cluster_options;
 
 #define NF_CLUSTER_OPTIONS_VERSION 1
@@ -165,7 +167,7 @@ typedef struct nf_cluster_options {
 
 /* One article's assignment. Every pointer is borrowed for the call only. */
 typedef struct nf_cluster_item {
-	size_t index;             /* 0-based, among the articles read */
+	size_t index;             /* 0-based, among the articles clustered */
 	const char *id;           /* article id (JSONL id, else file base name) */
 	const char *name;         /* input and line: "feed.jsonl:12" */
 	const char *title;        /* headline, NULL when none */
@@ -187,7 +189,9 @@ nf_status nf_cluster_new(nf_cluster **out, nf_ctx *ctx,
                          void *userdata);
 
 /* Adds the article(s) in data[0..len), read as nf_corpus_add() reads them
- * (bad JSONL lines are warnings and skipped). line is the line number of
+ * (bad JSONL lines are warnings and skipped; a JSONL input is clustered
+ * batch by batch as it is read, so it may hold any number of articles up
+ * to NF_MAX_INPUT_BYTES a call). line is the line number of
  * data's first line within the input called name, so a caller that feeds
  * a large JSONL stream in blocks of whole lines gets messages with true
  * line numbers; pass 1 for a whole input. data is copied. */

@@ -41,8 +41,9 @@
  * terms, which the ring bounds; memory is the ring, the index over it and
  * the frequency table: constant in the length of the stream.
  *
- * Measured (bench/cluster, BCubed F1): gva-dev 0.914 in date order,
- * 0.906 in file order; ECB+ subtopics 0.844.
+ * Measured (bench/cluster, BCubed F1): gva-dev 0.915 in date order,
+ * 0.906 in file order; ECB+ subtopics 0.844. Cost: 6,400 articles/s of
+ * one core's CPU time on a million-article stream, peak RSS 559 MB.
  *
  * Rejected: comparing each article with every story's centroid (the cost
  * grows with the stories); centroids alone or closest articles alone
