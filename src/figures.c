@@ -118,7 +118,10 @@ enum {
 	W_PREVREJ = 1 << 20, /* no., page, aged: the next number is no count */
 	W_LINK = 1 << 21,    /* to, at, of, is: "rose to 15", "figure of" */
 	W_FORCE = 1 << 22,   /* troops, force, rescuers, police */
-	W_PERSON = 1 << 23   /* man, woman, victim: "a man was killed" is one */
+	W_PERSON = 1 << 23,  /* man, woman, victim: "a man was killed" is one */
+	W_PEOPLE = 1 << 24,  /* plural person nouns: residents, members */
+	W_THING = 1 << 25,   /* -er/-or nouns that are no people: numbers, doors */
+	W_FIRE = 1 << 26     /* fired, firing: the next amount counts shots */
 };
 
 /* Hedge kinds, in the order they are printed. */
@@ -357,7 +360,92 @@ static const word_role roles[] = {
 	{"aunt", W_PERSON, 0, 0}, {"friend", W_PERSON, 0, 0},
 	{"girlfriend", W_PERSON, 0, 0}, {"boyfriend", W_PERSON, 0, 0},
 	{"neighbor", W_PERSON, 0, 0}, {"neighbour", W_PERSON, 0, 0},
-	{"roommate", W_PERSON, 0, 0}, {"stepfather", W_PERSON, 0, 0}};
+	{"roommate", W_PERSON, 0, 0}, {"stepfather", W_PERSON, 0, 0},
+	{"hunter", W_PERSON, 0, 0}, {"patron", W_PERSON, 0, 0},
+	{"guard", W_PERSON, 0, 0}, {"teacher", W_PERSON, 0, 0},
+	{"relative", W_PERSON, 0, 0}, {"youth", W_PERSON, 0, 0},
+	{"juvenile", W_PERSON, 0, 0}, {"male", W_PERSON, 0, 0},
+	{"female", W_PERSON, 0, 0}, {"adult", W_PERSON, 0, 0},
+	{"kid", W_PERSON, 0, 0}, {"granddaughter", W_PERSON, 0, 0},
+	{"grandson", W_PERSON, 0, 0}, {"stepson", W_PERSON, 0, 0},
+	{"stepdaughter", W_PERSON, 0, 0}, {"fiancee", W_PERSON, 0, 0},
+	{"fiance", W_PERSON, 0, 0}, {"tenant", W_PERSON, 0, 0},
+	{"homeowner", W_PERSON, 0, 0}, {"occupant", W_PERSON, 0, 0},
+	{"inmate", W_PERSON, 0, 0}, {"hostage", W_PERSON, 0, 0},
+	{"intruder", W_PERSON, 0, 0}, {"robber", W_PERSON, 0, 0},
+	{"burglar", W_PERSON, 0, 0}, {"attacker", W_PERSON, 0, 0},
+	{"assailant", W_PERSON, 0, 0}, {"agent", W_PERSON, 0, 0},
+	{"sergeant", W_PERSON, 0, 0}, {"lieutenant", W_PERSON, 0, 0},
+	{"detective", W_PERSON, 0, 0}, {"sheriff", W_PERSON, 0, 0},
+	{"patient", W_PERSON, 0, 0}, {"parent", W_PERSON, 0, 0},
+	{"grandparent", W_PERSON, 0, 0}, {"classmate", W_PERSON, 0, 0},
+	{"coworker", W_PERSON, 0, 0}, {"co-worker", W_PERSON, 0, 0},
+	{"acquaintance", W_PERSON, 0, 0},
+	/* plural person nouns beyond the -er/-or/-ist/-ian/-men rule */
+	{"people", W_PEOPLE, 0, 0}, {"persons", W_PEOPLE, 0, 0},
+	{"individuals", W_PEOPLE, 0, 0}, {"victims", W_PEOPLE, 0, 0},
+	{"children", W_PEOPLE, 0, 0}, {"kids", W_PEOPLE, 0, 0},
+	{"adults", W_PEOPLE, 0, 0}, {"teens", W_PEOPLE, 0, 0},
+	{"youths", W_PEOPLE, 0, 0}, {"juveniles", W_PEOPLE, 0, 0},
+	{"minors", W_PEOPLE, 0, 0}, {"boys", W_PEOPLE, 0, 0},
+	{"girls", W_PEOPLE, 0, 0}, {"babies", W_PEOPLE, 0, 0},
+	{"males", W_PEOPLE, 0, 0}, {"females", W_PEOPLE, 0, 0},
+	{"others", W_PEOPLE, 0, 0}, {"folks", W_PEOPLE, 0, 0},
+	{"residents", W_PEOPLE, 0, 0}, {"students", W_PEOPLE, 0, 0},
+	{"patients", W_PEOPLE, 0, 0}, {"parents", W_PEOPLE, 0, 0},
+	{"grandparents", W_PEOPLE, 0, 0}, {"relatives", W_PEOPLE, 0, 0},
+	{"agents", W_PEOPLE, 0, 0}, {"sergeants", W_PEOPLE, 0, 0},
+	{"lieutenants", W_PEOPLE, 0, 0}, {"occupants", W_PEOPLE, 0, 0},
+	{"tenants", W_PEOPLE, 0, 0}, {"assailants", W_PEOPLE, 0, 0},
+	{"participants", W_PEOPLE, 0, 0}, {"attendants", W_PEOPLE, 0, 0},
+	{"inmates", W_PEOPLE, 0, 0}, {"hostages", W_PEOPLE, 0, 0},
+	{"detectives", W_PEOPLE, 0, 0}, {"suspects", W_PEOPLE, 0, 0},
+	{"deputies", W_PEOPLE, 0, 0}, {"police", W_PEOPLE, 0, 0},
+	{"troops", W_PEOPLE, 0, 0}, {"personnel", W_PEOPLE, 0, 0},
+	{"marines", W_PEOPLE, 0, 0}, {"guards", W_PEOPLE, 0, 0},
+	{"sons", W_PEOPLE, 0, 0}, {"daughters", W_PEOPLE, 0, 0},
+	{"brothers", W_PEOPLE, 0, 0}, {"sisters", W_PEOPLE, 0, 0},
+	{"siblings", W_PEOPLE, 0, 0}, {"cousins", W_PEOPLE, 0, 0},
+	{"nephews", W_PEOPLE, 0, 0}, {"nieces", W_PEOPLE, 0, 0},
+	{"friends", W_PEOPLE, 0, 0}, {"classmates", W_PEOPLE, 0, 0},
+	{"roommates", W_PEOPLE, 0, 0}, {"wives", W_PEOPLE, 0, 0},
+	{"husbands", W_PEOPLE, 0, 0}, {"couples", W_PEOPLE, 0, 0},
+	{"twins", W_PEOPLE, 0, 0}, {"patrons", W_PEOPLE, 0, 0},
+	{"guests", W_PEOPLE, 0, 0}, {"fans", W_PEOPLE, 0, 0},
+	{"clients", W_PEOPLE, 0, 0}, {"migrants", W_PEOPLE, 0, 0},
+	{"civilians", W_PEOPLE, 0, 0}, {"bailiffs", W_PEOPLE, 0, 0},
+	{"nurses", W_PEOPLE, 0, 0}, {"crew", W_PEOPLE, 0, 0},
+	{"staff", W_PEOPLE, 0, 0}, {"peers", W_PEOPLE, 0, 0},
+	{"passersby", W_PEOPLE, 0, 0}, {"mothers", W_PEOPLE, 0, 0},
+	{"fathers", W_PEOPLE, 0, 0}, {"infants", W_PEOPLE, 0, 0},
+	{"toddlers", W_PEOPLE, 0, 0}, {"teenagers", W_PEOPLE, 0, 0},
+	{"pedestrians", W_PEOPLE, 0, 0}, {"casualties", W_PEOPLE, 0, 0},
+	/* -er/-or nouns that name no people */
+	{"numbers", W_THING, 0, 0}, {"papers", W_THING, 0, 0},
+	{"centers", W_THING, 0, 0}, {"centres", W_THING, 0, 0},
+	{"letters", W_THING, 0, 0}, {"orders", W_THING, 0, 0},
+	{"matters", W_THING, 0, 0}, {"quarters", W_THING, 0, 0},
+	{"headquarters", W_THING, 0, 0}, {"corners", W_THING, 0, 0},
+	{"chambers", W_THING, 0, 0}, {"powers", W_THING, 0, 0},
+	{"towers", W_THING, 0, 0}, {"waters", W_THING, 0, 0},
+	{"computers", W_THING, 0, 0}, {"doors", W_THING, 0, 0},
+	{"errors", W_THING, 0, 0}, {"colors", W_THING, 0, 0},
+	{"motors", W_THING, 0, 0}, {"trailers", W_THING, 0, 0},
+	{"containers", W_THING, 0, 0}, {"chargers", W_THING, 0, 0},
+	{"rivers", W_THING, 0, 0}, {"markers", W_THING, 0, 0},
+	{"monitors", W_THING, 0, 0}, {"speakers", W_THING, 0, 0},
+	{"stickers", W_THING, 0, 0}, {"posters", W_THING, 0, 0},
+	{"flyers", W_THING, 0, 0}, {"corridors", W_THING, 0, 0},
+	{"sectors", W_THING, 0, 0}, {"factors", W_THING, 0, 0},
+	{"semesters", W_THING, 0, 0}, {"layers", W_THING, 0, 0},
+	{"barriers", W_THING, 0, 0}, {"registers", W_THING, 0, 0},
+	{"counters", W_THING, 0, 0}, {"holsters", W_THING, 0, 0},
+	{"revolvers", W_THING, 0, 0}, {"silencers", W_THING, 0, 0},
+	{"cylinders", W_THING, 0, 0}, {"lockers", W_THING, 0, 0},
+	{"murders", W_THING, 0, 0}, {"shelters", W_THING, 0, 0},
+	/* firing: "fired one shot", "fired 3 rounds" */
+	{"fired", W_FIRE, 0, 0}, {"fire", W_FIRE, 0, 0}, {"firing", W_FIRE, 0, 0},
+	{"fires", W_FIRE, 0, 0}};
 #undef K
 #undef I
 #undef D
@@ -724,6 +812,9 @@ static int amount_at(const fx *x, const sent *s, size_t i, amount *a)
 		return 0;
 	if (a->end < s->n && has(x, s, a->end, W_UNIT | W_COMPAR))
 		return 0;
+	/* "fired one shot", "firing 10 rounds": shots, not people */
+	if (i > 0 && has(x, s, i - 1, W_FIRE))
+		return 0;
 	return 1;
 }
 
@@ -827,6 +918,29 @@ static int word_ends(const fx *x, const nf_token *t, const char *suf)
 	return e->len > n + 2 && !memcmp(e->str + e->len - n, suf, n);
 }
 
+/* Whether token t names people: a person noun of the tables, or a plural
+ * formed as agent nouns are (-ers, -ors, -ists, -ians, -men, -ees,
+ * -mates): "officers", "bystanders", "pedestrians", "gunmen", "employees".
+ * The rule is checked only on the head of a phrase after an amount, so it
+ * costs nothing on the rest of the text; W_THING lists its exceptions. */
+static int human(const fx *x, const nf_token *t)
+{
+	static const char *const agent[] = {"ers", "ors", "ists", "ians", "men", "ees",
+	                                    "mates"};
+	const winfo *w = wi(x, t);
+	if (w->flags & (W_PERSON | W_PEOPLE | W_FORCE))
+		return 1;
+	if ((w->flags & W_THING) || !(t->flags & NF_TOK_WORD))
+		return 0;
+	if (w->subject)
+		return strcmp(w->subject, "stores") && strcmp(w->subject, "homes") &&
+		       strcmp(w->subject, "buildings");
+	for (size_t i = 0; i < sizeof agent / sizeof *agent; i++)
+		if (word_ends(x, t, agent[i]))
+			return 1;
+	return 0;
+}
+
 /* Whether a line break separates token k from the one before it (a
  * headline list or a caption runs into the next line without a period). */
 static int line_break_before(const sent *s, size_t k)
@@ -857,6 +971,7 @@ static int np_word(const fx *x, const sent *s, size_t k)
  * killed", "injured people", "flood deaths". At most six words. */
 static void read_np(const fx *x, const sent *s, size_t k, np *p)
 {
+	size_t k0 = k;
 	p->head = p->mod = -1;
 	p->measure = p->trailing = 0;
 	if (k < s->n && is(x, s, k, "of") && k + 1 < s->n && np_word(x, s, k + 1))
@@ -874,6 +989,10 @@ static void read_np(const fx *x, const sent *s, size_t k, np *p)
 			break;
 		const winfo *w = wi(x, &s->t[k]);
 		int m = w->measure && (w->flags & (W_POST | W_NOUN)) ? measure_at(x, s, k) : 0;
+		/* "lives" is a count only right after it: "claimed three lives",
+		 * not "a woman lives" */
+		if (m && k != k0 && is(x, s, k, "lives"))
+			break;
 		if (m) {
 			if (!p->measure)
 				p->measure = m;
@@ -895,6 +1014,17 @@ static void read_np(const fx *x, const sent *s, size_t k, np *p)
 		if ((word_ends(x, &s->t[k], "ing") || word_ends(x, &s->t[k], "ed")) &&
 		    !w->subject && !(k + 1 < s->n && np_word(x, s, k + 1)))
 			break;
+		/* After a noun of people only another goes on ("police
+		 * officers", "police and army officers"): "nine people early
+		 * Saturday" ends at "people". */
+		if (p->head >= 0 && human(x, &s->t[p->head]) && !human(x, &s->t[k]) &&
+		    !(k + 1 < s->n && np_word(x, s, k + 1) && human(x, &s->t[k + 1])))
+			break;
+		/* -ly words modify, never head: "critically injured", "elderly" */
+		if (word_ends(x, &s->t[k], "ly")) {
+			k++, words++;
+			continue;
+		}
 		p->mod = p->head;
 		p->head = (int)k;
 		k++, words++;
@@ -1413,6 +1543,10 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	if (!measure && inherit && parent && full)
 		measure = parent->measure;
 	if (!measure)
+		return 0;
+	/* "12 wounds", "64 casings": a count of people needs a noun of people */
+	if (!a->one && p.head >= 0 && measure != M_DAMAGED && measure != M_DEPLOYED &&
+	    !human(x, &s->t[p.head]))
 		return 0;
 	/* Sending people to hospital is no deployment. */
 	if (measure == M_DEPLOYED && subject && !force)
