@@ -86,12 +86,14 @@
 
 enum measure {
 	M_NONE = 0, M_KILLED, M_INJURED, M_DETAINED, M_MISSING, M_DISPLACED,
-	M_DEPLOYED, M_DAMAGED, M_COUNT
+	M_DEPLOYED, M_DAMAGED,
+	M_SHOT, /* "shot": the wounded and the dead together, filed as injured */
+	M_COUNT
 };
 
 static const char *const measure_names[M_COUNT] = {
 	NULL, "killed", "injured", "detained", "missing", "displaced",
-	"deployed", "damaged"};
+	"deployed", "damaged", "injured"};
 
 /* Word roles, by lexicon id. */
 enum {
@@ -143,6 +145,7 @@ typedef struct word_role {
 
 #define K M_KILLED
 #define I M_INJURED
+#define S M_SHOT
 #define D M_DETAINED
 #define MI M_MISSING
 #define DI M_DISPLACED
@@ -159,8 +162,10 @@ static const word_role roles[] = {
 	{"lives", W_NOUN, K, 0}, {"slain", W_POST, K, 0},
 	{"murdered", W_POST | W_PRE, K, 0}, {"perished", W_POST, K, 0},
 	{"drowned", W_POST, K, 0},
-	/* "shot" is a wound unless the sentence says it was fatal (shot_measure) */
-	{"shot", W_POST | W_PRE, I, 0},
+	/* "shot" is a wound or a death unless the sentence says which
+	 * (measure_at); so are the other words of being hit by gunfire */
+	{"shot", W_POST | W_PRE, S, 0}, {"struck", W_POST | W_PRE, S, 0},
+	{"striking", W_PRE, S, 0}, {"hitting", W_PRE, S, 0},
 	/* injured */
 	{"injured", W_POST | W_PRE | W_NOUN, I, 0}, {"injuring", W_PRE, I, 0},
 	{"injure", W_PRE, I, 0}, {"wounded", W_POST | W_PRE | W_NOUN, I, 0},
@@ -448,6 +453,7 @@ static const word_role roles[] = {
 	{"fires", W_FIRE, 0, 0}};
 #undef K
 #undef I
+#undef S
 #undef D
 #undef MI
 #undef DI
@@ -519,7 +525,6 @@ typedef struct pclaim {
 	size_t at, end;          /* amount and end of the claim, sentence tokens */
 	size_t skip;             /* first token after the amounts ("15 of its 68") */
 	int exact;               /* no qualifier, not vague, not a negation */
-	int shot;                /* from "shot": killed and wounded together */
 } pclaim;
 
 /* One sentence (or headline) being read. */
@@ -882,17 +887,18 @@ static int qualifier_before(const fx *x, const sent *s, size_t i, size_t *start)
 
 /* --- Noun phrases ------------------------------------------------------------ */
 
-/* The measure of measure word k: "shot" is a wound unless it was fatal
- * ("fatally shot", "shot dead", "shot and killed", "shot, killed", "shot
- * to death"); "fatally injured" is a death. */
+/* The measure of measure word k: "shot" is M_SHOT (the wounded and the
+ * dead together) unless it was fatal ("fatally shot", "shot dead", "shot
+ * and killed", "shot, killed", "shot to death"); "fatally injured" is a
+ * death. */
 static int measure_at(const fx *x, const sent *s, size_t k)
 {
 	int m = wi(x, &s->t[k])->measure;
-	if (m != M_INJURED)
+	if (m != M_INJURED && m != M_SHOT)
 		return m;
 	if (k > 0 && (is(x, s, k - 1, "fatally") || is(x, s, k - 1, "mortally")))
 		return M_KILLED;
-	if (is(x, s, k, "shot")) {
+	if (m == M_SHOT) {
 		size_t j = k + 1;
 		if (is(x, s, j, "dead") || (is(x, s, j, "to") && is(x, s, j + 1, "death")))
 			return M_KILLED;
@@ -1553,9 +1559,8 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 		return 0;
 	if (!subject)
 		subject = measure == M_DEPLOYED ? "troops" : measure == M_DAMAGED ? "buildings" : "people";
-	pc->shot = measure == M_INJURED && at < s->n && is(x, s, at, "shot");
 	pc->measure = measure;
-	pc->gmeasure = measure;
+	pc->gmeasure = measure == M_SHOT ? M_INJURED : measure;
 	pc->gsubject = subject;
 	if (part && inherit && parent && parent->measure == measure)
 		pc->gsubject = parent->gsubject;
@@ -1570,6 +1575,7 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	c->subject = subject;
 	c->is_part = part;
 	c->is_vague = a->num.vague;
+	c->is_shot = measure == M_SHOT;
 	double v = a->neg ? 0 : a->num.value;
 	c->value = v;
 	c->low = a->neg ? 0 : a->num.low;
@@ -1665,33 +1671,6 @@ static int triggered(const fx *x, sent *s)
 		measure |= (f & (W_POST | W_PRE | W_NOUN | W_DEPLOY | W_TOLL | W_HOME)) != 0;
 	}
 	return num && measure;
-}
-
-/* "Two people were shot; one died": "shot" counts the dead with the
- * wounded, so a document's shot claims lose its largest death count, and
- * go when nothing is left (the one shot is the one who died). */
-static void shot_minus_killed(fx *x, size_t doc_first)
-{
-	double killed = 0;
-	pclaim *cl = x->claims.data;
-	for (size_t i = doc_first; i < x->claims.len; i++)
-		if (cl[i].measure == M_KILLED && !cl[i].c.is_part && !cl[i].c.is_vague &&
-		    cl[i].c.value > killed)
-			killed = cl[i].c.value;
-	if (killed <= 0)
-		return;
-	size_t o = doc_first;
-	for (size_t i = doc_first; i < x->claims.len; i++) {
-		if (cl[i].shot && !cl[i].c.is_vague && !cl[i].c.is_part) {
-			double v = cl[i].c.value - killed;
-			if (v <= 0)
-				continue;
-			cl[i].c.value = cl[i].c.low = cl[i].c.high = v;
-			cl[i].c.qualifier = NULL;
-		}
-		cl[o++] = cl[i];
-	}
-	x->claims.len = o;
 }
 
 /* Longest quote of a sentence, in bytes: news sentences are shorter, and a
@@ -1813,11 +1792,21 @@ typedef struct fig {
 	const char *subject;
 } fig;
 
+/* A figure of people in general is its measure's total ("3 killed"
+ * holds the 1 officer killed): it comes first when a whole claim states
+ * it. */
+static int total_figure(const fig *f)
+{
+	return f->groups > 0 && !strcmp(f->subject, "people");
+}
+
 static int fig_cmp(const void *pa, const void *pb)
 {
 	const fig *a = pa, *b = pb;
 	if (a->measure != b->measure)
 		return a->measure - b->measure;
+	if (total_figure(a) != total_figure(b))
+		return total_figure(b) - total_figure(a);
 	if (a->groups != b->groups)
 		return a->groups > b->groups ? -1 : 1;
 	if (a->n != b->n)
@@ -1826,8 +1815,8 @@ static int fig_cmp(const void *pa, const void *pb)
 }
 
 /* Groups the claims into figures, in the brief's arena: sorted by measure,
- * then by how many independent sources back them, so the first figure of a
- * measure is its main one. */
+ * then the total (people) first, then by how many independent sources back
+ * them, so the first figure of a measure is its main one. */
 static nf_status build_figures(fx *x)
 {
 	size_t n = x->claims.len, nd = NF_NDOCS(x->c);
@@ -1930,7 +1919,6 @@ nf_status nf_figures_extract(nf_brief *b)
 			if (s.n)
 				st = read_sentence(&x, d, &s, doc_first);
 		}
-		shot_minus_killed(&x, doc_first);
 	}
 	if (!st)
 		st = build_figures(&x);

@@ -108,6 +108,7 @@ typedef struct rc {
 	size_t ncl;
 	size_t *stamp;        /* per copy group: last cluster counted + 1 */
 	size_t stamp_gen;
+	double shot_killed;   /* the killed taken off shot counts, 0 when none */
 	nf_buf out;
 } rc;
 
@@ -512,6 +513,13 @@ static nf_status explain(rc *r, const nf_figure *f, int tier, size_t chosen,
 	}
 	if (!st && tier == T_HEDGED)
 		st = nf_buf_puts(o, " (every source doubts it)");
+	if (!st && r->shot_killed > 0) {
+		st = nf_buf_puts(o, "; wounded are the shot less the ");
+		if (!st)
+			st = put_number(o, r->shot_killed);
+		if (!st)
+			st = nf_buf_puts(o, " killed");
+	}
 	if (!st)
 		st = put_extras(r, f, tier);
 	return st;
@@ -562,19 +570,74 @@ static nf_status reconcile_one(rc *r, nf_figure *f)
 	return f->explanation ? NF_OK : NF_ENOMEM;
 }
 
+/* Wounded from "shot" claims, which count the dead too: when no claim
+ * counts the wounded directly ("three were wounded"), each shot count less
+ * the brief's number killed ("four shot" and "one died" are three
+ * wounded, "a man was shot" and "the man died" none). The claims keep the
+ * number they state; only the figure's value is the difference. The number
+ * killed is the value of the brief's main killed figure, reconciled just
+ * before (figures are ordered by measure, killed first), rather than the
+ * document's own: a later report of a death lowers the wounded of an
+ * earlier "four shot". */
+static nf_status reconcile_wounded(rc *r, nf_figure *f, double killed)
+{
+	int direct = 0, shot = 0;
+	for (size_t i = 0; i < f->nclaims; i++) {
+		const nf_claim *c = &f->claims[i];
+		shot |= c->is_shot;
+		direct |= !c->is_shot && !c->is_part && !c->is_vague;
+	}
+	if (!shot)
+		return reconcile_one(r, f);
+	nf_claim *view = malloc(f->nclaims * sizeof *view), *claims = f->claims;
+	if (!view)
+		return NF_ENOMEM;
+	size_t n = 0;
+	for (size_t i = 0; i < f->nclaims; i++) {
+		nf_claim c = claims[i];
+		if (c.is_shot && direct)
+			continue;
+		if (c.is_shot && !c.is_part && !c.is_vague) {
+			c.value = fmax(0, c.value - killed);
+			c.low = isnan(c.low) ? c.low : fmax(0, c.low - killed);
+			c.high = isnan(c.high) ? c.high : fmax(0, c.high - killed);
+		}
+		view[n++] = c;
+	}
+	size_t nclaims = f->nclaims;
+	f->claims = view;
+	f->nclaims = n;
+	r->shot_killed = direct ? 0 : killed;
+	nf_status st = reconcile_one(r, f);
+	r->shot_killed = 0;
+	f->claims = claims;
+	f->nclaims = nclaims;
+	free(view);
+	return st;
+}
+
 nf_status nf_figures_reconcile(nf_brief *b)
 {
 	size_t most = 0;
 	for (size_t i = 0; i < b->nfigures; i++)
 		if (b->figures[i].nclaims > most)
 			most = b->figures[i].nclaims;
-	rc r = {b, NULL, 0, NULL, 0, NULL, 0, NF_BUF_INIT};
+	rc r = {b, NULL, 0, NULL, 0, NULL, 0, 0, NF_BUF_INIT};
 	r.mem = malloc((most ? most : 1) * sizeof *r.mem);
 	r.cl = malloc((most ? most : 1) * sizeof *r.cl);
 	r.stamp = calloc(NF_NDOCS(b->corpus) ? NF_NDOCS(b->corpus) : 1, sizeof *r.stamp);
 	nf_status st = r.mem && r.cl && r.stamp ? NF_OK : NF_ENOMEM;
-	for (size_t i = 0; i < b->nfigures && !st; i++)
-		st = reconcile_one(&r, &b->figures[i]);
+	double killed = 0;
+	for (size_t i = 0; i < b->nfigures && !st; i++) {
+		nf_figure *f = &b->figures[i];
+		if (strcmp(f->measure, "injured")) {
+			st = reconcile_one(&r, f);
+			if (!strcmp(f->measure, "killed") && !killed && !isnan(f->value))
+				killed = f->value; /* the first killed figure is the main one */
+		} else {
+			st = reconcile_wounded(&r, f, killed);
+		}
+	}
 	free(r.mem);
 	free(r.cl);
 	free(r.stamp);

@@ -256,10 +256,12 @@ static void test_one_person(void)
 	/* shot, then died: the one shot is the one who died */
 	one("A man was shot on Main Street. He died at the hospital, and the victim "
 	    "was pronounced dead at 9 p.m.");
-	CHECK(claim("injured", 1) == NULL);
+	const nf_claim *shot = claim("injured", 1);
+	CHECK(shot && shot->is_shot);
 	CHECK(claim("killed", 1) != NULL);
+	CHECK(figure("injured", "people") && figure("injured", "people")->value == 0);
 	one("Three men were shot, and one man was killed.");
-	CHECK(claim("injured", 2) != NULL);
+	CHECK(figure("injured", "people") && figure("injured", "people")->value == 2);
 	one("The officer was not injured.");
 	CHECK_INT(nclaims(), 0);
 }
