@@ -123,7 +123,12 @@ enum {
 	W_PERSON = 1 << 23,  /* man, woman, victim: "a man was killed" is one */
 	W_PEOPLE = 1 << 24,  /* plural person nouns: residents, members */
 	W_THING = 1 << 25,   /* -er/-or nouns that are no people: numbers, doors */
-	W_FIRE = 1 << 26     /* fired, firing: the next amount counts shots */
+	W_FIRE = 1 << 26,    /* fired, firing: the next amount counts shots */
+	W_PRON = 1 << 27,    /* he, she, him: one person */
+	W_CARRY = 1 << 28,   /* taken, rushed, airlifted (to a hospital) */
+	W_SUFFER = 1 << 29,  /* suffered, sustained (injuries) */
+	W_WOUND = 1 << 30,   /* wound, wounds, injuries */
+	W_CARE = 1u << 31    /* hospital, condition: words of the wounded */
 };
 
 /* Hedge kinds, in the order they are printed. */
@@ -161,17 +166,28 @@ static const word_role roles[] = {
 	{"fatalities", W_NOUN, K, 0}, {"bodies", W_NOUN, K, 0},
 	{"lives", W_NOUN, K, 0}, {"slain", W_POST, K, 0},
 	{"murdered", W_POST | W_PRE, K, 0}, {"perished", W_POST, K, 0},
-	{"drowned", W_POST, K, 0},
+	{"drowned", W_POST, K, 0}, {"murder", W_NOUN | W_PRE, K, 0},
+	{"slaying", W_PRE, K, 0}, {"killings", W_NOUN, K, 0},
 	/* "shot" is a wound or a death unless the sentence says which
 	 * (measure_at); so are the other words of being hit by gunfire */
 	{"shot", W_POST | W_PRE, S, 0}, {"struck", W_POST | W_PRE, S, 0},
 	{"striking", W_PRE, S, 0}, {"hitting", W_PRE, S, 0},
+	{"shooting", W_PRE, S, 0},
 	/* injured */
 	{"injured", W_POST | W_PRE | W_NOUN, I, 0}, {"injuring", W_PRE, I, 0},
 	{"injure", W_PRE, I, 0}, {"wounded", W_POST | W_PRE | W_NOUN, I, 0},
 	{"wounding", W_PRE, I, 0}, {"hurt", W_POST, I, 0},
-	{"injuries", W_NOUN, I, 0}, {"hospitalized", W_POST, I, 0},
-	{"hospitalised", W_POST, I, 0},
+	{"injuries", W_NOUN | W_WOUND, I, 0}, {"hospitalized", W_POST, I, 0},
+	{"hospitalised", W_POST, I, 0}, {"treated", W_POST, I, 0},
+	{"injury", W_WOUND, 0, 0}, {"wound", W_WOUND, 0, 0},
+	{"wounds", W_WOUND, 0, 0}, {"hospital", W_CARE, 0, 0},
+	{"condition", W_CARE, 0, 0},
+	{"suffered", W_SUFFER, 0, 0}, {"sustained", W_SUFFER, 0, 0},
+	{"suffering", W_SUFFER, 0, 0}, {"sustaining", W_SUFFER, 0, 0},
+	{"transported", W_CARRY, 0, 0}, {"rushed", W_CARRY, 0, 0},
+	{"airlifted", W_CARRY, 0, 0}, {"flown", W_CARRY, 0, 0},
+	{"driven", W_CARRY | W_HOMEV, 0, 0}, {"brought", W_CARRY, 0, 0},
+	{"carried", W_CARRY, 0, 0},
 	/* detained */
 	{"detained", W_POST | W_PRE, D, 0}, {"detaining", W_PRE, D, 0},
 	{"detain", W_PRE, D, 0}, {"arrested", W_POST | W_PRE, D, 0},
@@ -210,6 +226,7 @@ static const word_role roles[] = {
 	/* amounts */
 	{"no", W_NEG | W_PREVREJ | W_NEGATOR, 0, 0}, {"nobody", W_NEG, 0, 0},
 	{"none", W_NEG, 0, 0},
+	{"he", W_PRON, 0, 0}, {"she", W_PRON, 0, 0}, {"him", W_PRON, 0, 0},
 	{"hundred", W_NUM, 0, 0}, {"thousand", W_NUM, 0, 0},
 	{"million", W_NUM, 0, 0}, {"billion", W_NUM, 0, 0},
 	{"dozens", W_NUM, 0, 0}, {"scores", W_NUM, 0, 0},
@@ -234,12 +251,13 @@ static const word_role roles[] = {
 	{"allegedly", W_AUX, 0, 0}, {"reportedly", W_AUX, 0, 0},
 	{"officially", W_AUX, 0, 0}, {"initially", W_AUX, 0, 0},
 	{"found", W_AUX, 0, 0}, {"remain", W_AUX, 0, 0}, {"remains", W_AUX, 0, 0},
-	{"remained", W_AUX, 0, 0}, {"taken", W_AUX, 0, 0}, {"into", W_AUX, 0, 0},
+	{"remained", W_AUX, 0, 0}, {"into", W_AUX, 0, 0},
 	{"listed", W_AUX, 0, 0}, {"as", W_AUX, 0, 0}, {"believed", W_AUX, 0, 0},
 	{"feared", W_AUX | W_MODAL, 0, 0}, {"presumed", W_AUX, 0, 0},
 	{"pronounced", W_AUX, 0, 0}, {"declared", W_AUX, 0, 0},
 	{"fatally", W_AUX, 0, 0}, {"mortally", W_AUX, 0, 0},
 	{"got", W_AUX, 0, 0}, {"both", W_AUX, 0, 0}, {"left", W_AUX | W_HOMEV, 0, 0},
+	{"taken", W_AUX | W_CARRY, 0, 0},
 	{"overnight", W_AUX, 0, 0}, {"today", W_AUX, 0, 0},
 	{"yesterday", W_AUX, 0, 0}, {"tonight", W_AUX, 0, 0},
 	{"apiece", W_AUX, 0, 0}, {"respectively", W_AUX, 0, 0},
@@ -523,8 +541,11 @@ typedef struct pclaim {
 	int measure, gmeasure;   /* own measure; measure of its figure */
 	const char *gsubject;    /* subject of its figure */
 	size_t at, end;          /* amount and end of the claim, sentence tokens */
+	size_t np_end;           /* end of the amount's noun phrase */
 	size_t skip;             /* first token after the amounts ("15 of its 68") */
 	int exact;               /* no qualifier, not vague, not a negation */
+	int one;                 /* one person ("a man", "he", "Jo Li") */
+	uint32_t who;            /* a name's last word, 0 when none */
 } pclaim;
 
 /* One sentence (or headline) being read. */
@@ -664,10 +685,16 @@ static int glued(const sent *s, size_t i)
 
 /* --- Amounts ---------------------------------------------------------------- */
 
+static int human(const fx *x, const nf_token *t);
+static int np_word(const fx *x, const sent *s, size_t k);
+
 typedef struct amount {
 	nf_number num;
 	int neg;        /* "no one", "nobody", "no injuries" */
-	int one;        /* "a 17-year-old boy": one person, noun at end */
+	int one;        /* "a 17-year-old boy", "Jo Li", "he": one person */
+	int weak;       /* a name or a pronoun: one person of perhaps more */
+	int measure;    /* the measure the amount says itself: "his death" */
+	uint32_t who;   /* a name's last word (lexicon id), 0 when no name */
 	size_t at, end; /* tokens [at, end) */
 } amount;
 
@@ -715,9 +742,16 @@ static int not_a_count(const fx *x, const sent *s, size_t i, size_t end)
 		return 1;
 	if (i > 0 && punct(s, i - 1) == '(' && punct(s, end) == ')')
 		return 1;
-	/* "Tokayev, 68, said": an age between commas after a name. */
-	if (i >= 2 && punct(s, i - 1) == ',' && punct(s, end) == ',' &&
-	    (s->t[i - 2].flags & NF_TOK_CAP))
+	/* "Tokayev, 68, said", "a boy, 9, died", "the death of Jo Li, 18.": an
+	 * age after a name or a noun of people */
+	if (i >= 2 && punct(s, i - 1) == ',' && t->len <= 3 &&
+	    (end >= s->n || punct(s, end) == ',' || punct(s, end) == '.' ||
+	     punct(s, end) == ')' || punct(s, end) == ';') &&
+	    ((s->t[i - 2].flags & NF_TOK_CAP) || human(x, &s->t[i - 2])))
+		return 1;
+	/* "Jan. 19", "on May 3": a day of the month */
+	if (i > 0 && (calendar_word(s, i - 1) ||
+	              (i > 1 && punct(s, i - 1) == '.' && calendar_word(s, i - 2))))
 		return 1;
 	return 0;
 }
@@ -742,6 +776,120 @@ static size_t named_age_at(const sent *s, size_t i)
 	return i + 2;
 }
 
+/* A word of a name: capitalised, neither a function word nor a weekday or
+ * month, and unknown to the tables (so not "Police", "Officials",
+ * "Deputies"): "Paige", "Stalker". */
+static int name_word(const fx *x, const sent *s, size_t k)
+{
+	if (k >= s->n)
+		return 0;
+	const nf_token *t = &s->t[k];
+	if ((t->flags & (NF_TOK_WORD | NF_TOK_CAP | NF_TOK_STOP | NF_TOK_UPPER)) !=
+	    (NF_TOK_WORD | NF_TOK_CAP))
+		return 0;
+	const winfo *w = wi(x, t);
+	return !w->flags && !w->subject && !w->measure && !calendar_word(s, k) &&
+	       !human(x, t);
+}
+
+/* A death noun standing alone: "his death", not "his death sentence". */
+static int death_noun_at(const fx *x, const sent *s, size_t k)
+{
+	const winfo *w = wi(x, &s->t[k < s->n ? k : 0]);
+	return k < s->n && (w->flags & W_NOUN) && w->measure == M_KILLED &&
+	       !is(x, s, k, "dead") && !is(x, s, k, "deaths") &&
+	       (k + 1 >= s->n || !(s->t[k + 1].flags & NF_TOK_WORD) ||
+	        (s->t[k + 1].flags & NF_TOK_STOP));
+}
+
+static void one_of(amount *a, size_t at, size_t end, int weak)
+{
+	a->one = 1;
+	a->weak = weak;
+	a->num.value = a->num.low = a->num.high = 1;
+	a->at = at;
+	a->end = end;
+}
+
+/* A person named where a count of people can stand: after a measure verb
+ * or noun ("killing Paige Stalker", "the murder of Jo Li", "injuring A and
+ * B") or before a participle ("Seichter was shot", "Jo Li, 19, died"; the
+ * age is read with the name). "Jo Li's death" is one death; "Jo Li's
+ * wife" is someone else. Not in headlines, whose words are all
+ * capitalised. */
+static int named_person(const fx *x, const sent *s, size_t i, amount *a)
+{
+	if (s->idx < 0 || !name_word(x, s, i) || (i > 0 && name_word(x, s, i - 1)))
+		return 0;
+	size_t k = i;
+	while (k < i + 4 && name_word(x, s, k))
+		k++;
+	a->who = s->t[k - 1].norm;
+	if (is(x, s, k, "'s")) {
+		if (!death_noun_at(x, s, k + 1))
+			return 0;
+		one_of(a, i, k + 1, 1);
+		a->measure = M_KILLED;
+		return 1;
+	}
+	size_t end = k;
+	if (punct(s, k) == ',' && k + 2 < s->n && (s->t[k + 1].flags & NF_TOK_NUM) &&
+	    s->t[k + 1].len <= 3 && punct(s, k + 2) == ',')
+		end = k + 3;
+	size_t b = i; /* over a title: "Officer Jo Li" */
+	if (b > 0 && has(x, s, b - 1, W_PERSON))
+		b--;
+	int before = 0;
+	if (b > 0) {
+		size_t j = b - 1;
+		before = ((has(x, s, j, W_PRE) && wi(x, &s->t[j])->measure) || is(x, s, j, "and") ||
+		          (is(x, s, j, "of") && j > 0 && has(x, s, j - 1, W_PRE) &&
+		           wi(x, &s->t[j - 1])->measure));
+	}
+	if (!before && !has(x, s, end, W_AUX | W_POST))
+		return 0;
+	one_of(a, b, end, 1);
+	return 1;
+}
+
+/* One person or a few, named or referred to: a pronoun ("he was shot",
+ * "killing her"; "her" before a noun is a possessive), a possessive death
+ * ("his death"), "a fatal shooting", "another" (one more: "and another
+ * injured"), "both" before a noun of people (two). */
+static int individual(const fx *x, const sent *s, size_t i, amount *a)
+{
+	const nf_token *n = i + 1 < s->n ? &s->t[i + 1] : NULL;
+	if (has(x, s, i, W_PRON) ||
+	    (is(x, s, i, "her") && (!n || !(n->flags & NF_TOK_WORD) ||
+	                            (n->flags & NF_TOK_STOP) || calendar_word(s, i + 1)))) {
+		one_of(a, i, i + 1, 1);
+		return 1;
+	}
+	if ((is(x, s, i, "his") || is(x, s, i, "her")) && death_noun_at(x, s, i + 1)) {
+		one_of(a, i, i + 1, 1);
+		a->measure = M_KILLED;
+		return 1;
+	}
+	if ((is(x, s, i, "a") || is(x, s, i, "the")) &&
+	    (is(x, s, i + 1, "fatal") || is(x, s, i + 1, "deadly")) &&
+	    is(x, s, i + 2, "shooting") && !is(x, s, i + 3, "of")) {
+		one_of(a, i, i + 3, 1);
+		a->measure = M_KILLED;
+		return 1;
+	}
+	if (is(x, s, i, "another") && n && !(n->flags & NF_TOK_NUM) && !has(x, s, i + 1, W_NUM)) {
+		one_of(a, i, i + 1, 0);
+		return 1;
+	}
+	if (is(x, s, i, "both") && n && (wi(x, n)->flags & W_PEOPLE) && human(x, n)) {
+		a->num.value = a->num.low = a->num.high = 2;
+		a->at = i;
+		a->end = i + 1;
+		return 1;
+	}
+	return named_person(x, s, i, a);
+}
+
 /* One person: "a man", "an unidentified 17-year-old boy", "the victim", a
  * "15-year-old", "Jane Doe, 24,", and a headline's leading "Teen dies".
  * Sets a->end where the noun phrase is read from (the noun). Five
@@ -758,13 +906,21 @@ static int one_person(const fx *x, const sent *s, size_t i, amount *a)
 		k = i + 1;
 		goto found;
 	}
-	if (!is(x, s, i, "a") && !is(x, s, i, "an"))
+	if (!is(x, s, i, "a") && !is(x, s, i, "an") && !is(x, s, i, "the"))
 		return 0;
 	for (k = i + 1; k < s->n && k <= i + 5; k++) {
 		const nf_token *t = &s->t[k];
 		uint32_t f = wi(x, t)->flags;
 		if (f & W_PERSON)
 			goto found;
+		/* "a 15-year-old" without a noun is a person too */
+		size_t e = age_at(x, s, k);
+		if (e && !(e < s->n && np_word(x, s, e))) {
+			k = e;
+			goto found;
+		}
+		if (is(x, s, i, "the"))
+			return 0; /* "the" + person: above */
 		if ((t->flags & NF_TOK_NUM) || punct(s, k) == '-')
 			continue;
 		if (!(t->flags & NF_TOK_WORD) || (t->flags & NF_TOK_STOP) ||
@@ -786,7 +942,7 @@ static int amount_at(const fx *x, const sent *s, size_t i, amount *a)
 	memset(a, 0, sizeof *a);
 	const nf_token *t = &s->t[i];
 	uint32_t f = wi(x, t)->flags;
-	if (one_person(x, s, i, a))
+	if (one_person(x, s, i, a) || individual(x, s, i, a))
 		return 1;
 	if (f & W_NEG) {
 		/* "no one", "nobody", "none", "no injuries" */
@@ -973,6 +1129,23 @@ static int np_word(const fx *x, const sent *s, size_t k)
 	return 1;
 }
 
+/* Whether the measure verb at k is active, with an object after it ("a man
+ * shot his wife", "shot and killed a woman"): its subject is who did it.
+ * A reflexive is no object ("a man shot himself"). */
+static int active_at(const fx *x, const sent *s, size_t k)
+{
+	size_t j = k + 1;
+	if ((is(x, s, j, "and") || punct(s, j) == ',') && has(x, s, j + 1, W_POST | W_PRE) &&
+	    wi(x, &s->t[j + 1])->measure)
+		j += 2;
+	if (j >= s->n)
+		return 0;
+	const nf_token *t = &s->t[j];
+	return (t->flags & NF_TOK_NUM) || has(x, s, j, W_DET | W_PRON | W_NUM) ||
+	       is(x, s, j, "a") || is(x, s, j, "an") || is(x, s, j, "another") ||
+	       name_word(x, s, j);
+}
+
 /* The noun phrase from token k: "Russian troops", "police and army officers
  * killed", "injured people", "flood deaths". At most six words. */
 static void read_np(const fx *x, const sent *s, size_t k, np *p)
@@ -999,6 +1172,10 @@ static void read_np(const fx *x, const sent *s, size_t k, np *p)
 		 * not "a woman lives" */
 		if (m && k != k0 && is(x, s, k, "lives"))
 			break;
+		/* a participle after its noun ("officers killed"), not a verb
+		 * with an object: "a man shot his wife" */
+		if (m && p->head >= 0 && (w->flags & W_POST) && active_at(x, s, k))
+			break;
 		if (m) {
 			if (!p->measure)
 				p->measure = m;
@@ -1009,7 +1186,6 @@ static void read_np(const fx *x, const sent *s, size_t k, np *p)
 				break;
 			}
 			if (p->head >= 0) {
-				/* a participle after its noun: "officers killed" */
 				p->trailing = 1;
 				break;
 			}
@@ -1083,6 +1259,63 @@ static size_t skip_amount_np(const fx *x, const sent *s, size_t k)
 	return p.end;
 }
 
+/* The token after an appositive at k: ", a 25-year-old man," ", 25,"
+ * ", Jo Li, 19,"; 0 when there is none. */
+static size_t appositive_end(const fx *x, const sent *s, size_t k)
+{
+	amount ap;
+	if (punct(s, k) != ',' || k + 1 >= s->n || !amount_at(x, s, k + 1, &ap))
+		return 0;
+	/* an age: a number of up to three digits */
+	if (!ap.one && (!(s->t[k + 1].flags & NF_TOK_NUM) || s->t[k + 1].len > 3))
+		return 0;
+	if (ap.end > k + 2 && punct(s, ap.end - 1) == ',')
+		return ap.end; /* the name took its age and comma */
+	np q;
+	read_np(x, s, ap.end, &q);
+	return punct(s, q.end) == ',' ? q.end + 1 : 0;
+}
+
+/* Whether word w is within n tokens after k. */
+static int word_within(const fx *x, const sent *s, size_t k, size_t n, const char *w)
+{
+	for (size_t j = k + 1; j < s->n && j <= k + n; j++)
+		if (is(x, s, j, w))
+			return 1;
+	return 0;
+}
+
+/* Whether a wound word is within n tokens after k; sets *fatal when
+ * "fatal" is among them. */
+static int wound_within(const fx *x, const sent *s, size_t k, size_t n, int *fatal)
+{
+	*fatal = 0;
+	for (size_t j = k + 1; j < s->n && j <= k + n; j++) {
+		*fatal |= is(x, s, j, "fatal");
+		if (has(x, s, j, W_WOUND))
+			return 1;
+		if (punct(s, j) && punct(s, j) != '-')
+			return 0;
+	}
+	return 0;
+}
+
+/* Words of the wounded after a person: "was taken to a hospital",
+ * "was rushed to the hospital" (wounded or dead: M_SHOT), "is in critical
+ * condition" (alive: M_INJURED), "suffered non-life-threatening injuries",
+ * "was found with gunshot wounds" (M_SHOT; "fatal injuries" M_KILLED). */
+static int care_measure(const fx *x, const sent *s, size_t k)
+{
+	int fatal;
+	if (has(x, s, k, W_CARRY) && word_within(x, s, k, 5, "hospital"))
+		return M_SHOT;
+	if (is(x, s, k, "in") && word_within(x, s, k, 3, "condition"))
+		return M_INJURED;
+	if ((has(x, s, k, W_SUFFER) || is(x, s, k, "with")) && wound_within(x, s, k, 5, &fatal))
+		return fatal ? M_KILLED : M_SHOT;
+	return 0;
+}
+
 /* A participle after the phrase ending at k, over auxiliaries, adverbs,
  * a relative pronoun, coordinated amounts and a place ("in Almaty"). */
 static int forward_measure(const fx *x, const sent *s, size_t k, size_t *at)
@@ -1100,10 +1333,12 @@ static int forward_measure(const fx *x, const sent *s, size_t k, size_t *at)
 		for (int w = 0; w < 3 && k < s->n && (s->t[k].flags & NF_TOK_CAP); w++)
 			k++;
 	}
-	if (has(x, s, k, W_REL))
+	int rel = has(x, s, k, W_REL);
+	if (rel)
 		k++;
 	/* Six skipped words: "have now all been officially" is the longest run
 	 * of auxiliaries and adverbs news prose puts there. */
+	int aux = rel;
 	for (int skipped = 0; k < s->n && skipped < 6; k++) {
 		const nf_token *t = &s->t[k];
 		const winfo *w = wi(x, t);
@@ -1112,10 +1347,18 @@ static int forward_measure(const fx *x, const sent *s, size_t k, size_t *at)
 			return M_DISPLACED;
 		}
 		if ((w->flags & W_POST) && w->measure) {
+			if (!aux && active_at(x, s, k))
+				return 0;
 			*at = k;
 			return measure_at(x, s, k);
 		}
+		int m = care_measure(x, s, k);
+		if (m) {
+			*at = k;
+			return m;
+		}
 		if ((w->flags & W_AUX) || ((t->flags & NF_TOK_WORD) && word_ends(x, t, "ly"))) {
+			aux |= (w->flags & W_AUX) != 0;
 			skipped++;
 			continue;
 		}
@@ -1473,6 +1716,19 @@ static const char *place_after(fx *x, const sent *s, size_t k)
 	return NULL;
 }
 
+/* Whether the amount at start is coordinated with the claim before it:
+ * "A, 18, and B", "two men and a woman", "A, B and C". */
+static int coordinated(const sent *s, const pclaim *parent, size_t start)
+{
+	size_t j = parent->np_end;
+	if (punct(s, j) == ',')
+		j++;
+	if (j < s->n && (s->t[j].flags & NF_TOK_WORD) && s->t[j].len == 3 &&
+	    !memcmp(s->text + s->t[j].off, "and", 3))
+		j++;
+	return j == start && start > parent->np_end;
+}
+
 /* Reads the claim whose amount is a; returns 1 and fills *pc when it is
  * one. first is the index of this sentence's first claim in x->claims;
  * colon is the measure of a total this amount follows after a colon. */
@@ -1504,10 +1760,17 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	pc->skip = k;
 	np p;
 	read_np(x, s, k, &p);
-	int measure = p.measure;
-	size_t at = p.end;
+	int measure = a->measure ? a->measure : p.measure;
+	size_t at = p.end, fk = p.end, e;
+	/* inside an appositive, past its closing comma: "Jo Li, a 33-year-old
+	 * man, was shot"; past an appositive after the phrase, which names no
+	 * one else: "The victim, a 25-year-old man, was shot" */
+	if (start > 0 && punct(s, start - 1) == ',' && punct(s, fk) == ',')
+		fk++;
+	else if ((e = appositive_end(x, s, fk)))
+		fk = pc->skip = e;
 	if (!measure)
-		measure = forward_measure(x, s, p.end, &at);
+		measure = forward_measure(x, s, fk, &at);
 	if (!measure && !part)
 		measure = pre_measure(x, s, start, a->end);
 	/* One person is read only from its own phrase: "the victim" far from
@@ -1518,7 +1781,9 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	if (!measure && !part && full)
 		measure = toll_measure(x, s, start);
 	const char *subject = subject_of(x, s, &p);
-	if (a->one) {
+	if (a->weak) {
+		subject = "people";
+	} else if (a->one) {
 		/* "the 81-year-old bridge" is no person; "24-year-old Jo Li" is */
 		const nf_token *h = p.head >= 0 ? &s->t[p.head] : NULL;
 		if (h && !(h->flags & NF_TOK_CAP) && !wi(x, h)->subject &&
@@ -1543,12 +1808,25 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	}
 	/* a person opening the sentence: "The victim was taken to hospital
 	 * but died" */
-	if (!measure && !part && (full || start == 0))
+	if (!measure && !part && (full || start == 0) && !a->weak)
 		measure = distant_measure(x, s, start, p.end);
 	pclaim *parent = last_claim(x, first);
 	if (!measure && inherit && parent && full)
 		measure = parent->measure;
+	/* "killing A, 18, and B, 20", "killed two men and a woman" */
+	if (!measure && parent && coordinated(s, parent, start))
+		measure = parent->measure;
 	if (!measure)
+		return 0;
+	/* "five were shot, one of whom died", "one of the victims died": the
+	 * whole of the dead, not a part of them */
+	if (part && measure == M_KILLED && p.measure != M_KILLED &&
+	    !(inherit && parent && parent->measure == M_KILLED))
+		part = inherit = 0;
+	/* "The victim, a 25-year-old man, was shot": the appositive is the
+	 * person just counted */
+	if (a->one && parent && parent->one && parent->np_end + 1 == start &&
+	    punct(s, parent->np_end) == ',')
 		return 0;
 	/* "12 wounds", "64 casings": a count of people needs a noun of people */
 	if (!a->one && p.head >= 0 && measure != M_DAMAGED && measure != M_DEPLOYED &&
@@ -1568,6 +1846,9 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 		pc->gsubject = "people";
 	pc->at = start;
 	pc->end = at > p.end ? at + 1 : p.end;
+	pc->np_end = p.end;
+	pc->one = a->one;
+	pc->who = a->who;
 	nf_claim *c = &pc->c;
 	c->doc = s->doc;
 	c->sent = s->idx;
@@ -1580,7 +1861,7 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	c->value = v;
 	c->low = a->neg ? 0 : a->num.low;
 	c->high = a->neg ? 0 : a->num.high;
-	pc->exact = !a->neg && !a->num.vague && q < 0;
+	pc->exact = !a->neg && !a->num.vague && q < 0 && !a->weak;
 	if (a->num.vague)
 		c->qualifier = a->num.vague_word;
 	if (q >= 0) {
@@ -1604,21 +1885,31 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 			break;
 		}
 	}
+	/* one person, and there may be others: "a man was killed" agrees
+	 * with "two people were killed", and rivals no count */
+	if (a->one)
+		c->high = NAN;
 	if (part)
 		c->place = place_after(x, s, a->end);
 	return 1;
 }
 
-/* Adds a summed claim when exact claims of one measure with different
- * subjects make up a total the sentence does not state. */
+/* Adds a summed claim when a sentence counts several groups of one
+ * measure and states no total: "26 protesters and 16 officers were
+ * killed" (42), "a man and a woman were shot" (2), "killing A, 18, and
+ * B, 20" (2). A claim that equals all the others together is their stated
+ * total ("three dead: two men and a woman"), and a qualified or vague one
+ * makes no sum. The components that count people in general ("a man")
+ * become parts of the sum, in its figure; those of other subjects keep
+ * their own figures. A sum of people counted one by one is a lower bound:
+ * others may be counted elsewhere. */
 static nf_status add_sums(fx *x, size_t first)
 {
 	size_t n = x->claims.len;
 	for (int m = 1; m < M_COUNT; m++) {
 		double sum = 0, biggest = 0;
 		size_t count = 0, last = 0;
-		int distinct = 0, stated = 0;
-		const char *subj = NULL;
+		int open = 0;
 		for (size_t i = first; i < n; i++) {
 			pclaim *p = &NF_VEC_AT(&x->claims, pclaim, i);
 			if (p->measure != m || p->c.is_part)
@@ -1627,28 +1918,32 @@ static nf_status add_sums(fx *x, size_t first)
 				count = 0; /* an inexact component makes no sum */
 				break;
 			}
-			if (subj && strcmp(subj, p->c.subject))
-				distinct = 1;
-			if (!strcmp(p->c.subject, "people"))
-				stated = 1;
-			subj = p->c.subject;
+			open |= isnan(p->c.high);
 			sum += p->c.value;
 			if (p->c.value > biggest)
 				biggest = p->c.value;
 			count++;
 			last = i;
 		}
-		/* A total the sentence states: a claim about people in general, or
-		 * one that equals all the others together. */
-		if (count < 2 || !distinct || stated || biggest * 2 == sum)
+		if (count < 2 || biggest * 2 == sum)
 			continue;
+		for (size_t i = first; i < n; i++) {
+			pclaim *p = &NF_VEC_AT(&x->claims, pclaim, i);
+			if (p->measure == m && !strcmp(p->gsubject, "people"))
+				p->c.is_part = 1;
+		}
 		pclaim *p = nf_vec_push(&x->claims, sizeof *p);
 		if (!p)
 			return NF_ENOMEM;
 		*p = NF_VEC_AT(&x->claims, pclaim, last);
 		p->c.value = p->c.low = p->c.high = sum;
+		if (open)
+			p->c.high = NAN;
 		p->c.subject = p->gsubject = "people";
 		p->c.is_sum = 1;
+		p->c.is_part = 0;
+		p->one = 0;
+		p->who = 0;
 		n = x->claims.len;
 	}
 	return NF_OK;
@@ -1667,8 +1962,11 @@ static int triggered(const fx *x, sent *s)
 		}
 		uint32_t f = wi(x, t)->flags;
 		s->deploy |= (f & W_DEPLOY) != 0;
-		num |= (f & (W_NUM | W_NEG | W_PERSON)) != 0;
-		measure |= (f & (W_POST | W_PRE | W_NOUN | W_DEPLOY | W_TOLL | W_HOME)) != 0;
+		/* a person: a number word, a noun of one person, a pronoun, a name */
+		num |= (f & (W_NUM | W_NEG | W_PERSON | W_PRON | W_DET)) != 0 ||
+		       (t->flags & NF_TOK_CAP);
+		measure |= (f & (W_POST | W_PRE | W_NOUN | W_DEPLOY | W_TOLL | W_HOME | W_CARE |
+		                 W_WOUND)) != 0;
 	}
 	return num && measure;
 }

