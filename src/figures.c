@@ -128,7 +128,7 @@ enum {
 	W_CARRY = 1 << 28,   /* taken, rushed, airlifted (to a hospital) */
 	W_SUFFER = 1 << 29,  /* suffered, sustained (injuries) */
 	W_WOUND = 1 << 30,   /* wound, wounds, injuries */
-	W_CARE = 1u << 31    /* hospital, condition: words of the wounded */
+	W_CUE = 1u << 31     /* hospital, condition, suicide: worth reading */
 };
 
 /* Hedge kinds, in the order they are printed. */
@@ -167,6 +167,7 @@ static const word_role roles[] = {
 	{"lives", W_NOUN, K, 0}, {"slain", W_POST, K, 0},
 	{"murdered", W_POST | W_PRE, K, 0}, {"perished", W_POST, K, 0},
 	{"drowned", W_POST, K, 0}, {"murder", W_NOUN | W_PRE, K, 0},
+	{"succumbed", W_POST, K, 0},
 	{"slaying", W_PRE, K, 0}, {"killings", W_NOUN, K, 0},
 	/* "shot" is a wound or a death unless the sentence says which
 	 * (measure_at); so are the other words of being hit by gunfire */
@@ -180,8 +181,9 @@ static const word_role roles[] = {
 	{"injuries", W_NOUN | W_WOUND, I, 0}, {"hospitalized", W_POST, I, 0},
 	{"hospitalised", W_POST, I, 0}, {"treated", W_POST, I, 0},
 	{"injury", W_WOUND, 0, 0}, {"wound", W_WOUND, 0, 0},
-	{"wounds", W_WOUND, 0, 0}, {"hospital", W_CARE, 0, 0},
-	{"condition", W_CARE, 0, 0},
+	{"wounds", W_WOUND, 0, 0}, {"hospital", W_CUE, 0, 0},
+	{"condition", W_CUE, 0, 0}, {"life", W_CUE, 0, 0},
+	{"suicide", W_CUE, 0, 0}, {"himself", W_CUE, 0, 0}, {"herself", W_CUE, 0, 0},
 	{"suffered", W_SUFFER, 0, 0}, {"sustained", W_SUFFER, 0, 0},
 	{"suffering", W_SUFFER, 0, 0}, {"sustaining", W_SUFFER, 0, 0},
 	{"transported", W_CARRY, 0, 0}, {"rushed", W_CARRY, 0, 0},
@@ -545,7 +547,8 @@ typedef struct pclaim {
 	size_t skip;             /* first token after the amounts ("15 of its 68") */
 	int exact;               /* no qualifier, not vague, not a negation */
 	int one;                 /* one person ("a man", "he", "Jo Li") */
-	uint32_t who;            /* a name's last word, 0 when none */
+	int self;                /* the doer ("before killing himself") */
+	uint32_t who, who_first; /* a name's last and first words, 0 when none */
 } pclaim;
 
 /* One sentence (or headline) being read. */
@@ -694,7 +697,9 @@ typedef struct amount {
 	int one;        /* "a 17-year-old boy", "Jo Li", "he": one person */
 	int weak;       /* a name or a pronoun: one person of perhaps more */
 	int measure;    /* the measure the amount says itself: "his death" */
-	uint32_t who;   /* a name's last word (lexicon id), 0 when no name */
+	int self;       /* the one who did it: "killing himself" */
+	uint32_t who, who_first; /* a name's last and first words (lexicon
+	                          * ids), 0 when no name */
 	size_t at, end; /* tokens [at, end) */
 } amount;
 
@@ -792,6 +797,13 @@ static int name_word(const fx *x, const sent *s, size_t k)
 	       !human(x, t);
 }
 
+/* The name of tokens [from, to) as the person of a. */
+static void name_person(const sent *s, size_t from, size_t to, amount *a)
+{
+	a->who_first = s->t[from].norm;
+	a->who = s->t[to - 1].norm;
+}
+
 /* A death noun standing alone: "his death", not "his death sentence". */
 static int death_noun_at(const fx *x, const sent *s, size_t k)
 {
@@ -811,6 +823,44 @@ static void one_of(amount *a, size_t at, size_t end, int weak)
 	a->end = end;
 }
 
+/* Whether a subject may start at token b: the sentence's start, after a
+ * comma, a quote, a conjunction or a speech verb ("police said Jo Li was
+ * shot"); not after a preposition ("a boy in Tarpon Springs died", "Jo
+ * Li, 18, of Montgomery was killed": places). */
+static int clause_start(const fx *x, const sent *s, size_t b)
+{
+	static const char *const joins[] = {"and", "that", "when", "while", "after",
+	                                    "before", "as", "but", "because", "where",
+	                                    "since", "until", "if", "or", "then"};
+	if (b == 0 || punct(s, b - 1) == ',' || is_quote(s, b - 1) || has(x, s, b - 1, W_SPEECH))
+		return 1;
+	for (size_t i = 0; i < sizeof joins / sizeof *joins; i++)
+		if (is(x, s, b - 1, joins[i]))
+			return 1;
+	return 0;
+}
+
+/* Whether the name ending at end is a subject: a participle or an
+ * auxiliary follows, directly or after more names ("A and B were killed",
+ * "A, B and C died"); not a name before a noun ("Murray State College
+ * basketball player"). */
+static int subject_name(const fx *x, const sent *s, size_t end)
+{
+	for (int names = 0; names < 4; names++) {
+		if (has(x, s, end, W_AUX | W_POST))
+			return 1;
+		if (!(is(x, s, end, "and") || punct(s, end) == ',') || !name_word(x, s, end + 1))
+			return 0;
+		end++;
+		while (name_word(x, s, end))
+			end++;
+		if (punct(s, end) == ',' && end + 2 < s->n && (s->t[end + 1].flags & NF_TOK_NUM) &&
+		    punct(s, end + 2) == ',')
+			end += 3; /* an age */
+	}
+	return 0;
+}
+
 /* A person named where a count of people can stand: after a measure verb
  * or noun ("killing Paige Stalker", "the murder of Jo Li", "injuring A and
  * B") or before a participle ("Seichter was shot", "Jo Li, 19, died"; the
@@ -824,7 +874,7 @@ static int named_person(const fx *x, const sent *s, size_t i, amount *a)
 	size_t k = i;
 	while (k < i + 4 && name_word(x, s, k))
 		k++;
-	a->who = s->t[k - 1].norm;
+	name_person(s, i, k, a);
 	if (is(x, s, k, "'s")) {
 		if (!death_noun_at(x, s, k + 1))
 			return 0;
@@ -846,9 +896,48 @@ static int named_person(const fx *x, const sent *s, size_t i, amount *a)
 		          (is(x, s, j, "of") && j > 0 && has(x, s, j - 1, W_PRE) &&
 		           wi(x, &s->t[j - 1])->measure));
 	}
-	if (!before && !has(x, s, end, W_AUX | W_POST))
+	if (!before && !(clause_start(x, s, b) && subject_name(x, s, end)))
 		return 0;
 	one_of(a, b, end, 1);
+	return 1;
+}
+
+/* Whether token i is preceded by an attempt: "tried to", "attempted to". */
+static int attempt_before(const fx *x, const sent *s, size_t i)
+{
+	return i >= 2 && is(x, s, i - 1, "to") &&
+	       (is(x, s, i - 2, "tried") || is(x, s, i - 2, "attempted") ||
+	        is(x, s, i - 2, "trying") || is(x, s, i - 2, "attempting"));
+}
+
+/* The one who did it, harmed by his own hand: "killing himself",
+ * "fatally shooting herself", "turned the gun on himself", "took his own
+ * life", "committed suicide". A separate person from those he harmed
+ * ("killed his wife before killing himself" is two), except where he is
+ * the subject ("a man shot himself": the claim of "a man" stands, see
+ * read_claim). Not an attempt ("tried to kill herself"). */
+static int self_harm(const fx *x, const sent *s, size_t i, amount *a)
+{
+	if (is(x, s, i, "himself") || is(x, s, i, "herself")) {
+		if (i >= 2 && is(x, s, i - 1, "on") && (is(x, s, i - 2, "gun") || is(x, s, i - 2, "weapon")))
+			a->measure = M_KILLED;
+		else if (!(i > 0 && has(x, s, i - 1, W_PRE | W_POST) && wi(x, &s->t[i - 1])->measure) ||
+		         attempt_before(x, s, i - 1))
+			return 0;
+	} else if ((is(x, s, i, "his") || is(x, s, i, "her")) && is(x, s, i + 1, "own") &&
+	           is(x, s, i + 2, "life") && i > 0 &&
+	           (is(x, s, i - 1, "took") || is(x, s, i - 1, "taking") || is(x, s, i - 1, "takes")) &&
+	           !attempt_before(x, s, i - 1)) {
+		a->measure = M_KILLED;
+	} else if (is(x, s, i, "committed") && is(x, s, i + 1, "suicide")) {
+		a->measure = M_KILLED;
+	} else {
+		return 0;
+	}
+	one_of(a, i, i + 1, 0);
+	a->self = 1;
+	if (a->measure)
+		a->end = is(x, s, i, "his") || is(x, s, i, "her") ? i + 3 : i + 2;
 	return 1;
 }
 
@@ -877,11 +966,13 @@ static int individual(const fx *x, const sent *s, size_t i, amount *a)
 		a->measure = M_KILLED;
 		return 1;
 	}
+	if (self_harm(x, s, i, a))
+		return 1;
 	if (is(x, s, i, "another") && n && !(n->flags & NF_TOK_NUM) && !has(x, s, i + 1, W_NUM)) {
 		one_of(a, i, i + 1, 0);
 		return 1;
 	}
-	if (is(x, s, i, "both") && n && (wi(x, n)->flags & W_PEOPLE) && human(x, n)) {
+	if (is(x, s, i, "both") && n && human(x, n) && !(wi(x, n)->flags & W_PERSON)) {
 		a->num.value = a->num.low = a->num.high = 2;
 		a->at = i;
 		a->end = i + 1;
@@ -890,23 +981,34 @@ static int individual(const fx *x, const sent *s, size_t i, amount *a)
 	return named_person(x, s, i, a);
 }
 
-/* One person: "a man", "an unidentified 17-year-old boy", "the victim", a
- * "15-year-old", "Jane Doe, 24,", and a headline's leading "Teen dies".
- * Sets a->end where the noun phrase is read from (the noun). Five
- * modifiers at most ("a 17 - year-old local"). */
+/* One person: "a man", "an unidentified 17-year-old boy", "the victim",
+ * "his 11-year-old son", a "15-year-old", "17-year-old Jo Li", "Jane Doe,
+ * 24,", and a headline's leading "Teen dies". Sets a->end where the noun
+ * phrase is read from (the noun). Five modifiers at most ("a 17 -
+ * year-old local"). */
 static int one_person(const fx *x, const sent *s, size_t i, amount *a)
 {
 	size_t k = i;
 	if (s->idx < 0 && i == 0 && has(x, s, 0, W_PERSON))
 		goto found;
-	if ((k = age_at(x, s, i)) || (k = named_age_at(s, i)))
-		goto found;
-	if ((is(x, s, i, "the") || is(x, s, i, "his") || is(x, s, i, "her") ||
-	     is(x, s, i, "their")) && has(x, s, i + 1, W_PERSON)) {
-		k = i + 1;
+	if ((k = age_at(x, s, i))) {
+		size_t e = k;
+		while (e < k + 4 && name_word(x, s, e))
+			e++;
+		if (e > k)
+			name_person(s, k, e, a);
 		goto found;
 	}
-	if (!is(x, s, i, "a") && !is(x, s, i, "an") && !is(x, s, i, "the"))
+	if ((k = named_age_at(s, i))) {
+		size_t b = i - 1;
+		while (b > 0 && i - b < 5 && name_word(x, s, b - 1))
+			b--;
+		if (b < i - 1)
+			name_person(s, b, i - 1, a);
+		goto found;
+	}
+	if (!is(x, s, i, "a") && !is(x, s, i, "an") && !is(x, s, i, "the") &&
+	    !is(x, s, i, "his") && !is(x, s, i, "her") && !is(x, s, i, "their"))
 		return 0;
 	for (k = i + 1; k < s->n && k <= i + 5; k++) {
 		const nf_token *t = &s->t[k];
@@ -919,8 +1021,6 @@ static int one_person(const fx *x, const sent *s, size_t i, amount *a)
 			k = e;
 			goto found;
 		}
-		if (is(x, s, i, "the"))
-			return 0; /* "the" + person: above */
 		if ((t->flags & NF_TOK_NUM) || punct(s, k) == '-')
 			continue;
 		if (!(t->flags & NF_TOK_WORD) || (t->flags & NF_TOK_STOP) ||
@@ -1071,6 +1171,7 @@ typedef struct np {
 	int mod;         /* token before the head, -1 */
 	int measure;     /* a measure word inside: "injured people", "deaths" */
 	int trailing;    /* that measure word comes after the head */
+	int more;        /* persons joined on: "his wife and son" (1) */
 } np;
 
 static int word_ends(const fx *x, const nf_token *t, const char *suf)
@@ -1152,7 +1253,7 @@ static void read_np(const fx *x, const sent *s, size_t k, np *p)
 {
 	size_t k0 = k;
 	p->head = p->mod = -1;
-	p->measure = p->trailing = 0;
+	p->measure = p->trailing = p->more = 0;
 	if (k < s->n && is(x, s, k, "of") && k + 1 < s->n && np_word(x, s, k + 1))
 		k++; /* "thousands of people" */
 	while (k < s->n && is_quote(s, k))
@@ -1161,6 +1262,8 @@ static void read_np(const fx *x, const sent *s, size_t k, np *p)
 	while (k < s->n && words < 6) {
 		if (is(x, s, k, "and") && k + 1 < s->n && np_word(x, s, k + 1) &&
 		    !has(x, s, k + 1, W_NUM) && p->head >= 0) {
+			p->more += (wi(x, &s->t[p->head])->flags & W_PERSON) &&
+			           has(x, s, k + 1, W_PERSON);
 			k++;
 			continue;
 		}
@@ -1174,7 +1277,7 @@ static void read_np(const fx *x, const sent *s, size_t k, np *p)
 			break;
 		/* a participle after its noun ("officers killed"), not a verb
 		 * with an object: "a man shot his wife" */
-		if (m && p->head >= 0 && (w->flags & W_POST) && active_at(x, s, k))
+		if (m && (w->flags & W_POST) && active_at(x, s, k))
 			break;
 		if (m) {
 			if (!p->measure)
@@ -1276,6 +1379,19 @@ static size_t appositive_end(const fx *x, const sent *s, size_t k)
 	return punct(s, q.end) == ',' ? q.end + 1 : 0;
 }
 
+/* A form of "be", "have" or "get" before a participle: its subject is
+ * who the participle happened to ("was shot"), where an adverb is not
+ * ("fatally shot his brother"). */
+static int be_verb(const fx *x, const sent *s, size_t k)
+{
+	static const char *const be[] = {"was", "were", "is", "are", "be", "been", "being",
+	                                 "has", "have", "had", "got", "get", "gets"};
+	for (size_t i = 0; i < sizeof be / sizeof *be; i++)
+		if (is(x, s, k, be[i]))
+			return 1;
+	return 0;
+}
+
 /* Whether word w is within n tokens after k. */
 static int word_within(const fx *x, const sent *s, size_t k, size_t n, const char *w)
 {
@@ -1338,7 +1454,7 @@ static int forward_measure(const fx *x, const sent *s, size_t k, size_t *at)
 		k++;
 	/* Six skipped words: "have now all been officially" is the longest run
 	 * of auxiliaries and adverbs news prose puts there. */
-	int aux = rel;
+	int aux = 0;
 	for (int skipped = 0; k < s->n && skipped < 6; k++) {
 		const nf_token *t = &s->t[k];
 		const winfo *w = wi(x, t);
@@ -1358,7 +1474,7 @@ static int forward_measure(const fx *x, const sent *s, size_t k, size_t *at)
 			return m;
 		}
 		if ((w->flags & W_AUX) || ((t->flags & NF_TOK_WORD) && word_ends(x, t, "ly"))) {
-			aux |= (w->flags & W_AUX) != 0;
+			aux |= be_verb(x, s, k);
 			skipped++;
 			continue;
 		}
@@ -1716,6 +1832,23 @@ static const char *place_after(fx *x, const sent *s, size_t k)
 	return NULL;
 }
 
+/* Whether the clause after the participle at k says its subject died:
+ * "shot early Wednesday ... has died", "was shot and later died". The
+ * clause ends at a semicolon, a period, or anyone else (a number, a
+ * pronoun, a determiner, a person). Fifteen tokens at most. */
+static int died_later(const fx *x, const sent *s, size_t k)
+{
+	for (size_t j = k + 1; j < s->n && j <= k + 15; j++) {
+		if ((s->t[j].flags & NF_TOK_NUM) || punct(s, j) == ';' || punct(s, j) == '.' ||
+		    has(x, s, j, W_NUM | W_PRON | W_DET | W_PERSON | W_PEOPLE) || is(x, s, j, "a"))
+			return 0;
+		const winfo *w = wi(x, &s->t[j]);
+		if ((w->flags & W_POST) && w->measure == M_KILLED && !is(x, s, j, "killed"))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the amount at start is coordinated with the claim before it:
  * "A, 18, and B", "two men and a woman", "A, B and C". */
 static int coordinated(const sent *s, const pclaim *parent, size_t start)
@@ -1801,7 +1934,8 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	if (!measure && force && full && s->deploy)
 		measure = M_DEPLOYED;
 	/* "two people were shot, one of them fatally"; "2 shot, 1 fatally" */
-	if (is(x, s, p.end, "fatally") || is(x, s, p.end, "mortally")) {
+	if ((is(x, s, p.end, "fatally") || is(x, s, p.end, "mortally")) &&
+	    !has(x, s, p.end + 1, W_POST | W_PRE)) {
 		/* a part of the shot, but the whole of the dead */
 		measure = M_KILLED;
 		part = inherit = 0;
@@ -1823,6 +1957,9 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	if (part && measure == M_KILLED && p.measure != M_KILLED &&
 	    !(inherit && parent && parent->measure == M_KILLED))
 		part = inherit = 0;
+	/* "a man shot himself": the subject, counted already */
+	if (a->self && parent && parent->end == start)
+		return 0;
 	/* "The victim, a 25-year-old man, was shot": the appositive is the
 	 * person just counted */
 	if (a->one && parent && parent->one && parent->np_end + 1 == start &&
@@ -1832,6 +1969,9 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	if (!a->one && p.head >= 0 && measure != M_DAMAGED && measure != M_DEPLOYED &&
 	    !human(x, &s->t[p.head]))
 		return 0;
+	/* "A 9-year-old boy shot early Wednesday has died" */
+	if (measure == M_SHOT && died_later(x, s, at))
+		measure = M_KILLED;
 	/* Sending people to hospital is no deployment. */
 	if (measure == M_DEPLOYED && subject && !force)
 		return 0;
@@ -1848,7 +1988,9 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	pc->end = at > p.end ? at + 1 : p.end;
 	pc->np_end = p.end;
 	pc->one = a->one;
+	pc->self = a->self;
 	pc->who = a->who;
+	pc->who_first = a->who_first;
 	nf_claim *c = &pc->c;
 	c->doc = s->doc;
 	c->sent = s->idx;
@@ -1857,11 +1999,12 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	c->is_part = part;
 	c->is_vague = a->num.vague;
 	c->is_shot = measure == M_SHOT;
-	double v = a->neg ? 0 : a->num.value;
+	double v = a->neg ? 0 : a->one ? 1 + p.more : a->num.value;
 	c->value = v;
-	c->low = a->neg ? 0 : a->num.low;
-	c->high = a->neg ? 0 : a->num.high;
-	pc->exact = !a->neg && !a->num.vague && q < 0 && !a->weak;
+	c->low = a->neg ? 0 : a->one ? v : a->num.low;
+	c->high = a->neg ? 0 : a->one ? v : a->num.high;
+	/* a pronoun may be someone counted already: no component of a sum */
+	pc->exact = !a->neg && !a->num.vague && q < 0 && !(a->weak && !a->who);
 	if (a->num.vague)
 		c->qualifier = a->num.vague_word;
 	if (q >= 0) {
@@ -1894,6 +2037,24 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	return 1;
 }
 
+/* Whether two claims name the same person: the same last name, and the
+ * same first word unless one of them is the last name alone ("Jo Li",
+ * "Li"; not "Jo Li" and "Al Li"). */
+static int same_person(const pclaim *a, const pclaim *b)
+{
+	return a->who && a->who == b->who &&
+	       (a->who_first == a->who || b->who_first == b->who ||
+	        a->who_first == b->who_first);
+}
+
+/* Whether the amount at token at is joined on to what precedes it: "and",
+ * a comma, "as well as". */
+static int joined(const fx *x, const sent *s, size_t at)
+{
+	return at > 0 && (is(x, s, at - 1, "and") || punct(s, at - 1) == ',' ||
+	                  (at > 1 && is(x, s, at - 1, "as") && is(x, s, at - 2, "well")));
+}
+
 /* Adds a summed claim when a sentence counts several groups of one
  * measure and states no total: "26 protesters and 16 officers were
  * killed" (42), "a man and a woman were shot" (2), "killing A, 18, and
@@ -1903,7 +2064,7 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
  * become parts of the sum, in its figure; those of other subjects keep
  * their own figures. A sum of people counted one by one is a lower bound:
  * others may be counted elsewhere. */
-static nf_status add_sums(fx *x, size_t first)
+static nf_status add_sums(fx *x, const sent *s, size_t first)
 {
 	size_t n = x->claims.len;
 	for (int m = 1; m < M_COUNT; m++) {
@@ -1918,9 +2079,20 @@ static nf_status add_sums(fx *x, size_t first)
 				count = 0; /* an inexact component makes no sum */
 				break;
 			}
+			/* the same person twice: "Jo Li" and "Li" */
+			int again = 0;
+			for (size_t k = first; k < i && p->who; k++) {
+				const pclaim *o = &NF_VEC_AT(&x->claims, pclaim, k);
+				again |= o->measure == m && !o->c.is_part && same_person(o, p);
+			}
+			/* one person more only when joined on: "a man and a woman were
+			 * killed", not "Bibb died after ... killing the girl" */
+			if (again || (p->one && !p->self && count && !joined(x, s, p->at)))
+				continue;
 			open |= isnan(p->c.high);
 			sum += p->c.value;
-			if (p->c.value > biggest)
+			/* one person is no total of others */
+			if (!p->one && p->c.value > biggest)
 				biggest = p->c.value;
 			count++;
 			last = i;
@@ -1943,7 +2115,7 @@ static nf_status add_sums(fx *x, size_t first)
 		p->c.is_sum = 1;
 		p->c.is_part = 0;
 		p->one = 0;
-		p->who = 0;
+		p->who = p->who_first = 0;
 		n = x->claims.len;
 	}
 	return NF_OK;
@@ -1965,7 +2137,7 @@ static int triggered(const fx *x, sent *s)
 		/* a person: a number word, a noun of one person, a pronoun, a name */
 		num |= (f & (W_NUM | W_NEG | W_PERSON | W_PRON | W_DET)) != 0 ||
 		       (t->flags & NF_TOK_CAP);
-		measure |= (f & (W_POST | W_PRE | W_NOUN | W_DEPLOY | W_TOLL | W_HOME | W_CARE |
+		measure |= (f & (W_POST | W_PRE | W_NOUN | W_DEPLOY | W_TOLL | W_HOME | W_CUE |
 		                 W_WOUND)) != 0;
 	}
 	return num && measure;
@@ -2030,7 +2202,7 @@ static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
 	}
 	if (x->claims.len == first)
 		return NF_OK;
-	nf_status st = add_sums(x, first);
+	nf_status st = add_sums(x, s, first);
 	if (st)
 		return st;
 	speaker_at sp[9];
