@@ -61,11 +61,18 @@ typedef struct cluster {
 /* Tiers of claims, strongest first. */
 enum { T_FIRM = 0, T_HEDGED, T_VAGUE, T_PARTS };
 
+/* A weak claim is listed but rivals no count: "dozens", or a total over
+ * several events ("5 killed in weekend shootings"). */
+static int weak(const nf_claim *c)
+{
+	return c->is_vague || c->is_aggregate;
+}
+
 static int counts(const nf_claim *c, int tier)
 {
 	switch (tier) {
-	case T_FIRM: return !c->is_part && !c->is_vague && !c->hedged;
-	case T_HEDGED: return !c->is_part && !c->is_vague;
+	case T_FIRM: return !c->is_part && !weak(c) && !c->hedged;
+	case T_HEDGED: return !c->is_part && !weak(c);
 	case T_VAGUE: return !c->is_part;
 	default: return 1;
 	}
@@ -225,7 +232,7 @@ static void describe_clusters(rc *r, const nf_figure *f, int tier)
 	size_t nh = 0;
 	for (size_t i = 0; i < f->nclaims; i++) {
 		const nf_claim *h = &f->claims[i];
-		if (h->hedged && !h->is_part && !h->is_vague && !isnan(h->value))
+		if (h->hedged && !h->is_part && !weak(h) && !isnan(h->value))
 			hs[nh++] = h;
 	}
 	qsort(hs, nh, sizeof *hs, by_value);
@@ -372,7 +379,7 @@ static nf_status put_speakers(nf_buf *o, const nf_figure *f, int tier,
 	for (size_t i = 0; i < f->nclaims && ns < 3 && !st; i++) {
 		const nf_claim *c = &f->claims[i];
 		if (c->hedged != hedged || (c->is_part && tier < T_PARTS) ||
-		    (c->is_vague && tier < T_VAGUE) || !c->said_by ||
+		    (weak(c) && tier < T_VAGUE) || !c->said_by ||
 		    !same_value(c->value, value))
 			continue;
 		int dup = 0;
@@ -421,16 +428,16 @@ static nf_status put_extras(rc *r, const nf_figure *f, int tier)
 	const nf_claim *listed[MAX_LISTED];
 	for (size_t i = 0; i < f->nclaims && !st && n < MAX_LISTED; i++) {
 		const nf_claim *c = &f->claims[i];
-		int vague = c->is_vague && !c->is_part && tier < T_VAGUE;
+		int vague = weak(c) && !c->is_part && tier < T_VAGUE;
 		int part = c->is_part && tier < T_PARTS;
-		int doubted = tier == T_FIRM && c->hedged && !c->is_part && !c->is_vague &&
+		int doubted = tier == T_FIRM && c->hedged && !c->is_part && !weak(c) &&
 		              !clustered(r, c->value);
 		if (!vague && !part && !doubted)
 			continue;
 		int dup = 0;
 		for (size_t k = 0; k < n && !dup; k++) {
 			const nf_claim *p = listed[k];
-			dup = p->is_part == c->is_part && p->is_vague == c->is_vague &&
+			dup = p->is_part == c->is_part && weak(p) == weak(c) &&
 			      p->value == c->value && !strcmp(p->subject, c->subject);
 		}
 		if (dup)
@@ -440,7 +447,7 @@ static nf_status put_extras(rc *r, const nf_figure *f, int tier)
 		if (!st)
 			st = put_claim_value(&r->out, c);
 		if (!st && vague)
-			st = nf_buf_puts(&r->out, " (vague)");
+			st = nf_buf_puts(&r->out, c->is_vague ? " (vague)" : " (over several events)");
 		if (!st && doubted)
 			st = nf_buf_printf(&r->out, "%s%s (%s)", c->said_by ? " per " : "",
 			                   c->said_by ? c->said_by : "", c->hedge);
@@ -585,7 +592,7 @@ static nf_status reconcile_wounded(rc *r, nf_figure *f, double killed)
 	for (size_t i = 0; i < f->nclaims; i++) {
 		const nf_claim *c = &f->claims[i];
 		shot |= c->is_shot;
-		direct |= !c->is_shot && !c->is_part && !c->is_vague;
+		direct |= !c->is_shot && !c->is_part && !weak(c);
 	}
 	if (!shot)
 		return reconcile_one(r, f);
@@ -597,7 +604,7 @@ static nf_status reconcile_wounded(rc *r, nf_figure *f, double killed)
 		nf_claim c = claims[i];
 		if (c.is_shot && direct)
 			continue;
-		if (c.is_shot && !c.is_part && !c.is_vague) {
+		if (c.is_shot && !c.is_part && !weak(&c)) {
 			c.value = fmax(0, c.value - killed);
 			c.low = isnan(c.low) ? c.low : fmax(0, c.low - killed);
 			c.high = isnan(c.high) ? c.high : fmax(0, c.high - killed);

@@ -117,6 +117,7 @@ static json_object *claim_json(const nf_claim *c, const nf_brief *b)
 	bad |= put(o, "part", json_object_new_boolean(c->is_part), 0);
 	bad |= put(o, "sum", json_object_new_boolean(c->is_sum), 0);
 	bad |= put(o, "shot", json_object_new_boolean(c->is_shot), 0);
+	bad |= put(o, "aggregate", json_object_new_boolean(c->is_aggregate), 0);
 	bad |= put(o, "headline", json_object_new_boolean(c->sent < 0), 0);
 	bad |= put(o, "text", str_or_null(c->text), 1);
 	bad |= put(o, "date", date_or_null(c->date), 1);
