@@ -625,8 +625,8 @@ static nf_status reconcile_wounded(rc *r, nf_figure *f, double killed)
 
 /* The number killed that a shot figure of wounded counts too: the killed
  * figure of its own subject ("a boy was shot" and "the boy died"), else
- * for the brief's main wounded figure the main killed one (the first of
- * each measure: "two people were shot" and "a man died"); 0 otherwise. */
+ * the brief's main killed figure ("two people were shot" and "a man
+ * died"); 0 when there is none. */
 static double killed_of(const nf_brief *b, const nf_figure *wounded,
                         const nf_figure *main_killed)
 {
@@ -635,10 +635,7 @@ static double killed_of(const nf_brief *b, const nf_figure *wounded,
 		if (!strcmp(f->measure, "killed") && !strcmp(f->subject, wounded->subject))
 			return isnan(f->value) ? 0 : f->value;
 	}
-	int main_wounded = wounded == b->figures || strcmp(wounded[-1].measure, "injured");
-	if (main_wounded && main_killed && !isnan(main_killed->value))
-		return main_killed->value;
-	return 0;
+	return main_killed && !isnan(main_killed->value) ? main_killed->value : 0;
 }
 
 nf_status nf_figures_reconcile(nf_brief *b)
