@@ -95,41 +95,43 @@ static const char *const measure_names[M_COUNT] = {
 	NULL, "killed", "injured", "detained", "missing", "displaced",
 	"deployed", "damaged", "injured"};
 
-/* Word roles, by lexicon id. */
-enum {
-	W_NUM = 1 << 0,      /* number word, scale, vague amount */
-	W_NEG = 1 << 1,      /* no, nobody, none */
-	W_POST = 1 << 2,     /* measure word after its noun: killed, missing */
-	W_PRE = 1 << 3,      /* measure verb/noun before the amount: killing */
-	W_NOUN = 1 << 4,     /* measure noun: deaths, dead, arrests */
-	W_TOLL = 1 << 5,     /* toll, number, count, tally, total, figure */
-	W_AUX = 1 << 6,      /* skipped between subject and measure: were, still */
-	W_SPEECH = 1 << 7,   /* said, told, according */
-	W_SPEECHT = 1 << 8,  /* put, gave: speech only before a toll noun */
-	W_UNIT = 1 << 9,     /* years, km, percent: the amount is no count */
-	W_DEPLOY = 1 << 10,  /* a word saying forces are deployed */
-	W_REL = 1 << 11,     /* who, that, which */
-	W_REFER = 1 << 12,   /* figure, post, claim: a later sentence's referent */
-	W_NEGATOR = 1 << 13, /* not, never, unable: before "confirm" */
-	W_MODAL = 1 << 14,   /* could, may, expected: before "rise" */
-	W_HOMEV = 1 << 15,   /* left, fled, forced (their homes) */
-	W_HOME = 1 << 16,    /* home, homes, houses */
-	W_PARTPRE = 1 << 17, /* including, among */
-	W_DET = 1 << 18,     /* the, its, their, them: "15 of its 68 stores" */
-	W_COMPAR = 1 << 19,  /* more, fewer, less, times: "eight more than" */
-	W_PREVREJ = 1 << 20, /* no., page, aged: the next number is no count */
-	W_LINK = 1 << 21,    /* to, at, of, is: "rose to 15", "figure of" */
-	W_FORCE = 1 << 22,   /* troops, force, rescuers, police */
-	W_PERSON = 1 << 23,  /* man, woman, victim: "a man was killed" is one */
-	W_PEOPLE = 1 << 24,  /* plural person nouns: residents, members */
-	W_THING = 1 << 25,   /* -er/-or nouns that are no people: numbers, doors */
-	W_FIRE = 1 << 26,    /* fired, firing: the next amount counts shots */
-	W_PRON = 1 << 27,    /* he, she, him: one person */
-	W_CARRY = 1 << 28,   /* taken, rushed, airlifted (to a hospital) */
-	W_SUFFER = 1 << 29,  /* suffered, sustained (injuries) */
-	W_WOUND = 1 << 30,   /* wound, wounds, injuries */
-	W_CUE = 1u << 31     /* hospital, condition, suicide: worth reading */
-};
+/* Word roles, by lexicon id: a bit each, 64 of them at most. */
+#define BIT(n) (UINT64_C(1) << (n))
+#define W_NUM      BIT(0)   /* number word, scale, vague amount */
+#define W_NEG      BIT(1)   /* no, nobody, none */
+#define W_POST     BIT(2)   /* measure word after its noun: killed, missing */
+#define W_PRE      BIT(3)   /* measure verb/noun before the amount: killing */
+#define W_NOUN     BIT(4)   /* measure noun: deaths, dead, arrests */
+#define W_TOLL     BIT(5)   /* toll, number, count, tally, total, figure */
+#define W_AUX      BIT(6)   /* skipped between subject and measure: were, still */
+#define W_SPEECH   BIT(7)   /* said, told, according */
+#define W_SPEECHT  BIT(8)   /* put, gave: speech only before a toll noun */
+#define W_UNIT     BIT(9)   /* years, km, percent: the amount is no count */
+#define W_DEPLOY   BIT(10)  /* a word saying forces are deployed */
+#define W_REL      BIT(11)  /* who, that, which */
+#define W_REFER    BIT(12)  /* figure, post, claim: a later sentence's referent */
+#define W_NEGATOR  BIT(13)  /* not, never, unable: before "confirm" */
+#define W_MODAL    BIT(14)  /* could, may, expected: before "rise" */
+#define W_HOMEV    BIT(15)  /* left, fled, forced (their homes) */
+#define W_HOME     BIT(16)  /* home, homes, houses */
+#define W_PARTPRE  BIT(17)  /* including, among */
+#define W_DET      BIT(18)  /* the, its, their, them: "15 of its 68 stores" */
+#define W_COMPAR   BIT(19)  /* more, fewer, less, times: "eight more than" */
+#define W_PREVREJ  BIT(20)  /* no., page, aged: the next number is no count */
+#define W_LINK     BIT(21)  /* to, at, of, is: "rose to 15", "figure of" */
+#define W_FORCE    BIT(22)  /* troops, force, rescuers, police */
+#define W_PERSON   BIT(23)  /* man, woman, victim: "a man was killed" is one */
+#define W_PEOPLE   BIT(24)  /* plural person nouns: residents, members */
+#define W_THING    BIT(25)  /* -er/-or nouns that are no people: numbers, doors */
+#define W_FIRE     BIT(26)  /* fired, firing: the next amount counts shots */
+#define W_PRON     BIT(27)  /* he, she, him: one person */
+#define W_CARRY    BIT(28)  /* taken, rushed, airlifted (to a hospital) */
+#define W_SUFFER   BIT(29)  /* suffered, sustained (injuries) */
+#define W_WOUND    BIT(30)  /* wound, wounds, injuries */
+#define W_CUE      BIT(31)  /* hospital, condition, suicide: worth reading */
+#define W_MONTH    BIT(32)  /* a month name: January, Jan */
+#define W_WEEKDAY  BIT(33)  /* a weekday name: Sunday, Sun */
+#define W_OPEN     BIT(34)  /* a, another, both, himself: may open an amount */
 
 /* Hedge kinds, in the order they are printed. */
 enum {
@@ -144,7 +146,7 @@ static const char *const hedge_names[H_NKINDS] = {
 
 typedef struct word_role {
 	const char *w;
-	uint32_t flags;
+	uint64_t flags;
 	unsigned char measure, hedge;
 } word_role;
 
@@ -183,7 +185,7 @@ static const word_role roles[] = {
 	{"injury", W_WOUND, 0, 0}, {"wound", W_WOUND, 0, 0},
 	{"wounds", W_WOUND, 0, 0}, {"hospital", W_CUE, 0, 0},
 	{"condition", W_CUE, 0, 0}, {"life", W_CUE, 0, 0},
-	{"suicide", W_CUE, 0, 0}, {"himself", W_CUE, 0, 0}, {"herself", W_CUE, 0, 0},
+	{"suicide", W_CUE, 0, 0},
 	{"suffered", W_SUFFER, 0, 0}, {"sustained", W_SUFFER, 0, 0},
 	{"suffering", W_SUFFER, 0, 0}, {"sustaining", W_SUFFER, 0, 0},
 	{"transported", W_CARRY, 0, 0}, {"rushed", W_CARRY, 0, 0},
@@ -229,6 +231,9 @@ static const word_role roles[] = {
 	{"no", W_NEG | W_PREVREJ | W_NEGATOR, 0, 0}, {"nobody", W_NEG, 0, 0},
 	{"none", W_NEG, 0, 0},
 	{"he", W_PRON, 0, 0}, {"she", W_PRON, 0, 0}, {"him", W_PRON, 0, 0},
+	{"a", W_OPEN, 0, 0}, {"an", W_OPEN, 0, 0}, {"another", W_OPEN, 0, 0},
+	{"both", W_OPEN, 0, 0}, {"committed", W_OPEN, 0, 0},
+	{"himself", W_OPEN | W_CUE, 0, 0}, {"herself", W_OPEN | W_CUE, 0, 0},
 	{"hundred", W_NUM, 0, 0}, {"thousand", W_NUM, 0, 0},
 	{"million", W_NUM, 0, 0}, {"billion", W_NUM, 0, 0},
 	{"dozens", W_NUM, 0, 0}, {"scores", W_NUM, 0, 0},
@@ -531,7 +536,7 @@ static const struct {
 	{"enforcement", "officers"}};
 
 typedef struct winfo {
-	uint32_t flags;
+	uint64_t flags;
 	unsigned char measure, hedge;
 	const char *subject;
 } winfo;
@@ -573,7 +578,7 @@ static const winfo no_info = {0, 0, 0, NULL};
 
 /* --- The word table -------------------------------------------------------- */
 
-static nf_status info_set(fx *x, const char *w, uint32_t flags, int measure,
+static nf_status info_set(fx *x, const char *w, uint64_t flags, int measure,
                           int hedge, const char *subject)
 {
 	uint32_t id = nf_lex_find(&x->c->lex, w, strlen(w));
@@ -620,6 +625,35 @@ static nf_status info_build(fx *x)
 			info_set(x, buf, W_NUM, 0, 0, NULL);
 		}
 	}
+	/* the names dates.c reads: the full name or its first three letters
+	 * ("Sept" too), with or without a period */
+	static const char *const months[] = {"january", "february", "march", "april",
+	                                     "may", "june", "july", "august",
+	                                     "september", "october", "november",
+	                                     "december"};
+	static const char *const days[] = {"sunday", "monday", "tuesday", "wednesday",
+	                                   "thursday", "friday", "saturday"};
+	for (size_t i = 0; i < 19; i++) {
+		const char *name = i < 12 ? months[i] : days[i - 12];
+		uint64_t flag = i < 12 ? W_MONTH : W_WEEKDAY;
+		char buf[16];
+		size_t n = strlen(name);
+		info_set(x, name, flag, 0, 0, NULL);
+		for (size_t len = 3; len <= 4; len++) {
+			if (len == 4 && strcmp(name, "september"))
+				break;
+			memcpy(buf, name, len);
+			buf[len] = '\0';
+			info_set(x, buf, flag, 0, 0, NULL);
+			buf[len] = '.';
+			buf[len + 1] = '\0';
+			info_set(x, buf, flag, 0, 0, NULL);
+		}
+		memcpy(buf, name, n);
+		buf[n] = '.';
+		buf[n + 1] = '\0';
+		info_set(x, buf, flag, 0, 0, NULL);
+	}
 	return NF_OK;
 }
 
@@ -630,7 +664,7 @@ static const winfo *wi(const fx *x, const nf_token *t)
 	return &x->info[t->norm];
 }
 
-static int has(const fx *x, const sent *s, size_t i, uint32_t flags)
+static int has(const fx *x, const sent *s, size_t i, uint64_t flags)
 {
 	return i < s->n && (wi(x, &s->t[i])->flags & flags);
 }
@@ -640,9 +674,15 @@ static const char *norm(const fx *x, const nf_token *t)
 	return nf_lex_str(&x->c->lex, t->norm);
 }
 
-static int is(const fx *x, const sent *s, size_t i, const char *w)
+/* Whether token i is the word w (lower case). Inline, so that strlen of a
+ * literal is a constant: most calls fail on the length. */
+static inline int is(const fx *x, const sent *s, size_t i, const char *w)
 {
-	return i < s->n && (s->t[i].flags & NF_TOK_WORD) && !strcmp(norm(x, &s->t[i]), w);
+	if (i >= s->n || !(s->t[i].flags & NF_TOK_WORD))
+		return 0;
+	const nf_lex_entry *e = &x->c->lex.entries[s->t[i].norm];
+	size_t n = strlen(w);
+	return e->len == n && e->str[0] == w[0] && !memcmp(e->str, w, n);
 }
 
 /* The punctuation character of token i, or 0. */
@@ -704,13 +744,9 @@ typedef struct amount {
 } amount;
 
 /* A weekday or month name: stops a noun phrase ("3 people Sunday"). */
-static int calendar_word(const sent *s, size_t i)
+static int calendar_word(const fx *x, const sent *s, size_t i)
 {
-	const nf_token *t = &s->t[i];
-	if (!(t->flags & NF_TOK_CAP))
-		return 0;
-	return nf_weekday_from_name(s->text + t->off, t->len) >= 0 ||
-	       nf_month_from_name(s->text + t->off, t->len) > 0;
+	return (s->t[i].flags & NF_TOK_CAP) && has(x, s, i, W_MONTH | W_WEEKDAY);
 }
 
 /* Whether the digits at i are not a count: a year, an age, a time, a phone
@@ -755,8 +791,8 @@ static int not_a_count(const fx *x, const sent *s, size_t i, size_t end)
 	    ((s->t[i - 2].flags & NF_TOK_CAP) || human(x, &s->t[i - 2])))
 		return 1;
 	/* "Jan. 19", "on May 3": a day of the month */
-	if (i > 0 && (calendar_word(s, i - 1) ||
-	              (i > 1 && punct(s, i - 1) == '.' && calendar_word(s, i - 2))))
+	if (i > 0 && (calendar_word(x, s, i - 1) ||
+	              (i > 1 && punct(s, i - 1) == '.' && calendar_word(x, s, i - 2))))
 		return 1;
 	return 0;
 }
@@ -793,7 +829,7 @@ static int name_word(const fx *x, const sent *s, size_t k)
 	    (NF_TOK_WORD | NF_TOK_CAP))
 		return 0;
 	const winfo *w = wi(x, t);
-	return !w->flags && !w->subject && !w->measure && !calendar_word(s, k) &&
+	return !w->flags && !w->subject && !w->measure && !calendar_word(x, s, k) &&
 	       !human(x, t);
 }
 
@@ -950,7 +986,7 @@ static int individual(const fx *x, const sent *s, size_t i, amount *a)
 	const nf_token *n = i + 1 < s->n ? &s->t[i + 1] : NULL;
 	if (has(x, s, i, W_PRON) ||
 	    (is(x, s, i, "her") && (!n || !(n->flags & NF_TOK_WORD) ||
-	                            (n->flags & NF_TOK_STOP) || calendar_word(s, i + 1)))) {
+	                            (n->flags & NF_TOK_STOP) || calendar_word(x, s, i + 1)))) {
 		one_of(a, i, i + 1, 1);
 		return 1;
 	}
@@ -1012,7 +1048,7 @@ static int one_person(const fx *x, const sent *s, size_t i, amount *a)
 		return 0;
 	for (k = i + 1; k < s->n && k <= i + 5; k++) {
 		const nf_token *t = &s->t[k];
-		uint32_t f = wi(x, t)->flags;
+		uint64_t f = wi(x, t)->flags;
 		if (f & W_PERSON)
 			goto found;
 		/* "a 15-year-old" without a noun is a person too */
@@ -1041,7 +1077,11 @@ static int amount_at(const fx *x, const sent *s, size_t i, amount *a)
 {
 	memset(a, 0, sizeof *a);
 	const nf_token *t = &s->t[i];
-	uint32_t f = wi(x, t)->flags;
+	uint64_t f = wi(x, t)->flags;
+	/* most tokens open no amount: one test for them */
+	if (!(t->flags & (NF_TOK_NUM | NF_TOK_CAP)) &&
+	    !(f & (W_NUM | W_NEG | W_PERSON | W_PRON | W_DET | W_OPEN)))
+		return 0;
 	if (one_person(x, s, i, a) || individual(x, s, i, a))
 		return 1;
 	if (f & W_NEG) {
@@ -1220,10 +1260,10 @@ static int np_word(const fx *x, const sent *s, size_t k)
 	const nf_token *t = &s->t[k];
 	if (!(t->flags & NF_TOK_WORD) || line_break_before(s, k))
 		return 0;
-	uint32_t f = wi(x, t)->flags;
+	uint64_t f = wi(x, t)->flags;
 	if (f & (W_AUX | W_REL | W_SPEECH | W_UNIT | W_NEG | W_PARTPRE))
 		return 0;
-	if ((t->flags & NF_TOK_STOP) || calendar_word(s, k))
+	if ((t->flags & NF_TOK_STOP) || calendar_word(x, s, k))
 		return 0;
 	if ((f & W_PRE) && !(f & (W_POST | W_NOUN)))
 		return 0;
@@ -1533,7 +1573,7 @@ static int toll_measure(const fx *x, const sent *s, size_t start)
 	return measure ? measure : M_KILLED;
 }
 
-static int sentence_has(const fx *x, const sent *s, uint32_t flags)
+static int sentence_has(const fx *x, const sent *s, uint64_t flags)
 {
 	for (size_t k = 0; k < s->n; k++)
 		if (wi(x, &s->t[k])->flags & flags)
@@ -1571,20 +1611,19 @@ static int distant_measure(const fx *x, const sent *s, size_t start, size_t k)
 /* --- Speakers, hedges, dates ------------------------------------------------ */
 
 /* Whitespace runs as one space, in the brief's arena. */
+static int blank(char ch)
+{
+	return ch == ' ' || ch == '\n' || ch == '\t';
+}
+
 static const char *quote(fx *x, const char *s, size_t len)
 {
 	x->scratch.len = 0;
-	int space = 0;
-	for (size_t i = 0; i < len; i++) {
-		char ch = s[i];
-		if (ch == '\n' || ch == ' ' || ch == '\t') {
-			space = 1;
-			continue;
-		}
-		if (space && x->scratch.len && nf_buf_putc(&x->scratch, ' '))
-			return NULL;
-		space = 0;
-		if (nf_buf_putc(&x->scratch, ch))
+	for (size_t i = 0, j; i < len; i = j + 1) {
+		for (j = i; j < len && !blank(s[j]); j++)
+			;
+		if (j > i && ((x->scratch.len && nf_buf_putc(&x->scratch, ' ')) ||
+		              nf_buf_put(&x->scratch, s + i, j - i)))
 			return NULL;
 	}
 	return nf_arena_strndup(&x->b->arena, x->scratch.data ? x->scratch.data : "",
@@ -1678,7 +1717,7 @@ static size_t speakers(fx *x, const sent *s, speaker_at *out)
 {
 	size_t n = 0;
 	for (size_t k = 0; k < s->n && n < 8; k++) {
-		uint32_t f = wi(x, &s->t[k])->flags;
+		uint64_t f = wi(x, &s->t[k])->flags;
 		if (!(f & (W_SPEECH | W_SPEECHT)))
 			continue;
 		if (f & W_SPEECHT) {
@@ -1785,22 +1824,38 @@ static unsigned hedges_of(const fx *x, const nf_doc *d, const sent *s)
 	return h;
 }
 
+/* Whether sentence s may hold an absolute date: a month's name, or digits
+ * joined by - / . ("2022-01-09", "10.03.2025"); the date reader is left
+ * the others. */
+static int may_hold_date(const fx *x, const sent *s)
+{
+	for (size_t k = 0; k < s->n; k++) {
+		if (calendar_word(x, s, k) && has(x, s, k, W_MONTH))
+			return 1;
+		int p = punct(s, k + 1);
+		if ((s->t[k].flags & NF_TOK_NUM) && (p == '-' || p == '/' || p == '.') &&
+		    glued(s, k) && glued(s, k + 1) && k + 2 < s->n && (s->t[k + 2].flags & NF_TOK_NUM))
+			return 1;
+	}
+	return 0;
+}
+
 /* The claim's date: the publication date (a copy's is its original's: a
  * republished count was made when the original reported it), or an
  * absolute date in the sentence up to two days before it (a count "as of
  * January 8" holds on that day; an older date is the event's, not the
  * count's). */
-static nf_date date_of(const nf_corpus *c, const nf_doc *d, const sent *s)
+static nf_date date_of(const fx *x, const nf_doc *d, const sent *s)
 {
-	nf_date best = nf_dates_statement(c, d);
-	if (!nf_date_valid(best) || s->idx < 0)
+	nf_date best = nf_dates_statement(x->c, d);
+	if (!nf_date_valid(best) || s->idx < 0 || !may_hold_date(x, s))
 		return best;
-	nf_date x;
-	if (nf_date_find(NULL, s->text, s->t, s->n, best, 0, &x) == NF_DX_ABSOLUTE &&
-	    nf_date_valid(x)) {
-		long dd = nf_date_days(best) - nf_date_days(x);
+	nf_date day;
+	if (nf_date_find(NULL, s->text, s->t, s->n, best, 0, &day) == NF_DX_ABSOLUTE &&
+	    nf_date_valid(day)) {
+		long dd = nf_date_days(best) - nf_date_days(day);
 		if (dd > 0 && dd <= 2)
-			return x;
+			return day;
 	}
 	return best;
 }
@@ -2132,7 +2187,7 @@ static int triggered(const fx *x, sent *s)
 			num = 1;
 			continue;
 		}
-		uint32_t f = wi(x, t)->flags;
+		uint64_t f = wi(x, t)->flags;
 		s->deploy |= (f & W_DEPLOY) != 0;
 		/* a person: a number word, a noun of one person, a pronoun, a name */
 		num |= (f & (W_NUM | W_NEG | W_PERSON | W_PRON | W_DET)) != 0 ||
@@ -2235,7 +2290,7 @@ static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
 	speaker_at sp[9];
 	size_t nsp = speakers(x, s, sp);
 	const char *hedge = hedge_text(x, hedges_of(x, d, s));
-	nf_date date = date_of(x->c, d, s);
+	nf_date date = date_of(x, d, s);
 	int aggregate = several_events(x, s);
 	size_t off = s->t[0].off, end = s->t[s->n - 1].off + s->t[s->n - 1].len;
 	const char *text = end - off <= MAX_QUOTE ? quote(x, s->text + off, end - off) : NULL;
