@@ -979,8 +979,8 @@ static int self_harm(const fx *x, const sent *s, size_t i, amount *a)
 
 /* One person or a few, named or referred to: a pronoun ("he was shot",
  * "killing her"; "her" before a noun is a possessive), a possessive death
- * ("his death"), "a fatal shooting", "another" (one more: "and another
- * injured"), "both" before a noun of people (two). */
+ * ("his death") or a headline's, "a fatal shooting", "another" (one more:
+ * "and another injured"), "both" before a noun of people (two). */
 static int individual(const fx *x, const sent *s, size_t i, amount *a)
 {
 	const nf_token *n = i + 1 < s->n ? &s->t[i + 1] : NULL;
@@ -992,6 +992,14 @@ static int individual(const fx *x, const sent *s, size_t i, amount *a)
 	}
 	if ((is(x, s, i, "his") || is(x, s, i, "her")) && death_noun_at(x, s, i + 1)) {
 		one_of(a, i, i + 1, 1);
+		a->measure = M_KILLED;
+		return 1;
+	}
+	/* a headline's "accidental shooting death": one death, the noun read
+	 * as the phrase */
+	if (s->idx < 0 && death_noun_at(x, s, i) &&
+	    !(i > 0 && ((s->t[i - 1].flags & NF_TOK_NUM) || has(x, s, i - 1, W_NUM)))) {
+		one_of(a, i, i, 1);
 		a->measure = M_KILLED;
 		return 1;
 	}
@@ -1025,7 +1033,11 @@ static int individual(const fx *x, const sent *s, size_t i, amount *a)
 static int one_person(const fx *x, const sent *s, size_t i, amount *a)
 {
 	size_t k = i;
-	if (s->idx < 0 && i == 0 && has(x, s, 0, W_PERSON))
+	/* a headline's "Teen dies", "St. Louis woman killed", "Police identify
+	 * victim killed": no article there */
+	if (s->idx < 0 && has(x, s, i, W_PERSON) &&
+	    (i == 0 || (s->t[i - 1].flags & NF_TOK_CAP) || punct(s, i - 1)) &&
+	    !(i > 0 && has(x, s, i - 1, W_PERSON | W_NUM)))
 		goto found;
 	if ((k = age_at(x, s, i))) {
 		size_t e = k;
@@ -1080,7 +1092,8 @@ static int amount_at(const fx *x, const sent *s, size_t i, amount *a)
 	uint64_t f = wi(x, t)->flags;
 	/* most tokens open no amount: one test for them */
 	if (!(t->flags & (NF_TOK_NUM | NF_TOK_CAP)) &&
-	    !(f & (W_NUM | W_NEG | W_PERSON | W_PRON | W_DET | W_OPEN)))
+	    !(f & (W_NUM | W_NEG | W_PERSON | W_PRON | W_DET | W_OPEN)) &&
+	    !(s->idx < 0 && (f & W_NOUN)))
 		return 0;
 	if (one_person(x, s, i, a) || individual(x, s, i, a))
 		return 1;
@@ -1115,6 +1128,9 @@ static int amount_at(const fx *x, const sent *s, size_t i, amount *a)
 		return 0;
 	/* "fired one shot", "firing 10 rounds": shots, not people */
 	if (i > 0 && has(x, s, i - 1, W_FIRE))
+		return 0;
+	/* "a mother of two": her children */
+	if (i >= 2 && is(x, s, i - 1, "of") && has(x, s, i - 2, W_PERSON))
 		return 0;
 	return 1;
 }
@@ -1403,20 +1419,24 @@ static size_t skip_amount_np(const fx *x, const sent *s, size_t k)
 }
 
 /* The token after an appositive at k: ", a 25-year-old man," ", 25,"
- * ", Jo Li, 19,"; 0 when there is none. */
+ * ", Jo Li, 19,", ", Jo Li of Maple Heights,": a comma, a person (or an
+ * age) and what follows up to the next comma, ten tokens at most, with a
+ * verb after it; 0 when there is none. */
 static size_t appositive_end(const fx *x, const sent *s, size_t k)
 {
 	amount ap;
-	if (punct(s, k) != ',' || k + 1 >= s->n || !amount_at(x, s, k + 1, &ap))
+	if (punct(s, k) != ',' || k + 1 >= s->n)
 		return 0;
-	/* an age: a number of up to three digits */
-	if (!ap.one && (!(s->t[k + 1].flags & NF_TOK_NUM) || s->t[k + 1].len > 3))
+	int age = (s->t[k + 1].flags & NF_TOK_NUM) && s->t[k + 1].len <= 3;
+	if (!age && !name_word(x, s, k + 1) && !(amount_at(x, s, k + 1, &ap) && ap.one))
 		return 0;
-	if (ap.end > k + 2 && punct(s, ap.end - 1) == ',')
-		return ap.end; /* the name took its age and comma */
-	np q;
-	read_np(x, s, ap.end, &q);
-	return punct(s, q.end) == ',' ? q.end + 1 : 0;
+	for (size_t j = k + 2; j < s->n && j <= k + 11; j++) {
+		if (punct(s, j) == ',')
+			return has(x, s, j + 1, W_AUX | W_POST) ? j + 1 : 0;
+		if (punct(s, j) && punct(s, j) != '-' && punct(s, j) != '.')
+			return 0;
+	}
+	return 0;
 }
 
 /* A form of "be", "have" or "get" before a participle: its subject is
