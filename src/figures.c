@@ -175,13 +175,15 @@ static const word_role roles[] = {
 	 * (measure_at); so are the other words of being hit by gunfire */
 	{"shot", W_POST | W_PRE, S, 0}, {"struck", W_POST | W_PRE, S, 0},
 	{"striking", W_PRE, S, 0}, {"hitting", W_PRE, S, 0},
-	{"shooting", W_PRE, S, 0},
+	{"shooting", W_PRE, S, 0}, {"grazed", W_POST | W_PRE, S, 0},
+	{"grazing", W_PRE, S, 0},
 	/* injured */
 	{"injured", W_POST | W_PRE | W_NOUN, I, 0}, {"injuring", W_PRE, I, 0},
 	{"injure", W_PRE, I, 0}, {"wounded", W_POST | W_PRE | W_NOUN, I, 0},
 	{"wounding", W_PRE, I, 0}, {"hurt", W_POST, I, 0},
 	{"injuries", W_NOUN | W_WOUND, I, 0}, {"hospitalized", W_POST, I, 0},
 	{"hospitalised", W_POST, I, 0}, {"treated", W_POST, I, 0},
+	{"recovering", W_POST, I, 0},
 	{"injury", W_WOUND, 0, 0}, {"wound", W_WOUND, 0, 0},
 	{"wounds", W_WOUND, 0, 0}, {"hospital", W_CUE, 0, 0},
 	{"condition", W_CUE, 0, 0}, {"life", W_CUE, 0, 0},
@@ -1098,7 +1100,10 @@ static int amount_at(const fx *x, const sent *s, size_t i, amount *a)
 	if (one_person(x, s, i, a) || individual(x, s, i, a))
 		return 1;
 	if (f & W_NEG) {
-		/* "no one", "nobody", "none", "no injuries" */
+		/* "no one", "nobody", "none", "no injuries"; not "no one else",
+		 * "no other people": none more than those counted */
+		if (is(x, s, i + 1 + is(x, s, i + 1, "one"), "else") || is(x, s, i + 1, "other"))
+			return 0;
 		if (is(x, s, i, "no")) {
 			if (is(x, s, i + 1, "one"))
 				a->end = i + 2;
@@ -1327,9 +1332,10 @@ static void read_np(const fx *x, const sent *s, size_t k, np *p)
 			break;
 		const winfo *w = wi(x, &s->t[k]);
 		int m = w->measure && (w->flags & (W_POST | W_NOUN)) ? measure_at(x, s, k) : 0;
-		/* "lives" is a count only right after it: "claimed three lives",
-		 * not "a woman lives" */
-		if (m && k != k0 && is(x, s, k, "lives"))
+		/* "lives" is a count only right after a number: "claimed three
+		 * lives", not "a woman lives", "she lives" */
+		if (m && is(x, s, k, "lives") &&
+		    (k != k0 || !k0 || !((s->t[k0 - 1].flags & NF_TOK_NUM) || has(x, s, k0 - 1, W_NUM))))
 			break;
 		/* a participle after its noun ("officers killed"), not a verb
 		 * with an object: "a man shot his wife" */
@@ -1478,14 +1484,17 @@ static int wound_within(const fx *x, const sent *s, size_t k, size_t n, int *fat
 
 /* Words of the wounded after a person: "was taken to a hospital",
  * "was rushed to the hospital" (wounded or dead: M_SHOT), "is in critical
- * condition" (alive: M_INJURED), "suffered non-life-threatening injuries",
+ * condition", "is fighting for her life" (alive: M_INJURED), "suffered
+ * non-life-threatening injuries",
  * "was found with gunshot wounds" (M_SHOT; "fatal injuries" M_KILLED). */
 static int care_measure(const fx *x, const sent *s, size_t k)
 {
 	int fatal;
-	if (has(x, s, k, W_CARRY) && word_within(x, s, k, 5, "hospital"))
+	/* eight tokens: "rushed to Baylor Scott & White Hospital" */
+	if (has(x, s, k, W_CARRY) && word_within(x, s, k, 8, "hospital"))
 		return M_SHOT;
-	if (is(x, s, k, "in") && word_within(x, s, k, 3, "condition"))
+	if ((is(x, s, k, "in") && word_within(x, s, k, 3, "condition")) ||
+	    (is(x, s, k, "fighting") && is(x, s, k + 1, "for") && word_within(x, s, k + 1, 2, "life")))
 		return M_INJURED;
 	if ((has(x, s, k, W_SUFFER) || is(x, s, k, "with")) && wound_within(x, s, k, 5, &fatal))
 		return fatal ? M_KILLED : M_SHOT;
@@ -1533,7 +1542,10 @@ static int forward_measure(const fx *x, const sent *s, size_t k, size_t *at)
 			*at = k;
 			return m;
 		}
-		if ((w->flags & W_AUX) || ((t->flags & NF_TOK_WORD) && word_ends(x, t, "ly"))) {
+		/* "was not seriously hurt" is hurt */
+		int degree = is(x, s, k, "not") && k + 1 < s->n && word_ends(x, &s->t[k + 1], "ly") &&
+		             has(x, s, k + 2, W_POST);
+		if (degree || (w->flags & W_AUX) || ((t->flags & NF_TOK_WORD) && word_ends(x, t, "ly"))) {
 			aux |= be_verb(x, s, k);
 			skipped++;
 			continue;
@@ -2123,11 +2135,12 @@ static int same_person(const pclaim *a, const pclaim *b)
 }
 
 /* Whether the amount at token at is joined on to what precedes it: "and",
- * a comma, "as well as". */
+ * a comma, "as well as", "along with". */
 static int joined(const fx *x, const sent *s, size_t at)
 {
 	return at > 0 && (is(x, s, at - 1, "and") || punct(s, at - 1) == ',' ||
-	                  (at > 1 && is(x, s, at - 1, "as") && is(x, s, at - 2, "well")));
+	                  (at > 1 && is(x, s, at - 1, "as") && is(x, s, at - 2, "well")) ||
+	                  (at > 1 && is(x, s, at - 1, "with") && is(x, s, at - 2, "along")));
 }
 
 /* Adds a summed claim when a sentence counts several groups of one
