@@ -27,8 +27,9 @@
  * changing takes the latest (largest) count; a conflict takes the newest
  * cluster when it is both strictly later and larger than every other (a
  * newer count supersedes), else the one backed by the most independent
- * sources (then by hedged sources repeating it, then the later, then the
- * larger). For a conflict low/high span the disagreeing values.
+ * sources (then by the most claims: a source states its own count in its
+ * headline, its lead and again, a passing figure once; then by hedged
+ * sources repeating it, then the later, then the larger). For a conflict low/high span the disagreeing values.
  *
  * Rejected: averaging rival counts (a number nobody reported); taking the
  * maximum (rewards the least careful source); treating estimated dates as
@@ -290,6 +291,7 @@ static size_t conflict_choice(const rc *r, int *newest)
 	for (size_t k = 1; k < r->ncl; k++) {
 		const cluster *a = &r->cl[k], *b = &r->cl[best];
 		if (a->groups != b->groups ? a->groups > b->groups :
+		    a->nm != b->nm ? a->nm > b->nm :
 		    a->hgroups != b->hgroups ? a->hgroups > b->hgroups :
 		    a->last != b->last ? a->last > b->last : a->value > b->value)
 			best = k;
