@@ -1989,7 +1989,10 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 		fk++;
 	else if ((e = appositive_end(x, s, fk)))
 		fk = pc->skip = e;
-	if (!measure)
+	/* "him", "her" are objects: "killing him", not "a statue of him was
+	 * shot" */
+	int object = is(x, s, a->at, "him") || is(x, s, a->at, "her");
+	if (!measure && !object)
 		measure = forward_measure(x, s, fk, &at);
 	if (!measure && !part)
 		measure = pre_measure(x, s, start, a->end);
