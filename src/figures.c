@@ -1039,7 +1039,7 @@ static int one_person(const fx *x, const sent *s, size_t i, amount *a)
 	 * victim killed": no article there */
 	if (s->idx < 0 && has(x, s, i, W_PERSON) &&
 	    (i == 0 || (s->t[i - 1].flags & NF_TOK_CAP) || punct(s, i - 1)) &&
-	    !(i > 0 && has(x, s, i - 1, W_PERSON | W_NUM)))
+	    !(i > 0 && has(x, s, i - 1, W_PERSON | W_NUM | W_DET | W_OPEN)))
 		goto found;
 	if ((k = age_at(x, s, i))) {
 		size_t e = k;
@@ -1134,8 +1134,9 @@ static int amount_at(const fx *x, const sent *s, size_t i, amount *a)
 	/* "fired one shot", "firing 10 rounds": shots, not people */
 	if (i > 0 && has(x, s, i - 1, W_FIRE))
 		return 0;
-	/* "a mother of two": her children */
-	if (i >= 2 && is(x, s, i - 1, "of") && has(x, s, i - 2, W_PERSON))
+	/* "a mother of two": her children; "no one else" */
+	if ((i >= 2 && is(x, s, i - 1, "of") && has(x, s, i - 2, W_PERSON)) ||
+	    (i > 0 && is(x, s, i - 1, "no")))
 		return 0;
 	return 1;
 }
@@ -1968,6 +1969,17 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	else if (start > 1 && is(x, s, start - 1, "them") && has(x, s, start - 2, W_PARTPRE))
 		part = inherit = 1;
 	size_t k = a->end;
+	/* "between 10 and 15": a range, both amounts read here; its value is
+	 * the lower end, the least it says */
+	double upto = NAN;
+	amount b;
+	if (q < 0 && !a->one && !a->neg && start > 0 && is(x, s, start - 1, "between") &&
+	    is(x, s, k, "and") && k + 1 < s->n && amount_at(x, s, k + 1, &b) && !b.one &&
+	    !b.neg && b.num.value > a->num.value) {
+		start--;
+		upto = b.num.high;
+		k = b.end;
+	}
 	/* "103 of the deaths", "15 of its 68 stores", "eleven of them" */
 	if (is(x, s, k, "of") && has(x, s, k + 1, W_DET)) {
 		part = 1;
@@ -2117,6 +2129,11 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 			c->high = a->num.vague ? a->num.high : round(v * 1.1);
 			break;
 		}
+	}
+	if (!isnan(upto)) {
+		c->high = upto;
+		c->qualifier = "between";
+		pc->exact = 0;
 	}
 	/* one person, and there may be others: "a man was killed" agrees
 	 * with "two people were killed", and rivals no count */
