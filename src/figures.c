@@ -870,7 +870,8 @@ static int clause_start(const fx *x, const sent *s, size_t b)
 	static const char *const joins[] = {"and", "that", "when", "while", "after",
 	                                    "before", "as", "but", "because", "where",
 	                                    "since", "until", "if", "or", "then"};
-	if (b == 0 || punct(s, b - 1) == ',' || is_quote(s, b - 1) || has(x, s, b - 1, W_SPEECH))
+	if (b == 0 || punct(s, b - 1) == ',' || punct(s, b - 1) == ';' || is_quote(s, b - 1) ||
+	    has(x, s, b - 1, W_SPEECH))
 		return 1;
 	for (size_t i = 0; i < sizeof joins / sizeof *joins; i++)
 		if (is(x, s, b - 1, joins[i]))
@@ -1292,6 +1293,20 @@ static int np_word(const fx *x, const sent *s, size_t k)
 	return 1;
 }
 
+/* The token after the comma that closes an appositive in which token k
+ * stands: ", a 31-year-old teacher from Elm Bay, was shot", a verb after
+ * it; 0 when there is none within eight tokens. */
+static size_t closing_comma(const fx *x, const sent *s, size_t k)
+{
+	for (size_t j = k; j < s->n && j <= k + 8; j++) {
+		if (punct(s, j) == ',')
+			return has(x, s, j + 1, W_AUX | W_POST) ? j + 1 : 0;
+		if (punct(s, j) && punct(s, j) != '-' && punct(s, j) != '.')
+			return 0;
+	}
+	return 0;
+}
+
 /* Whether the measure verb at k is active, with an object after it ("a man
  * shot his wife", "shot and killed a woman"): its subject is who did it.
  * A reflexive is no object ("a man shot himself"). */
@@ -1518,6 +1533,16 @@ static int forward_measure(const fx *x, const sent *s, size_t k, size_t *at)
 		k++;
 		for (int w = 0; w < 3 && k < s->n && (s->t[k].flags & NF_TOK_CAP); w++)
 			k++;
+	}
+	/* "a mother of two was hurt", "a man from Elm Bay was shot": four
+	 * words of a phrase before the verb */
+	if (is(x, s, k, "of") || is(x, s, k, "from")) {
+		size_t j = k + 1;
+		while (j < s->n && j <= k + 4 && (s->t[j].flags & (NF_TOK_WORD | NF_TOK_NUM)) &&
+		       !has(x, s, j, W_AUX | W_POST))
+			j++;
+		if (has(x, s, j, W_AUX | W_POST))
+			k = j;
 	}
 	int rel = has(x, s, k, W_REL);
 	if (rel)
@@ -1997,17 +2022,19 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	/* inside an appositive, past its closing comma: "Jo Li, a 33-year-old
 	 * man, was shot"; past an appositive after the phrase, which names no
 	 * one else: "The victim, a 25-year-old man, was shot" */
-	if (start > 0 && punct(s, start - 1) == ',' && punct(s, fk) == ',')
-		fk++;
+	if (start > 0 && punct(s, start - 1) == ',' && (e = closing_comma(x, s, fk)))
+		fk = e;
 	else if ((e = appositive_end(x, s, fk)))
 		fk = pc->skip = e;
 	/* "him", "her" are objects: "killing him", not "a statue of him was
 	 * shot" */
 	int object = is(x, s, a->at, "him") || is(x, s, a->at, "her");
-	if (!measure && !object)
-		measure = forward_measure(x, s, fk, &at);
+	/* the object of a measure verb is what it measures: "a teen who
+	 * killed a 15-year-old girl was arrested" */
 	if (!measure && !part)
 		measure = pre_measure(x, s, start, a->end);
+	if (!measure && !object)
+		measure = forward_measure(x, s, fk, &at);
 	/* One person is read only from its own phrase: "the victim" far from
 	 * a toll is no count. */
 	int full = !a->one;
