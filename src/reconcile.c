@@ -2,20 +2,26 @@
  * reconcile.c - status, best value and explanation of every figure.
  *
  * What counts: the claims of a figure that are whole (not parts), precise
- * (not "dozens") and not hedged. When there are none, hedged claims count;
- * then vague ones; then parts (a figure made only of "15 of its 68 stores"
- * is still reported). Parts, vague and hedged claims are listed with the
- * figure but never make a conflict: "dozens" is a weak claim compatible
- * with anything, "103 of the deaths" is no rival total, and a figure that
- * its own source doubts is evidence only for a value that others state.
+ * (not "dozens"), about one event (not "in weekend shootings") and not
+ * hedged. When there are none, hedged claims count; then vague and
+ * several-event ones; then parts (a figure made only of "15 of its 68
+ * stores" is still reported). Parts, vague, several-event and hedged claims
+ * are listed with the figure but never make a conflict: "dozens" is a weak
+ * claim compatible with anything, "103 of the deaths" is no rival total, a
+ * city's weekend toll is no count of this event, and a figure that its own
+ * source doubts is evidence only for a value that others state.
+ *
+ * Wounded: "shot" counts the dead with the wounded. Where no claim counts
+ * the wounded directly, each shot count loses the brief's number killed
+ * (reconcile_wounded()); the claims keep the number they state.
  *
  * Clusters: counting claims are sorted by value and put together when
  * within 2% of the cluster's first value (outlets round: "6,044" may be
  * printed "6,040"; two counts further apart are different counts). Lower
- * bounds ("at least 9") join the smallest cluster they are consistent with
- * and only form their own when no stated count satisfies them. Each
- * cluster knows its independent sources (copy groups count once) and the
- * dates its claims were made.
+ * bounds ("at least 9", and one person: "a man was killed") join the
+ * smallest cluster they are consistent with and only form their own when
+ * no stated count satisfies them. Each cluster knows its independent
+ * sources (copy groups count once) and the dates its claims were made.
  *
  * Status: one cluster is "single" (one independent source) or "agreed"
  * (two or more). Several clusters are "changing" when, sorted by value,
@@ -29,7 +35,18 @@
  * newer count supersedes), else the one backed by the most independent
  * sources (then by the most claims: a source states its own count in its
  * headline, its lead and again, a passing figure once; then by hedged
- * sources repeating it, then the later, then the larger). For a conflict low/high span the disagreeing values.
+ * sources repeating it, then the later, then the larger). For a conflict
+ * low/high span the disagreeing values.
+ *
+ * Where this differs from ACLED's coding conventions (one anchor for such a
+ * rule): ACLED codes the most conservative (lowest) of conflicting reports
+ * and fixed values for vague words; here a conflict goes to the best
+ * supported count (a low outlier from one early report is as wrong as a high
+ * one, and a count that rises over days is "changing", its latest value
+ * used), and vague words are ranges that never decide a figure (their low
+ * end is the value only when nothing else is said; numbers.c). Like ACLED,
+ * a range stated by one source ("between 10 and 15") takes its lower end,
+ * and unconfirmed claims yield to confirmed ones.
  *
  * Rejected: averaging rival counts (a number nobody reported); taking the
  * maximum (rewards the least careful source); treating estimated dates as
