@@ -2127,6 +2127,13 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	/* "A 9-year-old boy shot early Wednesday has died" */
 	if (measure == M_SHOT && died_later(x, s, at))
 		measure = M_KILLED;
+	/* "he and four others were shot", "the other three shot": the
+	 * others are counted apart from the one named, most often the dead */
+	if (measure == M_SHOT && !a->one) {
+		for (size_t j = a->at ? a->at - 1 : 0; j < p.end; j++)
+			if (is(x, s, j, "other") || is(x, s, j, "others") || is(x, s, j, "additional"))
+				measure = M_INJURED;
+	}
 	/* Sending people to hospital is no deployment. */
 	if (measure == M_DEPLOYED && subject && !force)
 		return 0;

@@ -621,7 +621,8 @@ static nf_status reconcile_wounded(rc *r, nf_figure *f, double killed)
 	size_t n = 0;
 	for (size_t i = 0; i < f->nclaims; i++) {
 		nf_claim c = claims[i];
-		if (c.is_shot && direct)
+		/* with no one dead a shot count is a count of the wounded */
+		if (c.is_shot && direct && killed > 0)
 			continue;
 		if (c.is_shot && !c.is_part && !weak(&c)) {
 			c.value = fmax(0, c.value - killed);

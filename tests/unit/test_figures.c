@@ -402,6 +402,12 @@ static void test_shot_less_killed(void)
 	CHECK(main_value("injured") == 4);
 	one("Two men were shot, one of them fatally.");
 	CHECK(main_value("killed") == 1 && main_value("injured") == 1);
+	/* with no one dead, the shot are the wounded */
+	one("Four people were shot. One man was wounded in the arm.");
+	CHECK(main_value("injured") == 4);
+	/* the others are counted apart from the dead */
+	one("A man died after he and four others were shot.");
+	CHECK(main_value("killed") == 1 && main_value("injured") == 4);
 	/* across articles: a later death lowers an earlier count of the shot */
 	art a[] = {{NULL, "Four people were shot outside the club.", {2024, 5, 11}, -1},
 	           {NULL, "One of the victims died on Sunday.", {2024, 5, 12}, -1}};
