@@ -19,8 +19,9 @@
  * within 2% of the cluster's first value (outlets round: "6,044" may be
  * printed "6,040"; two counts further apart are different counts). Lower
  * bounds ("at least 9", and one person: "a man was killed") join the
- * smallest cluster they are consistent with and only form their own when
- * no stated count satisfies them. Each cluster knows its independent
+ * smallest cluster they are consistent with; those no stated count
+ * satisfies form one cluster, of the largest of them (together they say
+ * at least that). Each cluster knows its independent
  * sources (copy groups count once) and the dates its claims were made.
  *
  * Status: one cluster is "single" (one independent source) or "agreed"
@@ -74,6 +75,7 @@ typedef struct cluster {
 	size_t groups;       /* independent sources among counting claims */
 	size_t hgroups;      /* more independent sources, hedged */
 	size_t m0, nm;       /* members: mem[m0 .. m0 + nm) */
+	int bounds;          /* made of lower bounds only; value the largest */
 } cluster;
 
 /* Tiers of claims, strongest first. */
@@ -208,14 +210,18 @@ static void make_clusters(rc *r, const nf_figure *f, int tier)
 				r->cl[k].first = d;
 			continue;
 		}
+		/* The bounds no count satisfies say together "at least the
+		 * largest of them": one cluster of that value ("a man was
+		 * killed", "a man and his son were killed": at least 2). */
 		cluster *cl = r->ncl > nbase ? &r->cl[r->ncl - 1] : NULL;
-		if (!cl || !same_value(cl->value, c->value)) {
+		if (!cl) {
 			cl = &r->cl[r->ncl++];
 			memset(cl, 0, sizeof *cl);
 			cl->first = cl->last = NO_DAY;
-			cl->value = c->value;
 			cl->m0 = np + i;
+			cl->bounds = 1;
 		}
+		cl->value = c->value;
 		cl->nm++;
 	}
 }
@@ -236,7 +242,8 @@ static void describe_clusters(rc *r, const nf_figure *f, int tier)
 				if (c->last == NO_DAY || d > c->last)
 					c->last = d;
 			}
-			if (!c->rep || better_rep(m, c->rep))
+			if (!c->rep || (c->bounds && m->value > c->rep->value) ||
+			    ((!c->bounds || m->value == c->rep->value) && better_rep(m, c->rep)))
 				c->rep = m;
 		}
 		c->groups = distinct_groups(r, r->mem + c->m0, c->nm);
