@@ -1549,7 +1549,7 @@ static int forward_measure(const fx *x, const sent *s, size_t k, size_t *at)
 {
 	while (k < s->n && is_quote(s, k))
 		k++;
-	for (int co = 0; co < 4 && is(x, s, k, "and"); co++) {
+	for (int co = 0; co < 4 && (is(x, s, k, "and") || punct(s, k) == ','); co++) {
 		size_t e = skip_amount_np(x, s, k + 1);
 		if (e == k + 1)
 			break;
