@@ -936,10 +936,16 @@ static int named_person(const fx *x, const sent *s, size_t i, amount *a)
 {
 	if (s->idx < 0 || !name_word(x, s, i) || (i > 0 && name_word(x, s, i - 1)))
 		return 0;
-	size_t k = i;
-	while (k < i + 4 && name_word(x, s, k))
+	/* a title inside the run: "Chief Deputy John Campbell" */
+	size_t k = i, first = i;
+	while (k < i + 5 && (name_word(x, s, k) ||
+	                     ((s->t[k].flags & NF_TOK_CAP) && has(x, s, k, W_PERSON) &&
+	                      name_word(x, s, k + 1)))) {
+		if (!name_word(x, s, k))
+			first = k + 1;
 		k++;
-	name_person(s, i, k, a);
+	}
+	name_person(s, first, k, a);
 	if (is(x, s, k, "'s")) {
 		if (!death_noun_at(x, s, k + 1))
 			return 0;
