@@ -938,9 +938,9 @@ static int named_person(const fx *x, const sent *s, size_t i, amount *a)
 		return 0;
 	/* a title inside the run: "Chief Deputy John Campbell" */
 	size_t k = i, first = i;
-	while (k < i + 5 && (name_word(x, s, k) ||
-	                     ((s->t[k].flags & NF_TOK_CAP) && has(x, s, k, W_PERSON) &&
-	                      name_word(x, s, k + 1)))) {
+	while (k < i + 5 && k < s->n &&
+	       (name_word(x, s, k) || ((s->t[k].flags & NF_TOK_CAP) && has(x, s, k, W_PERSON) &&
+	                               name_word(x, s, k + 1)))) {
 		if (!name_word(x, s, k))
 			first = k + 1;
 		k++;
