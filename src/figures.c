@@ -581,6 +581,7 @@ typedef struct pclaim {
 	int exact;               /* no qualifier, not vague, not a negation */
 	int one;                 /* one person ("a man", "he", "Jo Li") */
 	int self;                /* the doer ("before killing himself") */
+	int verb_before;         /* measured by a verb before it ("killing A") */
 	uint32_t who, who_first; /* a name's last and first words, 0 when none */
 } pclaim;
 
@@ -2063,8 +2064,10 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	int object = is(x, s, a->at, "him") || is(x, s, a->at, "her");
 	/* the object of a measure verb is what it measures: "a teen who
 	 * killed a 15-year-old girl was arrested" */
-	if (!measure && !part)
+	if (!measure && !part) {
 		measure = pre_measure(x, s, start, a->end);
+		pc->verb_before = measure != 0;
+	}
 	if (!measure && !object)
 		measure = forward_measure(x, s, fk, &at);
 	/* One person is read only from its own phrase: "the victim" far from
@@ -2108,9 +2111,12 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	pclaim *parent = last_claim(x, first);
 	if (!measure && inherit && parent && full)
 		measure = parent->measure;
-	/* "killing A, 18, and B, 20", "killed two men and a woman" */
-	if (!measure && parent && coordinated(s, parent, start))
+	/* "killing A, 18, and B, 20", "killed two men and a woman": objects
+	 * of one verb; not "nine dead, 27 missing" */
+	if (!measure && parent && parent->verb_before && coordinated(s, parent, start)) {
 		measure = parent->measure;
+		pc->verb_before = 1;
+	}
 	if (!measure)
 		return 0;
 	/* "five were shot, one of whom died", "one of the victims died": the
