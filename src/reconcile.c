@@ -652,8 +652,9 @@ static nf_status reconcile_wounded(rc *r, nf_figure *f, double killed)
 
 /* The number killed that a shot figure of wounded counts too: the killed
  * figure of its own subject ("a boy was shot" and "the boy died"), else
- * the brief's main killed figure ("two people were shot" and "a man
- * died"); 0 when there is none. */
+ * for the brief's main wounded figure the main killed one ("two people
+ * were shot" and "a man died"); 0 otherwise ("six patients were flown to
+ * a hospital" is no count of the dead). */
 static double killed_of(const nf_brief *b, const nf_figure *wounded,
                         const nf_figure *main_killed)
 {
@@ -662,7 +663,10 @@ static double killed_of(const nf_brief *b, const nf_figure *wounded,
 		if (!strcmp(f->measure, "killed") && !strcmp(f->subject, wounded->subject))
 			return isnan(f->value) ? 0 : f->value;
 	}
-	return main_killed && !isnan(main_killed->value) ? main_killed->value : 0;
+	int main_wounded = wounded == b->figures || strcmp(wounded[-1].measure, "injured");
+	if (main_wounded && main_killed && !isnan(main_killed->value))
+		return main_killed->value;
+	return 0;
 }
 
 nf_status nf_figures_reconcile(nf_brief *b)
