@@ -1328,10 +1328,10 @@ static int np_word(const fx *x, const sent *s, size_t k)
 
 /* The token after the comma that closes an appositive in which token k
  * stands: ", a 31-year-old teacher from Elm Bay, was shot", a verb after
- * it; 0 when there is none within eight tokens. */
-static size_t closing_comma(const fx *x, const sent *s, size_t k)
+ * it; 0 when there is none within n tokens. */
+static size_t closing_comma(const fx *x, const sent *s, size_t k, size_t n)
 {
-	for (size_t j = k; j < s->n && j <= k + 8; j++) {
+	for (size_t j = k; j < s->n && j <= k + n; j++) {
 		if (punct(s, j) == ',')
 			return has(x, s, j + 1, W_AUX | W_POST) ? j + 1 : 0;
 		if (punct(s, j) && punct(s, j) != '-' && punct(s, j) != '.')
@@ -1485,13 +1485,7 @@ static size_t appositive_end(const fx *x, const sent *s, size_t k)
 	int age = (s->t[k + 1].flags & NF_TOK_NUM) && s->t[k + 1].len <= 3;
 	if (!age && !name_word(x, s, k + 1) && !(amount_at(x, s, k + 1, &ap) && ap.one))
 		return 0;
-	for (size_t j = k + 2; j < s->n && j <= k + 11; j++) {
-		if (punct(s, j) == ',')
-			return has(x, s, j + 1, W_AUX | W_POST) ? j + 1 : 0;
-		if (punct(s, j) && punct(s, j) != '-' && punct(s, j) != '.')
-			return 0;
-	}
-	return 0;
+	return closing_comma(x, s, k + 2, 9);
 }
 
 /* A form of "be", "have" or "get" before a participle: its subject is
@@ -2055,7 +2049,7 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	/* inside an appositive, past its closing comma: "Jo Li, a 33-year-old
 	 * man, was shot"; past an appositive after the phrase, which names no
 	 * one else: "The victim, a 25-year-old man, was shot" */
-	if (start > 0 && punct(s, start - 1) == ',' && (e = closing_comma(x, s, fk)))
+	if (start > 0 && punct(s, start - 1) == ',' && (e = closing_comma(x, s, fk, 8)))
 		fk = e;
 	else if ((e = appositive_end(x, s, fk)))
 		fk = pc->skip = e;
