@@ -4,7 +4,9 @@
 #   make check      unit, end-to-end and CLI tests, then again under ASan+UBSan
 #   make demo       brief the example corpus
 #   make fuzz       libFuzzer targets (clang) in build-fuzz/
-#   make bench      benchmarks (not tests); make bench-cluster for stories
+#   make bench      benchmarks (not tests)
+#   make bench-figures  figures scored on gva-dev (bench/figures-gva)
+#   make bench-cluster  story clustering scored, timed, and on 1M articles
 #   make install PREFIX=/usr/local
 #
 # BUILD=dir puts objects elsewhere (the sanitizer build uses build-asan).
@@ -36,7 +38,7 @@ E2E_SRC := $(wildcard tests/e2e/test_*.c)
 E2E_BIN := $(E2E_SRC:tests/e2e/%.c=$(BUILD)/tests/%)
 HARNESS := $(BUILD)/tests/harness.o
 
-.PHONY: all check test asan-check demo fuzz bench bench-cluster install clean deps
+.PHONY: all check test asan-check demo fuzz bench bench-figures bench-cluster install clean deps
 all: $(BUILD)/libnewsfuse.a $(BUILD)/libnewsfuse.so $(BUILD)/newsfuse
 
 $(BUILD)/%.o: %.c $(wildcard include/*.h src/*.h src/util/*.h tests/*.h)
@@ -88,6 +90,9 @@ fuzz:
 
 bench: all
 	@sh bench/run.sh
+
+bench-figures: all
+	@python3 bench/figures-gva
 
 bench-cluster: all
 	@sh bench/cluster
