@@ -6,6 +6,8 @@
 #   make fuzz       libFuzzer targets (clang) in build-fuzz/
 #   make bench      benchmarks (not tests)
 #   make bench-extract  extraction scores and speed against peers
+#   make bench-figures  figures scored on gva-dev (bench/figures-gva)
+#   make bench-cluster  story clustering scored, timed, and on 1M articles
 #   make install PREFIX=/usr/local
 #
 # BUILD=dir puts objects elsewhere (the sanitizer build uses build-asan).
@@ -14,7 +16,7 @@
 CC ?= cc
 BUILD ?= build
 PREFIX ?= /usr/local
-PKGS = libutf8proc json-c libxxhash libxml-2.0
+PKGS = libutf8proc json-c libxxhash sqlite3 libxml-2.0
 # The command alone fetches pages (newsfuse fetch); the library does no I/O.
 CLI_PKGS = libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -40,7 +42,7 @@ E2E_SRC := $(wildcard tests/e2e/test_*.c)
 E2E_BIN := $(E2E_SRC:tests/e2e/%.c=$(BUILD)/tests/%)
 HARNESS := $(BUILD)/tests/harness.o
 
-.PHONY: all check test asan-check demo fuzz bench bench-extract install clean deps
+.PHONY: all check test asan-check demo fuzz bench bench-figures bench-cluster bench-extract install clean deps
 all: $(BUILD)/libnewsfuse.a $(BUILD)/libnewsfuse.so $(BUILD)/newsfuse
 
 $(BUILD)/%.o: %.c $(wildcard include/*.h src/*.h src/util/*.h tests/*.h)
@@ -92,6 +94,12 @@ fuzz:
 
 bench: all
 	@sh bench/run.sh
+
+bench-figures: all
+	@python3 bench/figures-gva
+
+bench-cluster: all
+	@sh bench/cluster
 
 bench-extract: all
 	@sh bench/extract/run.sh

@@ -211,7 +211,7 @@ static nf_status add_jsonl(nf_corpus *c, const char *name, const char *data,
 	json_tokener *tok = json_tokener_new();
 	if (!tok)
 		return nf_error(c->ctx, NF_ENOMEM, "out of memory");
-	size_t added = 0, bad = 0, lineno = 0, pos = 0;
+	size_t added = 0, bad = 0, lineno = c->line0, pos = 0;
 	char where[256];
 	nf_status st = NF_OK, last = NF_OK;
 	char lastmsg[1024] = "";
@@ -453,16 +453,23 @@ static int sniff_jsonl(const char *data, size_t len)
 	return ok;
 }
 
+nf_input nf_ingest_kind(const char *data, size_t len, nf_input kind)
+{
+	if (kind != NF_INPUT_AUTO)
+		return kind;
+	if (len <= NF_MAX_INPUT_BYTES && sniff_jsonl(data, len))
+		return NF_INPUT_JSONL;
+	kind = nf_markup_sniff(data, len);
+	return kind == NF_INPUT_AUTO ? NF_INPUT_TEXT : kind;
+}
+
 nf_status nf_ingest(nf_corpus *c, const char *name, const char *data,
                     size_t len, nf_input kind)
 {
 	if (len > NF_MAX_INPUT_BYTES)
 		return nf_error(c->ctx, NF_ETOOBIG, "%s: input of %zu bytes is over the %zu-byte limit",
 		                name, len, NF_MAX_INPUT_BYTES);
-	if (kind == NF_INPUT_AUTO)
-		kind = sniff_jsonl(data, len) ? NF_INPUT_JSONL : nf_markup_sniff(data, len);
-	if (kind == NF_INPUT_AUTO)
-		kind = NF_INPUT_TEXT;
+	kind = nf_ingest_kind(data, len, kind);
 	if (kind == NF_INPUT_HTML)
 		return add_html(c, name, data, len);
 	if (kind == NF_INPUT_FEED)

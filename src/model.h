@@ -108,6 +108,7 @@ struct nf_corpus {
 	nf_vec docs;   /* nf_doc * */
 	nf_lex lex;    /* interned word forms and stems */
 	size_t skipped;
+	size_t line0;  /* JSONL lines before the next input's first (a block of a stream) */
 	nf_vec scratch_toks, scratch_sents; /* text.c's, reused across documents */
 };
 
@@ -138,6 +139,8 @@ typedef struct nf_claim {
 	int is_part;         /* a part of a larger total ("103 of the deaths") */
 	int is_sum;          /* computed from components (26 + 16) */
 	int is_vague;        /* "dozens", "thousands": listed, never a rival */
+	int is_shot;         /* "shot": counts the dead with the wounded */
+	int is_aggregate;    /* a total over several events ("weekend shootings") */
 	const char *text;    /* the sentence quoted */
 	nf_date date;        /* when the claim was made or holds */
 } nf_claim;

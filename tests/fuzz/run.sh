@@ -17,10 +17,12 @@ if ! sh tests/fuzz/build.sh; then
 fi
 passed=0
 failed=0
+# fuzz_cluster reads JSONL: it shares that corpus and dictionary
+corpus_of() { if [ "$1" = cluster ]; then echo jsonl; else echo "$1"; fi; }
 
-targets="text jsonl html feed encoding"
+targets="text jsonl cluster html feed encoding"
 for t in $targets; do
-	if "$out/replay_$t" "tests/fuzz/corpus/$t" >"$out/replay_$t.log" 2>&1; then
+	if "$out/replay_$t" "tests/fuzz/corpus/$(corpus_of $t)" >"$out/replay_$t.log" 2>&1; then
 		passed=$((passed + 1))
 		tail -n 2 "$out/replay_$t.log"
 	else
@@ -42,8 +44,8 @@ start() {
 	[ "$t" = html ] && len=65536
 	mkdir -p "$out/work-$t"
 	"$out/fuzz_$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
-		-max_len=$len -print_final_stats=1 -dict="tests/fuzz/$t.dict" \
-		-artifact_prefix="$out/" "$out/work-$t" "tests/fuzz/corpus/$t" \
+		-max_len=$len -print_final_stats=1 -dict="tests/fuzz/$(corpus_of $t).dict" \
+		-artifact_prefix="$out/" "$out/work-$t" "tests/fuzz/corpus/$(corpus_of $t)" \
 		>"$out/fuzz_$t.log" 2>&1 &
 	eval "pid_$t=$!"
 }
