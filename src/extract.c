@@ -680,6 +680,19 @@ static int label_block(const char *s, size_t n)
 	return digits >= 4 && words <= 1 && (year || memchr(s, ':', n));
 }
 
+/* After the last paragraph of an article come its tags, share and author
+ * lines: short lines that end no sentence. */
+#define TAIL_CHARS 40
+
+static int sentence_end(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == ')'))
+		n--;
+	return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' ||
+	             (n >= 3 && !memcmp(s + n - 3, "\xE2\x80\x9D", 3)) ||
+	             (n >= 2 && !memcmp(s + n - 2, "\xC2\xBB", 2)));
+}
+
 /* Drops written blocks that are not the article: labels and stamps, and
  * headings or "More on this:" lines with nothing of their own under them,
  * or right before furniture that went (what they announced). Compacts
@@ -695,6 +708,7 @@ static void drop_empty_blocks(extractor *x, size_t base)
 	if (!keep)
 		return; /* keeping everything is a fine answer */
 	int next_level = -1; /* level of the next kept block: 0 text, -1 none */
+	int tail = 1;        /* no sentence of prose after this block */
 	for (size_t i = nb; i-- > 0;) {
 		size_t end = i + 1 < nb ? b[i + 1].sep : o->len;
 		const char *s = o->data + b[i].start;
@@ -702,6 +716,10 @@ static void drop_empty_blocks(extractor *x, size_t base)
 		int level = heading_level(b[i].tag);
 		int colon = n && n <= 80 && s[n - 1] == ':';
 		int k = !label_block(s, n);
+		if (tail && n >= TAIL_CHARS)
+			tail = 0;
+		else if (tail && k && !sentence_end(s, n))
+			k = 0; /* a short line after the article's last paragraph */
 		if (k && (level || colon) &&
 		    (b[i].before_furniture ||
 		     (next_level && (next_level == -1 || level == 0 || next_level <= level))))
