@@ -680,9 +680,10 @@ static int label_block(const char *s, size_t n)
 	return digits >= 4 && words <= 1 && (year || memchr(s, ':', n));
 }
 
-/* After the last paragraph of an article come its tags, share and author
- * lines: short lines that end no sentence. */
-#define TAIL_CHARS 40
+/* Before an article's first paragraph and after its last come
+ * breadcrumbs, stamps, bylines, tags, share and author lines: lines
+ * shorter than this (in bytes) that end no sentence. */
+#define EDGE_LINE_CHARS 40
 
 static int sentence_end(const char *s, size_t n)
 {
@@ -693,11 +694,11 @@ static int sentence_end(const char *s, size_t n)
 	             (n >= 2 && !memcmp(s + n - 2, "\xC2\xBB", 2)));
 }
 
-/* Drops written blocks that are not the article: labels and stamps, and
- * headings or "More on this:" lines with nothing of their own under them,
- * or right before furniture that went (what they announced). Compacts
- * x->out. */
-static void drop_empty_blocks(extractor *x, size_t base)
+/* Drops written blocks that are not the article: labels and stamps,
+ * headings or "More on this:" lines with nothing of their own under them
+ * or right before furniture that went (what they announced), and short
+ * lines before the first paragraph and after the last. Compacts x->out. */
+static void drop_empty_blocks(extractor *x, size_t base, int fragment)
 {
 	block *b = x->blocks.data;
 	size_t nb = x->blocks.len;
@@ -708,7 +709,8 @@ static void drop_empty_blocks(extractor *x, size_t base)
 	if (!keep)
 		return; /* keeping everything is a fine answer */
 	int next_level = -1; /* level of the next kept block: 0 text, -1 none */
-	int tail = 1;        /* no sentence of prose after this block */
+	int tail = !fragment; /* no sentence of prose after this block (a
+	                       * fragment is content to its edges) */
 	for (size_t i = nb; i-- > 0;) {
 		size_t end = i + 1 < nb ? b[i + 1].sep : o->len;
 		const char *s = o->data + b[i].start;
@@ -716,7 +718,7 @@ static void drop_empty_blocks(extractor *x, size_t base)
 		int level = heading_level(b[i].tag);
 		int colon = n && n <= 80 && s[n - 1] == ':';
 		int k = !label_block(s, n);
-		if (tail && n >= TAIL_CHARS)
+		if (tail && n >= EDGE_LINE_CHARS)
 			tail = 0;
 		else if (tail && k && !sentence_end(s, n))
 			k = 0; /* a short line after the article's last paragraph */
@@ -727,6 +729,15 @@ static void drop_empty_blocks(extractor *x, size_t base)
 		keep[i] = (unsigned char)k;
 		if (k)
 			next_level = level;
+	}
+	/* the same before the first paragraph: breadcrumbs, stamps, bylines */
+	for (size_t i = 0; i < nb && !fragment; i++) {
+		size_t end = i + 1 < nb ? b[i + 1].sep : o->len;
+		size_t n = end - b[i].start;
+		if (n >= EDGE_LINE_CHARS)
+			break;
+		if (!heading_level(b[i].tag) && !sentence_end(o->data + b[i].start, n))
+			keep[i] = 0;
 	}
 	size_t w = base;
 	int first = 1;
@@ -835,7 +846,7 @@ nf_status nf_extract_text(const nf_html *h, const nf_page_meta *meta, nf_buf *ou
 		}
 	}
 	if (!st)
-		drop_empty_blocks(&x, start);
+		drop_empty_blocks(&x, start, fragment);
 	*paras = x.paras;
 	free(x.drop);
 	free(x.prose);
