@@ -142,10 +142,11 @@ static void test_trafilatura_eval(void)
 	double F = P + R ? 2 * P * R / (P + R) : 0;
 	fprintf(stderr, "  trafilatura-eval sample: P %.3f R %.3f F %.3f; title %zu/%zu, date %zu/%zu\n",
 	        P, R, F, titles_ok, titles, dates_ok, dates);
-	/* measured on the whole set: F 0.89, title 0.73, date 0.63 */
-	CHECK(F >= 0.85);
-	CHECK(titles_ok * 100 >= titles * 65);
-	CHECK(dates_ok * 100 >= dates * 55);
+	/* measured on the whole set: F 0.92, title 0.86, date 0.83; on this
+	 * sample F 0.93, title 0.81, date 0.75 */
+	CHECK(F >= 0.88);
+	CHECK(titles_ok * 100 >= titles * 72);
+	CHECK(dates_ok * 100 >= dates * 65);
 }
 
 /* 64-bit hashes of the 4-token shingles of s (tokens: runs of letters,
@@ -262,8 +263,8 @@ static void test_big9_chaos(void)
 	}
 	double P = stp / (stp + sfp), R = stp / (stp + sfn), F = 2 * P * R / (P + R);
 	fprintf(stderr, "  big9-chaos sample (%zu pages): P %.3f R %.3f F1 %.3f\n", pages, P, R, F);
-	/* measured on the whole set: F1 0.95 */
-	CHECK(F >= 0.90);
+	/* measured on the whole set: F1 0.95; on this sample 0.96 */
+	CHECK(F >= 0.92);
 }
 
 int main(void)
