@@ -749,6 +749,12 @@ static int is_currency(const sent *s, size_t i)
 	return 0;
 }
 
+/* A dash between words: "-", an en or an em dash. */
+static int dash(const sent *s, size_t i)
+{
+	return punct(s, i) == '-' || punct_is(s, i, "\u2013") || punct_is(s, i, "\u2014");
+}
+
 /* No space between tokens i and i + 1. */
 static int glued(const sent *s, size_t i)
 {
@@ -812,11 +818,12 @@ static int not_a_count(const fx *x, const sent *s, size_t i, size_t end)
 		return 1;
 	if (i > 0 && punct(s, i - 1) == '(' && punct(s, end) == ')')
 		return 1;
-	/* "Tokayev, 68, said", "a boy, 9, died", "the death of Jo Li, 18.": an
-	 * age after a name or a noun of people */
+	/* "Tokayev, 68, said", "a boy, 9, died", "the death of Jo Li, 18.",
+	 * "the man - Jo Li, 51 - died": an age after a name or a noun of
+	 * people */
 	if (i >= 2 && punct(s, i - 1) == ',' && t->len <= 3 &&
 	    (end >= s->n || punct(s, end) == ',' || punct(s, end) == '.' ||
-	     punct(s, end) == ')' || punct(s, end) == ';') &&
+	     punct(s, end) == ')' || punct(s, end) == ';' || dash(s, end)) &&
 	    ((s->t[i - 2].flags & NF_TOK_CAP) || human(x, &s->t[i - 2])))
 		return 1;
 	/* "Jan. 19", "on May 3": a day of the month */
@@ -1342,10 +1349,13 @@ static size_t closing_comma(const fx *x, const sent *s, size_t k, size_t n)
 
 /* Whether the measure verb at k is active, with an object after it ("a man
  * shot his wife", "shot and killed a woman"): its subject is who did it.
- * A reflexive is no object ("a man shot himself"). */
+ * A reflexive is no object ("a man shot himself"), and a word that takes
+ * none is never active ("4 dead, 3 wounded"; "died"). */
 static int active_at(const fx *x, const sent *s, size_t k)
 {
 	size_t j = k + 1;
+	if (!has(x, s, k, W_PRE))
+		return 0;
 	if ((is(x, s, j, "and") || punct(s, j) == ',') && has(x, s, j + 1, W_POST | W_PRE) &&
 	    wi(x, &s->t[j + 1])->measure)
 		j += 2;
@@ -1640,22 +1650,26 @@ static int toll_measure(const fx *x, const sent *s, size_t start)
 	size_t j = start - 1;
 	if (!has(x, s, j, W_LINK) && punct(s, j) != ':')
 		return 0;
-	int toll = 0, measure = 0;
+	int toll = 0, death = 0, measure = 0;
 	/* Forty tokens back: "the number of people detained by the police
 	 * continues to rise, with the office of the President giving the latest
 	 * figure of 5,800" spans 24; the bound keeps long sentences linear. */
 	for (size_t k = j > 40 ? j - 40 : 0; k < j; k++) {
 		const winfo *w = wi(x, &s->t[k]);
-		if (w->flags & W_TOLL)
+		if (w->flags & W_TOLL) {
 			toll = 1;
+			death |= is(x, s, k, "toll");
+		}
 		if (w->measure && (w->flags & (W_POST | W_NOUN | W_PRE)) &&
 		    !(w->flags & W_DEPLOY))
 			measure = w->measure;
 	}
 	if (!toll)
 		return 0;
-	/* "the toll rose to 15" with no other word: a toll is of the dead */
-	return measure ? measure : M_KILLED;
+	/* "the toll rose to 15" with no other word: a toll is of the dead; a
+	 * total, a number or a count is of nothing said ("a total of 5 people,
+	 * including a boy, were shot") */
+	return measure ? measure : death ? M_KILLED : 0;
 }
 
 static int sentence_has(const fx *x, const sent *s, uint64_t flags)
@@ -2122,9 +2136,10 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	if (a->self && parent && parent->end == start)
 		return 0;
 	/* "The victim, a 25-year-old man, was shot": the appositive is the
-	 * person just counted */
+	 * person just counted; a bare noun is the next of a list ("Man,
+	 * woman found dead") */
 	if (a->one && parent && parent->one && parent->np_end + 1 == start &&
-	    punct(s, parent->np_end) == ',')
+	    punct(s, parent->np_end) == ',' && !has(x, s, start, W_PERSON))
 		return 0;
 	/* "12 wounds", "64 casings": a count of people needs a noun of people */
 	if (!a->one && p.head >= 0 && measure != M_DAMAGED && measure != M_DEPLOYED &&
@@ -2249,8 +2264,12 @@ static nf_status add_sums(fx *x, const sent *s, size_t first)
 			pclaim *p = &NF_VEC_AT(&x->claims, pclaim, i);
 			if (p->measure != m || p->c.is_part)
 				continue;
+			/* a pronoun may be someone counted already: left out; an
+			 * inexact amount makes no sum */
+			if (!p->exact && p->one)
+				continue;
 			if (!p->exact) {
-				count = 0; /* an inexact component makes no sum */
+				count = 0;
 				break;
 			}
 			/* the same person twice: "Jo Li" and "Li" */
