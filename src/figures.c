@@ -2016,6 +2016,51 @@ static int coordinated(const sent *s, const pclaim *parent, size_t start)
 	return j == start && start > parent->np_end;
 }
 
+/* Whether the claim of tokens [from, to) (with up to ten tokens of its
+ * clause before it) tells what did not happen or may not have: "could
+ * have killed her", "should've been five dead", "tried to kill" (not
+ * "an attempt to calm him led to a death"),
+ * "was going to kill his wife", "in an effort to kill himself",
+ * "attempted murder", "nearly killed"; and for a predicate after the
+ * amount (forward), a question: "asked if anyone had been killed", "could
+ * not say whether the man died". Not "would": "who would later die" is
+ * news told in order. */
+static int irrealis(const fx *x, const sent *s, size_t from, size_t to, int forward)
+{
+	static const char *const intent[] = {
+		"going", "tried", "trying", "try", "tries", "attempted", "attempting",
+		"attempt", "attempts", "effort", "threatened", "threatening", "threatens",
+		"threat", "threats", "wanted", "wants", "want", "planned", "planning",
+		"plans", "plan", "plotted", "plotting", "plot", "intended", "intending",
+		"intent", "meant", "vowed", "conspiracy", "conspired", "sought", "hoping"};
+	size_t lo = from;
+	while (lo > 0 && from - lo < 10 && !(punct(s, lo - 1) == ',' || punct(s, lo - 1) == '.' ||
+	                                     punct(s, lo - 1) == ';' || punct(s, lo - 1) == ':'))
+		lo--;
+	for (size_t k = lo; k < to && k < s->n; k++) {
+		if (is(x, s, k, "could've") || is(x, s, k, "should've") || is(x, s, k, "might've") ||
+		    is(x, s, k, "would've"))
+			return 1;
+		if ((is(x, s, k, "could") || is(x, s, k, "should") || is(x, s, k, "might")) &&
+		    (is(x, s, k + 1, "have") || is(x, s, k + 1, "be") ||
+		     (has(x, s, k + 1, W_PRE | W_POST) && wi(x, &s->t[k + 1])->measure)))
+			return 1;
+		if (is(x, s, k, "would") && is(x, s, k + 1, "have"))
+			return 1;
+		if (k > 0 && is(x, s, k, "to") && has(x, s, k + 1, W_PRE | W_POST) &&
+		    wi(x, &s->t[k + 1])->measure)
+			for (size_t i = 0; i < sizeof intent / sizeof *intent; i++)
+				if (is(x, s, k - 1, intent[i]))
+					return 1;
+		if ((is(x, s, k, "attempted") || is(x, s, k, "nearly") || is(x, s, k, "almost")) &&
+		    has(x, s, k + 1, W_PRE | W_POST | W_NOUN) && wi(x, &s->t[k + 1])->measure)
+			return 1;
+		if (forward && k < from && (is(x, s, k, "if") || is(x, s, k, "whether")))
+			return 1;
+	}
+	return 0;
+}
+
 /* Reads the claim whose amount is a; returns 1 and fills *pc when it is
  * one. first is the index of this sentence's first claim in x->claims;
  * colon is the measure of a total this amount follows after a colon. */
@@ -2125,7 +2170,7 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 		measure = parent->measure;
 		pc->verb_before = 1;
 	}
-	if (!measure)
+	if (!measure || irrealis(x, s, start, at > p.end ? at + 1 : p.end, at > p.end))
 		return 0;
 	/* "five were shot, one of whom died", "one of the victims died": the
 	 * whole of the dead, not a part of them */
