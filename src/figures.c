@@ -601,6 +601,7 @@ typedef struct fx {
 	size_t ninfo;
 	nf_vec claims; /* pclaim */
 	nf_buf scratch;
+	nf_date first;  /* the earliest statement date of the corpus, or {0} */
 } fx;
 
 static const winfo no_info = {0, 0, 0, NULL};
@@ -1944,17 +1945,19 @@ static int may_hold_date(const fx *x, const sent *s)
  * absolute date in the sentence up to two days before it (a count "as of
  * January 8" holds on that day; an older date is the event's, not the
  * count's). */
-static nf_date date_of(const fx *x, const nf_doc *d, const sent *s)
+static nf_date date_of(const fx *x, const nf_doc *d, const sent *s, nf_date *day)
 {
 	nf_date best = nf_dates_statement(x->c, d);
+	*day = (nf_date){0, 0, 0};
 	if (!nf_date_valid(best) || s->idx < 0 || !may_hold_date(x, s))
 		return best;
-	nf_date day;
-	if (nf_date_find(NULL, s->text, s->t, s->n, best, 0, &day) == NF_DX_ABSOLUTE &&
-	    nf_date_valid(day)) {
-		long dd = nf_date_days(best) - nf_date_days(day);
+	if (nf_date_find(NULL, s->text, s->t, s->n, best, 0, day) == NF_DX_ABSOLUTE &&
+	    nf_date_valid(*day)) {
+		long dd = nf_date_days(best) - nf_date_days(*day);
 		if (dd > 0 && dd <= 2)
-			return day;
+			return *day;
+	} else {
+		*day = (nf_date){0, 0, 0};
 	}
 	return best;
 }
@@ -2408,6 +2411,45 @@ static int several_events(const fx *x, const sent *s)
 	return 0;
 }
 
+/* Whether body sentence s tells of another event than the article's own:
+ * an earlier year than the article's ("in 2009", "On Nov. 5, 2009"), or
+ * words of an earlier time or another case ("last year", "a month
+ * earlier", "years ago", "a previous shooting", "in that case", "in a
+ * separate shooting"). The headline is the article's own event, so it
+ * is never asked. */
+static int other_event(const fx *x, const sent *s, const nf_doc *d)
+{
+	static const char *const before_last[] = {"year", "month", "summer", "spring",
+	                                          "fall", "autumn", "winter"};
+	static const char *const spans[] = {"years", "months", "year", "month", "decade",
+	                                    "decades"};
+	for (size_t k = 0; k < s->n; k++) {
+		const nf_token *t = &s->t[k];
+		if ((t->flags & NF_TOK_NUM) && t->len == 4 && d->published.y > 0) {
+			double y;
+			if (nf_num_digits(s->text + t->off, t->len, &y) && y >= 1900 &&
+			    y < d->published.y)
+				return 1;
+			continue;
+		}
+		if (!(t->flags & NF_TOK_WORD))
+			continue;
+		if (is(x, s, k, "last") || is(x, s, k, "earlier"))
+			for (size_t i = 0; i < sizeof before_last / sizeof *before_last; i++)
+				if (is(x, s, k + 1, before_last[i]) ||
+				    (is(x, s, k + 1, "this") && is(x, s, k + 2, before_last[i])))
+					return 1;
+		if (is(x, s, k, "ago") || is(x, s, k, "earlier") || is(x, s, k, "before"))
+			for (size_t i = 0; i < sizeof spans / sizeof *spans && k > 0; i++)
+				if (is(x, s, k - 1, spans[i]))
+					return 1;
+		if (is(x, s, k, "previous") || is(x, s, k, "prior") || is(x, s, k, "previously") ||
+		    (is(x, s, k, "that") && is(x, s, k + 1, "case")))
+			return 1;
+	}
+	return 0;
+}
+
 /* Longest quote of a sentence, in bytes: news sentences are shorter, and a
  * run-on "sentence" (a list, a table flattened to text) is quoted around
  * the claim instead of whole, so that hundreds of claims in it do not each
@@ -2473,8 +2515,15 @@ static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
 	speaker_at sp[9];
 	size_t nsp = speakers(x, s, sp);
 	const char *hedge = hedge_text(x, hedges_of(x, d, s));
-	nf_date date = date_of(x, d, s);
+	nf_date day, date = date_of(x, d, s, &day);
 	int aggregate = several_events(x, s);
+	/* An event dated a week or more before the story's first report is
+	 * another one: reports of an event follow it within days, and a story
+	 * that runs longer is reported as it runs. */
+	int other = s->idx > 0 &&
+	            (other_event(x, s, d) ||
+	             (nf_date_valid(day) && nf_date_valid(x->first) &&
+	              nf_date_days(x->first) - nf_date_days(day) >= 7));
 	size_t off = s->t[0].off, end = s->t[s->n - 1].off + s->t[s->n - 1].len;
 	const char *text = end - off <= MAX_QUOTE ? quote(x, s->text + off, end - off) : NULL;
 	if (!text && end - off <= MAX_QUOTE)
@@ -2496,6 +2545,7 @@ static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
 		p->c.hedge = hedge;
 		p->c.date = date;
 		p->c.is_aggregate = aggregate && !p->one;
+		p->c.is_other = other;
 	}
 	return NF_OK;
 }
@@ -2583,7 +2633,7 @@ static nf_status build_figures(fx *x)
 		       !strcmp(cl[ix[j].i].gsubject, f->subject)) {
 			const nf_claim *c = &cl[ix[j].i].c;
 			size_t g = (size_t)NF_DOC(x->c, c->doc)->group;
-			if (!c->is_part && g < nd && stamp[g] != nf) {
+			if (!c->is_part && !c->is_other && g < nd && stamp[g] != nf) {
 				stamp[g] = nf;
 				f->groups++;
 			}
@@ -2622,7 +2672,7 @@ done:
 nf_status nf_figures_extract(nf_brief *b)
 {
 	nf_corpus *c = b->corpus;
-	fx x = {b, c, NULL, 0, NF_VEC_INIT, NF_BUF_INIT};
+	fx x = {b, c, NULL, 0, NF_VEC_INIT, NF_BUF_INIT, {0, 0, 0}};
 	nf_vec heads = NF_VEC_INIT;   /* nf_token of every headline */
 	nf_vec starts = NF_VEC_INIT;  /* size_t: each headline's first token */
 	nf_status st = NF_OK;
@@ -2641,6 +2691,11 @@ nf_status nf_figures_extract(nf_brief *b)
 	}
 	if (!st)
 		st = info_build(&x);
+	for (size_t i = 0; i < NF_NDOCS(c); i++) {
+		nf_date day = nf_dates_statement(c, NF_DOC(c, i));
+		if (nf_date_valid(day) && (!nf_date_valid(x.first) || nf_date_cmp(day, x.first) < 0))
+			x.first = day;
+	}
 	for (size_t i = 0; i < NF_NDOCS(c) && !st; i++) {
 		const nf_doc *d = NF_DOC(c, i);
 		size_t doc_first = x.claims.len;

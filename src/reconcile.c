@@ -90,6 +90,8 @@ static int weak(const nf_claim *c)
 
 static int counts(const nf_claim *c, int tier)
 {
+	if (c->is_other)
+		return 0;
 	switch (tier) {
 	case T_FIRM: return !c->is_part && !weak(c) && !c->hedged;
 	case T_HEDGED: return !c->is_part && !weak(c);
@@ -454,17 +456,19 @@ static nf_status put_extras(rc *r, const nf_figure *f, int tier)
 	const nf_claim *listed[MAX_LISTED];
 	for (size_t i = 0; i < f->nclaims && !st && n < MAX_LISTED; i++) {
 		const nf_claim *c = &f->claims[i];
-		int vague = weak(c) && !c->is_part && tier < T_VAGUE;
-		int part = c->is_part && tier < T_PARTS;
-		int doubted = tier == T_FIRM && c->hedged && !c->is_part && !weak(c) &&
+		int other = c->is_other && !c->is_part;
+		int vague = !other && weak(c) && !c->is_part && tier < T_VAGUE;
+		int part = !other && c->is_part && tier < T_PARTS;
+		int doubted = !other && tier == T_FIRM && c->hedged && !c->is_part && !weak(c) &&
 		              !clustered(r, c->value);
-		if (!vague && !part && !doubted)
+		if (!other && !vague && !part && !doubted)
 			continue;
 		int dup = 0;
 		for (size_t k = 0; k < n && !dup; k++) {
 			const nf_claim *p = listed[k];
 			dup = p->is_part == c->is_part && weak(p) == weak(c) &&
-			      p->value == c->value && !strcmp(p->subject, c->subject);
+			      p->is_other == c->is_other && p->value == c->value &&
+			      !strcmp(p->subject, c->subject);
 		}
 		if (dup)
 			continue;
@@ -474,6 +478,8 @@ static nf_status put_extras(rc *r, const nf_figure *f, int tier)
 			st = put_claim_value(&r->out, c);
 		if (!st && vague)
 			st = nf_buf_puts(&r->out, c->is_vague ? " (vague)" : " (over several events)");
+		if (!st && other)
+			st = nf_buf_puts(&r->out, " (another event)");
 		if (!st && doubted)
 			st = nf_buf_printf(&r->out, "%s%s (%s)", c->said_by ? " per " : "",
 			                   c->said_by ? c->said_by : "", c->hedge);
@@ -571,8 +577,16 @@ static nf_status reconcile_one(rc *r, nf_figure *f)
 	}
 	make_clusters(r, f, tier);
 	if (!r->ncl) {
+		/* only other events: listed, no value */
 		f->status = NF_FIG_SINGLE;
-		return NF_OK;
+		r->out.len = 0;
+		nf_status st = nf_buf_puts(&r->out, "no count of this event");
+		if (!st)
+			st = put_extras(r, f, tier);
+		if (st)
+			return st;
+		f->explanation = nf_arena_strndup(&((nf_brief *)r->b)->arena, r->out.data, r->out.len);
+		return f->explanation ? NF_OK : NF_ENOMEM;
 	}
 	describe_clusters(r, f, tier);
 	size_t chosen = 0;
