@@ -195,7 +195,7 @@ static const word_role roles[] = {
 	{"lives", W_NOUN, K, 0}, {"slain", W_POST, K, 0},
 	{"murdered", W_POST | W_PRE, K, 0}, {"perished", W_POST, K, 0},
 	{"drowned", W_POST, K, 0}, {"murder", W_NOUN | W_PRE, K, 0},
-	{"succumbed", W_POST, K, 0},
+	{"succumbed", W_POST, K, 0}, {"deceased", W_POST | W_NOUN, K, 0},
 	{"slaying", W_PRE, K, 0}, {"killings", W_NOUN, K, 0},
 	/* "shot" is a wound or a death unless the sentence says which
 	 * (measure_at); so are the other words of being hit by gunfire */
@@ -1078,9 +1078,8 @@ static int one_person(const fx *x, const sent *s, size_t i, amount *a)
 {
 	size_t k = i;
 	/* a headline's "Teen dies", "St. Louis woman killed", "Police identify
-	 * victim killed": no article there */
+	 * victim killed", "Teen charged with killing uncle": no article there */
 	if (s->idx < 0 && has(x, s, i, W_PERSON) &&
-	    (i == 0 || (s->t[i - 1].flags & NF_TOK_CAP) || punct(s, i - 1)) &&
 	    !(i > 0 && has(x, s, i - 1, W_PERSON | W_NUM | W_DET | W_OPEN)))
 		goto found;
 	if ((k = age_at(x, s, i))) {
@@ -1249,14 +1248,15 @@ static int qualifier_before(const fx *x, const sent *s, size_t i, size_t *start)
 
 /* The measure of measure word k: "shot" is M_SHOT (the wounded and the
  * dead together) unless it was fatal ("fatally shot", "shot dead", "shot
- * and killed", "shot, killed", "shot to death"); "fatally injured" is a
- * death. */
+ * and killed", "shot, killed", "shot to death", "the fatal shooting of");
+ * "fatally injured" is a death. */
 static int measure_at(const fx *x, const sent *s, size_t k)
 {
 	int m = wi(x, &s->t[k])->measure;
 	if (m != M_INJURED && m != M_SHOT)
 		return m;
-	if (k > 0 && (is(x, s, k - 1, "fatally") || is(x, s, k - 1, "mortally")))
+	if (k > 0 && (is(x, s, k - 1, "fatally") || is(x, s, k - 1, "mortally") ||
+	              is(x, s, k - 1, "fatal") || is(x, s, k - 1, "deadly")))
 		return M_KILLED;
 	if (m == M_SHOT) {
 		size_t j = k + 1;
@@ -1989,14 +1989,35 @@ static const char *place_after(fx *x, const sent *s, size_t k)
 	return NULL;
 }
 
+/* Whether token k is a preposition that opens a place, time or agent
+ * phrase. */
+static int preposition(const fx *x, const sent *s, size_t k)
+{
+	static const char *const preps[] = {"in", "at", "on", "near", "during", "outside",
+	                                    "inside", "by", "from", "into", "behind",
+	                                    "across", "along", "through", "of"};
+	for (size_t i = 0; i < sizeof preps / sizeof *preps; i++)
+		if (is(x, s, k, preps[i]))
+			return 1;
+	return 0;
+}
+
 /* Whether the clause after the participle at k says its subject died:
- * "shot early Wednesday ... has died", "was shot and later died". The
- * clause ends at a semicolon, a period, or anyone else (a number, a
- * pronoun, a determiner, a person). Fifteen tokens at most. */
+ * "shot early Wednesday ... has died", "was shot and later died", "who
+ * were shot in a triple shooting have died". The clause ends at a
+ * semicolon, a period, or anyone else (a number, a pronoun, a determiner,
+ * a person, unless in a phrase of place, time or agent). Fifteen tokens
+ * at most. */
 static int died_later(const fx *x, const sent *s, size_t k)
 {
 	for (size_t j = k + 1; j < s->n && j <= k + 15; j++) {
-		if ((s->t[j].flags & NF_TOK_NUM) || punct(s, j) == ';' || punct(s, j) == '.' ||
+		if (punct(s, j) == ';' || punct(s, j) == '.')
+			return 0;
+		/* "in a triple shooting", "by his 2-year-old brother", "several
+		 * times": no one else */
+		if (preposition(x, s, j - 1) || has(x, s, j + 1, W_UNIT))
+			continue;
+		if ((s->t[j].flags & NF_TOK_NUM) ||
 		    has(x, s, j, W_NUM | W_PRON | W_DET | W_PERSON | W_PEOPLE) || is(x, s, j, "a"))
 			return 0;
 		const winfo *w = wi(x, &s->t[j]);
@@ -2017,6 +2038,19 @@ static int coordinated(const sent *s, const pclaim *parent, size_t start)
 	    !memcmp(s->text + s->t[j].off, "and", 3))
 		j++;
 	return j == start && start > parent->np_end;
+}
+
+/* Whether the phrase ending at np_end is the subject of the verb just
+ * before token at: only a relative pronoun, auxiliaries and adverbs between
+ * ("a son who later killed himself"). */
+static int subject_of_verb(const fx *x, const sent *s, size_t np_end, size_t at)
+{
+	if (at == 0 || at <= np_end)
+		return 0;
+	for (size_t k = np_end; k + 1 < at; k++)
+		if (!has(x, s, k, W_REL | W_AUX) && !word_ends(x, &s->t[k], "ly"))
+			return 0;
+	return 1;
 }
 
 /* Whether the claim of tokens [from, to) (with up to ten tokens of its
@@ -2122,7 +2156,10 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	 * killed a 15-year-old girl was arrested" */
 	if (!measure && !part) {
 		measure = pre_measure(x, s, start, a->end);
-		pc->verb_before = measure != 0;
+		/* not a noun made of it: "a shooting victim, a suspect" are no
+		 * objects of one verb */
+		pc->verb_before = measure != 0 &&
+		                  !(a->one && has(x, s, start, W_PERSON) && word_ends(x, &s->t[start - 1], "ing"));
 	}
 	if (!measure && !object)
 		measure = forward_measure(x, s, fk, &at);
@@ -2175,13 +2212,18 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	}
 	if (!measure || irrealis(x, s, start, at > p.end ? at + 1 : p.end, at > p.end))
 		return 0;
+	/* "which of the three victims died": one of them, unknown */
+	if (start >= 3 && is(x, s, start - 1, "the") && is(x, s, start - 2, "of") &&
+	    is(x, s, start - 3, "which"))
+		return 0;
 	/* "five were shot, one of whom died", "one of the victims died": the
 	 * whole of the dead, not a part of them */
 	if (part && measure == M_KILLED && p.measure != M_KILLED &&
 	    !(inherit && parent && parent->measure == M_KILLED))
 		part = inherit = 0;
-	/* "a man shot himself": the subject, counted already */
-	if (a->self && parent && parent->end == start)
+	/* "a man shot himself", "a son who killed himself": the subject,
+	 * counted already */
+	if (a->self && parent && (parent->end == start || subject_of_verb(x, s, parent->np_end, start)))
 		return 0;
 	/* "The victim, a 25-year-old man, was shot": the appositive is the
 	 * person just counted; a bare noun is the next of a list ("Man,
@@ -2218,6 +2260,9 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	pc->at = start;
 	pc->end = at > p.end ? at + 1 : p.end;
 	pc->np_end = p.end;
+	/* "his wife and son": the persons joined on are read with the first */
+	if (p.more && pc->skip < p.end)
+		pc->skip = p.end;
 	pc->one = a->one;
 	pc->self = a->self;
 	pc->who = a->who;
