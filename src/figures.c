@@ -2157,9 +2157,9 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	if (!measure && !part) {
 		measure = pre_measure(x, s, start, a->end);
 		/* not a noun made of it: "a shooting victim, a suspect" are no
-		 * objects of one verb */
+		 * objects of one verb ("wounding girlfriend and son" are) */
 		pc->verb_before = measure != 0 &&
-		                  !(a->one && has(x, s, start, W_PERSON) && word_ends(x, &s->t[start - 1], "ing"));
+		                  !(a->one && has(x, s, start, W_PERSON) && is(x, s, start - 1, "shooting"));
 	}
 	if (!measure && !object)
 		measure = forward_measure(x, s, fk, &at);
