@@ -583,6 +583,7 @@ typedef struct pclaim {
 	int self;                /* the doer ("before killing himself") */
 	int verb_before;         /* measured by a verb before it ("killing A") */
 	uint32_t who, who_first; /* a name's last and first words, 0 when none */
+	uint32_t head;           /* lexicon id of the phrase's head noun, 0 */
 } pclaim;
 
 /* One sentence (or headline) being read. */
@@ -825,8 +826,9 @@ static int not_a_count(const fx *x, const sent *s, size_t i, size_t end)
 	if (i >= 2 && punct(s, i - 1) == ',' && t->len <= 3 &&
 	    (end >= s->n || punct(s, end) == ',' || punct(s, end) == '.' ||
 	     punct(s, end) == ')' || punct(s, end) == ';' || dash(s, end)) &&
-	    ((s->t[i - 2].flags & NF_TOK_CAP) || human(x, &s->t[i - 2])))
-		return 1;
+	    ((s->t[i - 2].flags & NF_TOK_CAP) || human(x, &s->t[i - 2]) ||
+	     (i >= 3 && punct(s, i - 2) == '.' && (s->t[i - 3].flags & NF_TOK_CAP))))
+		return 1; /* "Jo Li Jr., 38," too */
 	/* "Jan. 19", "on May 3": a day of the month */
 	if (i > 0 && (calendar_word(x, s, i - 1) ||
 	              (i > 1 && punct(s, i - 1) == '.' && calendar_word(x, s, i - 2))))
@@ -916,13 +918,15 @@ static int clause_start(const fx *x, const sent *s, size_t b)
 
 /* Whether the name ending at end is a subject: a participle or an
  * auxiliary follows, directly or after more names ("A and B were killed",
- * "A, B and C died"); not a name before a noun ("Murray State College
+ * "A, B and C died", "A, B, and C all died"); not a name before a noun ("Murray State College
  * basketball player"). */
 static int subject_name(const fx *x, const sent *s, size_t end)
 {
 	for (int names = 0; names < 4; names++) {
 		if (has(x, s, end, W_AUX | W_POST))
 			return 1;
+		if (punct(s, end) == ',' && is(x, s, end + 1, "and"))
+			end++; /* "A, B, and C" */
 		if (!(is(x, s, end, "and") || punct(s, end) == ',') || !name_word(x, s, end + 1))
 			return 0;
 		end++;
@@ -2260,6 +2264,7 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	pc->at = start;
 	pc->end = at > p.end ? at + 1 : p.end;
 	pc->np_end = p.end;
+	pc->head = p.head >= 0 ? s->t[p.head].norm : 0;
 	/* "his wife and son": the persons joined on are read with the first */
 	if (p.more && pc->skip < p.end)
 		pc->skip = p.end;
@@ -2340,8 +2345,9 @@ static int joined(const fx *x, const sent *s, size_t at)
 /* Adds a summed claim when a sentence counts several groups of one
  * measure and states no total: "26 protesters and 16 officers were
  * killed" (42), "a man and a woman were shot" (2), "killing A, 18, and
- * B, 20" (2). A claim that equals all the others together is their stated
- * total ("three dead: two men and a woman"), and a qualified or vague one
+ * B, 20" (2). A claim that equals two or more others together is their
+ * stated total ("three dead: two men and a woman"; "two boys and two
+ * girls" are four), and a qualified or vague one
  * makes no sum. The components that count people in general ("a man")
  * become parts of the sum, in its figure; those of other subjects keep
  * their own figures. A sum of people counted one by one is a lower bound:
@@ -2365,11 +2371,14 @@ static nf_status add_sums(fx *x, const sent *s, size_t first)
 				count = 0;
 				break;
 			}
-			/* the same person twice: "Jo Li" and "Li" */
+			/* the same person twice ("Jo Li" and "Li"), the same phrase
+			 * twice (a caption repeated) */
 			int again = 0;
-			for (size_t k = first; k < i && p->who; k++) {
+			for (size_t k = first; k < i; k++) {
 				const pclaim *o = &NF_VEC_AT(&x->claims, pclaim, k);
-				again |= o->measure == m && !o->c.is_part && same_person(o, p);
+				again |= o->measure == m && !o->c.is_part &&
+				         ((p->who && same_person(o, p)) ||
+				          (!p->one && !o->one && o->head == p->head && o->c.value == p->c.value));
 			}
 			/* one person more only when joined on: "a man and a woman were
 			 * killed", not "Bibb died after ... killing the girl" */
@@ -2383,7 +2392,7 @@ static nf_status add_sums(fx *x, const sent *s, size_t first)
 			count++;
 			last = i;
 		}
-		if (count < 2 || biggest * 2 == sum)
+		if (count < 2 || (count > 2 && biggest * 2 == sum))
 			continue;
 		for (size_t i = first; i < n; i++) {
 			pclaim *p = &NF_VEC_AT(&x->claims, pclaim, i);
