@@ -2045,14 +2045,16 @@ static int coordinated(const sent *s, const pclaim *parent, size_t start)
 }
 
 /* Whether the phrase ending at np_end is the subject of the verb just
- * before token at: only a relative pronoun, auxiliaries and adverbs between
- * ("a son who later killed himself"). */
+ * before token at: only a relative pronoun, auxiliaries, adverbs and other
+ * measure verbs between ("a son who later killed himself", "a boy shot
+ * and killed himself"). */
 static int subject_of_verb(const fx *x, const sent *s, size_t np_end, size_t at)
 {
 	if (at == 0 || at <= np_end)
 		return 0;
 	for (size_t k = np_end; k + 1 < at; k++)
-		if (!has(x, s, k, W_REL | W_AUX) && !word_ends(x, &s->t[k], "ly"))
+		if (!has(x, s, k, W_REL | W_AUX) && !word_ends(x, &s->t[k], "ly") &&
+		    !is(x, s, k, "and") && !(has(x, s, k, W_PRE | W_POST) && wi(x, &s->t[k])->measure))
 			return 0;
 	return 1;
 }
