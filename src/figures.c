@@ -205,13 +205,15 @@ static const word_role roles[] = {
 	{"grazing", W_PRE, S, 0},
 	/* injured */
 	{"injured", W_POST | W_PRE | W_NOUN, I, 0}, {"injuring", W_PRE, I, 0},
-	{"injure", W_PRE, I, 0}, {"wounded", W_POST | W_PRE | W_NOUN, I, 0},
+	{"injure", W_PRE, I, 0}, {"injures", W_PRE, I, 0},
+	{"wounds", W_PRE | W_WOUND, I, 0}, {"hurts", W_PRE, I, 0},
+	{"wounded", W_POST | W_PRE | W_NOUN, I, 0},
 	{"wounding", W_PRE, I, 0}, {"hurt", W_POST, I, 0},
 	{"injuries", W_NOUN | W_WOUND, I, 0}, {"hospitalized", W_POST, I, 0},
 	{"hospitalised", W_POST, I, 0}, {"treated", W_POST, I, 0},
 	{"recovering", W_POST, I, 0},
 	{"injury", W_WOUND, 0, 0}, {"wound", W_WOUND, 0, 0},
-	{"wounds", W_WOUND, 0, 0}, {"hospital", W_CUE, 0, 0},
+	{"hospital", W_CUE, 0, 0},
 	{"condition", W_CUE, 0, 0}, {"life", W_CUE, 0, 0},
 	{"suicide", W_CUE, 0, 0},
 	{"suffered", W_SUFFER, 0, 0}, {"sustained", W_SUFFER, 0, 0},
@@ -1993,6 +1995,20 @@ static const char *place_after(fx *x, const sent *s, size_t k)
 	return NULL;
 }
 
+static int preposition(const fx *x, const sent *s, size_t k);
+
+/* Whether token j names someone else than the subject of the clause
+ * before it: a number, a pronoun, a determiner, a person; not in a phrase
+ * of place, time or agent ("in a triple shooting", "by his 2-year-old
+ * brother") nor a number of times ("several times"). */
+static int someone_else(const fx *x, const sent *s, size_t j)
+{
+	if (preposition(x, s, j - 1) || has(x, s, j + 1, W_UNIT))
+		return 0;
+	return (s->t[j].flags & NF_TOK_NUM) ||
+	       has(x, s, j, W_NUM | W_PRON | W_DET | W_PERSON | W_PEOPLE) || is(x, s, j, "a");
+}
+
 /* Whether token k is a preposition that opens a place, time or agent
  * phrase. */
 static int preposition(const fx *x, const sent *s, size_t k)
@@ -2017,16 +2033,31 @@ static int died_later(const fx *x, const sent *s, size_t k)
 	for (size_t j = k + 1; j < s->n && j <= k + 15; j++) {
 		if (punct(s, j) == ';' || punct(s, j) == '.')
 			return 0;
-		/* "in a triple shooting", "by his 2-year-old brother", "several
-		 * times": no one else */
-		if (preposition(x, s, j - 1) || has(x, s, j + 1, W_UNIT))
-			continue;
-		if ((s->t[j].flags & NF_TOK_NUM) ||
-		    has(x, s, j, W_NUM | W_PRON | W_DET | W_PERSON | W_PEOPLE) || is(x, s, j, "a"))
+		if (someone_else(x, s, j))
 			return 0;
 		const winfo *w = wi(x, &s->t[j]);
 		if ((w->flags & W_POST) && w->measure == M_KILLED && !is(x, s, j, "killed"))
 			return 1;
+	}
+	return 0;
+}
+
+/* Whether the clause after the participle at k says its subject lived:
+ * "shot in the leg and treated and released", "was shot but survived",
+ * "shot ... in stable condition", "non-life-threatening". Up to the end of
+ * the clause (as died_later() reads it), fifteen tokens at most; a death
+ * said there is died_later()'s, read first. */
+static int survived_later(const fx *x, const sent *s, size_t k)
+{
+	static const char *const alive[] = {"released", "survived", "stable", "recovering",
+	                                    "non-life-threatening", "non-life",
+	                                    "minor", "treated", "survive", "recover"};
+	for (size_t j = k + 1; j < s->n && j <= k + 15; j++) {
+		if (punct(s, j) == ';' || punct(s, j) == '.' || someone_else(x, s, j))
+			return 0;
+		for (size_t i = 0; i < sizeof alive / sizeof *alive; i++)
+			if (is(x, s, j, alive[i]))
+				return 1;
 	}
 	return 0;
 }
@@ -2251,6 +2282,12 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 			if (is(x, s, j, "other") || is(x, s, j, "others") || is(x, s, j, "additional"))
 				measure = M_INJURED;
 	}
+	/* "was shot in the back and treated and released", "another man was
+	 * shot in the leg": alive, or someone else than the dead (not the
+	 * object: "he shot another man" is the one man) */
+	if (measure == M_SHOT && (survived_later(x, s, at) ||
+	                          (a->one && is(x, s, a->at, "another") && at > p.end)))
+		measure = M_INJURED;
 	/* Sending people to hospital is no deployment. */
 	if (measure == M_DEPLOYED && subject && !force)
 		return 0;
