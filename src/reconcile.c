@@ -74,6 +74,7 @@ typedef struct cluster {
 	long first, last;    /* days of its earliest and latest claim, NO_DAY */
 	size_t groups;       /* independent sources among counting claims */
 	size_t hgroups;      /* more independent sources, hedged */
+	size_t lead;         /* sources stating it in a headline or lead sentence */
 	size_t m0, nm;       /* members: mem[m0 .. m0 + nm) */
 	int bounds;          /* made of lower bounds only; value the largest */
 } cluster;
@@ -249,6 +250,16 @@ static void describe_clusters(rc *r, const nf_figure *f, int tier)
 				c->rep = m;
 		}
 		c->groups = distinct_groups(r, r->mem + c->m0, c->nm);
+		c->lead = 0;
+		r->stamp_gen++;
+		for (size_t i = 0; i < c->nm; i++) {
+			const nf_claim *m = r->mem[c->m0 + i];
+			size_t g = group_of(r, m);
+			if (m->sent <= 0 && g < NF_NDOCS(r->b->corpus) && r->stamp[g] != r->stamp_gen) {
+				r->stamp[g] = r->stamp_gen;
+				c->lead++;
+			}
+		}
 		if (c->last == NO_DAY)
 			c->last = c->first;
 	}
@@ -317,6 +328,7 @@ static size_t conflict_choice(const rc *r, int *newest)
 	for (size_t k = 1; k < r->ncl; k++) {
 		const cluster *a = &r->cl[k], *b = &r->cl[best];
 		if (a->groups != b->groups ? a->groups > b->groups :
+		    a->lead != b->lead ? a->lead > b->lead :
 		    a->nm != b->nm ? a->nm > b->nm :
 		    a->hgroups != b->hgroups ? a->hgroups > b->hgroups :
 		    a->last != b->last ? a->last > b->last : a->value > b->value)
