@@ -777,6 +777,7 @@ typedef struct amount {
 	int weak;       /* a name or a pronoun: one person of perhaps more */
 	int measure;    /* the measure the amount says itself: "his death" */
 	int self;       /* the one who did it: "killing himself" */
+	int ordinal;    /* "a third person died": at least that many */
 	uint32_t who, who_first; /* a name's last and first words (lexicon
 	                          * ids), 0 when no name */
 	size_t at, end; /* tokens [at, end) */
@@ -820,6 +821,13 @@ static int not_a_count(const fx *x, const sent *s, size_t i, size_t end)
 	if (i > 0 && (has(x, s, i - 1, W_PREVREJ) || punct(s, i - 1) == '#' ||
 	              is_currency(s, i - 1)))
 		return 1;
+	/* "ages 13, 17 and 19": the list goes on */
+	size_t k = i;
+	while (k >= 2 && (punct(s, k - 1) == ',' || is(x, s, k - 1, "and")) &&
+	       (s->t[k - 2].flags & NF_TOK_NUM))
+		k -= 2;
+	if (k < i && k > 0 && has(x, s, k - 1, W_PREVREJ))
+		return 1;
 	if (i > 0 && punct(s, i - 1) == '(' && punct(s, end) == ')')
 		return 1;
 	/* "Tokayev, 68, said", "a boy, 9, died", "the death of Jo Li, 18.",
@@ -838,9 +846,14 @@ static int not_a_count(const fx *x, const sent *s, size_t i, size_t end)
 	return 0;
 }
 
-/* "17-year-old" at i: returns the token after it, else 0. */
+static int word_ends(const fx *x, const nf_token *t, const char *suf);
+
+/* "17-year-old", "six-year-old" at i: returns the token after it, else 0. */
 static size_t age_at(const fx *x, const sent *s, size_t i)
 {
+	/* "six-year-old", "twenty-one-year-old": one token */
+	if ((s->t[i].flags & NF_TOK_WORD) && word_ends(x, &s->t[i], "-year-old"))
+		return i + 1;
 	if (!(s->t[i].flags & NF_TOK_NUM) || !glued(s, i) || punct(s, i + 1) != '-' ||
 	    !glued(s, i + 1) || !is(x, s, i + 2, "year-old"))
 		return 0;
@@ -1133,6 +1146,34 @@ found:
 	return 1;
 }
 
+/* "a third person has died", "a fifth was struck by debris", a
+ * headline's "Third person dies": the count has reached that number, so
+ * it is a lower bound of it. Not "the third victim was Jo Li", which
+ * numbers the victims told one by one, nor "a second shot". */
+static int ordinal_at(const fx *x, const sent *s, size_t i, amount *a)
+{
+	static const char *const ord[] = {"second", "third", "fourth", "fifth", "sixth",
+	                                  "seventh", "eighth", "ninth", "tenth"};
+	size_t w = i + (is(x, s, i, "a") || is(x, s, i, "an"));
+	if (w == i && !(s->idx < 0 && (i == 0 || punct(s, i - 1))))
+		return 0;
+	/* a person or a verb after it: not "a second shot", "a second degree
+	 * murder charge" */
+	if (!(w + 1 < s->n && (human(x, &s->t[w + 1]) || has(x, s, w + 1, W_AUX) ||
+	                       (has(x, s, w + 1, W_POST) && !has(x, s, w + 1, W_PRE)) ||
+	                       punct(s, w + 1) == ',')))
+		return 0;
+	for (size_t k = 0; k < sizeof ord / sizeof *ord; k++)
+		if (is(x, s, w, ord[k])) {
+			a->num.value = a->num.low = a->num.high = (double)(k + 2);
+			a->ordinal = 1;
+			a->at = i;
+			a->end = w + 1;
+			return 1;
+		}
+	return 0;
+}
+
 /* The amount at token i, if any. Headline and body alike. */
 static int amount_at(const fx *x, const sent *s, size_t i, amount *a)
 {
@@ -1144,7 +1185,7 @@ static int amount_at(const fx *x, const sent *s, size_t i, amount *a)
 	    !(f & (W_NUM | W_NEG | W_PERSON | W_PRON | W_DET | W_OPEN)) &&
 	    !(s->idx < 0 && (f & W_NOUN)))
 		return 0;
-	if (one_person(x, s, i, a) || individual(x, s, i, a))
+	if (ordinal_at(x, s, i, a) || one_person(x, s, i, a) || individual(x, s, i, a))
 		return 1;
 	if (f & W_NEG) {
 		/* "no one", "nobody", "none", "no injuries"; not "no one else",
@@ -2149,7 +2190,11 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 		q = qualifier_before(x, s, a->at, &start);
 	/* parts: "including three children", "among them 3 children" */
 	int part = 0, inherit = 0;
-	if (start > 0 && has(x, s, start - 1, W_PARTPRE))
+	pclaim *parent = last_claim(x, first);
+	/* "Jo Li is among four wounded": the whole Jo Li is a part of */
+	if (start > 1 && is(x, s, start - 1, "among") && be_verb(x, s, start - 2))
+		;
+	else if (start > 0 && has(x, s, start - 1, W_PARTPRE))
 		part = inherit = 1;
 	else if (start > 1 && is(x, s, start - 1, "them") && has(x, s, start - 2, W_PARTPRE))
 		part = inherit = 1;
@@ -2238,7 +2283,6 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	 * but died" */
 	if (!measure && !part && (full || start == 0) && !a->weak)
 		measure = distant_measure(x, s, start, p.end);
-	pclaim *parent = last_claim(x, first);
 	if (!measure && inherit && parent && full)
 		measure = parent->measure;
 	/* "killing A, 18, and B, 20", "killed two men and a woman": objects
@@ -2319,12 +2363,16 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	c->is_part = part;
 	c->is_vague = a->num.vague;
 	c->is_shot = measure == M_SHOT;
-	double v = a->neg ? 0 : a->one ? 1 + p.more : a->num.value;
+	/* an ordinal numbers the dead ("a third person has died") or all hit
+	 * ("a fifth was struck"), but not the wounded alone: "a third person
+	 * was hurt" may follow two dead */
+	int ordinal = a->ordinal && (measure == M_KILLED || measure == M_SHOT);
+	double v = a->neg ? 0 : a->one || (a->ordinal && !ordinal) ? 1 + p.more : a->num.value;
 	c->value = v;
-	c->low = a->neg ? 0 : a->one ? v : a->num.low;
-	c->high = a->neg ? 0 : a->one ? v : a->num.high;
+	c->low = a->neg ? 0 : a->one || a->ordinal ? v : a->num.low;
+	c->high = a->neg ? 0 : a->one || a->ordinal ? v : a->num.high;
 	/* a pronoun may be someone counted already: no component of a sum */
-	pc->exact = !a->neg && !a->num.vague && q < 0 && !(a->weak && !a->who);
+	pc->exact = !a->neg && !a->num.vague && q < 0 && !(a->weak && !a->who) && !a->ordinal;
 	if (a->num.vague)
 		c->qualifier = a->num.vague_word;
 	if (q >= 0) {
@@ -2355,7 +2403,7 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	}
 	/* one person, and there may be others: "a man was killed" agrees
 	 * with "two people were killed", and rivals no count */
-	if (a->one)
+	if (a->one || a->ordinal)
 		c->high = NAN;
 	if (part)
 		c->place = place_after(x, s, a->end);
