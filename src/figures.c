@@ -2176,6 +2176,23 @@ static int irrealis(const fx *x, const sent *s, size_t from, size_t to, int forw
 	return 0;
 }
 
+/* Whether the amount at start is one of a list after "including" ("nine
+ * injured, including one in critical condition and one in serious
+ * condition"): "including" within twelve tokens before it, and no verb or
+ * clause end between. */
+static int including_before(const fx *x, const sent *s, size_t start)
+{
+	for (size_t k = start; k > 0 && start - k < 12; k--) {
+		size_t j = k - 1;
+		if (is(x, s, j, "including"))
+			return j + 1 < start;
+		if (punct(s, j) == ';' || punct(s, j) == '.' || punct(s, j) == ':' ||
+		    has(x, s, j, W_AUX) || (has(x, s, j, W_POST | W_PRE) && wi(x, &s->t[j])->measure))
+			return 0;
+	}
+	return 0;
+}
+
 /* Reads the claim whose amount is a; returns 1 and fills *pc when it is
  * one. first is the index of this sentence's first claim in x->claims;
  * colon is the measure of a total this amount follows after a colon. */
@@ -2197,6 +2214,8 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	else if (start > 0 && has(x, s, start - 1, W_PARTPRE))
 		part = inherit = 1;
 	else if (start > 1 && is(x, s, start - 1, "them") && has(x, s, start - 2, W_PARTPRE))
+		part = inherit = 1;
+	else if (including_before(x, s, start))
 		part = inherit = 1;
 	size_t k = a->end;
 	/* "between 10 and 15": a range, both amounts read here; its value is
