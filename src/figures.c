@@ -1587,10 +1587,15 @@ static int wound_within(const fx *x, const sent *s, size_t k, size_t n, int *fat
  * "was rushed to the hospital" (wounded or dead: M_SHOT), "is in critical
  * condition", "is fighting for her life" (alive: M_INJURED), "suffered
  * non-life-threatening injuries",
- * "was found with gunshot wounds" (M_SHOT; "fatal injuries" M_KILLED). */
+ * "was found with gunshot wounds" (M_SHOT; "fatal injuries" M_KILLED),
+ * "was taken off life support" (M_KILLED). */
 static int care_measure(const fx *x, const sent *s, size_t k)
 {
 	int fatal;
+	/* "was taken off life support": a death */
+	if (is(x, s, k, "taken") && is(x, s, k + 1, "off") && is(x, s, k + 2, "life") &&
+	    is(x, s, k + 3, "support"))
+		return M_KILLED;
 	/* eight tokens: "rushed to Baylor Scott & White Hospital" */
 	if (has(x, s, k, W_CARRY) && word_within(x, s, k, 8, "hospital"))
 		return M_SHOT;
