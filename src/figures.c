@@ -2576,25 +2576,40 @@ static int several_events(const fx *x, const sent *s)
 	return 0;
 }
 
-/* Whether body sentence s tells of another event than the article's own:
- * an earlier year than the article's ("in 2009", "On Nov. 5, 2009"), or
- * words of an earlier time or another case ("last year", "a month
- * earlier", "years ago", "a previous shooting", "in that case", "in a
- * separate shooting"). The headline is the article's own event, so it
- * is never asked. */
-static int other_event(const fx *x, const sent *s, const nf_doc *d)
+/* Whether the month named at k without a day ("in December") ended a week
+ * or more before the story's first report: the latest such month on or
+ * before it (December of the year before, said in January). */
+static int month_before(const fx *x, const sent *s, size_t k)
+{
+	int m = nf_month_from_name(s->text + s->t[k].off, s->t[k].len);
+	if (m < 1 || !nf_date_valid(x->first))
+		return 0;
+	int y = m <= x->first.m ? x->first.y : x->first.y - 1;
+	nf_date end = {m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1};
+	return nf_date_days(x->first) - (nf_date_days(end) - 1) >= 7;
+}
+
+/* Where body sentence s starts to tell of another event than the
+ * article's own: from its start for an earlier year than the article's
+ * ("in 2009", "On Nov. 5, 2009"), an earlier month ("in December", said in
+ * January), or words of an earlier time or another case ("last year", "a
+ * month earlier", "a year and a half ago", "a previous shooting", "in that
+ * case"); from "after" in "came six weeks after a gunman killed 49" (the
+ * death two days after the shooting is this event's). s->n when it does
+ * not. The headline is the article's own event, so it is never asked. */
+static size_t other_event(const fx *x, const sent *s, const nf_doc *d)
 {
 	static const char *const before_last[] = {"year", "month", "summer", "spring",
 	                                          "fall", "autumn", "winter"};
 	static const char *const spans[] = {"years", "months", "year", "month", "decade",
-	                                    "decades"};
+	                                    "decades", "half", "weeks", "week", "days"};
 	for (size_t k = 0; k < s->n; k++) {
 		const nf_token *t = &s->t[k];
 		if ((t->flags & NF_TOK_NUM) && t->len == 4 && d->published.y > 0) {
 			double y;
 			if (nf_num_digits(s->text + t->off, t->len, &y) && y >= 1900 &&
 			    y < d->published.y)
-				return 1;
+				return 0;
 			continue;
 		}
 		if (!(t->flags & NF_TOK_WORD))
@@ -2603,16 +2618,24 @@ static int other_event(const fx *x, const sent *s, const nf_doc *d)
 			for (size_t i = 0; i < sizeof before_last / sizeof *before_last; i++)
 				if (is(x, s, k + 1, before_last[i]) ||
 				    (is(x, s, k + 1, "this") && is(x, s, k + 2, before_last[i])))
-					return 1;
-		if (is(x, s, k, "ago") || is(x, s, k, "earlier") || is(x, s, k, "before"))
-			for (size_t i = 0; i < sizeof spans / sizeof *spans && k > 0; i++)
-				if (is(x, s, k - 1, spans[i]))
-					return 1;
+					return 0;
+		/* "weeks ago", "days earlier" may be this event's in a later
+		 * report: only the longer spans */
+		int after = is(x, s, k, "after");
+		if (k > 0 && (after || is(x, s, k, "ago") || is(x, s, k, "earlier") ||
+		              is(x, s, k, "before")))
+			for (size_t i = 0; i < sizeof spans / sizeof *spans; i++)
+				if (is(x, s, k - 1, spans[i]) && (after || i < 7))
+					return after ? k : 0;
 		if (is(x, s, k, "previous") || is(x, s, k, "prior") || is(x, s, k, "previously") ||
 		    (is(x, s, k, "that") && is(x, s, k + 1, "case")))
-			return 1;
+			return 0;
+		if (k > 0 && calendar_word(x, s, k) && has(x, s, k, W_MONTH) &&
+		    (is(x, s, k - 1, "in") || is(x, s, k - 1, "last") || is(x, s, k - 1, "since")) &&
+		    !(k + 1 < s->n && (s->t[k + 1].flags & NF_TOK_NUM)) && month_before(x, s, k))
+			return 0;
 	}
-	return 0;
+	return s->n;
 }
 
 /* Longest quote of a sentence, in bytes: news sentences are shorter, and a
@@ -2685,10 +2708,9 @@ static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
 	/* An event dated a week or more before the story's first report is
 	 * another one: reports of an event follow it within days, and a story
 	 * that runs longer is reported as it runs. */
-	int other = s->idx > 0 &&
-	            (other_event(x, s, d) ||
-	             (nf_date_valid(day) && nf_date_valid(x->first) &&
-	              nf_date_days(x->first) - nf_date_days(day) >= 7));
+	size_t other = s->idx <= 0 ? s->n :
+	               nf_date_valid(day) && nf_date_valid(x->first) &&
+	               nf_date_days(x->first) - nf_date_days(day) >= 7 ? 0 : other_event(x, s, d);
 	size_t off = s->t[0].off, end = s->t[s->n - 1].off + s->t[s->n - 1].len;
 	const char *text = end - off <= MAX_QUOTE ? quote(x, s->text + off, end - off) : NULL;
 	if (!text && end - off <= MAX_QUOTE)
@@ -2710,7 +2732,7 @@ static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
 		p->c.hedge = hedge;
 		p->c.date = date;
 		p->c.is_aggregate = aggregate && !p->one;
-		p->c.is_other = other;
+		p->c.is_other = p->at >= other;
 	}
 	return NF_OK;
 }
