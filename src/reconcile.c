@@ -75,6 +75,7 @@ typedef struct cluster {
 	size_t groups;       /* independent sources among counting claims */
 	size_t hgroups;      /* more independent sources, hedged */
 	size_t lead;         /* sources stating it in a headline or lead sentence */
+	int attributed;      /* a claim of it names who said it */
 	size_t m0, nm;       /* members: mem[m0 .. m0 + nm) */
 	int bounds;          /* made of lower bounds only; value the largest */
 } cluster;
@@ -251,10 +252,12 @@ static void describe_clusters(rc *r, const nf_figure *f, int tier)
 		}
 		c->groups = distinct_groups(r, r->mem + c->m0, c->nm);
 		c->lead = 0;
+		c->attributed = 0;
 		r->stamp_gen++;
 		for (size_t i = 0; i < c->nm; i++) {
 			const nf_claim *m = r->mem[c->m0 + i];
 			size_t g = group_of(r, m);
+			c->attributed |= m->said_by != NULL;
 			if (m->sent <= 0 && g < NF_NDOCS(r->b->corpus) && r->stamp[g] != r->stamp_gen) {
 				r->stamp[g] = r->stamp_gen;
 				c->lead++;
@@ -316,7 +319,10 @@ static size_t conflict_choice(const rc *r, int *newest)
 	for (size_t k = 1; k < r->ncl; k++)
 		if (r->cl[k].first > r->cl[latest].first)
 			latest = k;
-	int supersedes = r->cl[latest].first != NO_DAY;
+	/* the latest attributed count, or the one a later report leads with:
+	 * not a passing number ("... a gunman killed 49") */
+	int supersedes = r->cl[latest].first != NO_DAY &&
+	                 (r->cl[latest].attributed || r->cl[latest].lead);
 	for (size_t k = 0; k < r->ncl && supersedes; k++)
 		if (k != latest && (r->cl[k].last >= r->cl[latest].first ||
 		                    r->cl[k].value > r->cl[latest].value))
