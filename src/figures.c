@@ -1614,8 +1614,13 @@ static int forward_measure(const fx *x, const sent *s, size_t k, size_t *at)
 	while (k < s->n && is_quote(s, k))
 		k++;
 	for (int co = 0; co < 4 && (is(x, s, k, "and") || punct(s, k) == ','); co++) {
-		size_t e = skip_amount_np(x, s, k + 1);
-		if (e == k + 1)
+		/* "A, B, and C"; "5 people, including a boy, were shot" */
+		size_t j = k + 1 + (punct(s, k) == ',' && is(x, s, k + 1, "and"));
+		if (punct(s, k) == ',' && is(x, s, k + 1, "including") &&
+		    (j = closing_comma(x, s, k + 2, 8)))
+			return forward_measure(x, s, j, at);
+		size_t e = skip_amount_np(x, s, j);
+		if (e == j)
 			break;
 		k = e;
 	}
@@ -2332,9 +2337,11 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 		return 0;
 	/* "The victim, a 25-year-old man, was shot": the appositive is the
 	 * person just counted; a bare noun is the next of a list ("Man,
-	 * woman found dead") */
+	 * woman found dead"), and so is a name after a name ("Tom Hale, Rita
+	 * Voss and Jo Marsh") */
 	if (a->one && parent && parent->one && parent->np_end + 1 == start &&
-	    punct(s, parent->np_end) == ',' && !has(x, s, start, W_PERSON))
+	    punct(s, parent->np_end) == ',' && !has(x, s, start, W_PERSON) &&
+	    !(a->who && parent->who))
 		return 0;
 	/* "12 wounds", "64 casings": a count of people needs a noun of people */
 	if (!a->one && p.head >= 0 && measure != M_DAMAGED && measure != M_DEPLOYED &&

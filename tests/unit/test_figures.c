@@ -442,6 +442,152 @@ static void test_headlines(void)
 	CHECK(main_value("killed") == 1);
 }
 
+/* A headline over a body that says nothing more, on 12 May 2024. */
+static void headline(const char *title)
+{
+	art a = {title, "Police are asking for help.", {2024, 5, 12}, -1};
+	run(&a, 1);
+}
+
+static void test_headline_people(void)
+{
+	headline("Police identify victim killed in crash");
+	CHECK(main_value("killed") == 1);
+	headline("Teen charged with killing uncle");
+	CHECK(main_value("killed") == 1);
+	headline("Man, woman found dead in apartment");
+	CHECK(main_value("killed") == 2);
+	headline("Mother and child hurt in crash");
+	CHECK(main_value("injured") == 2);
+	headline("Gunman kills 1, injures 3 at market");
+	CHECK(main_value("killed") == 1 && main_value("injured") == 3);
+	headline("Third person dies after warehouse fire");
+	CHECK(main_value("killed") == 3);
+}
+
+static void test_what_did_not_happen(void)
+{
+	one("The doctor said the bullet could have killed her.");
+	CHECK(!main_figure("killed"));
+	one("Police say he was going to kill his wife and two sons.");
+	CHECK(!main_figure("killed"));
+	one("The man tried to kill three people with a knife.");
+	CHECK(!main_figure("killed"));
+	one("A teen was charged with attempted murder on Friday.");
+	CHECK(!main_figure("killed"));
+	one("The falling crane nearly killed two workers.");
+	CHECK(!main_figure("killed"));
+	one("Neighbours asked if anyone had been killed.");
+	CHECK(!main_figure("killed"));
+	one("There should've been five people dead that day.");
+	CHECK(!main_figure("killed"));
+	/* an attempt to do something else that ended in a death */
+	headline("Attempt to calm dog led to accidental shooting death");
+	CHECK(main_value("killed") == 1);
+	/* which of them is not told */
+	one("It was not clear which of the three victims died at the hospital.");
+	CHECK(!claim("killed", 3));
+}
+
+static void test_other_events(void)
+{
+	art a = {"Two hurt in bar shooting",
+	         "Two people were hurt in a shooting at a bar on Saturday. In 2019, "
+	         "a gunman killed 5 people at the same bar. Last year 3 people were "
+	         "killed nearby. On March 2, a man was shot dead two streets away. "
+	         "The shooting came six weeks after a blast killed 12 workers.",
+	         {2024, 5, 12}, -1};
+	run(&a, 1);
+	const nf_figure *f = main_figure("killed");
+	CHECK(f && isnan(f->value)); /* no count of this event */
+	CHECK(f && f->explanation && strstr(f->explanation, "another event"));
+	for (size_t i = 0; f && i < f->nclaims; i++)
+		CHECK(f->claims[i].is_other);
+	CHECK(main_value("injured") == 2);
+	/* a month before the first report, said without a day */
+	art b = {"Man hurt in crash", "A man was hurt. In December, a crash killed 4 people.",
+	         {2025, 1, 20}, -1};
+	run(&b, 1);
+	CHECK(!claim("killed", 4) || claim("killed", 4)->is_other);
+	/* the lead is the article's own, and a later death of this event is */
+	art c = {"Trial opens", "The man accused of killing 2 people at a bar went on trial. "
+	         "One victim died two days after the shooting.", {2024, 5, 12}, -1};
+	run(&c, 1);
+	CHECK(main_value("killed") == 2);
+}
+
+static void test_later_death(void)
+{
+	one("Two teens who were shot in a triple shooting have died.");
+	CHECK(main_value("killed") == 2);
+	headline("9-year-old shot by 4-year-old brother dies");
+	CHECK(main_value("killed") == 1 && main_value("injured") == 0);
+	one("Jo Marsh, 15, was taken off life support on Thursday.");
+	CHECK(main_value("killed") == 1);
+	one("Two of the victims were pronounced deceased at the scene.");
+	CHECK(main_value("killed") == 2);
+	one("A man was shot several times and died at a hospital.");
+	CHECK(main_value("killed") == 1);
+	one("A third person has died after the shooting.");
+	const nf_claim *c = claim("killed", 3);
+	CHECK(c && c->low == 3 && isnan(c->high));
+	/* an ordinal of the wounded alone may follow the dead */
+	one("A third person was hurt in the shooting.");
+	CHECK(main_value("injured") == 1);
+	one("He fired a second shot at the car.");
+	CHECK(!main_figure("injured") && !main_figure("killed"));
+}
+
+static void test_wounded_alive(void)
+{
+	one("A man was killed. Another man was shot in the arm.");
+	CHECK(main_value("killed") == 1 && main_value("injured") == 1);
+	one("A woman was killed and a man was shot in the leg and treated and released.");
+	CHECK(main_value("injured") == 1);
+	one("Four people were shot and two are being treated at a hospital.");
+	CHECK(!claim("injured", 6));
+}
+
+static void test_counting_people(void)
+{
+	one("Police said two boys and two girls were shot near the park.");
+	CHECK(main_value("injured") == 4);
+	one("A six-year-old and three adults were shot.");
+	CHECK(main_value("injured") == 4);
+	one("Staff said Ann Bee, Cy Dee, and Ed Fay all suffered injuries.");
+	CHECK(main_value("injured") == 3);
+	one("Nine people were injured, including one in critical condition and one "
+	    "in serious condition.");
+	CHECK(main_value("injured") == 9);
+	one("His grandson is among four wounded in the attack.");
+	CHECK(main_value("injured") == 4);
+	one("A family of five was found dead. Photo: a family of five was found dead "
+	    "and a family of five was found dead.");
+	CHECK(main_value("killed") == 5);
+	one("A son who later killed himself was found in the barn.");
+	CHECK(main_value("killed") == 1);
+	one("A 3-year-old boy shot and killed himself with a rifle.");
+	CHECK(main_value("killed") == 1);
+	headline("Teen shooting victim, suspect were friends");
+	CHECK(!claim("injured", 2));
+	one("The spree left 4 dead, wounded 3 others.");
+	CHECK(main_value("killed") == 4 && main_value("injured") == 3);
+	one("Police are looking for the gunman in the fatal shooting of a man.");
+	CHECK(main_value("killed") == 1);
+}
+
+static void test_more_not_counts(void)
+{
+	one("A total of 5 people, including a boy, were shot.");
+	CHECK(!main_figure("killed") && main_value("injured") == 5);
+	one("The man \u2014 Jo Brandt, 51 \u2014 died of a gunshot wound.");
+	CHECK(!claim("killed", 51));
+	one("Police said Al Reyes Jr., 38, shot his neighbour.");
+	CHECK(!claim("injured", 38) && main_value("injured") == 1);
+	one("The other victims, ages 13, 17 and 19, were treated and released.");
+	CHECK(!claim("injured", 17));
+}
+
 /* A run-on list of 2,000 counts: claims are capped per document and each
  * quotes the words around it, not the whole run. */
 static void test_long_sentence(void)
@@ -496,6 +642,13 @@ int main(void)
 	RUN(test_shot_less_killed);
 	RUN(test_several_events);
 	RUN(test_headlines);
+	RUN(test_headline_people);
+	RUN(test_what_did_not_happen);
+	RUN(test_other_events);
+	RUN(test_later_death);
+	RUN(test_wounded_alive);
+	RUN(test_counting_people);
+	RUN(test_more_not_counts);
 	RUN(test_long_sentence);
 	RUN(test_headline_and_date);
 	nf_brief_free(brief);
