@@ -298,14 +298,23 @@ static void describe_clusters(rc *r, const nf_figure *f, int tier)
 	}
 }
 
+/* Whether a cluster is a count reported as such: someone is said to give
+ * it, a report leads with it, or two independent sources state it (not
+ * "... when the old pier fell, ten were killed" in passing). Only such a
+ * count updates another. */
+static int reported(const cluster *c)
+{
+	return c->attributed || c->lead || c->groups >= 2;
+}
+
 /* Whether the clusters, in value order, were each reported strictly
- * before the next larger one. */
+ * before the next larger one, each later one reported as a count. */
 static int rising(const rc *r)
 {
 	for (size_t k = 0; k + 1 < r->ncl; k++) {
 		const cluster *a = &r->cl[k], *b = &r->cl[k + 1];
 		if (a->last == NO_DAY || b->first == NO_DAY || a->last >= b->first ||
-		    b->value <= a->value)
+		    b->value <= a->value || !reported(b))
 			return 0;
 	}
 	return 1;
@@ -321,8 +330,7 @@ static size_t conflict_choice(const rc *r, int *newest)
 			latest = k;
 	/* the latest attributed count, or the one a later report leads with:
 	 * not a passing number ("... a gunman killed 49") */
-	int supersedes = r->cl[latest].first != NO_DAY &&
-	                 (r->cl[latest].attributed || r->cl[latest].lead);
+	int supersedes = r->cl[latest].first != NO_DAY && reported(&r->cl[latest]);
 	for (size_t k = 0; k < r->ncl && supersedes; k++)
 		if (k != latest && (r->cl[k].last >= r->cl[latest].first ||
 		                    r->cl[k].value > r->cl[latest].value))
