@@ -56,18 +56,31 @@
  * "an unidentified 17-year-old boy", "the victim", "his mother", "Jane Doe,
  * 24,", "killed 19-year-old Jo Li", a name where a count can stand ("killing
  * Paige Stalker", "Seichter was shot"), a pronoun ("he was shot", "killing
- * her"), "his death", a headline's "Teen dies" or "shooting death", and the
- * doer harmed by his own hand ("before killing himself", "turned the gun on
- * himself"). An appositive is the person before it ("The victim, a
- * 25-year-old man, was killed" is one). Such an amount is read only from
- * its own phrase, never from a toll elsewhere in the sentence. "Another" is
- * one more, "both men" two.
+ * her"), "his death", a headline's person anywhere ("Teen dies", "Police
+ * identify victim killed", "Man, woman found dead") or "shooting death",
+ * and the doer harmed by his own hand ("before killing himself", "turned
+ * the gun on himself"; "a son who killed himself" is the son). An
+ * appositive is the person before it ("The victim, a 25-year-old man, was
+ * killed" is one; "Tom Hale, Rita Voss" and "Man, woman" are lists). Such
+ * an amount is read only from its own phrase, never from a toll elsewhere
+ * in the sentence. "Another" is one more, "both men" two. An ordinal with
+ * "a" (or a headline's) is a lower bound of the dead or of all hit ("a
+ * third person has died", "a fifth was struck"), not of the wounded alone
+ * ("a third person was hurt" may follow two dead), nor "the third victim",
+ * who is numbered.
+ *
+ * What did not happen is no claim: "could have killed her", "should've
+ * been five dead", "tried to kill", "was going to kill", "attempted
+ * murder", "nearly killed", "asked if anyone had been killed".
  *
  * "Shot" (and "struck", "grazed", "taken to a hospital") counts the dead
  * with the wounded unless the sentence says which ("fatally shot", "shot
  * dead", "shot and killed", "one of them fatally", "shot ... has died"):
  * such claims keep the number stated, flagged is_shot, and reconcile.c
- * takes the brief's dead off them.
+ * takes the brief's dead off them. A shot who lived ("treated and
+ * released", "in stable condition") or "another man was shot" is wounded;
+ * "who were shot in a triple shooting have died" and "taken off life
+ * support" are deaths.
  *
  * Qualifiers give the range: "at least"/"more than"/"over" [N, open);
  * "up to"/"as many as"/"at most" (open, N]; "nearly"/"almost" [0.9N, N];
@@ -86,6 +99,14 @@
  * ("and", a comma), and a name counts once ("Jo Li" and "Li"). Counts in a
  * sentence over several events ("in weekend shootings", "this year") are
  * flagged is_aggregate: listed, never rivals.
+ *
+ * Claims about another event than the article's own are flagged is_other
+ * (reconcile.c lists them, never counts them): a body sentence naming an
+ * earlier year, a month or a date a week or more before the story's first
+ * report, or an earlier time or another case ("last year", "a month
+ * earlier", "a previous shooting", "in that case"), and what "came six
+ * weeks after" tells. The headline and the lead sentence are the article's
+ * own event, so they never are.
  *
  * Each claim gets said_by (the speaker of the nearest "X said", "according
  * to X", "said X" in its sentence), hedges from its own sentence or the one

@@ -9,7 +9,9 @@
  * are listed with the figure but never make a conflict: "dozens" is a weak
  * claim compatible with anything, "103 of the deaths" is no rival total, a
  * city's weekend toll is no count of this event, and a figure that its own
- * source doubts is evidence only for a value that others state.
+ * source doubts is evidence only for a value that others state. Claims
+ * about another event ("in 2009", "last year"; figures.c) never count at
+ * all: a figure made only of them has no value, and says so.
  *
  * Wounded: "shot" counts the dead with the wounded. Where no claim counts
  * the wounded directly, each shot count loses the brief's number killed
@@ -27,17 +29,24 @@
  * Status: one cluster is "single" (one independent source) or "agreed"
  * (two or more). Several clusters are "changing" when, sorted by value,
  * each was last reported strictly before the next larger one was first
- * reported (a count rising over time); otherwise "conflict" (different
- * counts at the same time, or a count that fell).
+ * reported, and each later one is a reported count (a count rising over
+ * time); otherwise "conflict" (different counts at the same time, or a
+ * count that fell). A reported count is one a claim attributes to
+ * someone, one a headline or lead sentence states, or one two independent
+ * sources state: the latest attributed count is the news, "... ten were
+ * killed when the old pier fell" in passing is not.
  *
  * Value: single/agreed take the cluster's most precise, latest claim;
  * changing takes the latest (largest) count; a conflict takes the newest
- * cluster when it is both strictly later and larger than every other (a
- * newer count supersedes), else the one backed by the most independent
- * sources (then by the most claims: a source states its own count in its
- * headline, its lead and again, a passing figure once; then by hedged
- * sources repeating it, then the later, then the larger). For a conflict
- * low/high span the disagreeing values.
+ * cluster when it is a reported count both strictly later and larger than
+ * every other (a newer count supersedes), else the one backed by the most
+ * independent sources, then by the most sources stating it in a headline
+ * or lead sentence (a report leads with its own event's count and tells
+ * parts of it further down: "four were hurt ... two on Elm Street"), then
+ * by the most claims (a source states its own count in its headline, its
+ * lead and again, a passing figure once), then by hedged sources repeating
+ * it, then the later, then the larger. For a conflict low/high span the
+ * disagreeing values.
  *
  * Where this differs from ACLED's coding conventions (one anchor for such a
  * rule): ACLED codes the most conservative (lowest) of conflicting reports
