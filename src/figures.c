@@ -285,6 +285,7 @@ static const word_role roles[] = {
 	{"a", W_OPEN, 0, 0}, {"an", W_OPEN, 0, 0}, {"another", W_OPEN, 0, 0},
 	{"both", W_OPEN, 0, 0}, {"committed", W_OPEN, 0, 0},
 	{"himself", W_OPEN | W_CUE, 0, 0}, {"herself", W_OPEN | W_CUE, 0, 0},
+	{"murder-suicide", W_OPEN | W_CUE, 0, 0}, {"murder-suicides", W_OPEN | W_CUE, 0, 0},
 	{"hundred", W_NUM, 0, 0}, {"thousand", W_NUM, 0, 0},
 	{"million", W_NUM, 0, 0}, {"billion", W_NUM, 0, 0},
 	{"dozens", W_NUM, 0, 0}, {"scores", W_NUM, 0, 0},
@@ -1092,6 +1093,21 @@ static int individual(const fx *x, const sent *s, size_t i, amount *a)
 	    is(x, s, i + 2, "shooting") && !is(x, s, i + 3, "of")) {
 		one_of(a, i, i + 3, 1);
 		a->measure = M_KILLED;
+		return 1;
+	}
+	/* "a murder-suicide": the one killed and the one who killed himself,
+	 * at least ("a double murder-suicide": three; not an attempted one),
+	 * of people whoever they were ("of daughter, father") */
+	if ((is(x, s, i, "murder-suicide") || is(x, s, i, "murder-suicides")) &&
+	    !(i > 0 && (is(x, s, i - 1, "attempted") || is(x, s, i - 1, "attempt")))) {
+		int dead = 2 + (i > 0 && is(x, s, i - 1, "double")) +
+		           2 * (i > 0 && is(x, s, i - 1, "triple"));
+		a->num.value = a->num.low = a->num.high = dead;
+		a->ordinal = 1; /* a lower bound, no component of a sum */
+		a->weak = 1;
+		a->measure = M_KILLED;
+		a->at = i;
+		a->end = i + 1;
 		return 1;
 	}
 	if (self_harm(x, s, i, a))

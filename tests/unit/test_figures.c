@@ -463,6 +463,13 @@ static void test_headline_people(void)
 	CHECK(main_value("killed") == 1 && main_value("injured") == 3);
 	headline("Third person dies after warehouse fire");
 	CHECK(main_value("killed") == 3);
+	headline("Coroner confirms murder-suicide of mother, son");
+	CHECK(main_value("killed") == 2);
+	headline("Deputies investigate attempted murder-suicide");
+	CHECK(!main_figure("killed"));
+	one("Police said it was a double murder-suicide.");
+	const nf_claim *c = claim("killed", 3);
+	CHECK(c && isnan(c->high));
 }
 
 static void test_what_did_not_happen(void)
