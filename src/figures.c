@@ -63,7 +63,9 @@
  * appositive is the person before it ("The victim, a 25-year-old man, was
  * killed" is one; "Tom Hale, Rita Voss" and "Man, woman" are lists). Such
  * an amount is read only from its own phrase, never from a toll elsewhere
- * in the sentence. "Another" is one more, "both men" two. An ordinal with
+ * in the sentence. "Another" is one more, "both men" two, "a
+ * murder-suicide" at least two dead ("a double murder-suicide" three). An
+ * ordinal with
  * "a" (or a headline's) is a lower bound of the dead or of all hit ("a
  * third person has died", "a fifth was struck"), not of the wounded alone
  * ("a third person was hurt" may follow two dead), nor "the third victim",
@@ -1031,6 +1033,16 @@ static int attempt_before(const fx *x, const sent *s, size_t i)
 	        is(x, s, i - 2, "trying") || is(x, s, i - 2, "attempting"));
 }
 
+/* Whether a verb of killing is within the four tokens before k: "kills
+ * wife, then himself". */
+static int killing_before(const fx *x, const sent *s, size_t k)
+{
+	for (size_t j = k; j > 0 && k - j < 4; j--)
+		if (has(x, s, j - 1, W_PRE) && wi(x, &s->t[j - 1])->measure == M_KILLED)
+			return 1;
+	return 0;
+}
+
 /* The one who did it, harmed by his own hand: "killing himself",
  * "fatally shooting herself", "turned the gun on himself", "took his own
  * life", "committed suicide". A separate person from those he harmed
@@ -1041,6 +1053,10 @@ static int self_harm(const fx *x, const sent *s, size_t i, amount *a)
 {
 	if (is(x, s, i, "himself") || is(x, s, i, "herself")) {
 		if (i >= 2 && is(x, s, i - 1, "on") && (is(x, s, i - 2, "gun") || is(x, s, i - 2, "weapon")))
+			a->measure = M_KILLED;
+		/* "kills wife, then himself": the verb of the object before */
+		else if (i >= 2 && (is(x, s, i - 1, "then") || is(x, s, i - 1, "and")) &&
+		         killing_before(x, s, i - 1))
 			a->measure = M_KILLED;
 		else if (!(i > 0 && has(x, s, i - 1, W_PRE | W_POST) && wi(x, &s->t[i - 1])->measure) ||
 		         attempt_before(x, s, i - 1))
@@ -1057,8 +1073,10 @@ static int self_harm(const fx *x, const sent *s, size_t i, amount *a)
 	}
 	one_of(a, i, i + 1, 0);
 	a->self = 1;
-	if (a->measure)
-		a->end = is(x, s, i, "his") || is(x, s, i, "her") ? i + 3 : i + 2;
+	if (is(x, s, i, "his") || is(x, s, i, "her"))
+		a->end = i + 3; /* "his own life" */
+	else if (is(x, s, i, "committed"))
+		a->end = i + 2;
 	return 1;
 }
 
