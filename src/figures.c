@@ -1033,11 +1033,11 @@ static int attempt_before(const fx *x, const sent *s, size_t i)
 	        is(x, s, i - 2, "trying") || is(x, s, i - 2, "attempting"));
 }
 
-/* Whether a verb of killing is within the four tokens before k: "kills
+/* Whether a verb of killing is within the six tokens before k: "kills
  * wife, then himself". */
 static int killing_before(const fx *x, const sent *s, size_t k)
 {
-	for (size_t j = k; j > 0 && k - j < 4; j--)
+	for (size_t j = k; j > 0 && k - j < 6; j--)
 		if (has(x, s, j - 1, W_PRE) && wi(x, &s->t[j - 1])->measure == M_KILLED)
 			return 1;
 	return 0;
@@ -1054,8 +1054,10 @@ static int self_harm(const fx *x, const sent *s, size_t i, amount *a)
 	if (is(x, s, i, "himself") || is(x, s, i, "herself")) {
 		if (i >= 2 && is(x, s, i - 1, "on") && (is(x, s, i - 2, "gun") || is(x, s, i - 2, "weapon")))
 			a->measure = M_KILLED;
-		/* "kills wife, then himself": the verb of the object before */
-		else if (i >= 2 && (is(x, s, i - 1, "then") || is(x, s, i - 1, "and")) &&
+		/* "kills wife, then himself", "kills daughter, himself": the
+		 * verb of the object before */
+		else if (i >= 2 && (is(x, s, i - 1, "then") || is(x, s, i - 1, "and") ||
+		                    punct(s, i - 1) == ',') &&
 		         killing_before(x, s, i - 1))
 			a->measure = M_KILLED;
 		else if (!(i > 0 && has(x, s, i - 1, W_PRE | W_POST) && wi(x, &s->t[i - 1])->measure) ||
@@ -2187,7 +2189,7 @@ static int coordinated(const sent *s, const pclaim *parent, size_t start)
  * and killed himself"). */
 static int subject_of_verb(const fx *x, const sent *s, size_t np_end, size_t at)
 {
-	if (at == 0 || at <= np_end)
+	if (at <= np_end + 1 || !(has(x, s, at - 1, W_PRE | W_POST) && wi(x, &s->t[at - 1])->measure))
 		return 0;
 	for (size_t k = np_end; k + 1 < at; k++)
 		if (!has(x, s, k, W_REL | W_AUX) && !word_ends(x, &s->t[k], "ly") &&
@@ -2396,7 +2398,7 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	 * Voss and Jo Marsh") */
 	if (a->one && parent && parent->one && parent->np_end + 1 == start &&
 	    punct(s, parent->np_end) == ',' && !has(x, s, start, W_PERSON) &&
-	    !(a->who && parent->who))
+	    !(a->who && parent->who) && !a->self)
 		return 0;
 	/* "12 wounds", "64 casings": a count of people needs a noun of people */
 	if (!a->one && p.head >= 0 && measure != M_DAMAGED && measure != M_DEPLOYED &&

@@ -467,6 +467,8 @@ static void test_headline_people(void)
 	CHECK(main_value("killed") == 2);
 	headline("Man kills wife, then himself at home");
 	CHECK(main_value("killed") == 2 && !figure("killed", "homes"));
+	headline("Man kills 7-year-old daughter, himself");
+	CHECK(main_value("killed") == 2);
 	headline("Deputies investigate attempted murder-suicide");
 	CHECK(!main_figure("killed"));
 	one("Police said it was a double murder-suicide.");
