@@ -224,7 +224,8 @@ static const word_role roles[] = {
 	 * (measure_at); so are the other words of being hit by gunfire */
 	{"shot", W_POST | W_PRE, S, 0}, {"struck", W_POST | W_PRE, S, 0},
 	{"striking", W_PRE, S, 0}, {"hitting", W_PRE, S, 0},
-	{"shooting", W_PRE, S, 0}, {"grazed", W_POST | W_PRE, S, 0},
+	{"shooting", W_PRE, S, 0}, {"shoots", W_PRE, S, 0}, {"shoot", W_PRE, S, 0},
+	{"grazed", W_POST | W_PRE, S, 0},
 	{"grazing", W_PRE, S, 0},
 	/* injured */
 	{"injured", W_POST | W_PRE | W_NOUN, I, 0}, {"injuring", W_PRE, I, 0},

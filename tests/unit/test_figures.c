@@ -459,6 +459,8 @@ static void test_headline_people(void)
 	CHECK(main_value("killed") == 2);
 	headline("Mother and child hurt in crash");
 	CHECK(main_value("injured") == 2);
+	headline("Woman accidentally shoots friend with new rifle");
+	CHECK(main_value("injured") == 1);
 	headline("Gunman kills 1, injures 3 at market");
 	CHECK(main_value("killed") == 1 && main_value("injured") == 3);
 	headline("Third person dies after warehouse fire");
