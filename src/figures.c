@@ -81,7 +81,7 @@
  * such claims keep the number stated, flagged is_shot, and reconcile.c
  * takes the brief's dead off them. A shot who lived ("treated and
  * released", "in stable condition") or "another man was shot" is wounded;
- * "who were shot in a triple shooting have died" and "taken off life
+ * "who were shot at the fair have died" and "taken off life
  * support" are deaths.
  *
  * Qualifiers give the range: "at least"/"more than"/"over" [N, open);
@@ -106,8 +106,8 @@
  * (reconcile.c lists them, never counts them): a body sentence naming an
  * earlier year, a month or a date a week or more before the story's first
  * report, or an earlier time or another case ("last year", "a month
- * earlier", "a previous shooting", "in that case"), and what "came six
- * weeks after" tells. The headline and the lead sentence are the article's
+ * earlier", "a previous shooting", "in that case"), and what "came two
+ * months after" tells. The headline and the lead sentence are the article's
  * own event, so they never are.
  *
  * Each claim gets said_by (the speaker of the nearest "X said", "according
@@ -1798,8 +1798,9 @@ static int sentence_has(const fx *x, const sent *s, uint64_t flags)
 
 /* "Two engineers from the company that runs the dam were detained": for an
  * amount that opens its clause, an auxiliary and participle within fifteen
- * tokens, with no other amount or speech verb between. */
-static int distant_measure(const fx *x, const sent *s, size_t start, size_t k)
+ * tokens, with no other amount or speech verb between; *at is set to the
+ * participle. */
+static int distant_measure(const fx *x, const sent *s, size_t start, size_t k, size_t *at)
 {
 	if (start > 0 && punct(s, start - 1) != ',' && !is(x, s, start - 1, "that") &&
 	    !has(x, s, start - 1, W_SPEECH) && !is_quote(s, start - 1))
@@ -1810,15 +1811,16 @@ static int distant_measure(const fx *x, const sent *s, size_t start, size_t k)
 		    punct(s, k) == ';' || punct(s, k) == ',')
 			return 0;
 		if (has(x, s, k, W_AUX) && !is(x, s, k, "as")) {
-			size_t at;
-			int m = forward_measure(x, s, k, &at);
+			int m = forward_measure(x, s, k, at);
 			if (m)
 				return m;
 		}
 		/* "... was taken to hospital but died" */
 		if (k > 0 && (is(x, s, k - 1, "but") || is(x, s, k - 1, "and")) &&
-		    has(x, s, k, W_POST) && wi(x, &s->t[k])->measure)
+		    has(x, s, k, W_POST) && wi(x, &s->t[k])->measure) {
+			*at = k;
 			return measure_at(x, s, k);
+		}
 	}
 	return 0;
 }
@@ -2108,8 +2110,8 @@ static int preposition(const fx *x, const sent *s, size_t k);
 
 /* Whether token j names someone else than the subject of the clause
  * before it: a number, a pronoun, a determiner, a person; not in a phrase
- * of place, time or agent ("in a triple shooting", "by his 2-year-old
- * brother") nor a number of times ("several times"). */
+ * of place, time or agent ("at the fair", "by his 5-year-old
+ * cousin") nor a number of times ("several times"). */
 static int someone_else(const fx *x, const sent *s, size_t j)
 {
 	if (preposition(x, s, j - 1) || has(x, s, j + 1, W_UNIT))
@@ -2133,7 +2135,7 @@ static int preposition(const fx *x, const sent *s, size_t k)
 
 /* Whether the clause after the participle at k says its subject died:
  * "shot early Wednesday ... has died", "was shot and later died", "who
- * were shot in a triple shooting have died". The clause ends at a
+ * were shot at the fair on Friday have died". The clause ends at a
  * semicolon, a period, or anyone else (a number, a pronoun, a determiner,
  * a person, unless in a phrase of place, time or agent). Fifteen tokens
  * at most. */
@@ -2369,7 +2371,7 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	/* a person opening the sentence: "The victim was taken to hospital
 	 * but died" */
 	if (!measure && !part && (full || start == 0) && !a->weak)
-		measure = distant_measure(x, s, start, p.end);
+		measure = distant_measure(x, s, start, p.end, &at);
 	if (!measure && inherit && parent && full)
 		measure = parent->measure;
 	/* "killing A, 18, and B, 20", "killed two men and a woman": objects
@@ -2659,7 +2661,7 @@ static int month_before(const fx *x, const sent *s, size_t k)
  * ("in 2009", "On Nov. 5, 2009"), an earlier month ("in December", said in
  * January), or words of an earlier time or another case ("last year", "a
  * month earlier", "a year and a half ago", "a previous shooting", "in that
- * case"); from "after" in "came six weeks after a gunman killed 49" (the
+ * case"); from "after" in "came two months after a blast killed 12" (the
  * death two days after the shooting is this event's). s->n when it does
  * not. The headline is the article's own event, so it is never asked. */
 static size_t other_event(const fx *x, const sent *s, const nf_doc *d)

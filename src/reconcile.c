@@ -338,7 +338,7 @@ static size_t conflict_choice(const rc *r, int *newest)
 		if (r->cl[k].first > r->cl[latest].first)
 			latest = k;
 	/* the latest attributed count, or the one a later report leads with:
-	 * not a passing number ("... a gunman killed 49") */
+	 * not a passing number ("... when the old pier fell, ten died") */
 	int supersedes = r->cl[latest].first != NO_DAY && reported(&r->cl[latest]);
 	for (size_t k = 0; k < r->ncl && supersedes; k++)
 		if (k != latest && (r->cl[k].last >= r->cl[latest].first ||

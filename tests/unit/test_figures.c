@@ -451,25 +451,25 @@ static void headline(const char *title)
 
 static void test_headline_people(void)
 {
-	headline("Police identify victim killed in crash");
+	headline("Police name driver killed in rockfall");
 	CHECK(main_value("killed") == 1);
-	headline("Teen charged with killing uncle");
+	headline("Youth charged with killing cousin");
 	CHECK(main_value("killed") == 1);
-	headline("Man, woman found dead in apartment");
+	headline("Woman, man found dead in cabin");
 	CHECK(main_value("killed") == 2);
-	headline("Mother and child hurt in crash");
+	headline("Father and son hurt in crash");
 	CHECK(main_value("injured") == 2);
-	headline("Woman accidentally shoots friend with new rifle");
+	headline("Hunter accidentally shoots brother near cabin");
 	CHECK(main_value("injured") == 1);
-	headline("Gunman kills 1, injures 3 at market");
-	CHECK(main_value("killed") == 1 && main_value("injured") == 3);
-	headline("Third person dies after warehouse fire");
+	headline("Gunman kills 2, injures 5 at market");
+	CHECK(main_value("killed") == 2 && main_value("injured") == 5);
+	headline("Third worker dies after warehouse fire");
 	CHECK(main_value("killed") == 3);
-	headline("Coroner confirms murder-suicide of mother, son");
+	headline("Deputies report murder-suicide of aunt, nephew");
 	CHECK(main_value("killed") == 2);
-	headline("Man kills wife, then himself at home");
+	headline("Farmer kills neighbour, then himself at home");
 	CHECK(main_value("killed") == 2 && !figure("killed", "homes"));
-	headline("Man kills 7-year-old daughter, himself");
+	headline("Trucker kills 6-year-old nephew, himself");
 	CHECK(main_value("killed") == 2);
 	headline("Deputies investigate attempted murder-suicide");
 	CHECK(!main_figure("killed"));
@@ -480,9 +480,9 @@ static void test_headline_people(void)
 
 static void test_what_did_not_happen(void)
 {
-	one("The doctor said the bullet could have killed her.");
+	one("The surgeon said the wound could have killed him.");
 	CHECK(!main_figure("killed"));
-	one("Police say he was going to kill his wife and two sons.");
+	one("Officers say she was going to kill her landlord and two tenants.");
 	CHECK(!main_figure("killed"));
 	one("The man tried to kill three people with a knife.");
 	CHECK(!main_figure("killed"));
@@ -490,16 +490,16 @@ static void test_what_did_not_happen(void)
 	CHECK(!main_figure("killed"));
 	one("The falling crane nearly killed two workers.");
 	CHECK(!main_figure("killed"));
-	one("Neighbours asked if anyone had been killed.");
+	one("Reporters asked whether anyone had died.");
 	CHECK(!main_figure("killed"));
-	one("There should've been five people dead that day.");
+	one("Nine people should've been dead, the pilot said.");
 	CHECK(!main_figure("killed"));
 	/* an attempt to do something else that ended in a death */
-	headline("Attempt to calm dog led to accidental shooting death");
+	headline("Attempt to clean rifle ends in shooting death");
 	CHECK(main_value("killed") == 1);
 	/* which of them is not told */
-	one("It was not clear which of the three victims died at the hospital.");
-	CHECK(!claim("killed", 3));
+	one("Nobody knew which of the four miners died first.");
+	CHECK(!claim("killed", 4));
 }
 
 static void test_other_events(void)
@@ -508,7 +508,7 @@ static void test_other_events(void)
 	         "Two people were hurt in a shooting at a bar on Saturday. In 2019, "
 	         "a gunman killed 5 people at the same bar. Last year 3 people were "
 	         "killed nearby. On March 2, a man was shot dead two streets away. "
-	         "The shooting came six weeks after a blast killed 12 workers.",
+	         "The fire broke out two months after a blast killed 12 workers.",
 	         {2024, 5, 12}, -1};
 	run(&a, 1);
 	const nf_figure *f = main_figure("killed");
@@ -531,21 +531,21 @@ static void test_other_events(void)
 
 static void test_later_death(void)
 {
-	one("Two teens who were shot in a triple shooting have died.");
-	CHECK(main_value("killed") == 2);
-	headline("9-year-old shot by 4-year-old brother dies");
+	one("Three men who were shot outside a bar on Friday have died.");
+	CHECK(main_value("killed") == 3);
+	headline("7-year-old shot by 5-year-old cousin dies");
 	CHECK(main_value("killed") == 1 && main_value("injured") == 0);
 	one("Jo Marsh, 15, was taken off life support on Thursday.");
 	CHECK(main_value("killed") == 1);
-	one("Two of the victims were pronounced deceased at the scene.");
+	one("Both climbers were pronounced deceased at the base.");
 	CHECK(main_value("killed") == 2);
-	one("A man was shot several times and died at a hospital.");
+	one("A guard was shot four times and died at a clinic.");
 	CHECK(main_value("killed") == 1);
-	one("A third person has died after the shooting.");
+	one("A third passenger has died since the crash.");
 	const nf_claim *c = claim("killed", 3);
 	CHECK(c && c->low == 3 && isnan(c->high));
 	/* an ordinal of the wounded alone may follow the dead */
-	one("A third person was hurt in the shooting.");
+	one("A third passenger was hurt in the storm.");
 	CHECK(main_value("injured") == 1);
 	one("He fired a second shot at the car.");
 	CHECK(!main_figure("injured") && !main_figure("killed"));
@@ -557,48 +557,48 @@ static void test_wounded_alive(void)
 	CHECK(main_value("killed") == 1 && main_value("injured") == 1);
 	one("A woman was killed and a man was shot in the leg and treated and released.");
 	CHECK(main_value("injured") == 1);
-	one("Four people were shot and two are being treated at a hospital.");
-	CHECK(!claim("injured", 6));
+	one("Six guards were shot and three are being treated at a clinic.");
+	CHECK(!claim("injured", 9));
 }
 
 static void test_counting_people(void)
 {
-	one("Police said two boys and two girls were shot near the park.");
-	CHECK(main_value("injured") == 4);
-	one("A six-year-old and three adults were shot.");
-	CHECK(main_value("injured") == 4);
+	one("Police said three men and three women were hurt near the pier.");
+	CHECK(main_value("injured") == 6);
+	one("A five-year-old and two adults were hurt in the crash.");
+	CHECK(main_value("injured") == 3);
 	one("Staff said Ann Bee, Cy Dee, and Ed Fay all suffered injuries.");
 	CHECK(main_value("injured") == 3);
-	one("Nine people were injured, including one in critical condition and one "
-	    "in serious condition.");
-	CHECK(main_value("injured") == 9);
-	one("His grandson is among four wounded in the attack.");
-	CHECK(main_value("injured") == 4);
-	one("A family of five was found dead. Photo: a family of five was found dead "
-	    "and a family of five was found dead.");
-	CHECK(main_value("killed") == 5);
+	one("Seven sailors were hurt, including one in critical condition and one "
+	    "in fair condition.");
+	CHECK(main_value("injured") == 7);
+	one("Her nephew was among six hurt in the collapse.");
+	CHECK(main_value("injured") == 6);
+	one("A crew of four was found dead. Caption: a crew of four was found dead "
+	    "and a crew of four was found dead.");
+	CHECK(main_value("killed") == 4);
 	one("A son who later killed himself was found in the barn.");
 	CHECK(main_value("killed") == 1);
-	one("A 3-year-old boy shot and killed himself with a rifle.");
+	one("A 15-year-old girl shot and killed herself with a pistol.");
 	CHECK(main_value("killed") == 1);
-	headline("Teen shooting victim, suspect were friends");
+	headline("Neighbours say shooting victim, suspect had argued");
 	CHECK(!claim("injured", 2));
-	one("The spree left 4 dead, wounded 3 others.");
-	CHECK(main_value("killed") == 4 && main_value("injured") == 3);
-	one("Police are looking for the gunman in the fatal shooting of a man.");
+	one("The rampage left 6 dead, wounded 2 others.");
+	CHECK(main_value("killed") == 6 && main_value("injured") == 2);
+	one("Detectives reopened the fatal shooting of a clerk.");
 	CHECK(main_value("killed") == 1);
 }
 
 static void test_more_not_counts(void)
 {
-	one("A total of 5 people, including a boy, were shot.");
-	CHECK(!main_figure("killed") && main_value("injured") == 5);
-	one("The man \u2014 Jo Brandt, 51 \u2014 died of a gunshot wound.");
-	CHECK(!claim("killed", 51));
-	one("Police said Al Reyes Jr., 38, shot his neighbour.");
-	CHECK(!claim("injured", 38) && main_value("injured") == 1);
-	one("The other victims, ages 13, 17 and 19, were treated and released.");
-	CHECK(!claim("injured", 17));
+	one("A total of 8 workers, including a foreman, were hurt.");
+	CHECK(!main_figure("killed") && main_value("injured") == 8);
+	one("The pilot \u2014 Jo Brandt, 62 \u2014 died of his injuries.");
+	CHECK(!claim("killed", 62));
+	one("Police said Al Reyes Jr., 44, shot his neighbour.");
+	CHECK(!claim("injured", 44) && main_value("injured") == 1);
+	one("The other riders, ages 21, 34 and 40, were hurt.");
+	CHECK(!claim("injured", 34));
 }
 
 /* A run-on list of 2,000 counts: claims are capped per document and each
