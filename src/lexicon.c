@@ -116,20 +116,19 @@ static uint32_t intern(nf_lex *lex, const char *s, size_t len)
 	return id;
 }
 
+uint32_t nf_lex_intern_miss(nf_lex *lex, const char *s, size_t len, uint64_t key)
+{
+	uint32_t id = intern(lex, s, len);
+	if (id)
+		*nf_lex_small_slot(lex, key) = (nf_lex_small){key, (uint32_t)len, id};
+	return id;
+}
+
 uint32_t nf_lex_intern(nf_lex *lex, const char *s, size_t len)
 {
 	if (len == 0 || len > 8)
 		return intern(lex, s, len);
-	uint64_t key = 0;
-	memcpy(&key, s, len);
-	/* Fibonacci hashing: the top bits of key * 2^64/phi index the cache. */
-	nf_lex_small *e = &lex->small[(key * 0x9E3779B97F4A7C15u) >> 52];
-	if (e->len == len && e->key == key)
-		return e->id;
-	uint32_t id = intern(lex, s, len);
-	if (id)
-		*e = (nf_lex_small){key, (uint32_t)len, id};
-	return id;
+	return nf_lex_intern_key(lex, s, len, nf_lex_key(s, len));
 }
 
 uint32_t nf_lex_stem(nf_lex *lex, uint32_t id)

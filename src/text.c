@@ -161,40 +161,57 @@ nf_status nf_text_normalize(nf_arena *a, const char *s, size_t len,
 /* --- Tokens ---------------------------------------------------------------- */
 
 /* Common English function words: they carry no topic, so copy detection,
- * summary and entity stages skip them. */
+ * summary and entity stages skip them. Sorted by bytes (in_sorted()). */
 static const char *const stopwords[] = {
-	"a", "about", "after", "again", "against", "all", "also", "am", "an",
-	"and", "any", "are", "as", "at", "be", "because", "been", "before",
-	"being", "between", "both", "but", "by", "can", "could", "did", "do",
-	"does", "doing", "down", "during", "each", "few", "for", "from",
-	"further", "had", "has", "have", "having", "he", "her", "here", "hers",
-	"herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is",
-	"it", "its", "itself", "just", "me", "more", "most", "my", "myself",
-	"no", "nor", "not", "now", "of", "off", "on", "once", "only", "or",
-	"other", "our", "ours", "ourselves", "out", "over", "own", "same",
-	"she", "should", "so", "some", "such", "than", "that", "the", "their",
-	"theirs", "them", "themselves", "then", "there", "these", "they",
-	"this", "those", "through", "to", "too", "under", "until", "up", "very",
-	"was", "we", "were", "what", "when", "where", "which", "while", "who",
-	"whom", "why", "will", "with", "would", "you", "your", "yours",
-	"yourself", "'s", "said", "says", "say", "mr", "mrs", "ms", "would",
-	"since", "within", "without", "upon", "amid", "among", "yet", "however",
-	"via", "per", "whether", "may", "might", "must", "shall", "us"};
+	"'s", "a", "about", "after", "again", "against", "all", "also", "am",
+	"amid", "among", "an", "and", "any", "are", "as", "at", "be", "because",
+	"been", "before", "being", "between", "both", "but", "by", "can", "could",
+	"did", "do", "does", "doing", "down", "during", "each", "few", "for",
+	"from", "further", "had", "has", "have", "having", "he", "her", "here",
+	"hers", "herself", "him", "himself", "his", "how", "however", "i", "if",
+	"in", "into", "is", "it", "its", "itself", "just", "may", "me", "might",
+	"more", "most", "mr", "mrs", "ms", "must", "my", "myself", "no", "nor",
+	"not", "now", "of", "off", "on", "once", "only", "or", "other", "our",
+	"ours", "ourselves", "out", "over", "own", "per", "said", "same", "say",
+	"says", "shall", "she", "should", "since", "so", "some", "such", "than",
+	"that", "the", "their", "theirs", "them", "themselves", "then", "there",
+	"these", "they", "this", "those", "through", "to", "too", "under", "until",
+	"up", "upon", "us", "very", "via", "was", "we", "were", "what", "when",
+	"where", "whether", "which", "while", "who", "whom", "why", "will", "with",
+	"within", "without", "would", "yet", "you", "your", "yours", "yourself"};
 
-/* Words after which a period does not end a sentence. */
+/* Words after which a period does not end a sentence. Sorted by bytes. */
 static const char *const abbreviations[] = {
-	"mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt",
-	"col", "sgt", "capt", "cmdr", "adm", "maj", "st", "no", "jan", "feb",
-	"mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-	"inc", "co", "corp", "ltd", "jr", "sr", "vs", "etc", "e.g", "i.e",
-	"approx", "dept", "est", "fig", "mt", "ft", "rev", "hon", "pres"};
+	"adm", "approx", "apr", "aug", "capt", "cmdr", "co", "col", "corp", "dec",
+	"dept", "dr", "e.g", "est", "etc", "feb", "fig", "ft", "gen", "gov", "hon",
+	"i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mr",
+	"mrs", "ms", "mt", "no", "nov", "oct", "pres", "prof", "rep", "rev", "sen",
+	"sep", "sept", "sgt", "sr", "st", "vs"};
 
-static int in_list(const char *const *list, size_t n, const char *s, size_t len)
+/* Byte order of the NUL-terminated w against s[0..len), as strcmp. */
+static int cmp_word(const char *w, const char *s, size_t len)
 {
-	for (size_t i = 0; i < n; i++)
-		if (len && list[i][0] == s[0] && strlen(list[i]) == len &&
-		    !memcmp(list[i], s, len))
+	for (size_t k = 0; k < len; k++)
+		if (w[k] != s[k])
+			return (unsigned char)w[k] < (unsigned char)s[k] ? -1 : 1;
+	return w[len] != '\0';
+}
+
+/* Whether s[0..len) is in list, sorted by bytes: a binary search, since
+ * this runs for every new word of a corpus. */
+static int in_sorted(const char *const *list, size_t n, const char *s, size_t len)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int r = cmp_word(list[mid], s, len);
+		if (!r)
 			return 1;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
 }
 
@@ -360,6 +377,9 @@ static size_t scan_number(const scanner *sc, size_t i)
 	return i;
 }
 
+/* Folded forms longer than this are kept as they are (see push_token()). */
+#define FOLD_MAX 256
+
 /* Case-folds s[0..len) into buf (capacity cap); returns the folded length,
  * or 0 when it does not fit. Typographic apostrophes become '. */
 static size_t fold(const char *s, size_t len, char *buf, size_t cap, int *cap_first, int *all_upper)
@@ -413,10 +433,37 @@ static size_t fold(const char *s, size_t len, char *buf, size_t cap, int *cap_fi
 	return o;
 }
 
+/* A slot for one more token, not zeroed: every field is written. */
+static inline nf_token *new_token(nf_vec *toks)
+{
+	if (toks->len == toks->cap && nf_vec_reserve(toks, 1, sizeof(nf_token)))
+		return NULL;
+	return (nf_token *)toks->data + toks->len++;
+}
+
+/* The stem and stop-word flag of word token t whose folded form is
+ * form[0..flen) and lexicon id t->norm: both are cached on the lexicon
+ * entry, so the stemmer and the list run once per distinct word. */
+static nf_status word_ids(nf_lex *lex, nf_token *t, const char *form, size_t flen)
+{
+	nf_lex_entry *e = &lex->entries[t->norm];
+	if (!(t->stem = e->stem)) {
+		if (!(t->stem = nf_lex_stem(lex, t->norm)))
+			return NF_ENOMEM;
+		e = &lex->entries[t->norm]; /* entries may have moved */
+	}
+	if (!e->stop)
+		e->stop = in_sorted(stopwords, sizeof stopwords / sizeof *stopwords, form, flen)
+		          ? 2 : 1;
+	if (e->stop == 2)
+		t->flags |= NF_TOK_STOP;
+	return NF_OK;
+}
+
 static nf_status push_token(nf_corpus *c, nf_vec *toks, const char *s,
                             size_t off, size_t len, uint32_t kind)
 {
-	char stack[256];
+	char stack[FOLD_MAX];
 	int cap_first = 0, all_upper = 0;
 	size_t flen = fold(s + off, len, stack, sizeof stack, &cap_first, &all_upper);
 	const char *form = stack;
@@ -424,7 +471,7 @@ static nf_status push_token(nf_corpus *c, nf_vec *toks, const char *s,
 		form = s + off;
 		flen = len;
 	}
-	nf_token *t = nf_vec_push(toks, sizeof *t);
+	nf_token *t = new_token(toks);
 	if (!t)
 		return NF_ENOMEM;
 	t->off = (uint32_t)off;
@@ -439,20 +486,116 @@ static nf_status push_token(nf_corpus *c, nf_vec *toks, const char *s,
 	t->norm = nf_lex_intern(&c->lex, form, flen);
 	if (!t->norm)
 		return NF_ENOMEM;
-	if (kind == NF_TOK_WORD) {
-		t->stem = nf_lex_stem(&c->lex, t->norm);
-		if (!t->stem)
-			return NF_ENOMEM;
-		/* The list is searched once per distinct word, not per token. */
-		nf_lex_entry *e = &c->lex.entries[t->norm];
-		if (!e->stop)
-			e->stop = in_list(stopwords, sizeof stopwords / sizeof *stopwords,
-			                  form, flen) ? 2 : 1;
-		if (e->stop == 2)
-			t->flags |= NF_TOK_STOP;
-	} else {
-		t->stem = t->norm;
+	if (kind == NF_TOK_WORD)
+		return word_ids(&c->lex, t, form, flen);
+	t->stem = t->norm;
+	return NF_OK;
+}
+
+/* The ASCII fast path: a word made of ASCII bytes and ended by one, which
+ * is most words of English news. It scans as scan_word() does and folds
+ * and counts as fold() does, in one pass, into buf (FOLD_MAX + 8 bytes,
+ * the folded form zero-padded to eight bytes for the lexicon's short-word
+ * key). Returns the end of the word, or 0 when the general path must take
+ * it: a non-ASCII byte where scan_word() would look at a code point, or a
+ * form longer than FOLD_MAX. *poss is 1 when a possessive "'s" (ASCII
+ * apostrophe) follows the end. */
+static size_t ascii_word(const unsigned char *p, size_t len, size_t i, char *buf,
+                         size_t *flen, uint32_t *flags, int *poss)
+{
+	size_t j = i, o = 0;
+	unsigned letters = 0, uppers = 0;
+	*poss = 0;
+	memset(buf, 0, 8);
+	for (;;) {
+		while (j < len) {
+			unsigned char b = p[j];
+			if (b >= 0x80 || (ascii_class[b] != C_LETTER && ascii_class[b] != C_DIGIT))
+				break;
+			if (o == FOLD_MAX)
+				return 0;
+			unsigned up = (unsigned)(b - 'A') < 26;
+			letters += ascii_class[b] == C_LETTER;
+			uppers += up;
+			buf[o++] = (char)(b | up << 5);
+			j++;
+		}
+		if (j == len)
+			break;
+		unsigned char b = p[j], b2 = j + 1 < len ? p[j + 1] : ' ';
+		if (b == '.') {
+			/* U.S., a.m.: a period, one letter, a period */
+			if (b2 >= 0x80 || ascii_class[b2] != C_LETTER || j + 2 >= len || p[j + 2] != '.')
+				break;
+			if (o + 3 > FOLD_MAX)
+				return 0;
+			unsigned up = (unsigned)(b2 - 'A') < 26;
+			letters++;
+			uppers += up;
+			buf[o++] = '.';
+			buf[o++] = (char)(b2 | up << 5);
+			buf[o++] = '.';
+			j += 3;
+			continue;
+		}
+		if (b >= 0x80)
+			return 0;
+		if (b != '\'' && b != '-')
+			break;
+		if (b2 >= 0x80)
+			return 0;
+		if (b == '\'') {
+			if (ascii_class[b2] != C_LETTER)
+				break;
+			if (b2 == 's' || b2 == 'S') {
+				unsigned char b3 = j + 2 < len ? p[j + 2] : ' ';
+				if (b3 >= 0x80)
+					return 0;
+				if (ascii_class[b3] != C_LETTER && ascii_class[b3] != C_DIGIT) {
+					*poss = 1;
+					break;
+				}
+			}
+		} else if (ascii_class[b2] != C_LETTER && ascii_class[b2] != C_DIGIT) {
+			break;
+		}
+		if (o == FOLD_MAX)
+			return 0;
+		buf[o++] = (char)b;
+		j++;
 	}
+	*flen = o;
+	*flags = NF_TOK_WORD;
+	if ((unsigned)(p[i] - 'A') < 26)
+		*flags |= NF_TOK_CAP;
+	if (letters >= 2 && uppers == letters)
+		*flags |= NF_TOK_UPPER;
+	return j;
+}
+
+/* Pushes a token whose folded form is form[0..flen), with flags; form
+ * has eight readable bytes, zero from form[flen] on, when flen <= 8. */
+static nf_status push_folded(nf_lex *lex, nf_vec *toks, size_t off, size_t len,
+                             const char *form, size_t flen, uint32_t flags)
+{
+	nf_token *t = new_token(toks);
+	if (!t)
+		return NF_ENOMEM;
+	t->off = (uint32_t)off;
+	t->len = (uint32_t)len;
+	t->flags = flags;
+	if (flen <= 8) {
+		uint64_t key;
+		memcpy(&key, form, 8);
+		t->norm = nf_lex_intern_key(lex, form, flen, key);
+	} else {
+		t->norm = nf_lex_intern(lex, form, flen);
+	}
+	if (!t->norm)
+		return NF_ENOMEM;
+	if (flags & NF_TOK_WORD)
+		return word_ids(lex, t, form, flen);
+	t->stem = t->norm;
 	return NF_OK;
 }
 
@@ -461,9 +604,43 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 	if (len > UINT32_MAX)
 		return NF_ETOOBIG;
 	scanner sc = {(const unsigned char *)s, len};
+	const unsigned char *p = sc.s;
+	char buf[FOLD_MAX + 8];
 	size_t i = 0;
 	nf_status st;
 	while (i < len) {
+		if (p[i] < 0x80) {
+			enum cls cl = (enum cls)ascii_class[p[i]];
+			if (cl == C_SPACE || cl == C_NL) {
+				i++;
+				continue;
+			}
+			if (cl == C_OTHER) {
+				memset(buf, 0, 8);
+				buf[0] = (char)p[i];
+				if ((st = push_folded(&c->lex, toks, i, 1, buf, 1, NF_TOK_PUNCT)))
+					return st;
+				i++;
+				continue;
+			}
+			size_t flen, end;
+			uint32_t flags;
+			int poss;
+			if (cl == C_LETTER && (end = ascii_word(p, len, i, buf, &flen, &flags, &poss))) {
+				if ((st = push_folded(&c->lex, toks, i, end - i, buf, flen, flags)))
+					return st;
+				if (poss) {
+					memset(buf, 0, 8);
+					memcpy(buf, "'s", 2);
+					flags = NF_TOK_WORD | (p[end + 1] == 'S' ? NF_TOK_CAP : 0);
+					if ((st = push_folded(&c->lex, toks, end, 2, buf, 2, flags)))
+						return st;
+					end += 2;
+				}
+				i = end;
+				continue;
+			}
+		}
 		int32_t cp;
 		size_t n;
 		enum cls cl = at(&sc, i, &cp, &n);
@@ -551,9 +728,8 @@ static int after_abbreviation(const nf_corpus *c, const char *s,
 	const nf_token *w = &toks[i - 1];
 	if (w->off + w->len != toks[i].off || !(w->flags & NF_TOK_WORD))
 		return 0;
-	const char *norm = nf_lex_str(&c->lex, w->norm);
-	size_t nl = strlen(norm);
-	if (in_list(abbreviations, sizeof abbreviations / sizeof *abbreviations, norm, nl))
+	const nf_lex_entry *e = &c->lex.entries[w->norm];
+	if (in_sorted(abbreviations, sizeof abbreviations / sizeof *abbreviations, e->str, e->len))
 		return 1;
 	/* A single capital letter: an initial, as in "John F. Kennedy". */
 	return w->len == 1 && (w->flags & NF_TOK_CAP);
@@ -621,16 +797,10 @@ nf_status nf_text_analyze(nf_corpus *c, nf_doc *d)
 	d->words = words;
 	d->ntoks = toks.len;
 	d->nsents = sents.len;
-	d->toks = nf_arena_array(&c->arena, toks.len, sizeof(nf_token));
-	d->sents = nf_arena_array(&c->arena, sents.len, sizeof(nf_sentence));
-	if (!d->toks || !d->sents) {
+	d->toks = nf_arena_memdup(&c->arena, toks.data, toks.len, sizeof(nf_token));
+	d->sents = nf_arena_memdup(&c->arena, sents.data, sents.len, sizeof(nf_sentence));
+	if (!d->toks || !d->sents)
 		st = NF_ENOMEM;
-		goto done;
-	}
-	if (toks.len)
-		memcpy(d->toks, toks.data, toks.len * sizeof(nf_token));
-	if (sents.len)
-		memcpy(d->sents, sents.data, sents.len * sizeof(nf_sentence));
 done:
 	c->scratch_toks = toks;
 	c->scratch_sents = sents;
