@@ -96,9 +96,29 @@ static const char *const weak_cues[] = {
 
 #define WT_SLOTS 1024 /* power of two, well over twice the entries */
 
+/* Byte classes for features(), one table lookup per byte. */
+enum {
+	B_UPPER = 1,  /* A-Z: must stay 1, features() shifts it to 0x20 */
+	B_LOWER = 2,  /* a-z */
+	B_DIGIT = 4,
+	B_DOT = 8,    /* '.' '@': a possible address */
+	B_STRIP = 16, /* ASCII punctuation stripped from a word's end */
+	B_SPACE = 32
+};
+
+/* features() counts upper-case letters, lower-case letters and digits of
+ * a word in one sum, a 21-bit lane each: a lane fills after 2^21 bytes, so
+ * the sum is taken apart every SCAN_CHUNK bytes. */
+#define LANE 21
+#define LANE_MASK ((1u << LANE) - 1)
+#define SCAN_CHUNK ((size_t)1 << 20)
+
 typedef struct wtable {
 	uint64_t key[WT_SLOTS];
 	unsigned char flags[WT_SLOTS];
+	unsigned char bytes[256]; /* B_* of each byte */
+	unsigned char lower[256]; /* ASCII lower case */
+	uint64_t counts[256];     /* lane increments: upper, lower, digit */
 } wtable;
 
 #define FNV_OFFSET 1469598103934665603ull
@@ -158,6 +178,18 @@ static void wt_add_phrase(wtable *t, const char *p, unsigned char f)
 static void wt_init(wtable *t)
 {
 	memset(t, 0, sizeof *t);
+	for (int c = 0; c < 256; c++)
+		t->bytes[c] = (unsigned char)((c >= 'A' && c <= 'Z' ? B_UPPER : 0) |
+		                              (c >= 'a' && c <= 'z' ? B_LOWER : 0) |
+		                              (c >= '0' && c <= '9' ? B_DIGIT : 0) |
+		                              (c == '.' || c == '@' ? B_DOT : 0) |
+		                              (c && strchr(".,;:!?\"'()[]*", c) ? B_STRIP : 0) |
+		                              (c == ' ' ? B_SPACE : 0));
+	for (int c = 0; c < 256; c++) {
+		t->lower[c] = (unsigned char)(t->bytes[c] & B_UPPER ? c + 32 : c);
+		t->counts[c] = (uint64_t)(t->bytes[c] & B_UPPER) | (uint64_t)((t->bytes[c] & B_LOWER) >> 1) << LANE |
+		               (uint64_t)((t->bytes[c] & B_DIGIT) >> 2) << 2 * LANE;
+	}
 	for (size_t i = 0; i < sizeof stop_words / sizeof *stop_words; i++)
 		wt_add_phrase(t, stop_words[i], W_STOP);
 	for (size_t i = 0; i < sizeof strong_cues / sizeof *strong_cues; i++)
@@ -334,18 +366,90 @@ static int has_phone(const char *s, size_t n)
 	return 0;
 }
 
-/* Whether needle[0..m) occurs in s[0..n) (memmem is not standard C). */
+/* Whether needle[0..m) occurs in s[0..n) (memmem is not standard C).
+ * memchr finds the candidates: it scans many bytes per instruction, and
+ * this runs on every line of every article. */
 static const char *find_bytes(const char *s, size_t n, const char *needle, size_t m)
 {
-	for (size_t i = 0; i + m <= n; i++)
-		if (s[i] == needle[0] && !memcmp(s + i, needle, m))
-			return s + i;
+	if (!m || m > n)
+		return NULL;
+	const char *end = s + n - m + 1; /* candidates start before end */
+	for (const char *p = s; (p = memchr(p, needle[0], (size_t)(end - p))); p++)
+		if (!memcmp(p, needle, m))
+			return p;
 	return NULL;
 }
 
 static int has_bytes(const char *s, size_t n, const char *needle, size_t m)
 {
 	return find_bytes(s, n, needle, m) != NULL;
+}
+
+/* The word at s[b..n) whose first byte is an ASCII letter or digit or a
+ * non-ASCII byte, b after any opening quotes: scanned to the next space in
+ * one pass that hashes (word_hash() of the lower-cased bytes) and counts
+ * letters and digits, so the bytes are read once; closing punctuation and
+ * quotes are then stripped from the end, and only a word that had some is
+ * hashed again. */
+typedef struct word_scan {
+	size_t te, e;        /* end with and without closing punctuation */
+	uint64_t hash;       /* word_hash() of s[b..e) lower-cased */
+	size_t upper, lower, digits; /* ASCII letters and digits */
+	int dot;             /* a '.' or '@' in s[b..e) */
+} word_scan;
+
+static uint64_t hash_lower(const char *s, size_t b, size_t e, const wtable *wt)
+{
+	uint64_t h = FNV_OFFSET;
+	for (size_t k = b; k < e; k++)
+		h = (h ^ wt->lower[(unsigned char)s[k]]) * FNV_PRIME;
+	return h;
+}
+
+static void scan_word(const char *s, size_t n, size_t b, const wtable *wt, word_scan *w)
+{
+	uint64_t h = FNV_OFFSET, sum = 0;
+	size_t k = b;
+	unsigned seen = 0; /* B_* of every byte */
+	w->upper = w->lower = w->digits = 0;
+	for (size_t lim = n - k > SCAN_CHUNK ? k + SCAN_CHUNK : n;;) {
+		while (k < lim) {
+			unsigned char c = (unsigned char)s[k];
+			unsigned t = wt->bytes[c];
+			if (t & B_SPACE)
+				break;
+			h = (h ^ wt->lower[c]) * FNV_PRIME;
+			sum += wt->counts[c];
+			seen |= t;
+			k++;
+		}
+		w->upper += sum & LANE_MASK;
+		w->lower += sum >> LANE & LANE_MASK;
+		w->digits += sum >> 2 * LANE;
+		sum = 0;
+		if (k != lim || k == n)
+			break;
+		lim = n - k > SCAN_CHUNK ? k + SCAN_CHUNK : n;
+	}
+	/* closing punctuation and quotes; the first byte is neither */
+	size_t e = k;
+	while (e > b) {
+		unsigned char c = (unsigned char)s[e - 1];
+		size_t q;
+		if (wt->bytes[c] & B_STRIP)
+			e--;
+		else if (c >= 0x80 && (q = last_cp_len(s + b, e - b)) && quote_len(s + e - q, q) == q)
+			e -= q;
+		else
+			break;
+	}
+	w->te = k;
+	w->e = e;
+	w->hash = e == k ? h : hash_lower(s, b, e, wt);
+	w->dot = 0;
+	if (seen & B_DOT)
+		for (size_t j = b; j < e && !w->dot; j++)
+			w->dot = s[j] == '.' || s[j] == '@';
 }
 
 static void features(line *l, const char *raw, const wtable *wt)
@@ -357,28 +461,33 @@ static void features(line *l, const char *raw, const wtable *wt)
 	while (i < n) {
 		while (i < n && s[i] == ' ')
 			i++;
-		size_t b = i;
-		while (i < n && s[i] != ' ')
-			i++;
-		size_t e = i;
-		if (b == e)
+		size_t tb = i, b = i, q;
+		if (b == n)
 			break;
-		size_t tb = b, te = e, q;
-		while (b < e && (q = quote_len(s + b, e - b)))
+		while (b < n && s[b] != ' ' && (q = quote_len(s + b, n - b)))
 			b += q;
-		while (e > b) {
-			unsigned char c = (unsigned char)s[e - 1];
-			size_t k = last_cp_len(s + b, e - b);
-			if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
-			    c == '?' || quote_len(s + e - k, k) == k)
-				e -= k;
-			else
-				break;
-		}
-		if (b == e)
+		if (b == n || s[b] == ' ') { /* nothing but quotes */
+			i = b;
 			continue;
+		}
 		unsigned char c0 = (unsigned char)s[b];
 		if (!is_alpha(c0) && !is_digit(c0) && c0 < 0x80) {
+			/* punctuation first: no word, but maybe an address */
+			size_t te = b, e;
+			while (te < n && s[te] != ' ')
+				te++;
+			i = e = te;
+			while (e > b) {
+				unsigned char c = (unsigned char)s[e - 1];
+				size_t k = last_cp_len(s + b, e - b);
+				if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
+				    c == '?' || quote_len(s + e - k, k) == k)
+					e -= k;
+				else
+					break;
+			}
+			if (b == e)
+				continue;
 			if (c0 == '@' && !l->contact && contact_token(s + tb, te - tb)) {
 				l->contact = 1;
 				l->contact_at = (uint32_t)tb;
@@ -386,41 +495,30 @@ static void features(line *l, const char *raw, const wtable *wt)
 			h1 = h2 = 0;
 			continue;
 		}
+		word_scan ws;
+		scan_word(s, n, b, wt, &ws);
+		size_t e = ws.e;
+		i = ws.te;
+		up += ws.upper;
+		lo += ws.lower;
+		digits += ws.digits;
 		l->words++;
 		if (is_upper(c0) || (c0 == 0xC3 && b + 1 < e && (unsigned char)s[b + 1] < 0x9F))
 			l->caps++;
 		else if (is_lower(c0) || c0 >= 0x80)
 			l->lower++;
-		/* word_hash() of the lower-cased word, computed in passing */
-		uint64_t w = FNV_OFFSET;
-		size_t wu = 0, wl = 0;
-		int dot = 0;
-		for (size_t k = b; k < e; k++) {
-			unsigned char c = (unsigned char)s[k];
-			if (is_upper(c)) {
-				wu++, up++;
-				c = (unsigned char)(c + 32);
-			} else if (is_lower(c)) {
-				wl++, lo++;
-			} else if (is_digit(c)) {
-				digits++;
-			} else if (c == '.' || c == '@') {
-				dot = 1;
-			}
-			w = (w ^ c) * FNV_PRIME;
-		}
-		w |= 1;
-		if (!l->contact && (dot || s[b] == '@') && contact_token(s + tb, te - tb)) {
+		if (!l->contact && ws.dot && contact_token(s + tb, ws.te - tb)) {
 			l->contact = 1;
 			l->contact_at = (uint32_t)tb;
 		}
-		if (wu >= 2 && !wl)
+		if (ws.upper >= 2 && !ws.lower)
 			l->upper_words++;
 		/* no listed word is this long */
 		if (e - b > 24) {
 			h1 = h2 = 0;
 			continue;
 		}
+		uint64_t w = ws.hash | 1;
 		unsigned char f = wt_get(wt, w), f2 = 0, f3 = 0;
 		if (h1)
 			f2 = wt_get(wt, hash_join(h1, w));
@@ -455,16 +553,29 @@ static int boundary(const char *s, size_t n, size_t i)
 	return i >= n || !is_alpha((unsigned char)s[i]);
 }
 
-/* Case-insensitive search of w in s[0..n), at word starts. */
+/* Case-insensitive search of w (lower case) in s[0..n), at word starts.
+ * The candidates are the first letter in either case, found by two memchr
+ * streams merged in order (see find_bytes()). */
 static const char *find_ci(const char *s, size_t n, const char *w)
 {
 	size_t k = strlen(w);
+	if (!k || k > n)
+		return NULL;
 	unsigned char c0 = (unsigned char)w[0], C0 = is_lower(c0) ? c0 - 32 : c0;
-	for (size_t i = 0; i + k <= n; i++)
-		if (((unsigned char)s[i] == c0 || (unsigned char)s[i] == C0) &&
-		    (i == 0 || !is_alpha((unsigned char)s[i - 1])) && starts_ci(s + i, n - i, w) &&
+	const char *end = s + n - k + 1; /* candidates start before end */
+	const char *lo = memchr(s, c0, (size_t)(end - s));
+	const char *up = C0 != c0 ? memchr(s, C0, (size_t)(end - s)) : NULL;
+	while (lo || up) {
+		const char *p = !up || (lo && lo < up) ? lo : up;
+		size_t i = (size_t)(p - s);
+		if ((i == 0 || !is_alpha((unsigned char)s[i - 1])) && starts_ci(p, n - i, w) &&
 		    boundary(s, n, i + k))
-			return s + i;
+			return p;
+		if (p == lo)
+			lo = memchr(p + 1, c0, (size_t)(end - p - 1));
+		else
+			up = memchr(p + 1, C0, (size_t)(end - p - 1));
+	}
 	return NULL;
 }
 
@@ -1083,8 +1194,8 @@ static int rep_candidate(const char *s, size_t n)
 	if (ending(s, n) != 1)
 		return 1;
 	size_t spaces = 0;
-	for (size_t i = 0; i < n; i++)
-		spaces += s[i] == ' ';
+	for (const char *p = s, *end = s + n; spaces < 10 && (p = memchr(p, ' ', (size_t)(end - p))); p++)
+		spaces++;
 	return spaces < 10;
 }
 
