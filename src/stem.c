@@ -1,0 +1,335 @@
+/*
+ * stem.c - Snowball's English stemmer (Porter2) for lower-case ASCII words.
+ *
+ * Why not only libstemmer: callgrind on bench_text (make bench) showed
+ * sb_stemmer_stem() at about 2,600 instructions a word, a quarter of
+ * nf_text_analyze() although each distinct word of a corpus is stemmed
+ * once: news corpora hold many distinct words. Its generic machinery
+ * (binary searches over suffix tables, UTF-8 cursor steps, a copy in and
+ * out) is what costs; the algorithm itself is a few suffix tests. This file
+ * is the same algorithm, step for step as english.sbl of Snowball 2.2 (the
+ * libstemmer Debian ships), written for bytes; lexicon.c still asks
+ * libstemmer for any word with a byte this file does not take, and the unit
+ * tests compare both on every word of the seeds and data sets.
+ *
+ * How: the word is copied into a small buffer; prelude (a leading
+ * apostrophe goes, y after a vowel or at the start becomes Y), regions R1
+ * and R2, then steps 1a to 5 on the end of the word, each taking the
+ * longest listed suffix (a shorter one is never tried when the longest
+ * fails its condition, as in Snowball), and postlude (Y back to y).
+ *
+ * Rejected: a table-driven copy of the Snowball runtime (it would be the
+ * same cost); caching stems across corpora (global state).
+ */
+#include "stem.h"
+
+#include <string.h>
+
+typedef struct word {
+	char b[NF_STEM_MAX];
+	size_t n;      /* length */
+	size_t p1, p2; /* start of R1 and R2 */
+} word;
+
+static int vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* Snowball's v_WXY: a vowel, w, x or Y. */
+static int vowel_wxy(char c)
+{
+	return vowel(c) || c == 'w' || c == 'x' || c == 'Y';
+}
+
+/* A listed suffix and its length. */
+typedef struct sfx {
+	const char *s;
+	size_t len;
+} sfx;
+
+#define SFX(x) {x, sizeof x - 1}
+
+static int ends(const word *w, const char *s, size_t k)
+{
+	if (w->n < k)
+		return 0;
+	for (size_t i = 1; i <= k; i++) /* from the last byte: most fail there */
+		if (w->b[w->n - i] != s[k - i])
+			return 0;
+	return 1;
+}
+
+/* Whether the word is s[0..k). */
+static int is(const word *w, const char *s, size_t k)
+{
+	return w->n == k && w->b[0] == s[0] && !memcmp(w->b, s, k);
+}
+
+/* Replaces the last k bytes by s[0..m). */
+static void replace(word *w, size_t k, const char *s, size_t m)
+{
+	w->n -= k;
+	memcpy(w->b + w->n, s, m);
+	w->n += m;
+}
+
+/* The first of the count suffixes of list (longest first) that ends the
+ * word: its index, or -1. */
+static int suffix(const word *w, const sfx *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (ends(w, list[i].s, list[i].len))
+			return (int)i;
+	return -1;
+}
+
+#define SUFFIX(w, list) suffix((w), (list), sizeof (list) / sizeof *(list))
+
+/* A short syllable ending at k: non-vowel (not w, x, Y), vowel,
+ * non-vowel; or vowel, non-vowel at the start of the word. */
+static int short_syllable(const word *w, size_t k)
+{
+	const char *b = w->b;
+	if (k >= 3 && !vowel_wxy(b[k - 1]) && vowel(b[k - 2]) && !vowel(b[k - 3]))
+		return 1;
+	return k == 2 && !vowel(b[1]) && vowel(b[0]);
+}
+
+/* Whole words with a fixed stem (exception1). */
+static const struct {
+	sfx word, stem;
+} exceptions[] = {
+	{SFX("skis"), SFX("ski")}, {SFX("skies"), SFX("sky")}, {SFX("dying"), SFX("die")},
+	{SFX("lying"), SFX("lie")}, {SFX("tying"), SFX("tie")}, {SFX("idly"), SFX("idl")},
+	{SFX("gently"), SFX("gentl")}, {SFX("ugly"), SFX("ugli")}, {SFX("early"), SFX("earli")},
+	{SFX("only"), SFX("onli")}, {SFX("singly"), SFX("singl")}, {SFX("sky"), SFX("sky")},
+	{SFX("news"), SFX("news")}, {SFX("howe"), SFX("howe")}, {SFX("atlas"), SFX("atlas")},
+	{SFX("cosmos"), SFX("cosmos")}, {SFX("bias"), SFX("bias")}, {SFX("andes"), SFX("andes")}};
+
+/* Words left as they are after step 1a (exception2). */
+static const sfx invariants[] = {
+	SFX("inning"), SFX("outing"), SFX("canning"), SFX("herring"), SFX("earring"),
+	SFX("proceed"), SFX("exceed"), SFX("succeed")};
+
+static void prelude(word *w)
+{
+	if (w->b[0] == '\'') {
+		memmove(w->b, w->b + 1, --w->n);
+		if (!w->n)
+			return;
+	}
+	if (w->b[0] == 'y')
+		w->b[0] = 'Y';
+	for (size_t i = 0; i + 1 < w->n; i++)
+		if (vowel(w->b[i]) && w->b[i + 1] == 'y')
+			w->b[i + 1] = 'Y';
+}
+
+/* The end of the first vowel-then-non-vowel run from i, or n. */
+static size_t region(const word *w, size_t i)
+{
+	while (i < w->n && !vowel(w->b[i]))
+		i++;
+	if (i == w->n)
+		return w->n;
+	while (i < w->n && vowel(w->b[i]))
+		i++;
+	return i == w->n ? w->n : i + 1;
+}
+
+static void mark_regions(word *w)
+{
+	static const sfx prefixes[] = {SFX("gener"), SFX("commun"), SFX("arsen")};
+	w->p1 = 0;
+	for (size_t i = 0; i < 3 && !w->p1; i++)
+		if (w->n >= prefixes[i].len && w->b[0] == prefixes[i].s[0] &&
+		    !memcmp(w->b, prefixes[i].s, prefixes[i].len))
+			w->p1 = prefixes[i].len;
+	if (!w->p1)
+		w->p1 = region(w, 0);
+	w->p2 = w->p1 < w->n ? region(w, w->p1) : w->n;
+}
+
+static void step_1a(word *w)
+{
+	static const sfx apostrophe[] = {SFX("'s'"), SFX("'s"), SFX("'")};
+	static const sfx plural[] = {SFX("sses"), SFX("ied"), SFX("ies"), SFX("us"), SFX("ss"),
+	                             SFX("s")};
+	int i = SUFFIX(w, apostrophe);
+	if (i >= 0)
+		w->n -= apostrophe[i].len;
+	switch (SUFFIX(w, plural)) {
+	case 0: /* sses */
+		w->n -= 2;
+		break;
+	case 1: /* ied */
+	case 2: /* ies: "i" after two letters or more, else "ie" */
+		w->n -= w->n >= 5 ? 2 : 1;
+		break;
+	case 5: /* s: dropped after a vowel that is not just before it */
+		for (size_t k = 0; k + 2 < w->n; k++)
+			if (vowel(w->b[k])) {
+				w->n--;
+				break;
+			}
+		break;
+	default: /* us, ss */
+		break;
+	}
+}
+
+static void step_1b(word *w)
+{
+	static const sfx list[] = {SFX("eedly"), SFX("ingly"), SFX("edly"), SFX("eed"), SFX("ing"),
+	                           SFX("ed")};
+	int i = SUFFIX(w, list);
+	if (i < 0)
+		return;
+	size_t bra = w->n - list[i].len;
+	if (i == 0 || i == 3) { /* eedly, eed: "ee" in R1 */
+		if (bra >= w->p1)
+			w->n = bra + 2;
+		return;
+	}
+	size_t v = 0;
+	while (v < bra && !vowel(w->b[v]))
+		v++;
+	if (v == bra)
+		return;
+	w->n = bra;
+	if (ends(w, "at", 2) || ends(w, "bl", 2) || ends(w, "iz", 2)) {
+		w->b[w->n++] = 'e';
+	} else if (w->n >= 2 && w->b[w->n - 1] == w->b[w->n - 2] &&
+	           strchr("bdfgmnprt", w->b[w->n - 1])) {
+		w->n--;
+	} else if (w->n == w->p1 && short_syllable(w, w->n)) {
+		w->b[w->n++] = 'e';
+	}
+}
+
+static void step_1c(word *w)
+{
+	char c = w->n ? w->b[w->n - 1] : 0;
+	if (w->n >= 3 && (c == 'y' || c == 'Y') && !vowel(w->b[w->n - 2]))
+		w->b[w->n - 1] = 'i';
+}
+
+static void step_2(word *w)
+{
+	/* suffix, replacement */
+	static const sfx list[][2] = {
+		{SFX("ational"), SFX("ate")}, {SFX("fulness"), SFX("ful")},
+		{SFX("iveness"), SFX("ive")}, {SFX("ization"), SFX("ize")},
+		{SFX("ousness"), SFX("ous")}, {SFX("biliti"), SFX("ble")},
+		{SFX("lessli"), SFX("less")}, {SFX("tional"), SFX("tion")},
+		{SFX("alism"), SFX("al")}, {SFX("aliti"), SFX("al")}, {SFX("ation"), SFX("ate")},
+		{SFX("entli"), SFX("ent")}, {SFX("fulli"), SFX("ful")}, {SFX("iviti"), SFX("ive")},
+		{SFX("ousli"), SFX("ous")}, {SFX("abli"), SFX("able")}, {SFX("alli"), SFX("al")},
+		{SFX("anci"), SFX("ance")}, {SFX("ator"), SFX("ate")}, {SFX("enci"), SFX("ence")},
+		{SFX("izer"), SFX("ize")}, {SFX("bli"), SFX("ble")}, {SFX("ogi"), SFX("og")},
+		{SFX("li"), SFX("")}};
+	enum { OGI = 22, LI = 23 };
+	size_t count = sizeof list / sizeof *list, i;
+	for (i = 0; i < count && !ends(w, list[i][0].s, list[i][0].len); i++)
+		;
+	if (i == count)
+		return;
+	size_t k = list[i][0].len, bra = w->n - k;
+	if (bra < w->p1)
+		return;
+	if (i == OGI && !(bra >= 1 && w->b[bra - 1] == 'l'))
+		return;
+	if (i == LI && !(bra >= 1 && strchr("cdeghkmnrt", w->b[bra - 1])))
+		return;
+	replace(w, k, list[i][1].s, list[i][1].len);
+}
+
+static void step_3(word *w)
+{
+	static const sfx list[][2] = {
+		{SFX("ational"), SFX("ate")}, {SFX("tional"), SFX("tion")}, {SFX("alize"), SFX("al")},
+		{SFX("icate"), SFX("ic")}, {SFX("iciti"), SFX("ic")}, {SFX("ative"), SFX("")},
+		{SFX("ical"), SFX("ic")}, {SFX("ness"), SFX("")}, {SFX("ful"), SFX("")}};
+	enum { ATIVE = 5 };
+	size_t count = sizeof list / sizeof *list, i;
+	for (i = 0; i < count && !ends(w, list[i][0].s, list[i][0].len); i++)
+		;
+	if (i == count)
+		return;
+	size_t k = list[i][0].len, bra = w->n - k;
+	if (bra < w->p1 || (i == ATIVE && bra < w->p2)) /* ative: in R2 */
+		return;
+	replace(w, k, list[i][1].s, list[i][1].len);
+}
+
+static void step_4(word *w)
+{
+	static const sfx list[] = {
+		SFX("ement"), SFX("able"), SFX("ance"), SFX("ence"), SFX("ible"), SFX("ment"),
+		SFX("ant"), SFX("ate"), SFX("ent"), SFX("ion"), SFX("ism"), SFX("iti"), SFX("ive"),
+		SFX("ize"), SFX("ous"), SFX("al"), SFX("er"), SFX("ic")};
+	enum { ION = 9 };
+	int i = SUFFIX(w, list);
+	if (i < 0)
+		return;
+	size_t bra = w->n - list[i].len;
+	if (bra < w->p2)
+		return;
+	if (i == ION && !(bra >= 1 && (w->b[bra - 1] == 's' || w->b[bra - 1] == 't')))
+		return;
+	w->n = bra;
+}
+
+static void step_5(word *w)
+{
+	if (!w->n)
+		return;
+	size_t bra = w->n - 1;
+	if (w->b[bra] == 'e') {
+		if (bra >= w->p2 || (bra >= w->p1 && !short_syllable(w, bra)))
+			w->n = bra;
+	} else if (w->b[bra] == 'l') {
+		if (bra >= w->p2 && bra >= 1 && w->b[bra - 1] == 'l')
+			w->n = bra;
+	}
+}
+
+size_t nf_stem_ascii(const char *s, size_t len, char *out)
+{
+	if (len > NF_STEM_MAX)
+		return (size_t)-1;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80 || (s[i] >= 'A' && s[i] <= 'Z') || !s[i])
+			return (size_t)-1;
+	for (size_t i = 0; i < sizeof exceptions / sizeof *exceptions; i++)
+		if (exceptions[i].word.len == len && exceptions[i].word.s[0] == s[0] &&
+		    !memcmp(exceptions[i].word.s, s, len)) {
+			memcpy(out, exceptions[i].stem.s, exceptions[i].stem.len);
+			return exceptions[i].stem.len;
+		}
+	if (len < 3) {
+		memcpy(out, s, len);
+		return len;
+	}
+	word w;
+	memcpy(w.b, s, len);
+	w.n = len;
+	prelude(&w);
+	mark_regions(&w);
+	step_1a(&w);
+	int invariant = 0;
+	for (size_t i = 0; i < sizeof invariants / sizeof *invariants; i++)
+		invariant |= is(&w, invariants[i].s, invariants[i].len);
+	if (!invariant) {
+		step_1b(&w);
+		step_1c(&w);
+		step_2(&w);
+		step_3(&w);
+		step_4(&w);
+		step_5(&w);
+	}
+	for (size_t i = 0; i < w.n; i++)
+		out[i] = w.b[i] == 'Y' ? 'y' : w.b[i];
+	return w.n;
+}
