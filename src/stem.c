@@ -230,6 +230,8 @@ static void step_2(word *w)
 		{SFX("izer"), SFX("ize")}, {SFX("bli"), SFX("ble")}, {SFX("ogi"), SFX("og")},
 		{SFX("li"), SFX("")}};
 	enum { OGI = 22, LI = 23 };
+	if (w->n < w->p1 + 2) /* no suffix (2+ bytes) can be in R1 */
+		return;
 	size_t count = sizeof list / sizeof *list, i;
 	for (i = 0; i < count && !ends(w, list[i][0].s, list[i][0].len); i++)
 		;
@@ -252,6 +254,8 @@ static void step_3(word *w)
 		{SFX("icate"), SFX("ic")}, {SFX("iciti"), SFX("ic")}, {SFX("ative"), SFX("")},
 		{SFX("ical"), SFX("ic")}, {SFX("ness"), SFX("")}, {SFX("ful"), SFX("")}};
 	enum { ATIVE = 5 };
+	if (w->n < w->p1 + 3) /* no suffix (3+ bytes) can be in R1 */
+		return;
 	size_t count = sizeof list / sizeof *list, i;
 	for (i = 0; i < count && !ends(w, list[i][0].s, list[i][0].len); i++)
 		;
@@ -270,6 +274,8 @@ static void step_4(word *w)
 		SFX("ant"), SFX("ate"), SFX("ent"), SFX("ion"), SFX("ism"), SFX("iti"), SFX("ive"),
 		SFX("ize"), SFX("ous"), SFX("al"), SFX("er"), SFX("ic")};
 	enum { ION = 9 };
+	if (w->n < w->p2 + 2) /* no suffix (2+ bytes) can be in R2 */
+		return;
 	int i = SUFFIX(w, list);
 	if (i < 0)
 		return;
@@ -302,7 +308,7 @@ size_t nf_stem_ascii(const char *s, size_t len, char *out)
 	for (size_t i = 0; i < len; i++)
 		if ((unsigned char)s[i] >= 0x80 || (s[i] >= 'A' && s[i] <= 'Z') || !s[i])
 			return (size_t)-1;
-	for (size_t i = 0; i < sizeof exceptions / sizeof *exceptions; i++)
+	for (size_t i = 0; len <= 6 && i < sizeof exceptions / sizeof *exceptions; i++)
 		if (exceptions[i].word.len == len && exceptions[i].word.s[0] == s[0] &&
 		    !memcmp(exceptions[i].word.s, s, len)) {
 			memcpy(out, exceptions[i].stem.s, exceptions[i].stem.len);

@@ -492,49 +492,55 @@ static nf_status push_token(nf_corpus *c, nf_vec *toks, const char *s,
 	return NF_OK;
 }
 
+/* The folded byte of an ASCII letter or digit; 0 for every other byte. */
+static const unsigned char ascii_fold[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e',
+	['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j',
+	['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o',
+	['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+	['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+	['Z'] = 'z', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd',
+	['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i',
+	['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+	['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's',
+	['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+	['y'] = 'y', ['z'] = 'z'};
+
 /* The ASCII fast path: a word made of ASCII bytes and ended by one, which
  * is most words of English news. It scans as scan_word() does and folds
- * and counts as fold() does, in one pass, into buf (FOLD_MAX + 8 bytes,
- * the folded form zero-padded to eight bytes for the lexicon's short-word
- * key). Returns the end of the word, or 0 when the general path must take
- * it: a non-ASCII byte where scan_word() would look at a code point, or a
- * form longer than FOLD_MAX. *poss is 1 when a possessive "'s" (ASCII
- * apostrophe) follows the end. */
+ * as fold() does, in one pass, into buf (FOLD_MAX + 8 bytes, the folded
+ * form zero-padded to eight bytes for the lexicon's short-word key): each
+ * byte folds to one byte, so the form is as long as the word. Returns the
+ * end of the word, or 0 when the general path must take it: a non-ASCII
+ * byte where scan_word() would look at a code point, or a word longer than
+ * FOLD_MAX. *poss is 1 when a possessive "'s" (ASCII apostrophe) follows
+ * the end. */
 static size_t ascii_word(const unsigned char *p, size_t len, size_t i, char *buf,
-                         size_t *flen, uint32_t *flags, int *poss)
+                         uint32_t *flags, int *poss)
 {
-	size_t j = i, o = 0;
-	unsigned letters = 0, uppers = 0;
+	size_t j = i, lim = len - i > FOLD_MAX ? i + FOLD_MAX : len;
 	*poss = 0;
 	memset(buf, 0, 8);
 	for (;;) {
-		while (j < len) {
-			unsigned char b = p[j];
-			if (b >= 0x80 || (ascii_class[b] != C_LETTER && ascii_class[b] != C_DIGIT))
-				break;
-			if (o == FOLD_MAX)
-				return 0;
-			unsigned up = (unsigned)(b - 'A') < 26;
-			letters += ascii_class[b] == C_LETTER;
-			uppers += up;
-			buf[o++] = (char)(b | up << 5);
-			j++;
-		}
+		unsigned char f;
+		while (j < lim && (f = ascii_fold[p[j]]))
+			buf[j++ - i] = (char)f;
 		if (j == len)
 			break;
+		if (j == lim) /* FOLD_MAX bytes: fold() would give up */
+			return 0;
 		unsigned char b = p[j], b2 = j + 1 < len ? p[j + 1] : ' ';
 		if (b == '.') {
 			/* U.S., a.m.: a period, one letter, a period */
 			if (b2 >= 0x80 || ascii_class[b2] != C_LETTER || j + 2 >= len || p[j + 2] != '.')
 				break;
-			if (o + 3 > FOLD_MAX)
+			if (j + 3 > lim)
 				return 0;
-			unsigned up = (unsigned)(b2 - 'A') < 26;
-			letters++;
-			uppers += up;
-			buf[o++] = '.';
-			buf[o++] = (char)(b2 | up << 5);
-			buf[o++] = '.';
+			buf[j - i] = '.';
+			buf[j + 1 - i] = (char)ascii_fold[b2];
+			buf[j + 2 - i] = '.';
 			j += 3;
 			continue;
 		}
@@ -551,25 +557,28 @@ static size_t ascii_word(const unsigned char *p, size_t len, size_t i, char *buf
 				unsigned char b3 = j + 2 < len ? p[j + 2] : ' ';
 				if (b3 >= 0x80)
 					return 0;
-				if (ascii_class[b3] != C_LETTER && ascii_class[b3] != C_DIGIT) {
+				if (!ascii_fold[b3]) {
 					*poss = 1;
 					break;
 				}
 			}
-		} else if (ascii_class[b2] != C_LETTER && ascii_class[b2] != C_DIGIT) {
+		} else if (!ascii_fold[b2]) {
 			break;
 		}
-		if (o == FOLD_MAX)
-			return 0;
-		buf[o++] = (char)b;
-		j++;
+		buf[j++ - i] = (char)b;
 	}
-	*flen = o;
 	*flags = NF_TOK_WORD;
-	if ((unsigned)(p[i] - 'A') < 26)
+	if ((unsigned)(p[i] - 'A') < 26) {
+		/* all upper case: 2+ letters, none in lower case */
+		size_t letters = 0, lower = 0;
+		for (size_t k = i; k < j; k++) {
+			letters += ascii_class[p[k]] == C_LETTER;
+			lower += (unsigned)(p[k] - 'a') < 26;
+		}
 		*flags |= NF_TOK_CAP;
-	if (letters >= 2 && uppers == letters)
-		*flags |= NF_TOK_UPPER;
+		if (letters >= 2 && !lower)
+			*flags |= NF_TOK_UPPER;
+	}
 	return j;
 }
 
@@ -623,11 +632,11 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 				i++;
 				continue;
 			}
-			size_t flen, end;
+			size_t end;
 			uint32_t flags;
 			int poss;
-			if (cl == C_LETTER && (end = ascii_word(p, len, i, buf, &flen, &flags, &poss))) {
-				if ((st = push_folded(&c->lex, toks, i, end - i, buf, flen, flags)))
+			if (cl == C_LETTER && (end = ascii_word(p, len, i, buf, &flags, &poss))) {
+				if ((st = push_folded(&c->lex, toks, i, end - i, buf, end - i, flags)))
 					return st;
 				if (poss) {
 					memset(buf, 0, 8);
