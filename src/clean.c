@@ -103,7 +103,8 @@ enum {
 	B_DIGIT = 4,
 	B_DOT = 8,    /* '.' '@': a possible address */
 	B_STRIP = 16, /* ASCII punctuation stripped from a word's end */
-	B_SPACE = 32
+	B_SPACE = 32,
+	B_QUOTE = 64  /* may start what quote_len() takes */
 };
 
 /* features() counts upper-case letters, lower-case letters and digits of
@@ -184,7 +185,8 @@ static void wt_init(wtable *t)
 		                              (c >= '0' && c <= '9' ? B_DIGIT : 0) |
 		                              (c == '.' || c == '@' ? B_DOT : 0) |
 		                              (c && strchr(".,;:!?\"'()[]*", c) ? B_STRIP : 0) |
-		                              (c == ' ' ? B_SPACE : 0));
+		                              (c == ' ' ? B_SPACE : 0) |
+		                              (c && strchr("\"'()[]*\xE2\xC2", c) ? B_QUOTE : 0));
 	for (int c = 0; c < 256; c++) {
 		t->lower[c] = (unsigned char)(t->bytes[c] & B_UPPER ? c + 32 : c);
 		t->counts[c] = (uint64_t)(t->bytes[c] & B_UPPER) | (uint64_t)((t->bytes[c] & B_LOWER) >> 1) << LANE |
@@ -217,6 +219,7 @@ typedef struct line {
 	unsigned char term;   /* 1 ends . ! ? …  2 ends with ':' */
 	unsigned char starts_block, starts_lower, bullet, allcaps;
 	unsigned char contact, phone, credit, repeated, first_stop;
+	unsigned char tidy;   /* holds what emit_raw() changes (else copied) */
 	unsigned char kind;
 } line;
 
@@ -458,13 +461,20 @@ static void features(line *l, const char *raw, const wtable *wt)
 	size_t n = l->len, i = 0;
 	size_t up = 0, lo = 0, digits = 0;
 	uint64_t h1 = 0, h2 = 0; /* hashes of the previous one and two words */
+	/* what emit_raw() may change: a link or bracket, a run of spaces, a
+	 * space before a comma or a full stop */
+	l->tidy = memchr(s, '[', n) || memchr(s, '(', n);
 	while (i < n) {
+		size_t sp = i;
 		while (i < n && s[i] == ' ')
 			i++;
 		size_t tb = i, b = i, q;
 		if (b == n)
 			break;
-		while (b < n && s[b] != ' ' && (q = quote_len(s + b, n - b)))
+		if (i - sp > 1 || s[b] == ',' || s[b] == '.')
+			l->tidy = 1;
+		while (b < n && (wt->bytes[(unsigned char)s[b]] & B_QUOTE) &&
+		       (q = quote_len(s + b, n - b)))
 			b += q;
 		if (b == n || s[b] == ' ') { /* nothing but quotes */
 			i = b;
@@ -1839,13 +1849,20 @@ static size_t emit_raw(char *out, size_t o, const char *s, size_t n)
 	return o;
 }
 
-/* The output is never longer than the input: room is made once. */
-static nf_status emit(nf_buf *o, const char *s, size_t n)
+/* The output is never longer than the input: room is made once. A line
+ * with nothing to tidy (l->tidy clear, and not starting with what
+ * emit_raw() joins to the output before it) is copied as it is. */
+static nf_status emit(nf_buf *o, const line *l, const char *s, size_t n)
 {
 	nf_status st = nf_buf_reserve(o, n + 1);
 	if (st)
 		return st;
-	o->len = emit_raw(o->data, o->len, s, n);
+	if (!l->tidy && n && s[0] != ' ' && s[0] != ',' && s[0] != '.') {
+		memcpy(o->data + o->len, s, n);
+		o->len += n;
+	} else {
+		o->len = emit_raw(o->data, o->len, s, n);
+	}
 	o->data[o->len] = '\0';
 	return NF_OK;
 }
@@ -1877,7 +1894,7 @@ static nf_status write_text(cleaner *k, nf_doc *d)
 			if ((st = nf_buf_puts(o, sep)))
 				return st;
 		}
-		if ((st = emit(o, d->raw + b, e - b)))
+		if ((st = emit(o, l, d->raw + b, e - b)))
 			return st;
 		last_para = (long)para;
 		kept++;
