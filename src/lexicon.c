@@ -22,6 +22,18 @@
 
 #define MAX_WORD 4096 /* longer "words" are not stemmed */
 
+/* A slot holds the id and the high half of the hash, so a probe that
+ * misses is settled in the slot array without reading the entry (most of
+ * a large corpus's lexicon is out of cache). */
+struct nf_lex_slot {
+	uint32_t id, check;
+};
+
+static uint32_t check_of(uint64_t h)
+{
+	return (uint32_t)(h >> 32);
+}
+
 int nf_lex_init(nf_lex *lex, nf_arena *arena)
 {
 	memset(lex, 0, sizeof *lex);
@@ -52,14 +64,15 @@ void nf_lex_free(nf_lex *lex)
 static int grow(nf_lex *lex)
 {
 	uint32_t n = lex->nslots * 2;
-	uint32_t *slots = calloc(n, sizeof *slots);
+	struct nf_lex_slot *slots = calloc(n, sizeof *slots);
 	if (!slots)
 		return -1;
 	for (uint32_t id = 1; id < lex->count; id++) {
-		uint32_t i = (uint32_t)lex->entries[id].hash & (n - 1);
-		while (slots[i])
+		uint64_t h = lex->entries[id].hash;
+		uint32_t i = (uint32_t)h & (n - 1);
+		while (slots[i].id)
 			i = (i + 1) & (n - 1);
-		slots[i] = id;
+		slots[i] = (struct nf_lex_slot){id, check_of(h)};
 	}
 	free(lex->slots);
 	lex->slots = slots;
@@ -70,11 +83,13 @@ static int grow(nf_lex *lex)
 static uint32_t lookup(const nf_lex *lex, const char *s, size_t len,
                        uint64_t h, uint32_t *slot)
 {
-	uint32_t mask = lex->nslots - 1, i = (uint32_t)h & mask, id;
-	while ((id = lex->slots[i])) {
-		const nf_lex_entry *e = &lex->entries[id];
-		if (e->hash == h && e->len == len && !memcmp(e->str, s, len))
-			return id;
+	uint32_t mask = lex->nslots - 1, i = (uint32_t)h & mask, id, check = check_of(h);
+	while ((id = lex->slots[i].id)) {
+		if (lex->slots[i].check == check) {
+			const nf_lex_entry *e = &lex->entries[id];
+			if (e->hash == h && e->len == len && !memcmp(e->str, s, len))
+				return id;
+		}
 		i = (i + 1) & mask;
 	}
 	*slot = i;
@@ -114,7 +129,7 @@ static uint32_t intern(nf_lex *lex, const char *s, size_t len)
 		return 0;
 	id = lex->count++;
 	lex->entries[id] = (nf_lex_entry){str, (uint32_t)len, 0, 0, h};
-	lex->slots[slot] = id;
+	lex->slots[slot] = (struct nf_lex_slot){id, check_of(h)};
 	return id;
 }
 

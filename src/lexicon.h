@@ -35,7 +35,7 @@ typedef struct nf_lex {
 	nf_lex_small *small;   /* NF_LEX_SMALL slots */
 	nf_lex_entry *entries; /* entries[0] unused */
 	uint32_t count, cap;
-	uint32_t *slots;       /* open addressing: entry ids, 0 = empty */
+	struct nf_lex_slot *slots; /* open addressing: entry ids, 0 = empty */
 	uint32_t nslots;       /* power of two */
 	struct nf_arena *arena; /* where strings live (the corpus arena) */
 	struct sb_stemmer *stemmer;
