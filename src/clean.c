@@ -589,10 +589,15 @@ static const char *find_ci(const char *s, size_t n, const char *w)
 	return NULL;
 }
 
-/* The first complete date (day, month and year) in s[0..n). */
+/* The first complete date (day, month and year) in s[0..n). Every date
+ * nf_date_scan() reads holds a digit (day and year), so none starts after
+ * the last digit. */
 static int find_date(const char *s, size_t n, nf_date *out)
 {
-	for (size_t i = 0; i < n; i++) {
+	size_t end = n;
+	while (end && !is_digit((unsigned char)s[end - 1]))
+		end--;
+	for (size_t i = 0; i < end; i++) {
 		if (i && is_alpha((unsigned char)s[i - 1]))
 			continue;
 		if (!is_alpha((unsigned char)s[i]) && !is_digit((unsigned char)s[i]))

@@ -744,9 +744,12 @@ static int after_abbreviation(const nf_corpus *c, const char *s,
 	return w->len == 1 && (w->flags & NF_TOK_CAP);
 }
 
-/* Whether the gap s[from..to) between two tokens holds a blank line. */
-static int para_break(const char *s, uint32_t from, uint32_t to)
+/* Whether the gap s[from..to) between two tokens holds a blank line (most
+ * gaps are one space or none). */
+static inline int para_break(const char *s, uint32_t from, uint32_t to)
 {
+	if (to - from < 2)
+		return 0;
 	int nl = 0;
 	for (uint32_t i = from; i < to; i++)
 		if (s[i] == '\n' && ++nl >= 2)
@@ -773,7 +776,8 @@ nf_status nf_text_analyze(nf_corpus *c, nf_doc *d)
 			words++;
 		size_t last = i;
 		int cut = i + 1 == n || para_break(s, tk[i].off + tk[i].len, tk[i + 1].off);
-		if (!cut && is_terminal(s, &tk[i]) && !after_abbreviation(c, s, tk, i)) {
+		if (!cut && (tk[i].flags & NF_TOK_PUNCT) && is_terminal(s, &tk[i]) &&
+		    !after_abbreviation(c, s, tk, i)) {
 			/* A closing quote or bracket belongs to the sentence it ends. */
 			while (last + 1 < n && is_closer(s, &tk[last + 1]) &&
 			       !para_break(s, tk[last].off + tk[last].len, tk[last + 1].off))
