@@ -78,8 +78,11 @@ static void replace(word *w, size_t k, const char *s, size_t m)
  * word: its index, or -1. */
 static int suffix(const word *w, const sfx *list, size_t count)
 {
+	if (!w->n)
+		return -1;
+	char last = w->b[w->n - 1];
 	for (size_t i = 0; i < count; i++)
-		if (ends(w, list[i].s, list[i].len))
+		if (list[i].s[list[i].len - 1] == last && ends(w, list[i].s, list[i].len))
 			return (int)i;
 	return -1;
 }
@@ -233,7 +236,9 @@ static void step_2(word *w)
 	if (w->n < w->p1 + 2) /* no suffix (2+ bytes) can be in R1 */
 		return;
 	size_t count = sizeof list / sizeof *list, i;
-	for (i = 0; i < count && !ends(w, list[i][0].s, list[i][0].len); i++)
+	char last = w->b[w->n - 1];
+	for (i = 0; i < count && !(list[i][0].s[list[i][0].len - 1] == last &&
+	                           ends(w, list[i][0].s, list[i][0].len)); i++)
 		;
 	if (i == count)
 		return;
@@ -257,7 +262,9 @@ static void step_3(word *w)
 	if (w->n < w->p1 + 3) /* no suffix (3+ bytes) can be in R1 */
 		return;
 	size_t count = sizeof list / sizeof *list, i;
-	for (i = 0; i < count && !ends(w, list[i][0].s, list[i][0].len); i++)
+	char last = w->b[w->n - 1];
+	for (i = 0; i < count && !(list[i][0].s[list[i][0].len - 1] == last &&
+	                           ends(w, list[i][0].s, list[i][0].len)); i++)
 		;
 	if (i == count)
 		return;
