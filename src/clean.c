@@ -96,40 +96,75 @@ static const char *const weak_cues[] = {
 
 #define WT_SLOTS 1024 /* power of two, well over twice the entries */
 
-/* Byte classes for features(), one table lookup per byte. */
+/* Byte classes for features(). */
 enum {
-	B_UPPER = 1,  /* A-Z: must stay 1, features() shifts it to 0x20 */
-	B_LOWER = 2,  /* a-z */
-	B_DIGIT = 4,
-	B_DOT = 8,    /* '.' '@': a possible address */
-	B_STRIP = 16, /* ASCII punctuation stripped from a word's end */
-	B_SPACE = 32,
-	B_QUOTE = 64  /* may start what quote_len() takes */
+	B_STRIP = 1, /* ASCII punctuation stripped from a word's end */
+	B_QUOTE = 2  /* may start what quote_len() takes */
 };
-
-/* features() counts upper-case letters, lower-case letters and digits of
- * a word in one sum, a 21-bit lane each: a lane fills after 2^21 bytes, so
- * the sum is taken apart every SCAN_CHUNK bytes. */
-#define LANE 21
-#define LANE_MASK ((1u << LANE) - 1)
-#define SCAN_CHUNK ((size_t)1 << 20)
 
 typedef struct wtable {
 	uint64_t key[WT_SLOTS];
 	unsigned char flags[WT_SLOTS];
 	unsigned char bytes[256]; /* B_* of each byte */
-	unsigned char lower[256]; /* ASCII lower case */
-	uint64_t counts[256];     /* lane increments: upper, lower, digit */
 } wtable;
 
-#define FNV_OFFSET 1469598103934665603ull
-#define FNV_PRIME 1099511628211ull
+/* Words are read eight bytes at a time (SWAR: byte lanes of a 64-bit
+ * integer), which keeps the per-byte loop, its hash chain and its
+ * mispredicted exit at every word end off the hottest path of cleaning. */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* s[0..8) as an integer, s[0] in the lowest byte on any byte order. */
+static inline uint64_t load8(const char *s)
+{
+	uint64_t x;
+	memcpy(&x, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap64(x);
+#endif
+	return x;
+}
+
+/* s[0..n), n < 8, zero-padded. */
+static uint64_t load_tail(const char *s, size_t n)
+{
+	char b[8] = {0};
+	memcpy(b, s, n);
+	return load8(b);
+}
+
+/* The high bit of each byte of x in [lo, hi], for ASCII bounds: the low
+ * seven bits are compared with carries kept inside each byte, and bytes
+ * from 0x80 up never match. */
+static inline uint64_t bytes_in(uint64_t x, unsigned lo, unsigned hi)
+{
+	uint64_t a = x & ~HIGHS;
+	uint64_t ge = a + (0x80 - lo) * ONES, gt = a + (0x7F - hi) * ONES;
+	return ge & ~gt & ~x & HIGHS;
+}
+
+/* How many bytes a bytes_in() mask marks. */
+static inline size_t count_marked(uint64_t m)
+{
+	return (size_t)(((m >> 7) * ONES) >> 56);
+}
+
+/* The word hash, by eight-byte blocks of the lower-cased bytes (the last
+ * one zero-padded); features() computes the same on the fly. */
+#define WH_SEED 0x243F6A8885A308D3ull
+static inline uint64_t wh_block(uint64_t h, uint64_t block)
+{
+	h = (h ^ block) * 0x9E3779B97F4A7C15ull;
+	return h ^ h >> 29;
+}
 
 static uint64_t word_hash(const char *s, size_t n)
 {
-	uint64_t h = FNV_OFFSET;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+	uint64_t h = WH_SEED;
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t x = n - i >= 8 ? load8(s + i) : load_tail(s + i, n - i);
+		h = wh_block(h, x | bytes_in(x, 'A', 'Z') >> 2);
+	}
 	return h | 1; /* 0 marks an empty slot */
 }
 
@@ -179,19 +214,9 @@ static void wt_add_phrase(wtable *t, const char *p, unsigned char f)
 static void wt_init(wtable *t)
 {
 	memset(t, 0, sizeof *t);
-	for (int c = 0; c < 256; c++)
-		t->bytes[c] = (unsigned char)((c >= 'A' && c <= 'Z' ? B_UPPER : 0) |
-		                              (c >= 'a' && c <= 'z' ? B_LOWER : 0) |
-		                              (c >= '0' && c <= '9' ? B_DIGIT : 0) |
-		                              (c == '.' || c == '@' ? B_DOT : 0) |
-		                              (c && strchr(".,;:!?\"'()[]*", c) ? B_STRIP : 0) |
-		                              (c == ' ' ? B_SPACE : 0) |
-		                              (c && strchr("\"'()[]*\xE2\xC2", c) ? B_QUOTE : 0));
-	for (int c = 0; c < 256; c++) {
-		t->lower[c] = (unsigned char)(t->bytes[c] & B_UPPER ? c + 32 : c);
-		t->counts[c] = (uint64_t)(t->bytes[c] & B_UPPER) | (uint64_t)((t->bytes[c] & B_LOWER) >> 1) << LANE |
-		               (uint64_t)((t->bytes[c] & B_DIGIT) >> 2) << 2 * LANE;
-	}
+	for (int c = 1; c < 256; c++)
+		t->bytes[c] = (unsigned char)((strchr(".,;:!?\"'()[]*", c) ? B_STRIP : 0) |
+		                              (strchr("\"'()[]*\xE2\xC2", c) ? B_QUOTE : 0));
 	for (size_t i = 0; i < sizeof stop_words / sizeof *stop_words; i++)
 		wt_add_phrase(t, stop_words[i], W_STOP);
 	for (size_t i = 0; i < sizeof strong_cues / sizeof *strong_cues; i++)
@@ -389,50 +414,45 @@ static int has_bytes(const char *s, size_t n, const char *needle, size_t m)
 }
 
 /* The word at s[b..n) whose first byte is an ASCII letter or digit or a
- * non-ASCII byte, b after any opening quotes: scanned to the next space in
- * one pass that hashes (word_hash() of the lower-cased bytes) and counts
- * letters and digits, so the bytes are read once; closing punctuation and
- * quotes are then stripped from the end, and only a word that had some is
- * hashed again. */
+ * non-ASCII byte, b after any opening quotes: scanned to the next space by
+ * blocks of eight bytes that are hashed (word_hash()) and counted as they
+ * are read; closing punctuation and quotes are then stripped from the end,
+ * and only a word that had some is hashed again. */
 typedef struct word_scan {
 	size_t te, e;        /* end with and without closing punctuation */
-	uint64_t hash;       /* word_hash() of s[b..e) lower-cased */
+	uint64_t hash;       /* word_hash() of s[b..e) */
 	size_t upper, lower, digits; /* ASCII letters and digits */
 	int dot;             /* a '.' or '@' in s[b..e) */
 } word_scan;
 
-static uint64_t hash_lower(const char *s, size_t b, size_t e, const wtable *wt)
-{
-	uint64_t h = FNV_OFFSET;
-	for (size_t k = b; k < e; k++)
-		h = (h ^ wt->lower[(unsigned char)s[k]]) * FNV_PRIME;
-	return h;
-}
-
 static void scan_word(const char *s, size_t n, size_t b, const wtable *wt, word_scan *w)
 {
-	uint64_t h = FNV_OFFSET, sum = 0;
+	uint64_t h = WH_SEED, dots = 0;
 	size_t k = b;
-	unsigned seen = 0; /* B_* of every byte */
 	w->upper = w->lower = w->digits = 0;
-	for (size_t lim = n - k > SCAN_CHUNK ? k + SCAN_CHUNK : n;;) {
-		while (k < lim) {
-			unsigned char c = (unsigned char)s[k];
-			unsigned t = wt->bytes[c];
-			if (t & B_SPACE)
-				break;
-			h = (h ^ wt->lower[c]) * FNV_PRIME;
-			sum += wt->counts[c];
-			seen |= t;
-			k++;
-		}
-		w->upper += sum & LANE_MASK;
-		w->lower += sum >> LANE & LANE_MASK;
-		w->digits += sum >> 2 * LANE;
-		sum = 0;
-		if (k != lim || k == n)
+	while (k < n) {
+		size_t left = n - k, m = 8;
+		uint64_t x = left >= 8 ? load8(s + k) : load_tail(s + k, left);
+		uint64_t sp = bytes_in(x, ' ', ' ');
+		if (sp)
+			m = (size_t)__builtin_ctzll(sp) >> 3;
+		if (m > left)
+			m = left;
+		if (!m)
 			break;
-		lim = n - k > SCAN_CHUNK ? k + SCAN_CHUNK : n;
+		if (m < 8)
+			x &= ((uint64_t)1 << 8 * m) - 1;
+		/* letters of either case; bit 5 (0x20) tells lower case */
+		uint64_t letters = bytes_in(x | 0x20 * ONES, 'a', 'z');
+		uint64_t up = letters & ~(x << 2), low = letters & x << 2;
+		w->upper += count_marked(up);
+		w->lower += count_marked(low);
+		w->digits += count_marked(bytes_in(x, '0', '9'));
+		dots |= bytes_in(x, '.', '.') | bytes_in(x, '@', '@');
+		h = wh_block(h, x | up >> 2);
+		k += m;
+		if (m < 8)
+			break;
 	}
 	/* closing punctuation and quotes; the first byte is neither */
 	size_t e = k;
@@ -448,9 +468,9 @@ static void scan_word(const char *s, size_t n, size_t b, const wtable *wt, word_
 	}
 	w->te = k;
 	w->e = e;
-	w->hash = e == k ? h : hash_lower(s, b, e, wt);
+	w->hash = (e == k ? h : word_hash(s + b, e - b)) | 1;
 	w->dot = 0;
-	if (seen & B_DOT)
+	if (dots)
 		for (size_t j = b; j < e && !w->dot; j++)
 			w->dot = s[j] == '.' || s[j] == '@';
 }
@@ -528,7 +548,7 @@ static void features(line *l, const char *raw, const wtable *wt)
 			h1 = h2 = 0;
 			continue;
 		}
-		uint64_t w = ws.hash | 1;
+		uint64_t w = ws.hash;
 		unsigned char f = wt_get(wt, w), f2 = 0, f3 = 0;
 		if (h1)
 			f2 = wt_get(wt, hash_join(h1, w));
