@@ -1228,9 +1228,11 @@ static int rep_candidate(const char *s, size_t n)
 		return 0;
 	if (ending(s, n) != 1)
 		return 1;
-	size_t spaces = 0;
-	for (const char *p = s, *end = s + n; spaces < 10 && (p = memchr(p, ' ', (size_t)(end - p))); p++)
-		spaces++;
+	size_t spaces = 0, i = 0;
+	for (; spaces < 10 && i + 8 <= n; i += 8)
+		spaces += count_marked(bytes_in(load8(s + i), ' ', ' '));
+	if (i < n && spaces < 10)
+		spaces += count_marked(bytes_in(load_tail(s + i, n - i), ' ', ' '));
 	return spaces < 10;
 }
 
