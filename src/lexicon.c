@@ -137,7 +137,7 @@ uint32_t nf_lex_intern_miss(nf_lex *lex, const char *s, size_t len, uint64_t key
 {
 	uint32_t id = intern(lex, s, len);
 	if (id)
-		*nf_lex_small_slot(lex, key) = (nf_lex_small){key, (uint32_t)len, id};
+		*nf_lex_small_slot(lex, key) = (nf_lex_small){key, (uint32_t)len, id, 0, 0};
 	return id;
 }
 

@@ -23,12 +23,14 @@ typedef struct nf_lex_entry {
 
 /* A direct-mapped cache of short words (up to 8 bytes, the bytes are the
  * key): most tokens are short and frequent, and a hit here costs neither a
- * hash nor a miss in the large table. */
+ * hash nor a miss in the large table. It also copies the entry's stem and
+ * stop fields once known (0 before), so a hit need not read the entry. */
 #define NF_LEX_SMALL 4096
 
 typedef struct nf_lex_small {
 	uint64_t key;
 	uint32_t len, id;
+	uint32_t stem, stop;
 } nf_lex_small;
 
 typedef struct nf_lex {

@@ -524,9 +524,11 @@ static size_t ascii_word(const unsigned char *p, size_t len, size_t i, char *buf
 	*poss = 0;
 	memset(buf, 0, 8);
 	for (;;) {
-		unsigned char f;
-		while (j < lim && (f = ascii_fold[p[j]]))
-			buf[j++ - i] = (char)f;
+		const unsigned char *q = p + j, *end = p + lim;
+		char *o = buf + (j - i);
+		for (unsigned char f; q < end && (f = ascii_fold[*q]); q++)
+			*o++ = (char)f;
+		j = (size_t)(q - p);
 		if (j == len)
 			break;
 		if (j == lim) /* FOLD_MAX bytes: fold() would give up */
@@ -593,19 +595,37 @@ static nf_status push_folded(nf_lex *lex, nf_vec *toks, size_t off, size_t len,
 	t->off = (uint32_t)off;
 	t->len = (uint32_t)len;
 	t->flags = flags;
-	if (flen <= 8) {
-		uint64_t key;
-		memcpy(&key, form, 8);
-		t->norm = nf_lex_intern_key(lex, form, flen, key);
-	} else {
-		t->norm = nf_lex_intern(lex, form, flen);
+	if (flen > 8) {
+		if (!(t->norm = nf_lex_intern(lex, form, flen)))
+			return NF_ENOMEM;
+		if (flags & NF_TOK_WORD)
+			return word_ids(lex, t, form, flen);
+		t->stem = t->norm;
+		return NF_OK;
 	}
-	if (!t->norm)
+	uint64_t key;
+	memcpy(&key, form, 8);
+	nf_lex_small *e = nf_lex_small_slot(lex, key);
+	if (e->len == flen && e->key == key && (e->stem || !(flags & NF_TOK_WORD))) {
+		/* a cached word with its stem and stop flag: no entry to read */
+		t->norm = e->id;
+		t->stem = flags & NF_TOK_WORD ? e->stem : e->id;
+		if (e->stop == 2 && (flags & NF_TOK_WORD))
+			t->flags |= NF_TOK_STOP;
+		return NF_OK;
+	}
+	if (!(t->norm = nf_lex_intern_key(lex, form, flen, key)))
 		return NF_ENOMEM;
-	if (flags & NF_TOK_WORD)
-		return word_ids(lex, t, form, flen);
-	t->stem = t->norm;
-	return NF_OK;
+	if (!(flags & NF_TOK_WORD)) {
+		t->stem = t->norm;
+		return NF_OK;
+	}
+	nf_status st = word_ids(lex, t, form, flen);
+	if (!st && e->id == t->norm && e->len == flen && e->key == key) {
+		e->stem = t->stem;
+		e->stop = lex->entries[t->norm].stop;
+	}
+	return st;
 }
 
 nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks)
