@@ -47,6 +47,7 @@
 
 #include "dates.h"
 #include "stages.h"
+#include "util/swar.h"
 
 /* --- Word table: function words and web-furniture cues ------------------ */
 
@@ -108,49 +109,9 @@ typedef struct wtable {
 	unsigned char bytes[256]; /* B_* of each byte */
 } wtable;
 
-/* Words are read eight bytes at a time (SWAR: byte lanes of a 64-bit
- * integer), which keeps the per-byte loop, its hash chain and its
- * mispredicted exit at every word end off the hottest path of cleaning. */
-#define ONES 0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
-
-/* s[0..8) as an integer, s[0] in the lowest byte on any byte order. */
-static inline uint64_t load8(const char *s)
-{
-	uint64_t x;
-	memcpy(&x, s, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	x = __builtin_bswap64(x);
-#endif
-	return x;
-}
-
-/* s[0..n), n < 8, zero-padded. */
-static uint64_t load_tail(const char *s, size_t n)
-{
-	char b[8] = {0};
-	memcpy(b, s, n);
-	return load8(b);
-}
-
-/* The high bit of each byte of x in [lo, hi], for ASCII bounds: the low
- * seven bits are compared with carries kept inside each byte, and bytes
- * from 0x80 up never match. */
-static inline uint64_t bytes_in(uint64_t x, unsigned lo, unsigned hi)
-{
-	uint64_t a = x & ~HIGHS;
-	uint64_t ge = a + (0x80 - lo) * ONES, gt = a + (0x7F - hi) * ONES;
-	return ge & ~gt & ~x & HIGHS;
-}
-
-/* How many bytes a bytes_in() mask marks. */
-static inline size_t count_marked(uint64_t m)
-{
-	return (size_t)(((m >> 7) * ONES) >> 56);
-}
-
 /* The word hash, by eight-byte blocks of the lower-cased bytes (the last
- * one zero-padded); features() computes the same on the fly. */
+ * one zero-padded; see util/swar.h); features() computes the same on the
+ * fly, reading words a block at a time. */
 #define WH_SEED 0x243F6A8885A308D3ull
 static inline uint64_t wh_block(uint64_t h, uint64_t block)
 {
@@ -162,8 +123,8 @@ static uint64_t word_hash(const char *s, size_t n)
 {
 	uint64_t h = WH_SEED;
 	for (size_t i = 0; i < n; i += 8) {
-		uint64_t x = n - i >= 8 ? load8(s + i) : load_tail(s + i, n - i);
-		h = wh_block(h, x | bytes_in(x, 'A', 'Z') >> 2);
+		uint64_t x = nf_load_upto8(s + i, n - i);
+		h = wh_block(h, x | nf_upper(x, nf_letters(x)) >> 2);
 	}
 	return h | 1; /* 0 marks an empty slot */
 }
@@ -432,23 +393,20 @@ static void scan_word(const char *s, size_t n, size_t b, const wtable *wt, word_
 	w->upper = w->lower = w->digits = 0;
 	while (k < n) {
 		size_t left = n - k, m = 8;
-		uint64_t x = left >= 8 ? load8(s + k) : load_tail(s + k, left);
-		uint64_t sp = bytes_in(x, ' ', ' ');
+		uint64_t x = nf_load_upto8(s + k, left);
+		uint64_t sp = nf_bytes_in(x, ' ', ' ');
 		if (sp)
-			m = (size_t)__builtin_ctzll(sp) >> 3;
+			m = nf_first_marked(sp);
 		if (m > left)
 			m = left;
 		if (!m)
 			break;
-		if (m < 8)
-			x &= ((uint64_t)1 << 8 * m) - 1;
-		/* letters of either case; bit 5 (0x20) tells lower case */
-		uint64_t letters = bytes_in(x | 0x20 * ONES, 'a', 'z');
-		uint64_t up = letters & ~(x << 2), low = letters & x << 2;
-		w->upper += count_marked(up);
-		w->lower += count_marked(low);
-		w->digits += count_marked(bytes_in(x, '0', '9'));
-		dots |= bytes_in(x, '.', '.') | bytes_in(x, '@', '@');
+		x &= nf_low_bytes(m);
+		uint64_t letters = nf_letters(x), up = nf_upper(x, letters);
+		w->upper += nf_count_marked(up);
+		w->lower += nf_count_marked(letters & ~up);
+		w->digits += nf_count_marked(nf_bytes_in(x, '0', '9'));
+		dots |= nf_bytes_in(x, '.', '.') | nf_bytes_in(x, '@', '@');
 		h = wh_block(h, x | up >> 2);
 		k += m;
 		if (m < 8)
@@ -1229,10 +1187,8 @@ static int rep_candidate(const char *s, size_t n)
 	if (ending(s, n) != 1)
 		return 1;
 	size_t spaces = 0, i = 0;
-	for (; spaces < 10 && i + 8 <= n; i += 8)
-		spaces += count_marked(bytes_in(load8(s + i), ' ', ' '));
-	if (i < n && spaces < 10)
-		spaces += count_marked(bytes_in(load_tail(s + i, n - i), ' ', ' '));
+	for (; spaces < 10 && i < n; i += 8)
+		spaces += nf_count_marked(nf_bytes_in(nf_load_upto8(s + i, n - i), ' ', ' '));
 	return spaces < 10;
 }
 

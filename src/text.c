@@ -23,6 +23,7 @@
 
 #include "stages.h"
 #include "text.h"
+#include "util/swar.h"
 
 /* --- UTF-8 ----------------------------------------------------------------- */
 
@@ -524,11 +525,20 @@ static size_t ascii_word(const unsigned char *p, size_t len, size_t i, char *buf
 	*poss = 0;
 	memset(buf, 0, 8);
 	for (;;) {
-		const unsigned char *q = p + j, *end = p + lim;
-		char *o = buf + (j - i);
-		for (unsigned char f; q < end && (f = ascii_fold[*q]); q++)
-			*o++ = (char)f;
-		j = (size_t)(q - p);
+		/* the run of letters and digits, a block of eight at a time, lower-
+		 * cased into buf with the bytes after it zeroed */
+		while (j < lim) {
+			uint64_t x = nf_load_upto8(p + j, lim - j);
+			uint64_t letters = nf_letters(x);
+			uint64_t stop = ~(letters | nf_bytes_in(x, '0', '9')) & NF_HIGHS;
+			/* (the zero padding of a short block stops the run) */
+			size_t m = stop ? nf_first_marked(stop) : 8;
+			uint64_t keep = nf_low_bytes(m);
+			nf_store8(buf + (j - i), (x | nf_upper(x, letters) >> 2) & keep);
+			j += m;
+			if (m < 8)
+				break;
+		}
 		if (j == len)
 			break;
 		if (j == lim) /* FOLD_MAX bytes: fold() would give up */
@@ -634,7 +644,7 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 		return NF_ETOOBIG;
 	scanner sc = {(const unsigned char *)s, len};
 	const unsigned char *p = sc.s;
-	char buf[FOLD_MAX + 8];
+	char buf[FOLD_MAX + 8]; /* + 8: the key's padding, or a block's store */
 	size_t i = 0;
 	nf_status st;
 	while (i < len) {
