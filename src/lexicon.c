@@ -157,7 +157,9 @@ uint32_t nf_lex_stem(nf_lex *lex, uint32_t id)
 	char buf[NF_STEM_MAX];
 	size_t n = nf_stem_ascii(e->str, e->len, buf);
 	if (n != (size_t)-1) {
-		stem = nf_lex_intern(lex, buf, n);
+		/* many words are their own stem: no second lookup */
+		if (n != e->len || memcmp(buf, e->str, n))
+			stem = nf_lex_intern(lex, buf, n);
 	} else if (e->len <= MAX_WORD) {
 		if (!lex->stemmer && !(lex->stemmer = sb_stemmer_new("english", NULL)))
 			return 0;
