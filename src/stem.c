@@ -89,6 +89,18 @@ static int suffix(const word *w, const sfx *list, size_t count)
 
 #define SUFFIX(w, list) suffix((w), (list), sizeof (list) / sizeof *(list))
 
+/* The same for a list of {suffix, replacement} rules. */
+static int rule(const word *w, const sfx (*list)[2], size_t count)
+{
+	char last = w->b[w->n - 1];
+	for (size_t i = 0; i < count; i++)
+		if (list[i][0].s[list[i][0].len - 1] == last && ends(w, list[i][0].s, list[i][0].len))
+			return (int)i;
+	return -1;
+}
+
+#define RULE(w, list) rule((w), (list), sizeof (list) / sizeof *(list))
+
 /* A short syllable ending at k: non-vowel (not w, x, Y), vowel,
  * non-vowel; or vowel, non-vowel at the start of the word. */
 static int short_syllable(const word *w, size_t k)
@@ -235,12 +247,8 @@ static void step_2(word *w)
 	enum { OGI = 22, LI = 23 };
 	if (w->n < w->p1 + 2) /* no suffix (2+ bytes) can be in R1 */
 		return;
-	size_t count = sizeof list / sizeof *list, i;
-	char last = w->b[w->n - 1];
-	for (i = 0; i < count && !(list[i][0].s[list[i][0].len - 1] == last &&
-	                           ends(w, list[i][0].s, list[i][0].len)); i++)
-		;
-	if (i == count)
+	int i = RULE(w, list);
+	if (i < 0)
 		return;
 	size_t k = list[i][0].len, bra = w->n - k;
 	if (bra < w->p1)
@@ -261,12 +269,8 @@ static void step_3(word *w)
 	enum { ATIVE = 5 };
 	if (w->n < w->p1 + 3) /* no suffix (3+ bytes) can be in R1 */
 		return;
-	size_t count = sizeof list / sizeof *list, i;
-	char last = w->b[w->n - 1];
-	for (i = 0; i < count && !(list[i][0].s[list[i][0].len - 1] == last &&
-	                           ends(w, list[i][0].s, list[i][0].len)); i++)
-		;
-	if (i == count)
+	int i = RULE(w, list);
+	if (i < 0)
 		return;
 	size_t k = list[i][0].len, bra = w->n - k;
 	if (bra < w->p1 || (i == ATIVE && bra < w->p2)) /* ative: in R2 */
