@@ -29,6 +29,7 @@ typedef struct word {
 	char b[NF_STEM_MAX];
 	size_t n;      /* length */
 	size_t p1, p2; /* start of R1 and R2 */
+	int y_found;   /* the prelude made a y a Y */
 } word;
 
 static int vowel(char c)
@@ -122,23 +123,24 @@ static const struct {
 	{SFX("news"), SFX("news")}, {SFX("howe"), SFX("howe")}, {SFX("atlas"), SFX("atlas")},
 	{SFX("cosmos"), SFX("cosmos")}, {SFX("bias"), SFX("bias")}, {SFX("andes"), SFX("andes")}};
 
-/* Words left as they are after step 1a (exception2). */
+/* Words left as they are after step 1a (exception2), 6 or 7 letters. */
 static const sfx invariants[] = {
 	SFX("inning"), SFX("outing"), SFX("canning"), SFX("herring"), SFX("earring"),
 	SFX("proceed"), SFX("exceed"), SFX("succeed")};
 
 static void prelude(word *w)
 {
+	w->y_found = 0;
 	if (w->b[0] == '\'') {
 		memmove(w->b, w->b + 1, --w->n);
 		if (!w->n)
 			return;
 	}
 	if (w->b[0] == 'y')
-		w->b[0] = 'Y';
+		w->b[0] = 'Y', w->y_found = 1;
 	for (size_t i = 0; i + 1 < w->n; i++)
 		if (vowel(w->b[i]) && w->b[i + 1] == 'y')
-			w->b[i + 1] = 'Y';
+			w->b[i + 1] = 'Y', w->y_found = 1;
 }
 
 /* The end of the first vowel-then-non-vowel run from i, or n. */
@@ -319,7 +321,8 @@ size_t nf_stem_ascii(const char *s, size_t len, char *out)
 	for (size_t i = 0; i < len; i++)
 		if ((unsigned char)s[i] >= 0x80 || (s[i] >= 'A' && s[i] <= 'Z') || !s[i])
 			return (size_t)-1;
-	for (size_t i = 0; len <= 6 && i < sizeof exceptions / sizeof *exceptions; i++)
+	/* the exceptions are 3 to 6 letters long */
+	for (size_t i = 0; len >= 3 && len <= 6 && i < sizeof exceptions / sizeof *exceptions; i++)
 		if (exceptions[i].word.len == len && exceptions[i].word.s[0] == s[0] &&
 		    !memcmp(exceptions[i].word.s, s, len)) {
 			memcpy(out, exceptions[i].stem.s, exceptions[i].stem.len);
@@ -336,7 +339,7 @@ size_t nf_stem_ascii(const char *s, size_t len, char *out)
 	mark_regions(&w);
 	step_1a(&w);
 	int invariant = 0;
-	for (size_t i = 0; i < sizeof invariants / sizeof *invariants; i++)
+	for (size_t i = 0; w.n >= 6 && w.n <= 7 && i < sizeof invariants / sizeof *invariants; i++)
 		invariant |= is(&w, invariants[i].s, invariants[i].len);
 	if (!invariant) {
 		step_1b(&w);
@@ -346,7 +349,9 @@ size_t nf_stem_ascii(const char *s, size_t len, char *out)
 		step_4(&w);
 		step_5(&w);
 	}
-	for (size_t i = 0; i < w.n; i++)
-		out[i] = w.b[i] == 'Y' ? 'y' : w.b[i];
+	memcpy(out, w.b, w.n);
+	for (size_t i = 0; w.y_found && i < w.n; i++)
+		if (out[i] == 'Y')
+			out[i] = 'y';
 	return w.n;
 }
