@@ -337,6 +337,17 @@ static int has_phone(const char *s, size_t n)
 	size_t digits = 0, groups = 0;
 	int in = 0;
 	for (size_t i = 0; i <= n; i++) {
+		/* outside a run every non-digit is a no-op: on to the next digit,
+		 * a block at a time */
+		while (!digits && i + 8 <= n) {
+			uint64_t d = nf_bytes_in(nf_load8(s + i), '0', '9');
+			if (d) {
+				i += nf_first_marked(d);
+				break;
+			}
+			i += 8;
+			in = 0;
+		}
 		unsigned char c = i < n ? (unsigned char)s[i] : 0;
 		if (is_digit(c)) {
 			digits++;
@@ -922,7 +933,10 @@ static size_t stamp_tag(const char *s, size_t n, int *rank)
  * s[i], or 0. */
 static size_t field_sep(const char *s, size_t n, size_t i)
 {
-	if (s[i] == '|')
+	unsigned char c = (unsigned char)s[i];
+	if (c != '|' && c != 0xC2 && c != 0xE2) /* the common case, first */
+		return 0;
+	if (c == '|')
 		return 1;
 	if (i + 1 < n && !memcmp(s + i, "\xC2\xB7", 2)) /* middle dot */
 		return 2;
@@ -977,6 +991,8 @@ static int date_line(const line *l, const char *s, size_t n, nf_date *date, int 
 /* A dash separating a dateline from the story at s[i]: its length. */
 static size_t dash_at(const char *s, size_t n, size_t i)
 {
+	if (s[i] != '-' && (unsigned char)s[i] != 0xE2) /* the common case, first */
+		return 0;
 	if (s[i] == '-' && i + 1 < n && s[i + 1] == '-')
 		return 2;
 	if (s[i] == '-' && i > 0 && (s[i - 1] == ' ' || s[i - 1] == ')') &&
