@@ -692,10 +692,10 @@ static int credit_start(const char *s, size_t n)
 		"contributing:", "contributors:", "with reporting by"};
 	if (n && s[0] == '(')
 		s++, n--;
-	if (!n || !strchr("rRwWeEaAcC", s[0]))
+	if (!n)
 		return 0;
 	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-		if (starts_ci(s, n, w[i]))
+		if ((s[0] | 0x20) == w[i][0] && starts_ci(s, n, w[i]))
 			return 1;
 	return 0;
 }
