@@ -90,17 +90,45 @@ static int suffix(const word *w, const sfx *list, size_t count)
 
 #define SUFFIX(w, list) suffix((w), (list), sizeof (list) / sizeof *(list))
 
-/* The same for a list of {suffix, replacement} rules. */
-static int rule(const word *w, const sfx (*list)[2], size_t count)
-{
-	char last = w->b[w->n - 1];
-	for (size_t i = 0; i < count; i++)
-		if (list[i][0].s[list[i][0].len - 1] == last && ends(w, list[i][0].s, list[i][0].len))
-			return (int)i;
-	return -1;
-}
+/* A suffix rule of steps 2 to 4: the suffix, its replacement, and what
+ * else must hold besides the step's region. */
+enum {
+	IF_REGION,   /* nothing else */
+	IF_R2,       /* also in R2 (step 3's "ative") */
+	IF_AFTER_L,  /* after an l ("ogi") */
+	IF_VALID_LI, /* after one of c d e g h k m n r t ("li") */
+	IF_AFTER_ST  /* after an s or a t ("ion") */
+};
 
-#define RULE(w, list) rule((w), (list), sizeof (list) / sizeof *(list))
+typedef struct rule {
+	sfx from, to;
+	int cond;
+} rule;
+
+#define RULE(from, to, cond) {SFX(from), SFX(to), cond}
+#define GROUP(g) (g), sizeof (g) / sizeof *(g)
+
+/* Applies the first rule of group (all ending in the word's last byte,
+ * longest first) whose suffix ends the word, if that suffix starts at or
+ * after region and its condition holds; a shorter rule is not tried
+ * when the longest fails, as in Snowball. */
+static void apply(word *w, const rule *group, size_t count, size_t region)
+{
+	for (size_t i = 0; i < count; i++) {
+		const rule *r = &group[i];
+		if (!ends(w, r->from.s, r->from.len))
+			continue;
+		size_t bra = w->n - r->from.len;
+		char before = bra ? w->b[bra - 1] : 0;
+		if (bra < region || (r->cond == IF_R2 && bra < w->p2) ||
+		    (r->cond == IF_AFTER_L && before != 'l') ||
+		    (r->cond == IF_VALID_LI && !(before && strchr("cdeghkmnrt", before))) ||
+		    (r->cond == IF_AFTER_ST && before != 's' && before != 't'))
+			return;
+		replace(w, r->from.len, r->to.s, r->to.len);
+		return;
+	}
+}
 
 /* A short syllable ending at k: non-vowel (not w, x, Y), vowel,
  * non-vowel; or vowel, non-vowel at the start of the word. */
@@ -232,72 +260,88 @@ static void step_1c(word *w)
 		w->b[w->n - 1] = 'i';
 }
 
+/* Steps 2 to 4 look up the rules ending in the word's last byte. */
 static void step_2(word *w)
 {
-	/* suffix, replacement */
-	static const sfx list[][2] = {
-		{SFX("ational"), SFX("ate")}, {SFX("fulness"), SFX("ful")},
-		{SFX("iveness"), SFX("ive")}, {SFX("ization"), SFX("ize")},
-		{SFX("ousness"), SFX("ous")}, {SFX("biliti"), SFX("ble")},
-		{SFX("lessli"), SFX("less")}, {SFX("tional"), SFX("tion")},
-		{SFX("alism"), SFX("al")}, {SFX("aliti"), SFX("al")}, {SFX("ation"), SFX("ate")},
-		{SFX("entli"), SFX("ent")}, {SFX("fulli"), SFX("ful")}, {SFX("iviti"), SFX("ive")},
-		{SFX("ousli"), SFX("ous")}, {SFX("abli"), SFX("able")}, {SFX("alli"), SFX("al")},
-		{SFX("anci"), SFX("ance")}, {SFX("ator"), SFX("ate")}, {SFX("enci"), SFX("ence")},
-		{SFX("izer"), SFX("ize")}, {SFX("bli"), SFX("ble")}, {SFX("ogi"), SFX("og")},
-		{SFX("li"), SFX("")}};
-	enum { OGI = 22, LI = 23 };
+	static const rule i[] = {
+		RULE("biliti", "ble", IF_REGION), RULE("lessli", "less", IF_REGION),
+		RULE("aliti", "al", IF_REGION), RULE("entli", "ent", IF_REGION),
+		RULE("fulli", "ful", IF_REGION), RULE("iviti", "ive", IF_REGION),
+		RULE("ousli", "ous", IF_REGION), RULE("abli", "able", IF_REGION),
+		RULE("alli", "al", IF_REGION), RULE("anci", "ance", IF_REGION),
+		RULE("enci", "ence", IF_REGION), RULE("bli", "ble", IF_REGION),
+		RULE("ogi", "og", IF_AFTER_L), RULE("li", "", IF_VALID_LI)};
+	static const rule l[] = {RULE("ational", "ate", IF_REGION), RULE("tional", "tion", IF_REGION)};
+	static const rule m[] = {RULE("alism", "al", IF_REGION)};
+	static const rule n[] = {RULE("ization", "ize", IF_REGION), RULE("ation", "ate", IF_REGION)};
+	static const rule r[] = {RULE("ator", "ate", IF_REGION), RULE("izer", "ize", IF_REGION)};
+	static const rule s[] = {
+		RULE("fulness", "ful", IF_REGION), RULE("iveness", "ive", IF_REGION),
+		RULE("ousness", "ous", IF_REGION)};
 	if (w->n < w->p1 + 2) /* no suffix (2+ bytes) can be in R1 */
 		return;
-	int i = RULE(w, list);
-	if (i < 0)
-		return;
-	size_t k = list[i][0].len, bra = w->n - k;
-	if (bra < w->p1)
-		return;
-	if (i == OGI && !(bra >= 1 && w->b[bra - 1] == 'l'))
-		return;
-	if (i == LI && !(bra >= 1 && strchr("cdeghkmnrt", w->b[bra - 1])))
-		return;
-	replace(w, k, list[i][1].s, list[i][1].len);
+	switch (w->b[w->n - 1]) {
+	case 'i': apply(w, GROUP(i), w->p1); break;
+	case 'l': apply(w, GROUP(l), w->p1); break;
+	case 'm': apply(w, GROUP(m), w->p1); break;
+	case 'n': apply(w, GROUP(n), w->p1); break;
+	case 'r': apply(w, GROUP(r), w->p1); break;
+	case 's': apply(w, GROUP(s), w->p1); break;
+	default: break;
+	}
 }
 
 static void step_3(word *w)
 {
-	static const sfx list[][2] = {
-		{SFX("ational"), SFX("ate")}, {SFX("tional"), SFX("tion")}, {SFX("alize"), SFX("al")},
-		{SFX("icate"), SFX("ic")}, {SFX("iciti"), SFX("ic")}, {SFX("ative"), SFX("")},
-		{SFX("ical"), SFX("ic")}, {SFX("ness"), SFX("")}, {SFX("ful"), SFX("")}};
-	enum { ATIVE = 5 };
+	static const rule e[] = {
+		RULE("alize", "al", IF_REGION), RULE("icate", "ic", IF_REGION),
+		RULE("ative", "", IF_R2)};
+	static const rule i[] = {RULE("iciti", "ic", IF_REGION)};
+	static const rule l[] = {
+		RULE("ational", "ate", IF_REGION), RULE("tional", "tion", IF_REGION),
+		RULE("ical", "ic", IF_REGION), RULE("ful", "", IF_REGION)};
+	static const rule s[] = {RULE("ness", "", IF_REGION)};
 	if (w->n < w->p1 + 3) /* no suffix (3+ bytes) can be in R1 */
 		return;
-	int i = RULE(w, list);
-	if (i < 0)
-		return;
-	size_t k = list[i][0].len, bra = w->n - k;
-	if (bra < w->p1 || (i == ATIVE && bra < w->p2)) /* ative: in R2 */
-		return;
-	replace(w, k, list[i][1].s, list[i][1].len);
+	switch (w->b[w->n - 1]) {
+	case 'e': apply(w, GROUP(e), w->p1); break;
+	case 'i': apply(w, GROUP(i), w->p1); break;
+	case 'l': apply(w, GROUP(l), w->p1); break;
+	case 's': apply(w, GROUP(s), w->p1); break;
+	default: break;
+	}
 }
 
 static void step_4(word *w)
 {
-	static const sfx list[] = {
-		SFX("ement"), SFX("able"), SFX("ance"), SFX("ence"), SFX("ible"), SFX("ment"),
-		SFX("ant"), SFX("ate"), SFX("ent"), SFX("ion"), SFX("ism"), SFX("iti"), SFX("ive"),
-		SFX("ize"), SFX("ous"), SFX("al"), SFX("er"), SFX("ic")};
-	enum { ION = 9 };
+	static const rule c[] = {RULE("ic", "", IF_REGION)};
+	static const rule e[] = {
+		RULE("able", "", IF_REGION), RULE("ance", "", IF_REGION), RULE("ence", "", IF_REGION),
+		RULE("ible", "", IF_REGION), RULE("ate", "", IF_REGION), RULE("ive", "", IF_REGION),
+		RULE("ize", "", IF_REGION)};
+	static const rule i[] = {RULE("iti", "", IF_REGION)};
+	static const rule l[] = {RULE("al", "", IF_REGION)};
+	static const rule m[] = {RULE("ism", "", IF_REGION)};
+	static const rule n[] = {RULE("ion", "", IF_AFTER_ST)};
+	static const rule r[] = {RULE("er", "", IF_REGION)};
+	static const rule s[] = {RULE("ous", "", IF_REGION)};
+	static const rule t[] = {
+		RULE("ement", "", IF_REGION), RULE("ment", "", IF_REGION), RULE("ant", "", IF_REGION),
+		RULE("ent", "", IF_REGION)};
 	if (w->n < w->p2 + 2) /* no suffix (2+ bytes) can be in R2 */
 		return;
-	int i = SUFFIX(w, list);
-	if (i < 0)
-		return;
-	size_t bra = w->n - list[i].len;
-	if (bra < w->p2)
-		return;
-	if (i == ION && !(bra >= 1 && (w->b[bra - 1] == 's' || w->b[bra - 1] == 't')))
-		return;
-	w->n = bra;
+	switch (w->b[w->n - 1]) {
+	case 'c': apply(w, GROUP(c), w->p2); break;
+	case 'e': apply(w, GROUP(e), w->p2); break;
+	case 'i': apply(w, GROUP(i), w->p2); break;
+	case 'l': apply(w, GROUP(l), w->p2); break;
+	case 'm': apply(w, GROUP(m), w->p2); break;
+	case 'n': apply(w, GROUP(n), w->p2); break;
+	case 'r': apply(w, GROUP(r), w->p2); break;
+	case 's': apply(w, GROUP(s), w->p2); break;
+	case 't': apply(w, GROUP(t), w->p2); break;
+	default: break;
+	}
 }
 
 static void step_5(word *w)
