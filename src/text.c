@@ -50,6 +50,11 @@ int nf_utf8_validate(const char *s, size_t len, size_t *bad_off)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
+		/* ASCII, eight bytes at a time */
+		while (i + 8 <= len && !(nf_load8(p + i) & NF_HIGHS))
+			i += 8;
+		if (i == len)
+			break;
 		if (p[i] < 0x80) {
 			i++;
 			continue;
@@ -106,6 +111,17 @@ nf_status nf_text_normalize(nf_arena *a, const char *s, size_t len,
 	size_t o = 0, i = 0;
 	int combining = 0;
 	while (i < len) {
+		/* printable ASCII and line feeds stay as they are: eight at a time */
+		while (i + 8 <= len) {
+			uint64_t x = nf_load8(p + i);
+			if ((nf_bytes_in(x, 0x20, 0x7F) | nf_bytes_in(x, '\n', '\n')) != NF_HIGHS)
+				break;
+			memcpy(dst + o, p + i, 8);
+			o += 8;
+			i += 8;
+		}
+		if (i == len)
+			break;
 		unsigned char ch = p[i];
 		if (ch < 0x80) {
 			i++;
