@@ -3,7 +3,7 @@
  *
  * Open addressing with linear probing over xxh3 hashes; the table doubles at
  * 50% load. Stems are Snowball's English stems: stem.c's for lower-case
- * ASCII words (the same stems, at a tenth of the cost: see there), else
+ * ASCII words (the same stems, at a third of the cost: see there), else
  * libstemmer's, which expects lower-case UTF-8 and returns a buffer valid
  * until its next call, so the stem is interned at once.
  */
