@@ -21,12 +21,14 @@ struct nf_arena_chunk {
 	_Alignas(ALIGN) unsigned char data[];
 };
 
+/* alloc_raw(): size bytes, not zeroed, for copies, which write every byte;
+ * nf_arena_alloc() zeroes them. */
 #ifdef NF_ARENA_MALLOC
 static void *alloc_raw(nf_arena *a, size_t size)
 {
 	if (size > SIZE_MAX - sizeof(nf_arena_chunk))
 		return NULL;
-	nf_arena_chunk *c = calloc(1, sizeof *c + size);
+	nf_arena_chunk *c = malloc(sizeof *c + size);
 	if (!c)
 		return NULL;
 	c->size = c->used = size;
@@ -36,7 +38,6 @@ static void *alloc_raw(nf_arena *a, size_t size)
 	return c->data;
 }
 #else
-/* size bytes, not zeroed: for copies, which write every byte. */
 static void *alloc_raw(nf_arena *a, size_t size)
 {
 	if (size > SIZE_MAX / 2)
