@@ -35,6 +35,7 @@
  * alone (jumps back and forth in time).
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -256,7 +257,8 @@ static void order_bonus(nf_corpus *c, scratch *w)
 		const nf_doc *d = NF_DOC(c, u[i].doc);
 		u[i].bonus = (float)(ORDER_BONUS / (1.0 + u[i].pos) *
 		                     (d->copy_of >= 0 ? 0.5 : 1.0));
-		u[i].bonus += (float)(nf_tune("POS0", 0) * pow(nf_tune("POS_DECAY", 0), u[i].pos));
+		u[i].bonus += (float)(nf_tune("POSMUL", 0.5) * u[i].value * pow(nf_tune("POS_DECAY", 0.5), u[i].pos));
+		u[i].bonus += (float)(nf_tune("POS0", 0) * (double)w->concepts.sources * pow(nf_tune("POS_DECAY", 0.5), u[i].pos)) * (1 + nf_tune("CHRONO", 0) * (1.0 - (double)u[i].doc / NF_NDOCS(c)));
 	}
 }
 
@@ -287,8 +289,36 @@ static nf_status weigh_units(nf_corpus *c, scratch *w)
 			                                  w->nh[i], w->mark, (uint32_t)i + 1);
 		}
 		u[i].bonus += (float)(SOURCE_BONUS * (w->indep[i] - 1));
+		if (w->concepts.sources > 1)
+			u[i].bonus += (float)(nf_tune("SBREL", 0.5) * u[i].value * (w->indep[i] - 1) / (double)(w->concepts.sources - 1));
 	}
 	return NF_OK;
+}
+
+/* Share of the lighter unit's single-word concept weight that the other
+ * unit holds too; mark is scratch (by concept), left zeroed. */
+static double overlap(const nf_concepts *k, const nf_unit *a, const nf_unit *b,
+                      float *mark)
+{
+	double wa = 0, wb = 0, both = 0;
+	for (uint32_t i = 0; i < a->nc; i++) {
+		uint32_t c = k->ids[a->c0 + i];
+		if (k->single[c]) {
+			mark[c] = k->weight[c];
+			wa += k->weight[c];
+		}
+	}
+	for (uint32_t i = 0; i < b->nc; i++) {
+		uint32_t c = k->ids[b->c0 + i];
+		if (k->single[c]) {
+			wb += k->weight[c];
+			both += mark[c];
+		}
+	}
+	for (uint32_t i = 0; i < a->nc; i++)
+		mark[k->ids[a->c0 + i]] = 0;
+	double lighter = wa < wb ? wa : wb;
+	return lighter > 0 ? both / lighter : 0;
 }
 
 /* Pairs of units of different sentences that restate each other. */
@@ -296,18 +326,25 @@ static nf_status find_conflicts(const nf_corpus *c, scratch *w)
 {
 	const nf_unit *u = w->units.data;
 	size_t n = w->units.len;
+	float *mark = calloc(w->concepts.n ? w->concepts.n : 1, sizeof *mark);
+	if (!mark)
+		return NF_ENOMEM;
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i + 1; j < n; j++) {
 			if (u[i].sent == u[j].sent || !nf_tune("CONFLICTS", 1))
 				continue;
 			if (nf_sim_cosine(&w->sim, u[i].sent, u[j].sent) < SUPPORT_COSINE &&
-			    !same_count(c, &w->sim, u[i].sent, u[j].sent))
+			    !same_count(c, &w->sim, u[i].sent, u[j].sent) &&
+			    overlap(&w->concepts, &u[i], &u[j], mark) < nf_tune("OVERLAP", 2))
 				continue;
 			nf_conflict *cf = nf_vec_push(&w->conflicts, sizeof *cf);
-			if (!cf)
+			if (!cf) {
+				free(mark);
 				return NF_ENOMEM;
+			}
 			*cf = (nf_conflict){(uint32_t)i, (uint32_t)j};
 		}
+	free(mark);
 	return NF_OK;
 }
 
@@ -345,6 +382,7 @@ static nf_status fill_item(nf_brief *b, scratch *w, uint32_t ui, nf_summary_item
 typedef struct reading {
 	nf_date date;
 	uint32_t doc, pos, indep, unit;
+	float worth;
 } reading;
 
 static int date_cmp(nf_date a, nf_date b)
@@ -373,7 +411,7 @@ static int cmp_story(const void *x, const void *y)
 }
 
 /* The chosen units as items of b->summary: the best supported first (the
- * earliest in story order among equals), then the rest in story order. */
+ * weightiest among equals), then the rest in story order. */
 static nf_status emit(nf_brief *b, scratch *w)
 {
 	size_t n = w->chosen.len;
@@ -387,12 +425,13 @@ static nf_status emit(nf_brief *b, scratch *w)
 		uint32_t ui = NF_VEC_AT(&w->chosen, uint32_t, i);
 		const nf_unit *u = &NF_VEC_AT(&w->units, nf_unit, ui);
 		r[i] = (reading){NF_DOC(b->corpus, u->doc)->published, u->doc, u->pos,
-		                 w->indep[ui], ui};
+		                 w->indep[ui], ui, u->value + u->bonus};
 	}
 	qsort(r, n, sizeof *r, cmp_story);
 	size_t lead = 0;
 	for (size_t i = 1; i < n; i++)
-		if (r[i].indep > r[lead].indep)
+		if (r[i].indep > r[lead].indep ||
+		    (r[i].indep == r[lead].indep && r[i].worth > r[lead].worth))
 			lead = i;
 	reading first = r[lead];
 	memmove(r + 1, r, lead * sizeof *r);
@@ -427,6 +466,18 @@ static nf_status run(nf_brief *b, scratch *w)
 	if ((st = nf_select(&w->concepts, w->units.data, w->units.len, w->conflicts.data,
 	                    w->conflicts.len, budget, &w->chosen)))
 		return st;
+	if (getenv("NF_DEBUG")) {
+		extern int fprintf(FILE *, const char *, ...);
+		for (size_t i = 0; i < w->chosen.len; i++)
+			for (size_t j = i + 1; j < w->chosen.len; j++) {
+				const nf_unit *a = &NF_VEC_AT(&w->units, nf_unit, NF_VEC_AT(&w->chosen, uint32_t, i));
+				const nf_unit *bb = &NF_VEC_AT(&w->units, nf_unit, NF_VEC_AT(&w->chosen, uint32_t, j));
+				float *mark = calloc(w->concepts.n + 1, sizeof *mark);
+				char *ta = nf_unit_text(&b->arena, b->corpus, a), *tb = nf_unit_text(&b->arena, b->corpus, bb);
+				fprintf(stderr, "pair %.40s | %.40s cos %.3f ov %.3f\n", ta, tb, nf_sim_cosine(&w->sim, a->sent, bb->sent), overlap(&w->concepts, a, bb, mark));
+				free(mark);
+			}
+	}
 	return w->chosen.len ? emit(b, w) : NF_OK;
 }
 

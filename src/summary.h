@@ -56,14 +56,16 @@ char *nf_unit_text(nf_arena *a, const nf_corpus *c, const nf_unit *u);
 /* Concept weights of a corpus and the concepts of its units. */
 typedef struct nf_concepts {
 	float *weight;    /* by concept id */
+	uint8_t *single;  /* by concept id: 1 for a single word, 0 for a pair */
 	size_t n;         /* concepts kept */
 	uint32_t *ids;    /* the units' concept ids, unit after unit */
 	size_t nids;
+	size_t sources;   /* independent sources (copy groups) of the corpus */
 } nf_concepts;
 
 /* summary_concepts.c: weighs the word pairs of every sentence of c and
  * fills each unit's c0, nc and value. Free with nf_concepts_free(). */
-nf_status nf_concepts_build(nf_concepts *k, const nf_corpus *c, nf_unit *units,
+nf_status nf_concepts_build(nf_concepts *k, nf_corpus *c, nf_unit *units,
                             size_t nunits);
 void nf_concepts_free(nf_concepts *k);
 

@@ -154,6 +154,9 @@ static int each_concept(const nf_token *t, size_t n, concept_fn fn, void *ud)
 	for (size_t k = 0; k < n; k++) {
 		if (!term(&t[k]))
 			continue;
+		if (nf_tune("UNI", 0.3) > 0 && !(t[k].flags & NF_TOK_STOP) && (t[k].flags & NF_TOK_WORD))
+			if (!fn(ud, ((uint64_t)1 << 63) | term(&t[k])))
+				return 0;
 		if (prev && !((prev->flags & NF_TOK_STOP) && (t[k].flags & NF_TOK_STOP)))
 			if (!fn(ud, ((uint64_t)term(prev) << 32) | term(&t[k])))
 				return 0;
@@ -167,7 +170,7 @@ static int each_concept(const nf_token *t, size_t n, concept_fn fn, void *ud)
 /* A source's use of a concept counts 1 + LEAD_BONUS * LEAD_DECAY^k, k its
  * earliest sentence with it: the first sentences of a news article say
  * what happened. */
-#define LEAD_BONUS nf_tune("LEAD_BONUS", 1.0)
+#define LEAD_BONUS nf_tune("LEAD_BONUS", 4.0)
 #define LEAD_DECAY nf_tune("LEAD_DECAY", 0.5)
 
 static double position_factor(uint32_t k)
@@ -185,7 +188,8 @@ typedef struct counting {
 static void flush(table *t, uint32_t id)
 {
 	if (t->cur_group[id] >= 0) {
-		t->weight[id] += (float)position_factor(t->cur_pos[id]);
+		t->weight[id] += (float)(position_factor(t->cur_pos[id]) *
+		                         (t->keys[id] >> 63 ? nf_tune("UNI", 0.3) : 1.0));
 		t->groups[id]++;
 	}
 }
@@ -230,9 +234,11 @@ static int cmp_by_group(const void *x, const void *y)
 	return (a->doc > b->doc) - (a->doc < b->doc);
 }
 
-/* Counts every concept of every sentence, source by source. */
-static nf_status count_all(table *t, const nf_corpus *c, size_t *ngroups)
+/* Counts every concept of every sentence, source by source; a headline
+ * counts as a first sentence. */
+static nf_status count_all(table *t, nf_corpus *c, size_t *ngroups)
 {
+	nf_vec title = NF_VEC_INIT;
 	size_t n = NF_NDOCS(c);
 	doc_order *order = malloc((n ? n : 1) * sizeof *order);
 	if (!order)
@@ -247,6 +253,17 @@ static nf_status count_all(table *t, const nf_corpus *c, size_t *ngroups)
 		int g = order[i].group;
 		*ngroups += g != cn.group;
 		cn.group = g;
+		if (nf_tune("TITLE", 0) && d->title) {
+			title.len = 0;
+			if (nf_text_tokenize(c, d->title, strlen(d->title), &title)) {
+				cn.oom = 1;
+				break;
+			}
+			cn.pos = (uint32_t)nf_tune("TITLE_POS", 0);
+			if (!each_concept(title.data, title.len, count_concept, &cn))
+				break;
+			cn.sent++;
+		}
 		for (size_t k = 0; d->text && k < d->nsents; k++) {
 			const nf_sentence *se = &d->sents[k];
 			if (se->tok0 + se->ntok > d->ntoks)
@@ -258,6 +275,7 @@ static nf_status count_all(table *t, const nf_corpus *c, size_t *ngroups)
 		}
 	}
 	free(order);
+	nf_vec_free(&title);
 	for (size_t id = 0; id < t->n; id++)
 		flush(t, (uint32_t)id);
 	return cn.oom ? NF_ENOMEM : NF_OK;
@@ -266,7 +284,7 @@ static nf_status count_all(table *t, const nf_corpus *c, size_t *ngroups)
 /* A concept is kept when this share of the independent sources uses it
  * (at least two: a detail one source gives is no consensus). With fewer
  * than three sources, every pair said in two sentences is kept instead. */
-#define MIN_SOURCE_SHARE nf_tune("MIN_SHARE", 0.2)
+#define MIN_SOURCE_SHARE nf_tune("MIN_SHARE", 0.1)
 
 /* At most this many concepts take part in the selection: beyond it (a
  * story of hundreds of articles) the rest weigh too little to change the
@@ -308,13 +326,15 @@ static nf_status keep_concepts(table *t, size_t ngroups, nf_concepts *k)
 		n = MAX_CONCEPTS;
 	}
 	k->weight = malloc((n ? n : 1) * sizeof *k->weight);
-	if (!k->weight) {
+	k->single = malloc(n ? n : 1);
+	if (!k->weight || !k->single) {
 		free(kept);
 		return NF_ENOMEM;
 	}
 	for (size_t i = 0; i < n; i++) {
 		t->stamp[kept[i].id] = (uint32_t)i;
 		k->weight[i] = kept[i].weight;
+		k->single[i] = (uint8_t)(t->keys[kept[i].id] >> 63);
 	}
 	k->n = n;
 	free(kept);
@@ -350,13 +370,14 @@ static int list_concept(void *ud, uint64_t key)
 	return 1;
 }
 
-nf_status nf_concepts_build(nf_concepts *k, const nf_corpus *c, nf_unit *units,
+nf_status nf_concepts_build(nf_concepts *k, nf_corpus *c, nf_unit *units,
                             size_t nunits)
 {
 	memset(k, 0, sizeof *k);
 	table t = {0};
 	size_t ngroups = 0;
 	nf_status st = count_all(&t, c, &ngroups);
+	k->sources = ngroups;
 	if (!st)
 		st = keep_concepts(&t, ngroups, k);
 	nf_vec ids = NF_VEC_INIT;
@@ -386,6 +407,7 @@ nf_status nf_concepts_build(nf_concepts *k, const nf_corpus *c, nf_unit *units,
 void nf_concepts_free(nf_concepts *k)
 {
 	free(k->weight);
+	free(k->single);
 	free(k->ids);
 	memset(k, 0, sizeof *k);
 }

@@ -292,8 +292,8 @@ static void build(glp_prob *lp, const problem *p, matrix *m)
 	for (size_t i = 0; i < p->n; i++)
 		put(m, row, (int)i + 1, p->units[i].words);
 	/* x_c - sum y_u <= 0, one row per concept column */
-	int first = glp_add_rows(lp, ncols - (int)p->n);
-	for (int r = first; r < first + ncols - (int)p->n; r++) {
+	int first = ncols > (int)p->n ? glp_add_rows(lp, ncols - (int)p->n) : 0;
+	for (int r = first; r && r < first + ncols - (int)p->n; r++) {
 		glp_set_row_bnds(lp, r, GLP_UP, 0, 0);
 		put(m, r, (int)p->n + 1 + (r - first), 1);
 	}
