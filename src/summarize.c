@@ -466,6 +466,16 @@ static nf_status run(nf_brief *b, scratch *w)
 	if ((st = nf_select(&w->concepts, w->units.data, w->units.len, w->conflicts.data,
 	                    w->conflicts.len, budget, &w->chosen)))
 		return st;
+	if (getenv("NF_DEBUG2")) {
+		extern int fprintf(FILE *, const char *, ...);
+		for (size_t i = 0; i < w->chosen.len; i++) {
+			const nf_unit *a = &NF_VEC_AT(&w->units, nf_unit, NF_VEC_AT(&w->chosen, uint32_t, i));
+			if (!a->compressed) continue;
+			const nf_doc *d = NF_DOC(c, a->doc);
+			const nf_sentence *se = &d->sents[a->pos];
+			fprintf(stderr, "FULL: %.*s\nCOMP: %s\n", (int)se->len, d->text + se->off, nf_unit_text(&b->arena, c, a));
+		}
+	}
 	if (getenv("NF_DEBUG")) {
 		extern int fprintf(FILE *, const char *, ...);
 		for (size_t i = 0; i < w->chosen.len; i++)

@@ -87,21 +87,14 @@ static const char *const said_words[] = {
 	"said", "says", "say", "told", "reported", "added", "stated",
 	"announced", "confirmed", "explained", "noted", "warned", "insisted"};
 
-/* Verbs that may open a leading attribution: "X said (that) ..."; the
- * others take an object first ("told reporters", "announced plans"). */
-static const char *const lead_said_words[] = {"said", "says", "say"};
-
-/* A speaker with one of these does not vouch for what follows ("Nobody
- * said the dam was safe"). */
-static const char *const negations[] = {
-	"no", "not", "nobody", "never", "none", "neither", "nor", "few"};
-
-/* Time words that may follow the verb of a leading attribution ("said on
- * Monday that", "said yesterday"). */
-static const char *const time_words[] = {
-	"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", "yesterday", "today", "tonight", "night", "morning",
-	"afternoon", "evening", "late", "early"};
+/* A speaker with one of these does not vouch for what follows, or is a
+ * share of people asked ("Nobody said ...", "Five percent said ...",
+ * "Most residents said ..."): the attribution is the news. */
+static const char *const not_speakers[] = {
+	"no", "not", "nobody", "never", "none", "neither", "nor", "few", "some",
+	"many", "most", "several", "half", "percent", "majority", "minority",
+	"poll", "survey", "one", "two", "three", "four", "five", "six", "seven",
+	"eight", "nine", "ten"};
 
 /* Words that open a clause rather than an attribution after a comma
  * (", which police said was arson"). */
@@ -240,36 +233,6 @@ static size_t leading_connective(const nf_corpus *c, const char *s, const nf_tok
 	return is_punct(s, &t[1], ',') ? 2 : 1;
 }
 
-/* Tokens of a leading attribution to drop ("Police said Monday that"),
- * 0 when none: a speaker of 1 to MAX_SPEAKER words without punctuation,
- * said/says/announced, time words, an optional "that". */
-static size_t leading_attribution(const nf_corpus *c, const nf_token *t, size_t n)
-{
-	size_t v = 0;
-	while (v < n && v <= MAX_SPEAKER && (t[v].flags & NF_TOK_WORD) &&
-	       !IN(c, &t[v], lead_said_words)) {
-		if (IN(c, &t[v], negations))
-			return 0;
-		v++;
-	}
-	if (v == 0 || v > MAX_SPEAKER || v >= n || !IN(c, &t[v], lead_said_words))
-		return 0;
-	size_t k = v + 1;
-	while (k < n && IN(c, &t[k], time_words))
-		k++;
-	if (k < n && nf_tok_is(c, &t[k], "that"))
-		k++;
-	/* the clause left must start with a word or a number, not with "to"
-	 * or an -ing form ("said to be", "reported finding") */
-	if (k >= n || !(t[k].flags & (NF_TOK_WORD | NF_TOK_NUM)) || nf_tok_is(c, &t[k], "to"))
-		return 0;
-	const char *w = nf_lex_str(&c->lex, t[k].norm);
-	size_t len = strlen(w);
-	if (len > 4 && !strcmp(w + len - 3, "ing"))
-		return 0;
-	return k;
-}
-
 /* Start of a trailing attribution ", the police said." / ", according to
  * X." (the comma's index), or 0 when none. end is the terminal's index. */
 static size_t trailing_attribution(const nf_corpus *c, const char *s, const nf_token *t,
@@ -292,6 +255,9 @@ static size_t trailing_attribution(const nf_corpus *c, const char *s, const nf_t
 			for (size_t j = v + 1; j < end; j++)
 				if (IN(c, &t[j], clause_words) ||
 				    (is_punct(s, &t[j], ',') && v != k + 1))
+					return 0;
+			for (size_t j = k + 1; j < end; j++)
+				if (IN(c, &t[j], not_speakers) || (t[j].flags & NF_TOK_NUM))
 					return 0;
 			return k;
 		}
@@ -439,18 +405,17 @@ static int compress(const nf_corpus *c, const char *s, const nf_token *t, size_t
 		return 0;
 	int any = 0;
 	size_t lead = leading_connective(c, s, t, n);
-	size_t attr = leading_attribution(c, t + lead, n - lead);
-	if (lead + attr) {
-		memset(drop, 1, lead + attr);
+	if (lead) {
+		memset(drop, 1, lead);
 		*cap = 1;
 		any = 1;
 	}
 	size_t tail = trailing_attribution(c, s, t, end);
-	if (tail > lead + attr) {
+	if (tail > lead) {
 		memset(drop + tail, 1, end - tail);
 		any = 1;
 	}
-	any |= drop_asides(s, t + lead + attr, n - lead - attr, drop + lead + attr);
+	any |= drop_asides(s, t + lead, n - lead, drop + lead);
 	return any;
 }
 
