@@ -13,12 +13,6 @@
 #include <stdint.h>
 
 #include "similar.h"
-#include <stdlib.h>
-static inline double nf_tune(const char *name, double def)
-{
-	const char *v = getenv(name);
-	return v ? strtod(v, NULL) : def;
-}
 
 /* Runs of kept tokens a compressed sentence may have: the sentence minus
  * a leading connective or attribution, a parenthesis and a trailing
@@ -56,7 +50,6 @@ char *nf_unit_text(nf_arena *a, const nf_corpus *c, const nf_unit *u);
 /* Concept weights of a corpus and the concepts of its units. */
 typedef struct nf_concepts {
 	float *weight;    /* by concept id */
-	uint8_t *single;  /* by concept id: 1 for a single word, 0 for a pair */
 	size_t n;         /* concepts kept */
 	uint32_t *ids;    /* the units' concept ids, unit after unit */
 	size_t nids;
@@ -65,7 +58,7 @@ typedef struct nf_concepts {
 
 /* summary_concepts.c: weighs the word pairs of every sentence of c and
  * fills each unit's c0, nc and value. Free with nf_concepts_free(). */
-nf_status nf_concepts_build(nf_concepts *k, nf_corpus *c, nf_unit *units,
+nf_status nf_concepts_build(nf_concepts *k, const nf_corpus *c, nf_unit *units,
                             size_t nunits);
 void nf_concepts_free(nf_concepts *k);
 

@@ -12,23 +12,24 @@
  * Compression drops what a reader of a summary can do without and keeps
  * what is left a grammatical sentence, using only token shapes and a few
  * word lists (no parser):
- *   - a leading connective: "However, the dam held." -> "The dam held."
- *   - a leading attribution: "Officials said Monday that the dam held."
- *     -> "The dam held."; this also turns "He said the dam held." into a
- *     unit, where the pronoun made the whole sentence none;
+ *   - a leading connective: "However, the dam held." -> "The dam held.";
  *   - a short parenthesis: "(about 90 miles)";
  *   - a trailing attribution: "..., the county fire service said." or
  *     "..., according to the ministry."
  * A sentence holding a quotation keeps its attribution (a quote needs its
- * speaker), and what remains must still stand alone. Who said it is not
- * lost: the summary item cites the sentence, and the sentence its sources.
- * Each sentence gives at most two units, whole and compressed; at most one
- * of them is chosen.
+ * speaker), so does one whose speaker is a share of people ("..., five
+ * percent said"), and what remains must still stand alone. Who said it is
+ * not lost: the summary item cites the sentence's article and every other
+ * that states it. Each sentence gives at most two units, whole and
+ * compressed; at most one of them is chosen, by what it covers per word.
  *
- * Rejected: dropping relative clauses and appositions (", who ...,"):
- * without a parser the cut too often takes the verb of the sentence with
- * it; generating every subset of the cuts as its own unit: the selection
- * nearly always prefers the fullest cut, and the units would triple.
+ * Rejected: dropping a leading attribution ("Officials said (that) X" ->
+ * "X"): it asserts what a partisan source claims ("A newspaper said the
+ * United States is to blame") and gained nothing on DUC 2002; dropping
+ * relative clauses and appositions (", who ...,"): without a parser the
+ * cut too often takes the verb of the sentence with it; every subset of
+ * the cuts as its own unit: the selection nearly always takes the fullest
+ * cut, and the units would triple.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +39,7 @@
 
 /* Unit length in words: shorter ones are fragments or captions, longer
  * ones are run-ons or lists glued together by a missing period. */
-#define MIN_WORDS nf_tune("MIN_WORDS", 6)
+#define MIN_WORDS 6
 #define MAX_WORDS 60
 
 /* Consecutive lower-case words a real sentence has somewhere ("were killed
@@ -458,7 +459,7 @@ nf_status nf_units_make(const nf_corpus *c, const nf_sim *s, nf_vec *units)
 		if ((st = add_unit(c, d, &u, &w, units)))
 			break;
 		int cap;
-		if (nf_tune("COMPRESS", 1) && compress(c, d->text, d->toks + se->tok0, se->ntok, w.drop, &cap) &&
+		if (compress(c, d->text, d->toks + se->tok0, se->ntok, w.drop, &cap) &&
 		    set_runs(&u, se, w.drop)) {
 			u.cap = (uint8_t)cap;
 			u.compressed = 1;
