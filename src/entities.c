@@ -78,6 +78,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -763,7 +764,8 @@ static void cues(ex *x, form *fm, size_t p, size_t q, unsigned cue)
 		const nf_token *p2 = p - 1 > x->a ? &x->tk[p - 2] : NULL;
 		uint16_t k1 = wcls(x, p1), k2 = p2 ? wcls(x, p2) : 0;
 		int l1 = lower_word(p1), l2 = p2 && lower_word(p2);
-		if (l1 && tok_is(x, p1, "the")) {
+		/* "the X", and "The X" opening a sentence */
+		if ((l1 || (p1->flags & NF_TOK_SSTART)) && tok_is(x, p1, "the")) {
 			fm->the++;
 			/* "in the US" */
 			if (l2 && (k2 & (W_PREP | W_PREPWEAK)) && !poss)
@@ -2020,6 +2022,67 @@ static nf_status fill_entity(ex *x, nf_entity *e, const cluster *k, uint32_t bes
 	return NF_OK;
 }
 
+/* Whether the case-folded name[0..len) of s[0..n) is s itself, without a
+ * leading "the" and trailing words every publisher might carry ("VTV" of
+ * "VTV News", "Meridian" of "Meridian News Agency"). */
+static int names_publisher(const char *name, size_t len, const char *s, size_t n)
+{
+	static const char *const media[] = {"news", "agency", "service", "wire",
+		"online", "network", "media", "group", "ltd", "inc"};
+	if (n > 4 && !strncasecmp(s, "the ", 4)) {
+		s += 4;
+		n -= 4;
+	}
+	for (;;) {
+		if (n == len && !strncasecmp(s, name, n))
+			return 1;
+		size_t w = n;
+		while (w && s[w - 1] != ' ')
+			w--;
+		if (!w)
+			return 0;
+		size_t g = 0;
+		while (g < sizeof media / sizeof *media &&
+		       !(strlen(media[g]) == n - w && !strncasecmp(s + w, media[g], n - w)))
+			g++;
+		if (g == sizeof media / sizeof *media)
+			return 0;
+		n = w - 1;
+	}
+}
+
+/* The distinct outlets and wire agencies of the corpus into out (caller
+ * frees); their number, or -1 when out of memory. */
+static long publishers(const nf_corpus *c, const char ***out)
+{
+	size_t n = 0, nd = NF_NDOCS(c);
+	const char **p = malloc((2 * nd + 1) * sizeof *p);
+	if (!p)
+		return -1;
+	for (size_t i = 0; i < nd; i++) {
+		const char *name[2] = {NF_DOC(c, i)->outlet, NF_DOC(c, i)->agency};
+		for (int k = 0; k < 2; k++) {
+			size_t j = 0;
+			while (name[k] && j < n && strcmp(p[j], name[k]))
+				j++;
+			if (name[k] && j == n)
+				p[n++] = name[k];
+		}
+	}
+	*out = p;
+	return (long)n;
+}
+
+/* A publisher of the corpus: the brief lists its sources apart, and "told
+ * Meridian" makes the agency no actor of the story. */
+static int publisher(const char **pub, size_t npub, const char *name, size_t len)
+{
+	for (size_t i = 0; i < npub; i++)
+		if (names_publisher(name, len, pub[i], strlen(pub[i])))
+			return 1;
+	return 0;
+}
+
 static nf_status output(ex *x, cluster *cl)
 {
 	size_t nf = x->forms.len, n = 0;
@@ -2041,6 +2104,19 @@ static nf_status output(ex *x, cluster *cl)
 		members[f] = (member){r, FORM(x, f)->count, f};
 	}
 	qsort(members, nf, sizeof *members, cmp_member);
+	const char **pub = NULL;
+	long npub = publishers(x->c, &pub);
+	if (npub < 0) {
+		st = NF_ENOMEM;
+		goto done;
+	}
+	for (uint32_t f = 0; f < nf; f++) {
+		uint32_t len;
+		const char *key = form_key(x, f, &len);
+		if (best[root(x, f)] != UINT32_MAX && publisher(pub, (size_t)npub, key, len))
+			best[root(x, f)] = UINT32_MAX;
+	}
+	free(pub);
 	for (uint32_t r = 0; r < nf; r++) {
 		const cluster *k = &cl[r];
 		if (root(x, r) != r || !k->count || best[r] == UINT32_MAX)

@@ -86,13 +86,16 @@ static int cmp_u32(const void *a, const void *b)
 /* A sentence of a quotation: it opens with a quotation mark, or its first
  * quotation mark closes one ('Yesterday we were counting," she said.').
  * A speaker's "today" is the day they spoke, which the text does not
- * give, and a timeline reports what happened, not what was said of it. */
+ * give, and a timeline reports what happened, not what was said of it.
+ * Marks: straight, curly, and the typewriter pairs `` '' of wire copy. */
 static int quotation(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		int straight = s[i] == '"';
-		int open = i + 2 < n && !memcmp(s + i, "\xE2\x80\x9C", 3);
-		int close = i + 2 < n && !memcmp(s + i, "\xE2\x80\x9D", 3);
+		int open = (i + 2 < n && !memcmp(s + i, "\xE2\x80\x9C", 3)) ||
+		           (i + 1 < n && s[i] == '`' && s[i + 1] == '`');
+		int close = (i + 2 < n && !memcmp(s + i, "\xE2\x80\x9D", 3)) ||
+		            (i + 1 < n && s[i] == '\'' && s[i + 1] == '\'');
 		if (!straight && !open && !close)
 			continue;
 		if (i == 0 || close)

@@ -26,8 +26,10 @@ static void teardown(void)
 	corpus = NULL;
 }
 
-/* Entities of the n articles texts[]; titles[i] is a headline or NULL. */
-static nf_status run(const char *const *texts, const char *const *titles, size_t n)
+/* Entities of the n articles texts[]; titles[i] is a headline or NULL,
+ * outlets[i] the article's publisher or NULL. */
+static nf_status run_from(const char *const *texts, const char *const *titles,
+                          const char *const *outlets, size_t n)
 {
 	teardown();
 	if (nf_corpus_new(&corpus, ctx))
@@ -41,6 +43,7 @@ static nf_status run(const char *const *texts, const char *const *titles, size_t
 		d->text = (char *)d->raw;
 		d->text_len = d->raw_len;
 		d->title = titles ? titles[i] : NULL;
+		d->outlet = outlets ? outlets[i] : NULL;
 		if ((st = nf_text_analyze(corpus, d)))
 			return st;
 	}
@@ -49,6 +52,11 @@ static nf_status run(const char *const *texts, const char *const *titles, size_t
 		return NF_ENOMEM;
 	brief->corpus = corpus;
 	return nf_entities_build(brief);
+}
+
+static nf_status run(const char *const *texts, const char *const *titles, size_t n)
+{
+	return run_from(texts, titles, NULL, n);
 }
 
 /* The entity whose name or a variant is exactly s, or NULL. */
@@ -256,6 +264,27 @@ static void test_hostile_input(void)
 	free(big);
 }
 
+/* The outlets of the sources are not actors of the story, under their
+ * full name or their core ("Harbour Wire" of "Harbour Wire News Agency"),
+ * but a place that shares a word with one ("Ostrava" of "Ostrava Today")
+ * stays. */
+static void test_publishers(void)
+{
+	const char *const texts[] = {
+		"The mayor of Ostrava, Lenka Dvorak, told Harbour Wire on Monday that the "
+		"bridge over the river would stay closed. Ostrava has two other bridges.",
+		"Lenka Dvorak said the bridge was unsafe, according to Harbour Wire. Ostrava "
+		"Today readers sent photographs of the cracks, and Ostrava Today asked the "
+		"council for the inspection report."};
+	const char *const outlets[] = {"Harbour Wire News Agency", "Ostrava Today"};
+	CHECK(run_from(texts, NULL, outlets, 2) == NF_OK);
+	CHECK(find("Lenka Dvorak") != NULL);
+	CHECK(find("Ostrava") != NULL);
+	CHECK(find("Harbour Wire") == NULL);
+	CHECK(find("Ostrava Today") == NULL);
+	teardown();
+}
+
 int main(void)
 {
 	ctx = nf_ctx_new();
@@ -267,6 +296,7 @@ int main(void)
 	RUN(test_ranking_and_headline);
 	RUN(test_no_boilerplate);
 	RUN(test_hostile_input);
+	RUN(test_publishers);
 	teardown();
 	nf_ctx_free(ctx);
 	return harness_done();
