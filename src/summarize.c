@@ -267,6 +267,12 @@ static nf_status prune_units(scratch *w)
 	return NF_OK;
 }
 
+/* The sentences supporting unit i (NULL when there are none). */
+static const nf_sim_hit *support_of(const scratch *w, size_t i)
+{
+	return w->nh[i] ? (const nf_sim_hit *)w->hits.data + w->h0[i] : NULL;
+}
+
 /* The bonus every unit earns for its position. */
 static void position_bonus(nf_corpus *c, scratch *w)
 {
@@ -301,8 +307,7 @@ static nf_status weigh_units(nf_corpus *c, scratch *w)
 			if (st)
 				return st;
 			w->nh[i] = w->hits.len - w->h0[i];
-			w->indep[i] = independent_groups(c, &w->sim, u[i].sent,
-			                                  (const nf_sim_hit *)w->hits.data + w->h0[i],
+			w->indep[i] = independent_groups(c, &w->sim, u[i].sent, support_of(w, i),
 			                                  w->nh[i], w->mark, (uint32_t)i + 1);
 		}
 		if (w->concepts.sources > 1)
@@ -345,7 +350,7 @@ static nf_status fill_item(nf_brief *b, scratch *w, uint32_t ui, nf_summary_item
 	it->sources = nf_arena_array(&b->arena, w->nh[ui] + 1, sizeof(int));
 	if (!it->text || !it->sources)
 		return NF_ENOMEM;
-	const nf_sim_hit *h = (const nf_sim_hit *)w->hits.data + w->h0[ui];
+	const nf_sim_hit *h = support_of(w, ui);
 	size_t n = 0;
 	it->sources[n++] = (int)u->doc;
 	for (size_t i = 0; i < w->nh[ui]; i++)
