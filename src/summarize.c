@@ -218,19 +218,6 @@ static nf_status find_support(const nf_corpus *c, scratch *w, size_t i)
 	return NF_OK;
 }
 
-typedef struct ranked {
-	float density;
-	uint32_t unit;
-} ranked;
-
-static int cmp_density(const void *x, const void *y)
-{
-	const ranked *a = x, *b = y;
-	if (a->density != b->density)
-		return a->density < b->density ? 1 : -1;
-	return (a->unit > b->unit) - (a->unit < b->unit);
-}
-
 static int cmp_u32(const void *x, const void *y)
 {
 	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
@@ -245,7 +232,7 @@ static nf_status prune_units(scratch *w)
 	size_t n = w->units.len;
 	if (n <= MAX_UNITS)
 		return NF_OK;
-	ranked *r = malloc(n * sizeof *r);
+	nf_ranked *r = malloc(n * sizeof *r);
 	uint32_t *keep = malloc(n * sizeof *keep);
 	if (!r || !keep) {
 		free(r);
@@ -253,11 +240,11 @@ static nf_status prune_units(scratch *w)
 		return NF_ENOMEM;
 	}
 	for (size_t i = 0; i < n; i++)
-		r[i] = (ranked){u[i].words ? (u[i].value + u[i].bonus) / (float)u[i].words : 0,
-		                (uint32_t)i};
-	qsort(r, n, sizeof *r, cmp_density);
+		r[i] = (nf_ranked){u[i].words ? (u[i].value + u[i].bonus) / (float)u[i].words : 0,
+		                   (uint32_t)i};
+	qsort(r, n, sizeof *r, nf_ranked_cmp);
 	for (size_t i = 0; i < MAX_UNITS; i++)
-		keep[i] = r[i].unit;
+		keep[i] = r[i].id;
 	qsort(keep, MAX_UNITS, sizeof *keep, cmp_u32);
 	for (size_t i = 0; i < MAX_UNITS; i++)
 		u[i] = u[keep[i]];

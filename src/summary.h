@@ -62,6 +62,15 @@ nf_status nf_concepts_build(nf_concepts *k, const nf_corpus *c, nf_unit *units,
                             size_t nunits);
 void nf_concepts_free(nf_concepts *k);
 
+/* Something ranked by a score, and qsort's order for it: highest score
+ * first, then lowest id (summary_concepts.c). */
+typedef struct nf_ranked {
+	float score;
+	uint32_t id;
+} nf_ranked;
+
+int nf_ranked_cmp(const void *x, const void *y);
+
 /* Two units that may not both be chosen (restating each other). */
 typedef struct nf_conflict {
 	uint32_t a, b;

@@ -37,16 +37,22 @@
 #include "stages.h"
 #include "summary.h"
 
+/* A concept being counted. */
+typedef struct concept {
+	uint64_t key;
+	float weight;
+	uint32_t groups;    /* independent sources using it */
+	uint32_t sents;     /* sentences using it */
+	int32_t cur_group;  /* the source being counted, -1 before any */
+	uint32_t cur_pos;   /* its earliest sentence in that source */
+	uint32_t stamp;     /* last sentence counted + 1; later its kept id */
+} concept;
+
 typedef struct table {
-	uint64_t *keys;    /* by concept id */
-	uint32_t *slots;   /* id + 1, 0 = empty; power-of-two size */
-	size_t nslots, n, cap;
-	float *weight;
-	uint32_t *groups;  /* independent sources using it */
-	uint32_t *sents;   /* sentences using it */
-	int32_t *cur_group; /* the source being counted, -1 before any */
-	uint32_t *cur_pos; /* its earliest sentence in that source */
-	uint32_t *stamp;   /* last sentence counted, + 1 */
+	concept *c;         /* by concept id */
+	size_t n, cap;
+	uint32_t *slots;    /* id + 1, 0 = empty; power-of-two size */
+	size_t nslots;
 } table;
 
 static uint64_t mix(uint64_t x)
@@ -61,28 +67,10 @@ static uint64_t mix(uint64_t x)
 static int grow_table(table *t)
 {
 	size_t cap = t->cap ? t->cap * 2 : 1024;
-	uint64_t *keys = realloc(t->keys, cap * sizeof *keys);
-	if (keys)
-		t->keys = keys;
-	float *weight = keys ? realloc(t->weight, cap * sizeof *weight) : NULL;
-	if (weight)
-		t->weight = weight;
-	uint32_t *groups = weight ? realloc(t->groups, cap * sizeof *groups) : NULL;
-	if (groups)
-		t->groups = groups;
-	uint32_t *sents = groups ? realloc(t->sents, cap * sizeof *sents) : NULL;
-	if (sents)
-		t->sents = sents;
-	int32_t *cur_group = sents ? realloc(t->cur_group, cap * sizeof *cur_group) : NULL;
-	if (cur_group)
-		t->cur_group = cur_group;
-	uint32_t *cur_pos = cur_group ? realloc(t->cur_pos, cap * sizeof *cur_pos) : NULL;
-	if (cur_pos)
-		t->cur_pos = cur_pos;
-	uint32_t *stamp = cur_pos ? realloc(t->stamp, cap * sizeof *stamp) : NULL;
-	if (!stamp)
+	concept *c = realloc(t->c, cap * sizeof *c);
+	if (!c)
 		return 0;
-	t->stamp = stamp;
+	t->c = c;
 	t->cap = cap;
 	size_t nslots = cap * 2;
 	uint32_t *slots = calloc(nslots, sizeof *slots);
@@ -92,7 +80,7 @@ static int grow_table(table *t)
 	t->slots = slots;
 	t->nslots = nslots;
 	for (size_t id = 0; id < t->n; id++) {
-		size_t h = mix(t->keys[id]) & (nslots - 1);
+		size_t h = mix(t->c[id].key) & (nslots - 1);
 		while (slots[h])
 			h = (h + 1) & (nslots - 1);
 		slots[h] = (uint32_t)id + 1;
@@ -107,7 +95,7 @@ static uint32_t lookup(table *t, uint64_t key, int add, int *oom)
 	if (t->nslots) {
 		size_t h = mix(key) & (t->nslots - 1);
 		for (; t->slots[h]; h = (h + 1) & (t->nslots - 1))
-			if (t->keys[t->slots[h] - 1] == key)
+			if (t->c[t->slots[h] - 1].key == key)
 				return t->slots[h] - 1;
 	}
 	if (!add)
@@ -117,11 +105,7 @@ static uint32_t lookup(table *t, uint64_t key, int add, int *oom)
 		return UINT32_MAX;
 	}
 	uint32_t id = (uint32_t)t->n++;
-	t->keys[id] = key;
-	t->weight[id] = 0;
-	t->groups[id] = t->sents[id] = t->stamp[id] = 0;
-	t->cur_group[id] = -1;
-	t->cur_pos[id] = 0;
+	t->c[id] = (concept){.key = key, .cur_group = -1};
 	size_t h = mix(key) & (t->nslots - 1);
 	while (t->slots[h])
 		h = (h + 1) & (t->nslots - 1);
@@ -131,14 +115,8 @@ static uint32_t lookup(table *t, uint64_t key, int add, int *oom)
 
 static void table_free(table *t)
 {
-	free(t->keys);
+	free(t->c);
 	free(t->slots);
-	free(t->weight);
-	free(t->groups);
-	free(t->sents);
-	free(t->cur_group);
-	free(t->cur_pos);
-	free(t->stamp);
 }
 
 /* Lexicon id standing for token t in a concept: the stem of a word, the
@@ -205,32 +183,32 @@ typedef struct counting {
 	int oom;
 } counting;
 
-static void flush(table *t, uint32_t id)
+static void flush(concept *k)
 {
-	if (t->cur_group[id] >= 0) {
-		t->weight[id] += (float)(position_factor(t->cur_pos[id]) *
-		                         (t->keys[id] & SINGLE ? SINGLE_WEIGHT : 1.0));
-		t->groups[id]++;
+	if (k->cur_group >= 0) {
+		k->weight += (float)(position_factor(k->cur_pos) *
+		                     (k->key & SINGLE ? SINGLE_WEIGHT : 1.0));
+		k->groups++;
 	}
 }
 
 static int count_concept(void *ud, uint64_t key)
 {
 	counting *cn = ud;
-	table *t = cn->t;
-	uint32_t id = lookup(t, key, 1, &cn->oom);
+	uint32_t id = lookup(cn->t, key, 1, &cn->oom);
 	if (id == UINT32_MAX)
 		return 0;
-	if (t->stamp[id] != cn->sent + 1) {
-		t->stamp[id] = cn->sent + 1;
-		t->sents[id]++;
+	concept *k = &cn->t->c[id];
+	if (k->stamp != cn->sent + 1) {
+		k->stamp = cn->sent + 1;
+		k->sents++;
 	}
-	if (t->cur_group[id] != cn->group) {
-		flush(t, id);
-		t->cur_group[id] = cn->group;
-		t->cur_pos[id] = cn->pos;
-	} else if (cn->pos < t->cur_pos[id]) {
-		t->cur_pos[id] = cn->pos;
+	if (k->cur_group != cn->group) {
+		flush(k);
+		k->cur_group = cn->group;
+		k->cur_pos = cn->pos;
+	} else if (cn->pos < k->cur_pos) {
+		k->cur_pos = cn->pos;
 	}
 	return 1;
 }
@@ -283,7 +261,7 @@ static nf_status count_all(table *t, const nf_corpus *c, size_t *ngroups)
 	}
 	free(order);
 	for (size_t id = 0; id < t->n; id++)
-		flush(t, (uint32_t)id);
+		flush(&t->c[id]);
 	return cn.oom ? NF_ENOMEM : NF_OK;
 }
 
@@ -300,16 +278,11 @@ static nf_status count_all(table *t, const nf_corpus *c, size_t *ngroups)
  * choice, and each one is a constraint of the integer program. */
 #define MAX_CONCEPTS 3000
 
-typedef struct weighed {
-	float weight;
-	uint32_t id;
-} weighed;
-
-static int cmp_weight_desc(const void *x, const void *y)
+int nf_ranked_cmp(const void *x, const void *y)
 {
-	const weighed *a = x, *b = y;
-	if (a->weight != b->weight)
-		return a->weight < b->weight ? 1 : -1;
+	const nf_ranked *a = x, *b = y;
+	if (a->score != b->score)
+		return a->score < b->score ? 1 : -1;
 	return (a->id > b->id) - (a->id < b->id);
 }
 
@@ -320,18 +293,18 @@ static nf_status keep_concepts(table *t, size_t ngroups, nf_concepts *k)
 	uint32_t min_groups = (uint32_t)ceil(MIN_SOURCE_SHARE * (double)ngroups);
 	if (min_groups < 2)
 		min_groups = 2;
-	weighed *kept = malloc((t->n ? t->n : 1) * sizeof *kept);
+	nf_ranked *kept = malloc((t->n ? t->n : 1) * sizeof *kept);
 	if (!kept)
 		return NF_ENOMEM;
 	size_t n = 0;
 	for (size_t id = 0; id < t->n; id++) {
-		int keep = ngroups >= 3 ? t->groups[id] >= min_groups : t->sents[id] >= 2;
+		int keep = ngroups >= 3 ? t->c[id].groups >= min_groups : t->c[id].sents >= 2;
 		if (keep)
-			kept[n++] = (weighed){t->weight[id], (uint32_t)id};
-		t->stamp[id] = UINT32_MAX;
+			kept[n++] = (nf_ranked){t->c[id].weight, (uint32_t)id};
+		t->c[id].stamp = UINT32_MAX;
 	}
 	if (n > MAX_CONCEPTS) {
-		qsort(kept, n, sizeof *kept, cmp_weight_desc);
+		qsort(kept, n, sizeof *kept, nf_ranked_cmp);
 		n = MAX_CONCEPTS;
 	}
 	k->weight = malloc((n ? n : 1) * sizeof *k->weight);
@@ -340,8 +313,8 @@ static nf_status keep_concepts(table *t, size_t ngroups, nf_concepts *k)
 		return NF_ENOMEM;
 	}
 	for (size_t i = 0; i < n; i++) {
-		t->stamp[kept[i].id] = (uint32_t)i;
-		k->weight[i] = kept[i].weight;
+		t->c[kept[i].id].stamp = (uint32_t)i;
+		k->weight[i] = kept[i].score;
 	}
 	k->n = n;
 	free(kept);
@@ -361,9 +334,9 @@ static int list_concept(void *ud, uint64_t key)
 {
 	listing *ls = ud;
 	uint32_t id = lookup(ls->t, key, 0, &ls->oom);
-	if (id == UINT32_MAX || ls->t->stamp[id] == UINT32_MAX)
+	if (id == UINT32_MAX || ls->t->c[id].stamp == UINT32_MAX)
 		return 1;
-	uint32_t kid = ls->t->stamp[id];
+	uint32_t kid = ls->t->c[id].stamp;
 	const uint32_t *have = ls->ids->data;
 	for (size_t i = ls->from; i < ls->ids->len; i++)
 		if (have[i] == kid)

@@ -237,6 +237,20 @@ static size_t leading_connective(const nf_corpus *c, const char *s, const nf_tok
 	return is_punct(s, &t[1], ',') ? 2 : 1;
 }
 
+/* Index of the verb of attribution in t[k+1..end) that makes it an
+ * attribution ("the police said", "said John Smith"; "according" for
+ * "according to X"), or 0 when none does. */
+static size_t attribution_verb(const nf_corpus *c, const nf_token *t, size_t k, size_t end)
+{
+	if (k + 2 < end && nf_tok_is(c, &t[k + 1], "according") &&
+	    nf_tok_is(c, &t[k + 2], "to"))
+		return k + 1;
+	for (size_t v = k + 1; v < end && v - k <= MAX_SPEAKER + 1; v++)
+		if (IN(c, &t[v], said_words))
+			return v;
+	return 0;
+}
+
 /* Start of a trailing attribution ", the police said." / ", according to
  * X." (the comma's index), or 0 when none. end is the terminal's index. */
 static size_t trailing_attribution(const nf_corpus *c, const char *s, const nf_token *t,
@@ -247,24 +261,19 @@ static size_t trailing_attribution(const nf_corpus *c, const char *s, const nf_t
 			continue;
 		if (IN(c, &t[k + 1], clause_words))
 			return 0;
-		if (nf_tok_is(c, &t[k + 1], "according") && k + 2 < end &&
-		    nf_tok_is(c, &t[k + 2], "to"))
-			return k;
-		for (size_t v = k + 1; v < end && v - k <= MAX_SPEAKER + 1; v++) {
-			if (!IN(c, &t[v], said_words))
-				continue;
-			/* after the verb: a speaker or a time, no clause; a comma
-			 * only in "said John Smith, a spokesman", never in
-			 * "forecasters said, was the strongest" */
-			for (size_t j = v + 1; j < end; j++)
-				if (IN(c, &t[j], clause_words) ||
-				    (is_punct(s, &t[j], ',') && v != k + 1))
-					return 0;
-			for (size_t j = k + 1; j < end; j++)
-				if (IN(c, &t[j], not_speakers) || (t[j].flags & NF_TOK_NUM))
-					return 0;
-			return k;
-		}
+		size_t v = attribution_verb(c, t, k, end);
+		if (!v)
+			continue;
+		/* after the verb: a speaker or a time, no clause; a comma only in
+		 * "said John Smith, a spokesman", never in "forecasters said, was
+		 * the strongest" */
+		for (size_t j = v + 1; j < end; j++)
+			if (IN(c, &t[j], clause_words) || (is_punct(s, &t[j], ',') && v != k + 1))
+				return 0;
+		for (size_t j = k + 1; j < end; j++)
+			if (IN(c, &t[j], not_speakers) || (t[j].flags & NF_TOK_NUM))
+				return 0;
+		return k;
 	}
 	return 0;
 }
