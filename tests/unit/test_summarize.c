@@ -137,7 +137,8 @@ static void test_multi_source_first_and_cited(void)
 	const nf_doc *d = NF_DOC(corpus, first->doc);
 	CHECK(first->sent >= 0 && (size_t)first->sent < d->nsents);
 	CHECK(d->copy_of < 0); /* quoted from an original, not the reprint */
-	/* the opener is the best supported; the rest follow in story order */
+	/* the opener is the weightiest (here also the best supported); the rest
+	 * follow in story order */
 	for (size_t i = 1; i < brief->nsummary; i++) {
 		CHECK(brief->summary[i].independent <= first->independent);
 		if (i > 1)
