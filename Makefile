@@ -5,6 +5,7 @@
 #   make demo       brief the example corpus
 #   make fuzz       libFuzzer targets (clang) in build-fuzz/
 #   make bench      benchmarks (not tests)
+#   make bench-figures  figures scored on gva-dev (bench/figures-gva)
 #   make install PREFIX=/usr/local
 #
 # BUILD=dir puts objects elsewhere (the sanitizer build uses build-asan).
@@ -36,7 +37,7 @@ E2E_SRC := $(wildcard tests/e2e/test_*.c)
 E2E_BIN := $(E2E_SRC:tests/e2e/%.c=$(BUILD)/tests/%)
 HARNESS := $(BUILD)/tests/harness.o
 
-.PHONY: all check test asan-check demo fuzz bench install clean deps
+.PHONY: all check test asan-check demo fuzz bench bench-figures install clean deps
 all: $(BUILD)/libnewsfuse.a $(BUILD)/libnewsfuse.so $(BUILD)/newsfuse
 
 $(BUILD)/%.o: %.c $(wildcard include/*.h src/*.h src/util/*.h tests/*.h)
@@ -88,6 +89,9 @@ fuzz:
 
 bench: all
 	@sh bench/run.sh
+
+bench-figures: all
+	@python3 bench/figures-gva
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \

@@ -138,6 +138,8 @@ typedef struct nf_claim {
 	int is_part;         /* a part of a larger total ("103 of the deaths") */
 	int is_sum;          /* computed from components (26 + 16) */
 	int is_vague;        /* "dozens", "thousands": listed, never a rival */
+	int is_shot;         /* "shot": counts the dead with the wounded */
+	int is_aggregate;    /* a total over several events ("weekend shootings") */
 	const char *text;    /* the sentence quoted */
 	nf_date date;        /* when the claim was made or holds */
 } nf_claim;

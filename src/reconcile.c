@@ -2,20 +2,27 @@
  * reconcile.c - status, best value and explanation of every figure.
  *
  * What counts: the claims of a figure that are whole (not parts), precise
- * (not "dozens") and not hedged. When there are none, hedged claims count;
- * then vague ones; then parts (a figure made only of "15 of its 68 stores"
- * is still reported). Parts, vague and hedged claims are listed with the
- * figure but never make a conflict: "dozens" is a weak claim compatible
- * with anything, "103 of the deaths" is no rival total, and a figure that
- * its own source doubts is evidence only for a value that others state.
+ * (not "dozens"), about one event (not "in weekend shootings") and not
+ * hedged. When there are none, hedged claims count; then vague and
+ * several-event ones; then parts (a figure made only of "15 of its 68
+ * stores" is still reported). Parts, vague, several-event and hedged claims
+ * are listed with the figure but never make a conflict: "dozens" is a weak
+ * claim compatible with anything, "103 of the deaths" is no rival total, a
+ * city's weekend toll is no count of this event, and a figure that its own
+ * source doubts is evidence only for a value that others state.
+ *
+ * Wounded: "shot" counts the dead with the wounded. Where no claim counts
+ * the wounded directly, each shot count loses the brief's number killed
+ * (reconcile_wounded()); the claims keep the number they state.
  *
  * Clusters: counting claims are sorted by value and put together when
  * within 2% of the cluster's first value (outlets round: "6,044" may be
  * printed "6,040"; two counts further apart are different counts). Lower
- * bounds ("at least 9") join the smallest cluster they are consistent with
- * and only form their own when no stated count satisfies them. Each
- * cluster knows its independent sources (copy groups count once) and the
- * dates its claims were made.
+ * bounds ("at least 9", and one person: "a man was killed") join the
+ * smallest cluster they are consistent with; those no stated count
+ * satisfies form one cluster, of the largest of them (together they say
+ * at least that). Each cluster knows its independent
+ * sources (copy groups count once) and the dates its claims were made.
  *
  * Status: one cluster is "single" (one independent source) or "agreed"
  * (two or more). Several clusters are "changing" when, sorted by value,
@@ -27,8 +34,20 @@
  * changing takes the latest (largest) count; a conflict takes the newest
  * cluster when it is both strictly later and larger than every other (a
  * newer count supersedes), else the one backed by the most independent
- * sources (then by hedged sources repeating it, then the later, then the
- * larger). For a conflict low/high span the disagreeing values.
+ * sources (then by the most claims: a source states its own count in its
+ * headline, its lead and again, a passing figure once; then by hedged
+ * sources repeating it, then the later, then the larger). For a conflict
+ * low/high span the disagreeing values.
+ *
+ * Where this differs from ACLED's coding conventions (one anchor for such a
+ * rule): ACLED codes the most conservative (lowest) of conflicting reports
+ * and fixed values for vague words; here a conflict goes to the best
+ * supported count (a low outlier from one early report is as wrong as a high
+ * one, and a count that rises over days is "changing", its latest value
+ * used), and vague words are ranges that never decide a figure (their low
+ * end is the value only when nothing else is said; numbers.c). Like ACLED,
+ * a range stated by one source ("between 10 and 15") takes its lower end,
+ * and unconfirmed claims yield to confirmed ones.
  *
  * Rejected: averaging rival counts (a number nobody reported); taking the
  * maximum (rewards the least careful source); treating estimated dates as
@@ -56,16 +75,24 @@ typedef struct cluster {
 	size_t groups;       /* independent sources among counting claims */
 	size_t hgroups;      /* more independent sources, hedged */
 	size_t m0, nm;       /* members: mem[m0 .. m0 + nm) */
+	int bounds;          /* made of lower bounds only; value the largest */
 } cluster;
 
 /* Tiers of claims, strongest first. */
 enum { T_FIRM = 0, T_HEDGED, T_VAGUE, T_PARTS };
 
+/* A weak claim is listed but rivals no count: "dozens", or a total over
+ * several events ("5 killed in weekend shootings"). */
+static int weak(const nf_claim *c)
+{
+	return c->is_vague || c->is_aggregate;
+}
+
 static int counts(const nf_claim *c, int tier)
 {
 	switch (tier) {
-	case T_FIRM: return !c->is_part && !c->is_vague && !c->hedged;
-	case T_HEDGED: return !c->is_part && !c->is_vague;
+	case T_FIRM: return !c->is_part && !weak(c) && !c->hedged;
+	case T_HEDGED: return !c->is_part && !weak(c);
 	case T_VAGUE: return !c->is_part;
 	default: return 1;
 	}
@@ -108,6 +135,7 @@ typedef struct rc {
 	size_t ncl;
 	size_t *stamp;        /* per copy group: last cluster counted + 1 */
 	size_t stamp_gen;
+	double shot_killed;   /* the killed taken off shot counts, 0 when none */
 	nf_buf out;
 } rc;
 
@@ -182,14 +210,18 @@ static void make_clusters(rc *r, const nf_figure *f, int tier)
 				r->cl[k].first = d;
 			continue;
 		}
+		/* The bounds no count satisfies say together "at least the
+		 * largest of them": one cluster of that value ("a man was
+		 * killed", "a man and his son were killed": at least 2). */
 		cluster *cl = r->ncl > nbase ? &r->cl[r->ncl - 1] : NULL;
-		if (!cl || !same_value(cl->value, c->value)) {
+		if (!cl) {
 			cl = &r->cl[r->ncl++];
 			memset(cl, 0, sizeof *cl);
 			cl->first = cl->last = NO_DAY;
-			cl->value = c->value;
 			cl->m0 = np + i;
+			cl->bounds = 1;
 		}
+		cl->value = c->value;
 		cl->nm++;
 	}
 }
@@ -210,7 +242,8 @@ static void describe_clusters(rc *r, const nf_figure *f, int tier)
 				if (c->last == NO_DAY || d > c->last)
 					c->last = d;
 			}
-			if (!c->rep || better_rep(m, c->rep))
+			if (!c->rep || (c->bounds && m->value > c->rep->value) ||
+			    ((!c->bounds || m->value == c->rep->value) && better_rep(m, c->rep)))
 				c->rep = m;
 		}
 		c->groups = distinct_groups(r, r->mem + c->m0, c->nm);
@@ -224,7 +257,7 @@ static void describe_clusters(rc *r, const nf_figure *f, int tier)
 	size_t nh = 0;
 	for (size_t i = 0; i < f->nclaims; i++) {
 		const nf_claim *h = &f->claims[i];
-		if (h->hedged && !h->is_part && !h->is_vague && !isnan(h->value))
+		if (h->hedged && !h->is_part && !weak(h) && !isnan(h->value))
 			hs[nh++] = h;
 	}
 	qsort(hs, nh, sizeof *hs, by_value);
@@ -282,6 +315,7 @@ static size_t conflict_choice(const rc *r, int *newest)
 	for (size_t k = 1; k < r->ncl; k++) {
 		const cluster *a = &r->cl[k], *b = &r->cl[best];
 		if (a->groups != b->groups ? a->groups > b->groups :
+		    a->nm != b->nm ? a->nm > b->nm :
 		    a->hgroups != b->hgroups ? a->hgroups > b->hgroups :
 		    a->last != b->last ? a->last > b->last : a->value > b->value)
 			best = k;
@@ -371,7 +405,7 @@ static nf_status put_speakers(nf_buf *o, const nf_figure *f, int tier,
 	for (size_t i = 0; i < f->nclaims && ns < 3 && !st; i++) {
 		const nf_claim *c = &f->claims[i];
 		if (c->hedged != hedged || (c->is_part && tier < T_PARTS) ||
-		    (c->is_vague && tier < T_VAGUE) || !c->said_by ||
+		    (weak(c) && tier < T_VAGUE) || !c->said_by ||
 		    !same_value(c->value, value))
 			continue;
 		int dup = 0;
@@ -420,16 +454,16 @@ static nf_status put_extras(rc *r, const nf_figure *f, int tier)
 	const nf_claim *listed[MAX_LISTED];
 	for (size_t i = 0; i < f->nclaims && !st && n < MAX_LISTED; i++) {
 		const nf_claim *c = &f->claims[i];
-		int vague = c->is_vague && !c->is_part && tier < T_VAGUE;
+		int vague = weak(c) && !c->is_part && tier < T_VAGUE;
 		int part = c->is_part && tier < T_PARTS;
-		int doubted = tier == T_FIRM && c->hedged && !c->is_part && !c->is_vague &&
+		int doubted = tier == T_FIRM && c->hedged && !c->is_part && !weak(c) &&
 		              !clustered(r, c->value);
 		if (!vague && !part && !doubted)
 			continue;
 		int dup = 0;
 		for (size_t k = 0; k < n && !dup; k++) {
 			const nf_claim *p = listed[k];
-			dup = p->is_part == c->is_part && p->is_vague == c->is_vague &&
+			dup = p->is_part == c->is_part && weak(p) == weak(c) &&
 			      p->value == c->value && !strcmp(p->subject, c->subject);
 		}
 		if (dup)
@@ -439,7 +473,7 @@ static nf_status put_extras(rc *r, const nf_figure *f, int tier)
 		if (!st)
 			st = put_claim_value(&r->out, c);
 		if (!st && vague)
-			st = nf_buf_puts(&r->out, " (vague)");
+			st = nf_buf_puts(&r->out, c->is_vague ? " (vague)" : " (over several events)");
 		if (!st && doubted)
 			st = nf_buf_printf(&r->out, "%s%s (%s)", c->said_by ? " per " : "",
 			                   c->said_by ? c->said_by : "", c->hedge);
@@ -512,6 +546,13 @@ static nf_status explain(rc *r, const nf_figure *f, int tier, size_t chosen,
 	}
 	if (!st && tier == T_HEDGED)
 		st = nf_buf_puts(o, " (every source doubts it)");
+	if (!st && r->shot_killed > 0) {
+		st = nf_buf_puts(o, "; wounded are the shot less the ");
+		if (!st)
+			st = put_number(o, r->shot_killed);
+		if (!st)
+			st = nf_buf_puts(o, " killed");
+	}
 	if (!st)
 		st = put_extras(r, f, tier);
 	return st;
@@ -562,19 +603,94 @@ static nf_status reconcile_one(rc *r, nf_figure *f)
 	return f->explanation ? NF_OK : NF_ENOMEM;
 }
 
+/* Wounded from "shot" claims, which count the dead too: when no claim
+ * counts the wounded directly ("three were wounded"), each shot count less
+ * the brief's number killed ("four shot" and "one died" are three
+ * wounded, "a man was shot" and "the man died" none). The claims keep the
+ * number they state; only the figure's value is the difference. The number
+ * killed is the value of the brief's main killed figure, reconciled just
+ * before (figures are ordered by measure, killed first), rather than the
+ * document's own: a later report of a death lowers the wounded of an
+ * earlier "four shot". */
+static nf_status reconcile_wounded(rc *r, nf_figure *f, double killed)
+{
+	int direct = 0, shot = 0;
+	for (size_t i = 0; i < f->nclaims; i++) {
+		const nf_claim *c = &f->claims[i];
+		shot |= c->is_shot;
+		direct |= !c->is_shot && !c->is_part && !weak(c);
+	}
+	if (!shot)
+		return reconcile_one(r, f);
+	nf_claim *view = malloc(f->nclaims * sizeof *view), *claims = f->claims;
+	if (!view)
+		return NF_ENOMEM;
+	size_t n = 0;
+	for (size_t i = 0; i < f->nclaims; i++) {
+		nf_claim c = claims[i];
+		/* with no one dead a shot count is a count of the wounded */
+		if (c.is_shot && direct && killed > 0)
+			continue;
+		if (c.is_shot && !c.is_part && !weak(&c)) {
+			c.value = fmax(0, c.value - killed);
+			c.low = isnan(c.low) ? c.low : fmax(0, c.low - killed);
+			c.high = isnan(c.high) ? c.high : fmax(0, c.high - killed);
+		}
+		view[n++] = c;
+	}
+	size_t nclaims = f->nclaims;
+	f->claims = view;
+	f->nclaims = n;
+	r->shot_killed = direct ? 0 : killed;
+	nf_status st = reconcile_one(r, f);
+	r->shot_killed = 0;
+	f->claims = claims;
+	f->nclaims = nclaims;
+	free(view);
+	return st;
+}
+
+/* The number killed that a shot figure of wounded counts too: the killed
+ * figure of its own subject ("a boy was shot" and "the boy died"), else
+ * for the brief's main wounded figure the main killed one ("two people
+ * were shot" and "a man died"); 0 otherwise ("six patients were flown to
+ * a hospital" is no count of the dead). */
+static double killed_of(const nf_brief *b, const nf_figure *wounded,
+                        const nf_figure *main_killed)
+{
+	for (size_t i = 0; i < b->nfigures; i++) {
+		const nf_figure *f = &b->figures[i];
+		if (!strcmp(f->measure, "killed") && !strcmp(f->subject, wounded->subject))
+			return isnan(f->value) ? 0 : f->value;
+	}
+	int main_wounded = wounded == b->figures || strcmp(wounded[-1].measure, "injured");
+	if (main_wounded && main_killed && !isnan(main_killed->value))
+		return main_killed->value;
+	return 0;
+}
+
 nf_status nf_figures_reconcile(nf_brief *b)
 {
 	size_t most = 0;
 	for (size_t i = 0; i < b->nfigures; i++)
 		if (b->figures[i].nclaims > most)
 			most = b->figures[i].nclaims;
-	rc r = {b, NULL, 0, NULL, 0, NULL, 0, NF_BUF_INIT};
+	rc r = {b, NULL, 0, NULL, 0, NULL, 0, 0, NF_BUF_INIT};
 	r.mem = malloc((most ? most : 1) * sizeof *r.mem);
 	r.cl = malloc((most ? most : 1) * sizeof *r.cl);
 	r.stamp = calloc(NF_NDOCS(b->corpus) ? NF_NDOCS(b->corpus) : 1, sizeof *r.stamp);
 	nf_status st = r.mem && r.cl && r.stamp ? NF_OK : NF_ENOMEM;
-	for (size_t i = 0; i < b->nfigures && !st; i++)
-		st = reconcile_one(&r, &b->figures[i]);
+	const nf_figure *main_killed = NULL;
+	for (size_t i = 0; i < b->nfigures && !st; i++) {
+		nf_figure *f = &b->figures[i];
+		if (strcmp(f->measure, "injured")) {
+			st = reconcile_one(&r, f);
+			if (!strcmp(f->measure, "killed") && !main_killed)
+				main_killed = f; /* the first killed figure is the main one */
+		} else {
+			st = reconcile_wounded(&r, f, killed_of(b, f, main_killed));
+		}
+	}
 	free(r.mem);
 	free(r.cl);
 	free(r.stamp);

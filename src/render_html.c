@@ -219,6 +219,10 @@ static nf_status claim(hp *h, const nf_figure *f, const nf_claim *c)
 		st = note(h, "sum of parts");
 	if (!st && c->is_vague)
 		st = note(h, "vague");
+	if (!st && c->is_shot)
+		st = note(h, "shot: dead and wounded");
+	if (!st && c->is_aggregate)
+		st = note(h, "over several events");
 	if (!st && c->hedged) {
 		st = put(h, " <span class=\"hedge\">hedged");
 		if (!st && c->hedge) {

@@ -135,6 +135,31 @@ static void test_sum_explained(void)
 	      strstr(f->explanation, "42 (26 miners + 16 rescuers) per Officials"));
 }
 
+static void test_one_person_is_a_lower_bound(void)
+{
+	/* "a man was killed" agrees with a count of two; it rivals none */
+	art a[] = {{"A man was killed on Main Street.", 4, -1},
+	           {"Two people were killed on Main Street.", 4, -1}};
+	run(a, 2);
+	const nf_figure *f = figure("killed");
+	CHECK(f && f->status != NF_FIG_CONFLICT && f->value == 2);
+	art b[] = {{"A man was killed on Main Street.", 4, -1},
+	           {"The victim died at the scene.", 4, -1}};
+	run(b, 2);
+	f = figure("killed");
+	CHECK(f && f->value == 1);
+}
+
+static void test_conflict_by_repetition(void)
+{
+	/* one source, two counts: the one it states twice */
+	art a[] = {{"Three people were wounded. Police said three people were wounded. "
+	            "Later a nurse said 5 people were wounded.", 4, -1}};
+	run(a, 1);
+	const nf_figure *f = figure("injured");
+	CHECK(f && f->status == NF_FIG_CONFLICT && f->value == 3);
+}
+
 static void test_empty(void)
 {
 	art a[] = {{"Nothing happened today.", 4, -1}};
@@ -152,6 +177,8 @@ int main(void)
 	RUN(test_newer_count_supersedes);
 	RUN(test_weak_claims_never_conflict);
 	RUN(test_sum_explained);
+	RUN(test_one_person_is_a_lower_bound);
+	RUN(test_conflict_by_repetition);
 	RUN(test_empty);
 	nf_brief_free(brief);
 	nf_corpus_free(corpus);
