@@ -2,9 +2,9 @@
  * summary.h - what the summary's files share. summarize.c runs the stage
  * and orders and cites the result; summary_units.c makes the candidate
  * units (sentences that stand alone, and their compressed forms);
- * summary_concepts.c weighs the story's concepts (word pairs) and lists
- * each unit's; summary_select.c picks the units that cover the most
- * concept weight within the word budget.
+ * summary_concepts.c weighs the story's concepts (words and word pairs)
+ * and lists each unit's; summary_select.c picks the units that cover the
+ * most concept weight within the word budget.
  */
 #ifndef NF_SUMMARY_H
 #define NF_SUMMARY_H
@@ -14,9 +14,9 @@
 
 #include "similar.h"
 
-/* Runs of kept tokens a compressed sentence may have: the sentence minus
- * a leading connective or attribution, a parenthesis and a trailing
- * attribution is at most four runs. */
+/* Runs of kept tokens a compressed sentence may have: without two
+ * parentheses and a trailing attribution it is four; a sentence that
+ * would need more is not compressed. */
 #define NF_UNIT_RUNS 4
 
 /* A run of tokens of one document: doc->toks[tok0 .. tok0 + ntok). */
@@ -32,7 +32,6 @@ typedef struct nf_unit {
 	nf_run runs[NF_UNIT_RUNS];  /* the kept tokens, in order */
 	uint8_t nruns;
 	uint8_t cap;                /* the first letter is to be capitalised */
-	uint8_t compressed;         /* some tokens were dropped */
 	uint32_t words;             /* white-space separated words of its text */
 	uint32_t c0, nc;            /* its concepts: ids[c0 .. c0 + nc) */
 	float value;                /* concept weight it holds */
@@ -56,8 +55,9 @@ typedef struct nf_concepts {
 	size_t sources;   /* independent sources (copy groups) of the corpus */
 } nf_concepts;
 
-/* summary_concepts.c: weighs the word pairs of every sentence of c and
- * fills each unit's c0, nc and value. Free with nf_concepts_free(). */
+/* summary_concepts.c: weighs the words and word pairs of every sentence
+ * of c and fills each unit's c0, nc and value. Free with
+ * nf_concepts_free(). */
 nf_status nf_concepts_build(nf_concepts *k, const nf_corpus *c, nf_unit *units,
                             size_t nunits);
 void nf_concepts_free(nf_concepts *k);

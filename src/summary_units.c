@@ -475,7 +475,6 @@ nf_status nf_units_make(const nf_corpus *c, const nf_sim *s, nf_vec *units)
 		if (compress(c, d->text, d->toks + se->tok0, se->ntok, w.drop, &cap) &&
 		    set_runs(&u, se, w.drop)) {
 			u.cap = (uint8_t)cap;
-			u.compressed = 1;
 			st = add_unit(c, d, &u, &w, units);
 		}
 	}
