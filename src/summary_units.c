@@ -396,7 +396,11 @@ static nf_status add_unit(const nf_corpus *c, const nf_doc *d, nf_unit *u, scrat
 {
 	unit_text(d, u, w->text, &u->words);
 	size_t n = kept_tokens(d, u, w);
-	if (!stands_alone(c, d->text, w->toks, n, u->words, u->cap))
+	/* a new start must now read as one: a capital (ASCII letters are
+	 * capitalised by unit_text) or a number */
+	if ((u->cap && !((w->text[0] >= 'A' && w->text[0] <= 'Z') ||
+	                 (w->text[0] >= '0' && w->text[0] <= '9'))) ||
+	    !stands_alone(c, d->text, w->toks, n, u->words, u->cap))
 		return NF_OK;
 	nf_unit *slot = nf_vec_push(units, sizeof *slot);
 	if (!slot)
