@@ -35,7 +35,7 @@ command -v taskset >/dev/null 2>&1 && pin="taskset -c 0"
 make -s -j"$(nproc 2>/dev/null || echo 2)" BUILD="$build" \
 	"$build/libnewsfuse.a" "$build/newsfuse" >&2
 pkgs="libutf8proc json-c libxxhash"
-libs="$(pkg-config --libs $pkgs) -lstemmer -lm"
+libs="$(pkg-config --libs $pkgs) -lstemmer -lglpk -lm"
 cflags="-std=c17 -D_POSIX_C_SOURCE=200809L -O2 -g -Iinclude -Isrc $(pkg-config --cflags $pkgs)"
 mkdir -p "$build/bench"
 for b in bench_brief bench_text; do
