@@ -6,6 +6,7 @@
 #   make fuzz       libFuzzer targets (clang) in build-fuzz/
 #   make bench      benchmarks (not tests)
 #   make bench-figures  figures scored on gva-dev (bench/figures-gva)
+#   make bench-cluster  story clustering scored, timed, and on 1M articles
 #   make install PREFIX=/usr/local
 #
 # BUILD=dir puts objects elsewhere (the sanitizer build uses build-asan).
@@ -14,9 +15,9 @@
 CC ?= cc
 BUILD ?= build
 PREFIX ?= /usr/local
-PKGS = libutf8proc json-c libxxhash
+PKGS = libutf8proc json-c libxxhash sqlite3
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lglpk -lm
 
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 ifeq ($(WERROR),1)
@@ -37,7 +38,7 @@ E2E_SRC := $(wildcard tests/e2e/test_*.c)
 E2E_BIN := $(E2E_SRC:tests/e2e/%.c=$(BUILD)/tests/%)
 HARNESS := $(BUILD)/tests/harness.o
 
-.PHONY: all check test asan-check demo fuzz bench bench-figures install clean deps
+.PHONY: all check test asan-check demo fuzz bench bench-figures bench-cluster install clean deps
 all: $(BUILD)/libnewsfuse.a $(BUILD)/libnewsfuse.so $(BUILD)/newsfuse
 
 $(BUILD)/%.o: %.c $(wildcard include/*.h src/*.h src/util/*.h tests/*.h)
@@ -92,6 +93,9 @@ bench: all
 
 bench-figures: all
 	@python3 bench/figures-gva
+
+bench-cluster: all
+	@sh bench/cluster
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \

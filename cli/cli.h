@@ -25,6 +25,32 @@ typedef struct command {
 } command;
 
 int cmd_brief(int argc, char **argv);
+int cmd_cluster(int argc, char **argv);
+int cmd_add(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
+
+/* Called by cli_stream() with each block of input: a whole text article,
+ * or whole JSONL lines from line number `line` of the input on. */
+typedef nf_status (*cli_feed_fn)(void *ud, const char *name, size_t line,
+                                 const char *data, size_t len, nf_input kind);
+/* Reads path ("-" = stdin) and feeds it in blocks (stream.c). Returns 0
+ * when every block was taken, 1 when a block failed (the library's message
+ * is on its context), -1 with errno set when the input could not be read. */
+int cli_stream(const char *path, nf_input kind, cli_feed_fn feed, void *ud);
+/* --input's value; -1 after a message when it is not a kind. */
+int cli_parse_input(const char *s, nf_input *kind);
+/* The store's path into buf: db when given, else the XDG data directory's
+ * newsfuse/store.db, whose directories are made when create is 1 (dbpath.c).
+ * -1 after a message when there is none. */
+int cli_store_path(const char *db, int create, char *buf, size_t n);
+/* --window-days or --threshold (name without dashes) into opts; -1 after
+ * a message when value is out of range. */
+int cli_parse_cluster_option(const char *name, const char *value, nf_cluster_options *opts);
+/* Writes an article's assignment as a JSONL line (docs/cluster-schema.md):
+ * {"id","story"}, "new" when with_new, "copy_of" for a copy. */
+void cli_print_item(FILE *f, const nf_cluster_item *it, int with_new);
+/* Writes s as a JSON string, quoted and escaped. */
+void cli_json_string(FILE *f, const char *s);
 
 /* The whole of path ("-" = stdin) in a malloc'd buffer; NULL with errno set. */
 char *cli_read_file(const char *path, size_t *len);

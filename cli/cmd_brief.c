@@ -27,6 +27,8 @@ static void help(FILE *f)
 	      "  -w, --summary-words N   summary length in words (default 120)\n"
 	      "  -o, --output FILE       write to FILE instead of standard output\n"
 	      "      --color WHEN        auto (default), always or never\n"
+	      "      --story ID          brief story ID of the store instead of files\n"
+	      "      --db PATH           the store (default $XDG_DATA_HOME/newsfuse/store.db)\n"
 	      "  -q, --quiet             no progress on stderr\n"
 	      "  -h, --help              this help\n"
 	      "\n"
@@ -128,12 +130,15 @@ int cmd_brief(int argc, char **argv)
 		{"color", required_argument, NULL, 'c'},
 		{"colour", required_argument, NULL, 'c'},
 		{"quiet", no_argument, NULL, 'q'},
+		{"story", required_argument, NULL, 'S'},
+		{"db", required_argument, NULL, 'D'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	run r = {0};
 	nf_format format = NF_FORMAT_TEXT;
 	nf_brief_options opts = NF_BRIEF_OPTIONS_INIT;
-	const char *output = NULL, *color = "auto";
+	const char *output = NULL, *color = "auto", *db = NULL;
+	unsigned long long story = 0;
 	int opt;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "i:f:w:o:qh", longopts, NULL)) != -1) {
@@ -176,11 +181,21 @@ int cmd_brief(int argc, char **argv)
 			color = optarg;
 			break;
 		case 'q': r.quiet = 1; break;
+		case 'S': {
+			char *end;
+			story = strtoull(optarg, &end, 10);
+			if (*end || !story) {
+				cli_error("--story: '%s' is not a story number", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		}
+		case 'D': db = optarg; break;
 		case 'h': help(stdout); return EXIT_OK;
 		default: help(stderr); return EXIT_USAGE;
 		}
 	}
-	if (optind >= argc) {
+	if (optind >= argc && !story) {
 		cli_error("brief: no input files (use - for standard input)");
 		help(stderr);
 		return EXIT_USAGE;
@@ -192,7 +207,20 @@ int cmd_brief(int argc, char **argv)
 	char *out = NULL;
 	FILE *of = NULL;
 	r.ctx = ctx;
-	if (!ctx || nf_corpus_new(&r.corpus, ctx)) {
+	if (story) {
+		char path[4096];
+		nf_store *store = NULL;
+		if (cli_store_path(db, 0, path, sizeof path))
+			goto done;
+		if (!ctx || nf_store_open(&store, ctx, path, NF_STORE_READONLY) ||
+		    nf_store_story_corpus(&r.corpus, store, story)) {
+			cli_error("%s", ctx ? nf_ctx_errmsg(ctx) : "out of memory");
+			nf_store_close(store);
+			goto done;
+		}
+		nf_store_close(store);
+	}
+	if (!ctx || (!r.corpus && nf_corpus_new(&r.corpus, ctx))) {
 		cli_error("out of memory");
 		goto done;
 	}

@@ -140,6 +140,149 @@ typedef enum nf_format {
 nf_status nf_brief_render(char **out, size_t *outlen, const nf_brief *brief,
                           nf_format format, unsigned flags);
 
+/* --- Cluster: a stream of articles grouped into stories. --- */
+
+/* A clusterer reads articles one input at a time and calls back once per
+ * article, in input order, with the story it belongs to. It keeps only a
+ * bounded window of recent articles (their term vectors, never their text),
+ * so a stream of millions runs in bounded memory; stories whose articles
+ * all left the window are closed. Articles are processed in batches: a
+ * callback may come after later nf_cluster_add() calls, and the last ones
+ * come from nf_cluster_flush(). */
+typedef struct nf_cluster nf_cluster;
+
+typedef struct nf_cluster_options {
+	int version;         /* NF_CLUSTER_OPTIONS_VERSION */
+	int window_days;     /* an article joins only stories seen within this
+	                        many days of its date; 0 = default (365) */
+	int window_articles; /* recent articles kept as candidates; 0 = default
+	                        (131072) */
+	double threshold;    /* likeness to join a story, 0..1 (a blend of
+	                        cosines less a time penalty); 0 = default (0.08):
+	                        lower joins more */
+} nf_cluster_options;
+
+#define NF_CLUSTER_OPTIONS_VERSION 1
+#define NF_CLUSTER_OPTIONS_INIT {NF_CLUSTER_OPTIONS_VERSION, 0, 0, 0}
+
+/* One article's assignment. Every pointer is borrowed for the call only. */
+typedef struct nf_cluster_item {
+	size_t index;             /* 0-based, among the articles clustered */
+	const char *id;           /* article id (JSONL id, else file base name) */
+	const char *name;         /* input and line: "feed.jsonl:12" */
+	const char *title;        /* headline, NULL when none */
+	const char *published;    /* "YYYY-MM-DD", NULL when unknown */
+	unsigned long long story; /* story number, from 1 in order of creation */
+	int new_story;            /* 1 when this article opened the story */
+	double score;             /* similarity to the story joined; 0 when new */
+	const char *copy_of;      /* id of an earlier article this one nearly
+	                             duplicates (a copy), NULL when none */
+} nf_cluster_item;
+
+typedef void (*nf_cluster_fn)(void *userdata, const nf_cluster_item *item);
+
+/* A new clusterer on ctx calling fn(userdata, item) for every article.
+ * opts may be NULL for the defaults. Caller owns *out; free with
+ * nf_cluster_free(). ctx must outlive it. */
+nf_status nf_cluster_new(nf_cluster **out, nf_ctx *ctx,
+                         const nf_cluster_options *opts, nf_cluster_fn fn,
+                         void *userdata);
+
+/* Adds the article(s) in data[0..len), read as nf_corpus_add() reads them
+ * (bad JSONL lines are warnings and skipped; a JSONL input is clustered
+ * batch by batch as it is read, so it may hold any number of articles up
+ * to NF_MAX_INPUT_BYTES a call). line is the line number of
+ * data's first line within the input called name, so a caller that feeds
+ * a large JSONL stream in blocks of whole lines gets messages with true
+ * line numbers; pass 1 for a whole input. data is copied. */
+nf_status nf_cluster_add(nf_cluster *cl, const char *name, size_t line,
+                         const char *data, size_t len, nf_input kind);
+
+/* Clusters every article still pending and makes its callback. */
+nf_status nf_cluster_flush(nf_cluster *cl);
+
+/* Articles clustered so far, and stories opened so far. */
+size_t nf_cluster_count(const nf_cluster *cl);
+unsigned long long nf_cluster_stories(const nf_cluster *cl);
+
+/* Frees the clusterer; pending articles are dropped (flush first). */
+void nf_cluster_free(nf_cluster *cl);
+
+/* --- Store: articles and their stories, kept in a SQLite file. --- */
+
+/* A store keeps every article added to it with its story, so later runs
+ * add to the same stories, and stories can be listed, searched and
+ * briefed. Writes are transactional (WAL journal): a crash loses at most
+ * the articles not yet committed, and the store always opens consistent.
+ * Any number of readers may use a store while one process adds to it.
+ * Schema: docs/cluster-schema.md. */
+typedef struct nf_store nf_store;
+
+#define NF_STORE_READONLY 1u /* open for reading only; the file must exist */
+
+/* Opens the store at path, creating it unless NF_STORE_READONLY. Caller
+ * owns *out; close with nf_store_close(), which rolls back what was not
+ * committed. ctx must outlive the store. */
+nf_status nf_store_open(nf_store **out, nf_ctx *ctx, const char *path, unsigned flags);
+void nf_store_close(nf_store *store);
+
+/* Clustering options for the adds that follow (copied). */
+void nf_store_set_options(nf_store *store, const nf_cluster_options *opts);
+/* fn(userdata, item) for each article added (not for one already stored),
+ * when it is written; item is borrowed for the call. */
+void nf_store_set_callback(nf_store *store, nf_cluster_fn fn, void *userdata);
+
+/* Adds the article(s) in data[0..len), read as nf_cluster_add() reads
+ * them, to stories old or new. An article already stored (same id,
+ * headline and body) is skipped. Articles are committed in batches as
+ * they are clustered; nf_store_commit() commits the rest. */
+nf_status nf_store_add(nf_store *store, const char *name, size_t line,
+                       const char *data, size_t len, nf_input kind);
+nf_status nf_store_commit(nf_store *store);
+
+/* Articles added (written, committed or not) and skipped as already
+ * stored since the store was opened, and committed. Any may be NULL. */
+void nf_store_counts(const nf_store *store, size_t *added, size_t *duplicates,
+                     size_t *committed);
+
+/* One story of a listing. Strings are borrowed for the callback only. */
+typedef struct nf_story_info {
+	unsigned long long id;
+	const char *headline;   /* its first article's, NULL when none */
+	size_t size;            /* articles */
+	const char *outlets;    /* distinct outlets, most articles first, one per
+	                           line; NULL when none is known */
+	const char *first_seen; /* "YYYY-MM-DD" of its first and last article; */
+	const char *last_seen;  /*   NULL when no article is dated */
+	int conflict;           /* 1 when its sources' figures conflict, 0 when
+	                           not, -1 when not checked */
+} nf_story_info;
+
+typedef struct nf_story_query {
+	int version;        /* NF_STORY_QUERY_VERSION */
+	const char *since;  /* "YYYY-MM-DD": stories seen on or after it; NULL: all */
+	const char *search; /* words that an article of the story must all hold
+	                       (full-text search of headlines and bodies); NULL: any */
+	size_t limit;       /* most stories listed; 0: all */
+	int figures;        /* 1: check each story's figures for conflicts (a brief
+	                       of its first 200 articles, cached in the store) */
+} nf_story_query;
+
+#define NF_STORY_QUERY_VERSION 1
+#define NF_STORY_QUERY_INIT {NF_STORY_QUERY_VERSION, NULL, NULL, 0, 0}
+
+typedef void (*nf_story_fn)(void *userdata, const nf_story_info *story);
+
+/* Calls fn for each story matching query (NULL: all), latest seen first. */
+nf_status nf_store_stories(nf_store *store, const nf_story_query *query,
+                           nf_story_fn fn, void *userdata);
+
+/* A new corpus of the articles of story, to brief as any corpus. Caller
+ * owns *out; free with nf_corpus_free(). NF_EEMPTY when there is no such
+ * story. */
+nf_status nf_store_story_corpus(nf_corpus **out, nf_store *store,
+                                unsigned long long story);
+
 /* Frees memory the library handed to the caller. Accepts NULL. */
 void nf_free(void *p);
 

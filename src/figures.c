@@ -1236,6 +1236,8 @@ static int ordinal_at(const fx *x, const sent *s, size_t i, amount *a)
 static int amount_at(const fx *x, const sent *s, size_t i, amount *a)
 {
 	memset(a, 0, sizeof *a);
+	if (i >= s->n) /* past a noun phrase that ends the sentence */
+		return 0;
 	const nf_token *t = &s->t[i];
 	uint64_t f = wi(x, t)->flags;
 	/* most tokens open no amount: one test for them */

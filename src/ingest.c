@@ -202,7 +202,7 @@ static nf_status add_jsonl(nf_corpus *c, const char *name, const char *data,
 	json_tokener *tok = json_tokener_new();
 	if (!tok)
 		return nf_error(c->ctx, NF_ENOMEM, "out of memory");
-	size_t added = 0, bad = 0, lineno = 0, pos = 0;
+	size_t added = 0, bad = 0, lineno = c->line0, pos = 0;
 	char where[256];
 	nf_status st = NF_OK, last = NF_OK;
 	char lastmsg[1024] = "";
@@ -301,6 +301,13 @@ static int sniff_jsonl(const char *data, size_t len)
 	json_object_put(o);
 	json_tokener_free(tok);
 	return ok;
+}
+
+nf_input nf_ingest_kind(const char *data, size_t len, nf_input kind)
+{
+	if (kind != NF_INPUT_AUTO)
+		return kind;
+	return len <= NF_MAX_INPUT_BYTES && sniff_jsonl(data, len) ? NF_INPUT_JSONL : NF_INPUT_TEXT;
 }
 
 nf_status nf_ingest(nf_corpus *c, const char *name, const char *data,

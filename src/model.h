@@ -108,6 +108,7 @@ struct nf_corpus {
 	nf_vec docs;   /* nf_doc * */
 	nf_lex lex;    /* interned word forms and stems */
 	size_t skipped;
+	size_t line0;  /* JSONL lines before the next input's first (a block of a stream) */
 	nf_vec scratch_toks, scratch_sents; /* text.c's, reused across documents */
 };
 

@@ -15,6 +15,8 @@
 /* ingest.c: split and validate input into documents (raw text + metadata). */
 nf_status nf_ingest(nf_corpus *c, const char *name, const char *data,
                     size_t len, nf_input kind);
+/* The kind nf_ingest() would read data as (AUTO decided by content). */
+nf_input nf_ingest_kind(const char *data, size_t len, nf_input kind);
 
 /* clean.c: for every document, raw -> text, dropping boilerplate (using
  * line features and repetition across the corpus), and filling title,

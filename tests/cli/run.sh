@@ -90,5 +90,42 @@ expect "output file" 0 "$nf" brief -o "$tmp/brief.md" -f markdown "$tmp/a.txt"
 if [ -s "$tmp/brief.md" ] && [ ! -s "$tmp/out" ]; then ok; else fail "output file"; fi
 expect "unwritable output" 1 "$nf" brief -o "$tmp/no/such/dir/x" "$tmp/a.txt"
 
+# stories: cluster (no store), add / stories / brief --story (a store)
+expect "cluster help" 0 "$nf" cluster --help
+has "cluster help" "$tmp/out" "--window-days"
+expect "cluster no files" 2 "$nf" cluster
+expect "cluster bad threshold" 2 "$nf" cluster --threshold 2 "$tmp/a.txt"
+expect "cluster bad format" 2 "$nf" cluster -f xml "$tmp/a.txt"
+expect "cluster two" 0 "$nf" cluster "$tmp/a.txt" "$tmp/b.txt"
+if [ "$(grep -c '"story":' "$tmp/out")" -eq 2 ]; then ok; else fail "cluster two: want 2 lines"; fi
+has "cluster two" "$tmp/out" '^{"id":"a","story":1}$'
+expect "cluster bad line" 3 "$nf" cluster "$tmp/feed.jsonl"
+has "cluster bad line" "$tmp/err" "feed.jsonl:2"
+has "cluster bad line" "$tmp/out" '"id":"j1"'
+expect "cluster nothing" 1 "$nf" cluster "$tmp/empty.txt"
+if "$nf" cluster -f text - <"$tmp/feed.jsonl" >"$tmp/out" 2>"$tmp/err"; [ $? -eq 3 ]; then ok; else fail "cluster stdin"; fi
+has "cluster stdin" "$tmp/out" "^j1	1	$"
+db="$tmp/store/s.db"
+mkdir -p "$tmp/store"
+expect "add" 0 "$nf" add --db "$db" "$tmp/a.txt" "$tmp/b.txt"
+has "add" "$tmp/out" "added 2 articles"
+expect "add again" 0 "$nf" add --db "$db" "$tmp/a.txt" "$tmp/b.txt"
+has "add again" "$tmp/out" "added 0 articles.*2 already stored"
+expect "add jsonl" 3 "$nf" add --db "$db" -f jsonl "$tmp/feed.jsonl"
+has "add jsonl" "$tmp/out" '"id":"j1","story":[0-9]*,"new":'
+expect "stories" 0 "$nf" stories --db "$db"
+has "stories" "$tmp/out" "^story [0-9]*: "
+expect "stories json" 0 "$nf" stories --db "$db" -f json --search Marrow
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d and all("figures_conflict" in s for s in d)' "$tmp/out"; then ok; else fail "stories json"; fi
+expect "stories bad since" 2 "$nf" stories --db "$db" --since yesterday
+expect "stories no store" 1 "$nf" stories --db "$tmp/nope.db"
+story=$("$nf" stories --db "$db" -f jsonl --search Marrow | head -n 1 | sed 's/^{"story":\([0-9]*\).*/\1/')
+expect "brief story" 0 "$nf" brief --db "$db" --story "$story" -f json
+has "brief story" "$tmp/out" "newsfuse.brief/1"
+expect "brief no story" 1 "$nf" brief --db "$db" --story 999
+has "brief no story" "$tmp/err" "no story 999"
+if XDG_DATA_HOME="$tmp/xdg" "$nf" add -q "$tmp/a.txt" >/dev/null 2>&1 &&
+	[ -s "$tmp/xdg/newsfuse/store.db" ]; then ok; else fail "default store not under XDG_DATA_HOME"; fi
+
 echo "RESULT $passed $failed"
 [ "$failed" -eq 0 ]

@@ -16,9 +16,11 @@ if ! sh tests/fuzz/build.sh; then
 fi
 passed=0
 failed=0
+# fuzz_cluster reads JSONL: it shares that corpus and dictionary
+corpus_of() { if [ "$1" = cluster ]; then echo jsonl; else echo "$1"; fi; }
 
-for t in text jsonl; do
-	if "$out/replay_$t" "tests/fuzz/corpus/$t" >"$out/replay_$t.log" 2>&1; then
+for t in text jsonl cluster; do
+	if "$out/replay_$t" "tests/fuzz/corpus/$(corpus_of $t)" >"$out/replay_$t.log" 2>&1; then
 		passed=$((passed + 1))
 		tail -n 2 "$out/replay_$t.log"
 	else
@@ -32,15 +34,15 @@ done
 # -max_len: articles are a few KB; 16 KB lets the mutator build several
 # articles and long tokens without making each run slow under ASan.
 # -timeout: the whole pipeline on 16 KB takes milliseconds, so 10 s is a hang.
-for t in text jsonl; do
+for t in text jsonl cluster; do
 	mkdir -p "$out/work-$t"
 	"$out/fuzz_$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
-		-max_len=16384 -print_final_stats=1 -dict="tests/fuzz/$t.dict" \
-		-artifact_prefix="$out/" "$out/work-$t" "tests/fuzz/corpus/$t" \
+		-max_len=16384 -print_final_stats=1 -dict="tests/fuzz/$(corpus_of $t).dict" \
+		-artifact_prefix="$out/" "$out/work-$t" "tests/fuzz/corpus/$(corpus_of $t)" \
 		>"$out/fuzz_$t.log" 2>&1 &
 	eval "pid_$t=$!"
 done
-for t in text jsonl; do
+for t in text jsonl cluster; do
 	eval "pid=\$pid_$t"
 	if wait "$pid"; then
 		passed=$((passed + 1))

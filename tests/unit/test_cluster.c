@@ -1,0 +1,409 @@
+/*
+ * test_cluster.c - the streaming clusterer (cluster.c, minhash.c): rewrites
+ * of one event join, two events of one kind in one town stay apart, copies
+ * are named, stories age out by date and by the window, callbacks come in
+ * input order with true line numbers, and bad lines are skipped.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "minhash.h"
+#include "newsfuse.h"
+
+/* One fictional event: what differs between two fires in one town. */
+typedef struct event {
+	const char *victim, *witness, *street, *business, *chief;
+	int injured, engines, age;
+} event;
+
+static const event FIRE_A = {"Orla Penhallow", "Daviot Strand", "Quarry Lane",
+                             "Brackwater Timber", "Ines Marrow", 3, 14, 62};
+static const event FIRE_B = {"Tobin Ashgrove", "Merrit Vale", "Canal Row",
+                             "Selkirk Paints", "Ines Marrow", 5, 9, 41};
+
+/* A report of event e in town Harrowgate in one of six outlets' styles:
+ * each words the same facts its own way, as rewrites of one event do. */
+static char *report(const event *e, int style)
+{
+	char *s = malloc(4096);
+	switch (style % 6) {
+	case 0:
+		snprintf(s, 4096,
+		         "Fire destroys %s warehouse on %s\n\n"
+		         "A fire tore through the %s warehouse on %s in Harrowgate "
+		         "early on Tuesday, injuring %d people, fire chief %s said.\n\n"
+		         "%s, %d, who lives next to the yard, was treated for smoke "
+		         "inhalation. Neighbour %s said the flames rose above the roofs.\n\n"
+		         "%d engines fought the blaze for six hours. The cause is not known.\n",
+		         e->business, e->street, e->business, e->street, e->injured, e->chief,
+		         e->victim, e->age, e->witness, e->engines);
+		break;
+	case 1:
+		snprintf(s, 4096,
+		         "%d hurt as blaze guts Harrowgate depot\n\n"
+		         "HARROWGATE - %d people were hurt when a blaze gutted the depot of "
+		         "%s on %s, the town's fire service said.\n\n"
+		         "Chief %s said %d engines were sent. Among the injured was %s, "
+		         "%d, a resident of %s.\n\n"
+		         "\"We heard a bang and then the whole roof was burning,\" said %s.\n",
+		         e->injured, e->injured, e->business, e->street, e->chief, e->engines,
+		         e->victim, e->age, e->street, e->witness);
+		break;
+	case 2:
+		snprintf(s, 4096,
+		         "Investigators look into %s fire\n\n"
+		         "Investigators began looking into the cause of the fire "
+		         "that destroyed the %s building on %s in Harrowgate.\n\n"
+		         "Fire chief %s said the %d injured included %s, %d. %s, who called the "
+		         "fire service, described thick black smoke over %s.\n\n"
+		         "Crews from %d engines worked through the night.\n",
+		         e->business, e->business, e->street, e->chief, e->injured, e->victim,
+		         e->age, e->witness, e->street, e->engines);
+		break;
+	case 3:
+		snprintf(s, 4096,
+		         "Harrowgate blaze: %s named among injured\n\n"
+		         "%s, %d, is recovering in hospital after flames engulfed %s, "
+		         "the firm whose premises stand on %s.\n\n"
+		         "%s told this paper she saw sparks before the fire spread. "
+		         "%s confirmed %d people needed treatment.\n",
+		         e->victim, e->victim, e->age, e->business, e->street, e->witness,
+		         e->chief, e->injured);
+		break;
+	case 4:
+		snprintf(s, 4096,
+		         "Huge fire at %s\n\n"
+		         "Firefighters with %d appliances battled a huge fire at %s in Harrowgate. "
+		         "%d people were taken to hospital, among them %s.\n\n"
+		         "Residents of %s were told to keep windows shut. %s filmed the "
+		         "flames from across the street.\n",
+		         e->business, e->engines, e->business, e->injured, e->victim, e->street,
+		         e->witness);
+		break;
+	default:
+		snprintf(s, 4096,
+		         "What we know about the %s fire\n\n"
+		         "The fire broke out at %s on %s. %s led the response and said "
+		         "the building could not be saved.\n\n"
+		         "The injured: %d, including %s, %d. The witness %s raised the alarm.\n",
+		         e->street, e->business, e->street, e->chief, e->injured, e->victim,
+		         e->age, e->witness);
+	}
+	return s;
+}
+
+/* A JSONL record of text (escaped) with id and date. */
+static char *record(const char *id, const char *date, const char *text)
+{
+	size_t n = strlen(text), o = 0;
+	char *s = malloc(n * 2 + 256);
+	o += (size_t)sprintf(s, "{\"id\":\"%s\",\"published\":\"%s\",\"text\":\"", id, date);
+	for (size_t i = 0; i < n; i++) {
+		if (text[i] == '\n') {
+			s[o++] = '\\';
+			s[o++] = 'n';
+		} else if (text[i] == '"' || text[i] == '\\') {
+			s[o++] = '\\';
+			s[o++] = text[i];
+		} else {
+			s[o++] = text[i];
+		}
+	}
+	strcpy(s + o, "\"}\n");
+	return s;
+}
+
+typedef struct seen {
+	size_t n;
+	char ids[4096][32];
+	unsigned long long story[4096];
+	char copy_of[4096][32];
+	size_t index[4096];
+} seen;
+
+static void on_item(void *ud, const nf_cluster_item *it)
+{
+	seen *s = ud;
+	if (s->n >= 4096)
+		return;
+	snprintf(s->ids[s->n], sizeof s->ids[0], "%s", it->id);
+	snprintf(s->copy_of[s->n], sizeof s->copy_of[0], "%s", it->copy_of ? it->copy_of : "");
+	s->story[s->n] = it->story;
+	s->index[s->n] = it->index;
+	s->n++;
+}
+
+static size_t find(const seen *s, const char *id)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (!strcmp(s->ids[i], id))
+			return i;
+	return (size_t)-1;
+}
+
+static nf_cluster *new_cluster(nf_ctx *ctx, seen *s, const nf_cluster_options *o)
+{
+	nf_cluster *cl = NULL;
+	CHECK(nf_cluster_new(&cl, ctx, o, on_item, s) == NF_OK);
+	return cl;
+}
+
+static void add(nf_cluster *cl, const char *id, const char *date, const char *text)
+{
+	char *r = record(id, date, text);
+	CHECK(nf_cluster_add(cl, "test.jsonl", 1, r, strlen(r), NF_INPUT_JSONL) == NF_OK);
+	free(r);
+}
+
+/* Unrelated local news, so term frequencies are those of a stream. */
+static void background(nf_cluster *cl, int n, const char *date)
+{
+	static const char *const topics[] = {"budget", "library", "bus route", "school",
+	                                     "market", "bridge", "festival", "election"};
+	for (int i = 0; i < n; i++) {
+		char id[16], text[512];
+		snprintf(id, sizeof id, "bg%d", i);
+		snprintf(text, sizeof text,
+		         "Council debates the %s\n\nThe council of ward %d debated the %s "
+		         "for the %d season. Councillor number %d said residents of "
+		         "district %d had written about it, and a vote is due next month.\n",
+		         topics[i % 8], i * 7 + 3, topics[i % 8], 2020 + i % 9, i * 13 + 1, i % 17);
+		add(cl, id, date, text);
+	}
+}
+
+/* Two fires of one town and one week, each told by three outlets: the
+ * rewrites join, the two fires stay apart. */
+static void test_same_kind_events_apart(void)
+{
+	nf_ctx *ctx = nf_ctx_new();
+	seen *s = calloc(1, sizeof *s);
+	nf_cluster *cl = new_cluster(ctx, s, NULL);
+	background(cl, 40, "2031-05-01");
+	const char *ids[] = {"a0", "b0", "a1", "b1", "a2", "b2"};
+	for (int i = 0; i < 6; i++) {
+		char *t = report(i % 2 ? &FIRE_B : &FIRE_A, i % 2 ? 3 + i / 2 : i / 2);
+		add(cl, ids[i], i % 2 ? "2031-05-08" : "2031-05-06", t);
+		free(t);
+	}
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	CHECK_INT(s->n, 46);
+	size_t a0 = find(s, "a0"), b0 = find(s, "b0");
+	CHECK(a0 != (size_t)-1 && b0 != (size_t)-1);
+	if (a0 < s->n && b0 < s->n) {
+		CHECK(s->story[a0] != s->story[b0]);
+		CHECK(s->story[find(s, "a1")] == s->story[a0]);
+		CHECK(s->story[find(s, "a2")] == s->story[a0]);
+		CHECK(s->story[find(s, "b1")] == s->story[b0]);
+		CHECK(s->story[find(s, "b2")] == s->story[b0]);
+	}
+	CHECK_INT(nf_cluster_count(cl), 46);
+	for (size_t i = 0; i < s->n; i++) /* callbacks in input order */
+		CHECK_INT(s->index[i], i);
+	CHECK_STR(s->ids[40], "a0");
+	CHECK_STR(s->ids[45], "b2");
+	nf_cluster_free(cl);
+	free(s);
+	nf_ctx_free(ctx);
+}
+
+/* A reprint with one added line is a copy of the original. */
+static void test_copy_named(void)
+{
+	nf_ctx *ctx = nf_ctx_new();
+	seen *s = calloc(1, sizeof *s);
+	nf_cluster *cl = new_cluster(ctx, s, NULL);
+	char *t = report(&FIRE_A, 0);
+	add(cl, "orig", "2031-05-06", t);
+	char *t2 = malloc(strlen(t) + 128);
+	sprintf(t2, "%sThe warehouse had been empty since March, its owner said.\n", t);
+	add(cl, "reprint", "2031-05-07", t2);
+	char *other = report(&FIRE_A, 1);
+	add(cl, "rewrite", "2031-05-07", other);
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	CHECK_INT(s->n, 3);
+	CHECK_STR(s->copy_of[find(s, "reprint")], "orig");
+	CHECK_STR(s->copy_of[find(s, "rewrite")], ""); /* a rewrite, not a copy */
+	CHECK(s->story[find(s, "reprint")] == s->story[find(s, "orig")]);
+	free(t);
+	free(t2);
+	free(other);
+	nf_cluster_free(cl);
+	free(s);
+	nf_ctx_free(ctx);
+}
+
+/* The same event's words two years later, past the window: a new story. */
+static void test_ages_out_by_date(void)
+{
+	nf_ctx *ctx = nf_ctx_new();
+	seen *s = calloc(1, sizeof *s);
+	nf_cluster_options o = NF_CLUSTER_OPTIONS_INIT;
+	o.window_days = 30;
+	nf_cluster *cl = new_cluster(ctx, s, &o);
+	char *a = report(&FIRE_A, 0), *b = report(&FIRE_A, 1);
+	background(cl, 40, "2031-05-01");
+	add(cl, "then", "2031-05-06", a);
+	add(cl, "now", "2033-05-06", b);
+	add(cl, "soon", "2033-05-08", a);
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	CHECK_INT(s->n, 43);
+	CHECK(s->story[find(s, "then")] != s->story[find(s, "now")]);
+	CHECK(s->story[find(s, "soon")] == s->story[find(s, "now")]);
+	free(a);
+	free(b);
+	nf_cluster_free(cl);
+	free(s);
+	nf_ctx_free(ctx);
+}
+
+/* With a window of 16 articles, an event's report after 40 other articles
+ * finds no story of it: memory is the window, not the stream. */
+static void test_ages_out_by_window(void)
+{
+	nf_ctx *ctx = nf_ctx_new();
+	seen *s = calloc(1, sizeof *s);
+	nf_cluster_options o = NF_CLUSTER_OPTIONS_INIT;
+	o.window_articles = 16;
+	nf_cluster *cl = new_cluster(ctx, s, &o);
+	char *a = report(&FIRE_A, 0), *b = report(&FIRE_A, 2);
+	add(cl, "first", "2031-05-06", a);
+	background(cl, 40, "2031-05-06");
+	add(cl, "late", "2031-05-07", b);
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	CHECK_INT(s->n, 42);
+	CHECK(s->story[find(s, "late")] != s->story[find(s, "first")]);
+	free(a);
+	free(b);
+	nf_cluster_free(cl);
+	free(s);
+	nf_ctx_free(ctx);
+}
+
+static char lastwarn[512];
+static int nwarn;
+static void on_warn(void *ud, const char *msg)
+{
+	(void)ud;
+	nwarn++;
+	snprintf(lastwarn, sizeof lastwarn, "%s", msg);
+}
+
+/* A bad line in a block that starts at line 11 is reported as line 12;
+ * the other lines are clustered; 600 records in one call come back in
+ * order (the input is split into batches). */
+static void test_lines_and_blocks(void)
+{
+	nf_ctx *ctx = nf_ctx_new();
+	nf_ctx_set_warn(ctx, on_warn, NULL);
+	seen *s = calloc(1, sizeof *s);
+	nf_cluster *cl = new_cluster(ctx, s, NULL);
+	const char *block = "{\"id\":\"ok1\",\"text\":\"The ferry to Lusk Island ran late on Monday.\"}\n"
+	                    "{\"id\":\"bad\",\"text\": oops\n"
+	                    "{\"id\":\"ok2\",\"text\":\"The ferry to Lusk Island was late again on Tuesday.\"}\n";
+	CHECK(nf_cluster_add(cl, "feed.jsonl", 11, block, strlen(block), NF_INPUT_AUTO) == NF_OK);
+	CHECK(nwarn == 1 && strstr(lastwarn, "feed.jsonl:12") != NULL);
+	size_t cap = 600 * 160, len = 0;
+	char *big = malloc(cap);
+	for (int i = 0; i < 600; i++)
+		len += (size_t)snprintf(big + len, cap - len,
+		                        "{\"id\":\"r%d\",\"text\":\"Report %d on the harbour works at pier %d.\"}\n",
+		                        i, i, i * 3);
+	CHECK(nf_cluster_add(cl, "big.jsonl", 1, big, len, NF_INPUT_JSONL) == NF_OK);
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	CHECK_INT(s->n, 602);
+	CHECK_STR(s->ids[0], "ok1");
+	CHECK_STR(s->ids[1], "ok2");
+	CHECK_STR(s->ids[2], "r0");
+	CHECK_STR(s->ids[601], "r599");
+	const char *allbad = "{\"id\":1,\n{nope\n";
+	CHECK(nf_cluster_add(cl, "junk.jsonl", 1, allbad, strlen(allbad), NF_INPUT_JSONL) == NF_EPARSE);
+	CHECK(strstr(nf_ctx_errmsg(ctx), "junk.jsonl") != NULL);
+	free(big);
+	nf_cluster_free(cl);
+	free(s);
+	nf_ctx_free(ctx);
+}
+
+/* 2,000 copies of one article: one story, every later one a copy, and no
+ * quadratic blow-up (the postings of a term on every article are skipped). */
+static void test_identical_articles(void)
+{
+	nf_ctx *ctx = nf_ctx_new();
+	seen *s = calloc(1, sizeof *s);
+	nf_cluster *cl = new_cluster(ctx, s, NULL);
+	char *t = report(&FIRE_B, 1);
+	char *r = record("x", "2031-05-06", t);
+	size_t rl = strlen(r);
+	char *all = malloc(rl * 2000 + 1);
+	for (int i = 0; i < 2000; i++)
+		memcpy(all + (size_t)i * rl, r, rl);
+	CHECK(nf_cluster_add(cl, "same.jsonl", 1, all, rl * 2000, NF_INPUT_JSONL) == NF_OK);
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	CHECK_INT(nf_cluster_count(cl), 2000);
+	CHECK_INT(nf_cluster_stories(cl), 1);
+	CHECK_STR(s->copy_of[1999], "x");
+	free(all);
+	free(r);
+	free(t);
+	nf_cluster_free(cl);
+	free(s);
+	nf_ctx_free(ctx);
+}
+
+static void test_api_edges(void)
+{
+	nf_ctx *ctx = nf_ctx_new();
+	nf_cluster *cl = NULL;
+	nf_cluster_free(NULL);
+	CHECK(nf_cluster_new(&cl, NULL, NULL, NULL, NULL) == NF_EINVAL && cl == NULL);
+	CHECK(nf_cluster_new(&cl, ctx, NULL, NULL, NULL) == NF_OK);
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	CHECK(nf_cluster_add(cl, "x", 1, NULL, 3, NF_INPUT_TEXT) == NF_EINVAL);
+	CHECK(nf_cluster_add(cl, "empty.txt", 1, "", 0, NF_INPUT_TEXT) == NF_EEMPTY);
+	CHECK(nf_cluster_add(cl, "bin.txt", 1, "\x7f" "ELF\0\0", 6, NF_INPUT_TEXT) == NF_EUTF8);
+	CHECK_INT(nf_cluster_count(cl), 0);
+	nf_cluster_free(cl);
+	nf_ctx_free(ctx);
+}
+
+/* Signatures: equal texts are equal, disjoint ones share nothing, a short
+ * text has no band keys but still compares. */
+static void test_minhash(void)
+{
+	uint64_t w[200], x[200];
+	for (int i = 0; i < 200; i++) {
+		w[i] = (uint64_t)i * 7919 + 1;
+		x[i] = (uint64_t)i * 104729 + 5;
+	}
+	uint32_t a[NF_MINHASH], b[NF_MINHASH], c[NF_MINHASH];
+	CHECK_INT(nf_minhash_sign(w, 200, a), 197);
+	nf_minhash_sign(w, 200, b);
+	nf_minhash_sign(x, 200, c);
+	CHECK(nf_minhash_similarity(a, b) == 1.0);
+	CHECK(nf_minhash_similarity(a, c) < 0.1);
+	CHECK(nf_minhash_band(a, 0) == nf_minhash_band(b, 0) && nf_minhash_band(a, 0) != 0);
+	w[100] = 99; /* one changed word changes 4 of 197 shingles */
+	nf_minhash_sign(w, 200, b);
+	CHECK(nf_minhash_similarity(a, b) > 0.85);
+	CHECK_INT(nf_minhash_sign(w, 3, b), 0);
+	CHECK(nf_minhash_band(b, 0) == 0);
+	nf_minhash_sign(w, 6, b);
+	nf_minhash_sign(w, 6, c);
+	CHECK(nf_minhash_similarity(b, c) == 1.0);
+}
+
+int main(void)
+{
+	RUN(test_same_kind_events_apart);
+	RUN(test_copy_named);
+	RUN(test_ages_out_by_date);
+	RUN(test_ages_out_by_window);
+	RUN(test_lines_and_blocks);
+	RUN(test_identical_articles);
+	RUN(test_api_edges);
+	RUN(test_minhash);
+	return harness_done();
+}
