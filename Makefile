@@ -20,7 +20,7 @@ PKGS = libutf8proc json-c libxxhash sqlite3 libxml-2.0
 # The command alone fetches pages (newsfuse fetch); the library does no I/O.
 CLI_PKGS = libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lglpk -lm
 CLI_LIBS := $(shell pkg-config --libs $(CLI_PKGS) 2>/dev/null)
 
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla

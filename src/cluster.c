@@ -1072,7 +1072,7 @@ static nf_status run_batch(nf_cluster *cl)
 		}
 		nf_tvec v;
 		memset(&v, 0, sizeof v);
-		const tf_entry *terms = (const tf_entry *)cl->terms.data + span[0];
+		const tf_entry *terms = nt ? (const tf_entry *)cl->terms.data + span[0] : NULL;
 		make_vector(cl, terms, nt, scratch, tmp, &v);
 		v.day = nf_date_valid(d->published) ? (int32_t)nf_date_days(d->published) : NF_NO_DAY;
 		if ((st = article_words(cl, c, d)))

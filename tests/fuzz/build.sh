@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 out=build-fuzz
 jobs=$(nproc 2>/dev/null || echo 2)
 pkgs="libutf8proc json-c libxxhash sqlite3 libxml-2.0"
-libs="$(pkg-config --libs $pkgs) -lstemmer -lm"
+libs="$(pkg-config --libs $pkgs) -lstemmer -lglpk -lm"
 cflags="-std=c17 -D_POSIX_C_SOURCE=200809L -g -Wall -Wextra -Iinclude -Isrc -Itests/fuzz $(pkg-config --cflags $pkgs)"
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 srcs="tests/fuzz/fuzz_common.c"
