@@ -62,18 +62,30 @@ typedef struct cand {
 	int rank;
 } cand;
 
+/* A visible heading, a candidate for the headline. */
+typedef struct heading {
+	const char *text;   /* without its kicker */
+	uint32_t el;
+	unsigned char linked;    /* mostly link text */
+	unsigned char furniture; /* inside a menu, sidebar, ... */
+	size_t prose;            /* prose that follows it (h1 only) */
+} heading;
+
+/* Titles a page gives itself besides its headings (JSON-LD headline and
+ * name, og:title, twitter:title, Dublin Core, microdata, <title>). */
+#define MAX_OWN 8
+
 typedef struct reader {
 	const nf_html *h;
 	nf_arena *a;
 	long long now;
 	cand title, title_tag, site, desc, lang, canon;
-	const char *h1[MAX_HEADS], *h2[MAX_HEADS]; /* visible headings, in order */
-	unsigned char h1_linked[MAX_HEADS];         /* mostly link text */
-	unsigned char h1_furniture[MAX_HEADS];      /* inside a menu, sidebar, ... */
-	size_t h1_prose[MAX_HEADS];                 /* prose that follows the heading */
-	uint32_t h1_el[MAX_HEADS];                  /* its element */
-	uint32_t title_el;                          /* the chosen headline's, or UINT32_MAX */
-	size_t nh1, nh2;
+	heading heads[3][MAX_HEADS];   /* visible <h1>, <h2>, <h3>, each in order */
+	size_t nheads[3];
+	const char *owns[MAX_OWN];     /* the page's own titles: JSON-LD, <meta>, <title> */
+	size_t nowns;
+	uint32_t title_el;             /* the chosen headline's <h1>, or UINT32_MAX */
+	uint32_t head_el;              /* the chosen headline's element, any level */
 	nf_page_date pub, mod;
 	int pub_rank, mod_rank;
 	const char *authors[16];
@@ -119,6 +131,17 @@ static void offer(reader *r, cand *c, const char *v, const char *source, int ran
 	c->value = v;
 	c->source = source;
 	c->rank = rank;
+}
+
+/* offer() for a title, which is also kept among the page's own titles
+ * whatever its rank: a heading that agrees with any of them is the
+ * headline. */
+static void offer_title(reader *r, cand *c, const char *v, const char *source, int rank)
+{
+	const char *t = squeeze(r->a, v);
+	if (t && r->nowns < MAX_OWN)
+		r->owns[r->nowns++] = t;
+	offer(r, c, t, source, rank);
 }
 
 /* --- Dates -------------------------------------------------------------------- */
@@ -546,9 +569,9 @@ static void text_date(reader *r)
 	for (size_t pass = 0; pass < 2; pass++) {
 		size_t from = 0, to = h->nels;
 		if (pass) {
-			if (r->title_el == UINT32_MAX)
+			if (r->head_el == UINT32_MAX)
 				return;
-			from = r->title_el;
+			from = r->head_el;
 			to = from + AFTER_HEADLINE < h->nels ? from + AFTER_HEADLINE : h->nels;
 		}
 		for (size_t i = from; i < to; i++) {
@@ -701,9 +724,9 @@ static void jsonld_article(reader *r, json_object *o, int kind)
 {
 	/* an Article's fields beat a WebPage's, which still beat <meta> */
 	int rank = kind >= 3 ? R_JSONLD : R_META;
-	offer(r, &r->title, jstr(o, "headline"), "json-ld:headline", rank);
+	offer_title(r, &r->title, jstr(o, "headline"), "json-ld:headline", rank);
 	if (kind >= 2)
-		offer(r, &r->title, jstr(o, "name"), "json-ld:name", rank + 1);
+		offer_title(r, &r->title, jstr(o, "name"), "json-ld:name", rank + 1);
 	offer(r, &r->desc, jstr(o, "description"), "json-ld:description", rank);
 	const char *body = kind >= 3 ? jstr(o, "articleBody") : NULL;
 	if (body && (!r->body || strlen(body) > strlen(r->body)))
@@ -857,7 +880,7 @@ static void meta_tag(reader *r, const xmlNode *n)
 			/* earlier keys in the table are trusted more */
 			int rank = k == 2 ? R_MICRO : R_META;
 			switch (m->field) {
-			case F_TITLE: offer(r, &r->title, content, m->source, rank); break;
+			case F_TITLE: offer_title(r, &r->title, content, m->source, rank); break;
 			case F_SITE: offer(r, &r->site, content, m->source, rank); break;
 			case F_DESC: offer(r, &r->desc, content, m->source, rank); break;
 			case F_AUTHOR: offer_authors(r, content, m->source, rank + 1); break;
@@ -894,6 +917,8 @@ static const char *heading_text(reader *r, const xmlNode *n)
 		const nf_el *e = nf_html_el(r->h, c);
 		const char *cls = e ? nf_html_attr(c, "class") : NULL;
 		int skip = e && (e->flags & (NF_EL_JUNK | NF_EL_HIDDEN));
+		/* <h1><small>Kicker</small> Headline</h1> */
+		skip |= e && e->tag == T_SMALL;
 		for (size_t k = 0; cls && !skip && k < sizeof kickers / sizeof *kickers; k++)
 			skip = contains_ci(cls, kickers[k]);
 		if (skip) {
@@ -975,7 +1000,7 @@ static void markup(reader *r)
 			break;
 		case T_TITLE:
 			if (!r->title_tag.value)
-				offer(r, &r->title_tag, text_of(r, n, 2000), "title", R_TAG);
+				offer_title(r, &r->title_tag, text_of(r, n, 2000), "title", R_TAG);
 			break;
 		case T_META:
 			meta_tag(r, n);
@@ -989,19 +1014,19 @@ static void markup(reader *r)
 				jsonld(r, n);
 			break;
 		case T_H1:
-		case T_H2: {
+		case T_H2:
+		case T_H3: {
 			const char *t;
-			if ((e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)) || !(t = heading_text(r, n)))
+			size_t lv = (size_t)(e->tag - T_H1);
+			if ((e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)) || r->nheads[lv] == MAX_HEADS ||
+			    !(t = heading_text(r, n)))
 				break;
-			if (e->tag == T_H1 && r->nh1 < MAX_HEADS) {
-				r->h1_linked[r->nh1] = e->link * 2 > e->text;
-				r->h1_furniture[r->nh1] = (unsigned char)in_furniture(h, e);
-				r->h1_prose[r->nh1] = prose_after(h, i);
-				r->h1_el[r->nh1] = (uint32_t)i;
-				r->h1[r->nh1++] = t;
-			} else if (e->tag == T_H2 && r->nh2 < MAX_HEADS) {
-				r->h2[r->nh2++] = t;
-			}
+			heading *hd = &r->heads[lv][r->nheads[lv]++];
+			hd->text = t;
+			hd->el = (uint32_t)i;
+			hd->linked = e->link * 2 > e->text;
+			hd->furniture = (unsigned char)in_furniture(h, e);
+			hd->prose = lv == 0 ? prose_after(h, i) : 0;
 			break;
 		}
 		case T_TIME: {
@@ -1035,7 +1060,7 @@ static void markup(reader *r)
 				if (c)
 					offer_date(r, 1, c, strlen(c), "microdata:dateModified", R_MICRO);
 			} else if (!strcasecmp(v, "headline")) {
-				offer(r, &r->title, text_of(r, n, 2000), "microdata:headline", R_MICRO);
+				offer_title(r, &r->title, text_of(r, n, 2000), "microdata:headline", R_MICRO);
 			} else if (!strcasecmp(v, "author") || !strcasecmp(v, "creator")) {
 				offer_authors(r, text_of(r, n, 200), "microdata:author", R_MICRO + 1);
 			}
@@ -1138,6 +1163,15 @@ static int in_host(const char *host, const char *h)
 	return strstr(hs, squashed) != NULL;
 }
 
+/* The heading is the site's logo: its name, the " | Site" part of the
+ * title, the host, or a short link home. */
+static int logo(const reader *r, const heading *hd, const char *site, const char *tt)
+{
+	const char *h = hd->text;
+	return (site && contains_ci(site, h)) || site_part(tt, site, h) ||
+	       (hd->linked && words_in(h) <= 3) || in_host(r->host, h);
+}
+
 /* The <h1> to take as the headline among those in furniture or not: the
  * first one the article follows; failing that, the one with the most
  * prose after it. Never the site's logo (its name, the " | Site" part of
@@ -1146,22 +1180,183 @@ static int pick_h1(const reader *r, int furniture, const char *site, const char 
 {
 	int best = -1;
 	size_t most = 0;
-	for (size_t i = 0; i < r->nh1 && most < HEADLINE_PROSE; i++) {
-		const char *h = r->h1[i];
-		if (r->h1_furniture[i] != furniture || (site && contains_ci(site, h)) ||
-		    site_part(tt, site, h) || (r->h1_linked[i] && words_in(h) <= 3) ||
-		    in_host(r->host, h))
+	for (size_t i = 0; i < r->nheads[0] && most < HEADLINE_PROSE; i++) {
+		const heading *hd = &r->heads[0][i];
+		if (hd->furniture != furniture || logo(r, hd, site, tt))
 			continue;
-		if (best < 0 || r->h1_prose[i] > most) {
+		if (best < 0 || hd->prose > most) {
 			best = (int)i;
-			most = r->h1_prose[i];
+			most = hd->prose;
 		}
 	}
 	return best;
 }
 
+/* Characters at the ends of a title that do not make it another one:
+ * white space and the separators a kicker or site leaves; with quotes,
+ * quotation marks too (for comparing; a headline keeps them). */
+static int title_edge(const char *s, int quotes, size_t *k)
+{
+	static const char *const marks[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7",
+	                                    "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E",
+	                                    "\xE2\x80\x98", "\xE2\x80\x99", "\xC2\xAB", "\xC2\xBB"};
+	unsigned char c = (unsigned char)*s;
+	*k = 1;
+	if (c == ' ' || c == '-' || c == '|' || c == ':' || c == '/' ||
+	    (quotes && (c == '"' || c == '\'')))
+		return 1;
+	for (size_t i = 0; i < (quotes ? 10u : 3u); i++)
+		if (!strncmp(s, marks[i], (*k = strlen(marks[i]))))
+			return 1;
+	return 0;
+}
+
+/* s[0..*n) without title_edge() characters at either end; returns the start. */
+static const char *title_core(const char *s, int quotes, size_t *n)
+{
+	size_t k;
+	while (*n && title_edge(s, quotes, &k) && k <= *n) {
+		s += k;
+		*n -= k;
+	}
+	for (int cut = 1; cut && *n;) {
+		cut = 0;
+		for (size_t back = 1; back <= 3 && back <= *n; back++)
+			if (title_edge(s + *n - back, quotes, &k) && k == back) {
+				*n -= back;
+				cut = 1;
+				break;
+			}
+	}
+	return s;
+}
+
+/* The next character of s that counts when comparing titles: letters
+ * and digits, ASCII folded to lower case; white space, ASCII punctuation
+ * and the common dashes and quotation marks are skipped (a heading split
+ * into elements loses its separators). 0 at the end. */
+static unsigned next_key(const char **s)
+{
+	static const char *const marks[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7",
+	                                    "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E",
+	                                    "\xE2\x80\x98", "\xE2\x80\x99", "\xC2\xAB", "\xC2\xBB",
+	                                    "\xE2\x80\xA6", "\xC2\xA0"};
+	for (;;) {
+		unsigned char c = (unsigned char)**s;
+		if (!c)
+			return 0;
+		if (c < 0x80 && !((c | 32) >= 'a' && (c | 32) <= 'z') && !(c >= '0' && c <= '9')) {
+			(*s)++;
+			continue;
+		}
+		int mark = 0;
+		for (size_t i = 0; i < sizeof marks / sizeof *marks && !mark; i++)
+			if (!strncmp(*s, marks[i], strlen(marks[i]))) {
+				*s += strlen(marks[i]);
+				mark = 1;
+			}
+		if (mark)
+			continue;
+		(*s)++;
+		return c >= 'A' && c <= 'Z' ? c + 32u : c;
+	}
+}
+
+/* a and b are the same title: the same letters and digits (see next_key()). */
+static int same_title(const char *a, const char *b)
+{
+	unsigned x, y;
+	int any = 0;
+	do {
+		x = next_key(&a);
+		y = next_key(&b);
+		any |= x != 0;
+	} while (x && x == y);
+	return any && x == y;
+}
+
+/* The part of a title after its headline, s, names the site (" |
+ * Umweltbundesamt" on umweltbundesamt.de). */
+static int names_site(const reader *r, const char *s, const char *site)
+{
+	while (*s == ' ' || *s == '|' || *s == '-' || *s == ':' || (unsigned char)*s >= 0x80)
+		s++;
+	return *s && ((site && contains_ci(s, site)) || in_host(r->host, s));
+}
+
+/* Separators of a title's parts in s: " - ", " | ", ": ", dashes. */
+static size_t separators(const char *s)
+{
+	static const char *const seps[] = {" - ", " | ", ": ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+	                                    " / ", " \xC2\xB7 "};
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof seps / sizeof *seps; i++)
+		for (const char *p = s; (p = strstr(p, seps[i])); p++)
+			n++;
+	return n;
+}
+
+/* The page's own title that the heading h is, whole or without its
+ * " | Site" part (the part that matched), or NULL. A <title> counts only
+ * without its site part. */
+static const char *own_title(reader *r, const char *h, const char *site)
+{
+	for (size_t i = 0; i < r->nowns; i++) {
+		const char *t = r->owns[i], *c = clean_title(r, t, site);
+		if (c && same_title(h, c))
+			return c;
+		if (t != r->title_tag.value && same_title(h, t))
+			return c && names_site(r, t + strlen(c), site) ? c : t;
+	}
+	return NULL;
+}
+
+/* The first heading, <h1> before <h2> before <h3>, that is one of the
+ * page's own titles and not its logo; NULL when none. */
+static const heading *agreeing_heading(reader *r, const char *site, const char *tt)
+{
+	for (int lv = 0; lv < 3; lv++)
+		for (size_t i = 0; i < r->nheads[lv]; i++) {
+			const heading *hd = &r->heads[lv][i];
+			if (!logo(r, hd, site, tt) && own_title(r, hd->text, site) != NULL)
+				return hd;
+		}
+	return NULL;
+}
+
+/* The <h1> holds one of the page's own titles with a kicker, subtitle
+ * or date ("<span>Tunisia</span> Big tasks for the new government"):
+ * that title when it is the heading's own text without its child
+ * elements, or ends the heading, or is the text of one child of it;
+ * else NULL. */
+static const char *unkicked(reader *r, const heading *hd, const char *site)
+{
+	const xmlNode *n = r->h->els[hd->el].node;
+	nf_buf *b = &r->tmp;
+	b->len = 0;
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_TEXT_NODE && c->content && nf_buf_puts(b, (const char *)c->content))
+			return NULL;
+	const char *own = b->len ? own_title(r, nf_arena_strndup(r->a, b->data, b->len), site) : NULL;
+	size_t hn = strlen(hd->text);
+	for (size_t i = 0; i < r->nowns && !own; i++) {
+		const char *t = clean_title(r, r->owns[i], site);
+		size_t tn = t ? strlen(t) : 0;
+		if (tn >= 10 && tn < hn && !strcasecmp(hd->text + hn - tn, t))
+			own = t; /* the title ends the heading: what precedes is a kicker */
+	}
+	for (const xmlNode *c = n->children; c && !own; c = c->next) {
+		const nf_el *e = nf_html_el(r->h, c);
+		const char *t = e && !(e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)) ? text_of(r, c, 2000) : NULL;
+		own = t ? own_title(r, t, site) : NULL;
+	}
+	/* a kicker's removal leaves less than the heading */
+	return own && strlen(own) < strlen(hd->text) && !same_title(own, hd->text) ? own : NULL;
+}
+
 /* The headline is what the reader sees: the first <h1> that is not the
- * site's logo (the site's name, or a short link home); else an <h2> the
+ * site's logo (the site's name, or a short link home); a heading that is
+ * one of the page's own titles when that <h1> is not; else an <h2> the
  * page's titles agree with; else the JSON-LD or OpenGraph headline, else
  * the <title>, without its " | Site" part. */
 static void choose_title(reader *r, nf_page_meta *m)
@@ -1172,30 +1367,42 @@ static void choose_title(reader *r, nf_page_meta *m)
 	int k = pick_h1(r, 0, site, tt);
 	if (k < 0)
 		k = pick_h1(r, 1, site, tt);
-	if (k >= 0) {
-		best = r->h1[k];
-		src = "h1";
-		r->title_el = r->h1_el[k];
-		/* the <h1> with a kicker or subtitle run into it ("Tunisia Big
-		 * tasks for the new government"): the page's own title is in it */
-		const char *own = og ? clean_title(r, og, site) : tt ? clean_title(r, tt, site) : NULL;
-		if (own && strlen(own) >= 10 && strlen(own) < strlen(best) && contains_ci(best, own)) {
-			best = own;
-			src = og ? r->title.source : r->title_tag.source;
-			m->title = best;
-			m->title_source = src;
+	const heading *h1 = k >= 0 ? &r->heads[0][k] : NULL;
+	const char *h1_own = h1 ? own_title(r, h1->text, site) : NULL;
+	if (!h1_own) {
+		/* the page names its headline: a heading that is its own title
+		 * beats an <h1> that is none of them (a section's, a widget's) */
+		const heading *agree = agreeing_heading(r, site, tt);
+		if (agree) {
+			int lv = agree >= r->heads[0] && agree < r->heads[0] + MAX_HEADS ? 0 :
+			         agree >= r->heads[1] && agree < r->heads[1] + MAX_HEADS ? 1 : 2;
+			m->title = agree->text;
+			m->title_source = lv == 0 ? "h1" : lv == 1 ? "h2" : "h3";
+			r->title_el = lv == 0 ? agree->el : UINT32_MAX;
+			r->head_el = agree->el;
 			return;
 		}
 	}
+	if (h1) {
+		/* the <h1> as the page spells it (an <h1> split into elements
+		 * loses its separators), else without its kicker */
+		best = h1_own && separators(h1_own) != separators(h1->text) ? h1_own : h1->text;
+		src = "h1";
+		r->title_el = r->head_el = h1->el;
+		const char *own = h1_own ? NULL : unkicked(r, h1, site);
+		if (own)
+			best = own;
+	}
 	/* an <h1> no article follows loses to an <h2> the titles agree with */
-	int weak = k >= 0 && r->h1_prose[k] < HEADLINE_PROSE;
-	for (size_t i = 0; i < r->nh2 && (!best || weak); i++) {
-		const char *h = r->h2[i];
+	int weak = h1 && h1->prose < HEADLINE_PROSE;
+	for (size_t i = 0; i < r->nheads[1] && (!best || weak); i++) {
+		const char *h = r->heads[1][i].text;
 		if (words_in(h) >= 2 && ((og && contains_ci(og, h)) || (tt && contains_ci(tt, h))) &&
 		    !(site && !strcasecmp(h, site)) && !site_part(tt, site, h)) {
 			best = h;
 			src = "h2";
 			r->title_el = UINT32_MAX;
+			r->head_el = r->heads[1][i].el;
 			break;
 		}
 	}
@@ -1206,6 +1413,11 @@ static void choose_title(reader *r, nf_page_meta *m)
 	if (!best && tt) {
 		best = tt;
 		src = r->title_tag.source;
+	}
+	if (best && (!strcmp(src, "h1") || !strcmp(src, "h2"))) {
+		size_t n = strlen(best);
+		const char *core = title_core(best, 0, &n); /* a kicker's separator left behind */
+		best = n ? nf_arena_strndup(r->a, core, n) : best;
 	}
 	m->title = best && strcmp(src, "h1") && strcmp(src, "h2") ? clean_title(r, best, site) : best;
 	m->title_source = src;
@@ -1221,7 +1433,7 @@ nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
 	r->a = a;
 	r->now = now ? now : (long long)time(NULL);
 	r->tmp.max = 1u << 24;
-	r->title_el = UINT32_MAX;
+	r->title_el = r->head_el = UINT32_MAX;
 	markup(r);
 	url_date(r, url);
 	url_host(url ? url : r->canon.value, r->host, sizeof r->host);
