@@ -66,6 +66,7 @@ typedef struct cand {
 typedef struct heading {
 	const char *text;   /* without its kicker */
 	uint32_t el;
+	unsigned char level;     /* 0 <h1>, 1 <h2>, 2 <h3> */
 	unsigned char linked;    /* mostly link text */
 	unsigned char furniture; /* inside a menu, sidebar, ... */
 	size_t prose;            /* prose that follows it (h1 only) */
@@ -111,6 +112,10 @@ static const char *squeeze(nf_arena *a, const char *s)
 		if ((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {
 			i++; /* a soft hyphen: a place to break, not a character */
 			continue;
+		}
+		if ((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+			i++; /* a no-break space is a space */
+			sp = 1;
 		}
 		if (sp && (!o || d[o - 1] == ' '))
 			continue;
@@ -961,16 +966,16 @@ static int in_furniture(const nf_html *h, const nf_el *e)
 	return 0;
 }
 
-/* Characters of prose between heading i and the next <h1>: the headline
+/* Characters of prose between heading i and the next <h1> (or stop): the headline
  * of an article has the article after it, a logo or a menu heading has
  * links. Looks at most PROSE_WINDOW elements ahead. */
 #define PROSE_WINDOW 3000
 /* Prose that says an article follows a heading: a couple of paragraphs. */
 #define HEADLINE_PROSE 300
-static size_t prose_after(const nf_html *h, size_t i)
+static size_t prose_after(const nf_html *h, size_t i, size_t stop)
 {
 	size_t total = 0;
-	for (size_t j = i + 1; j < h->nels && j < i + PROSE_WINDOW; j++) {
+	for (size_t j = i + 1; j < h->nels && j < stop && j < i + PROSE_WINDOW; j++) {
 		const nf_el *e = &h->els[j];
 		if (e->tag == T_H1 && !(e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)))
 			break;
@@ -1024,9 +1029,10 @@ static void markup(reader *r)
 			heading *hd = &r->heads[lv][r->nheads[lv]++];
 			hd->text = t;
 			hd->el = (uint32_t)i;
+			hd->level = (unsigned char)lv;
 			hd->linked = e->link * 2 > e->text;
 			hd->furniture = (unsigned char)in_furniture(h, e);
-			hd->prose = lv == 0 ? prose_after(h, i) : 0;
+			hd->prose = lv == 0 ? prose_after(h, i, h->nels) : 0;
 			break;
 		}
 		case T_TIME: {
@@ -1311,17 +1317,79 @@ static const char *own_title(reader *r, const char *h, const char *site)
 	return NULL;
 }
 
-/* The first heading, <h1> before <h2> before <h3>, that is one of the
- * page's own titles and not its logo; NULL when none. */
-static const heading *agreeing_heading(reader *r, const char *site, const char *tt)
+/* The heading as the page spells it: its own title when the heading
+ * lost the separators of its parts (an <h1> split into elements) or
+ * carries the site's name; else its text, quotation marks and all. */
+static const char *spelled(reader *r, const heading *hd, const char *site)
 {
+	const char *own = own_title(r, hd->text, site);
+	return own && separators(own) != separators(hd->text) ? own : hd->text;
+}
+
+/* The heading h is one of the parts of the title t ("Kicker | Headline
+ * - Site"): a part of two words or more between separators of one kind. */
+static int title_part(const char *h, const char *t)
+{
+	static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": ",
+	                                    " // ", " \xC2\xBB ", " \xC2\xAB "};
+	size_t hn = strlen(h);
+	if (words_in(h) < 2)
+		return 0;
+	for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+		size_t sl = strlen(seps[k]);
+		if (!strstr(t, seps[k]))
+			continue;
+		for (const char *p = t; *p;) {
+			const char *e = strstr(p, seps[k]);
+			size_t n = e ? (size_t)(e - p) : strlen(p);
+			if (n == hn && !strncasecmp(p, h, n))
+				return 1;
+			p = e ? e + sl : p + n;
+		}
+	}
+	return 0;
+}
+
+/* How much the page's own titles agree with the heading h: two for each
+ * it is (whole, or without its site part), one for each it is a part of. */
+static size_t agreements(reader *r, const char *h, const char *site)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->nowns; i++) {
+		const char *t = r->owns[i], *c = clean_title(r, t, site);
+		if ((c && same_title(h, c)) || (t != r->title_tag.value && same_title(h, t)))
+			n += 2;
+		else if (title_part(h, t))
+			n++;
+	}
+	return n;
+}
+
+/* The heading most of the page's own titles agree with, <h1> before <h2>
+ * before <h3> and earlier before later among equals, never the logo;
+ * NULL when none agrees. A lower heading after the article under the
+ * <h1> h1 is a teaser of the same story in a list, not the headline. */
+static const heading *agreeing_heading(reader *r, const char *site, const char *tt,
+                                       const heading *h1, size_t *count)
+{
+	const heading *best = NULL;
+	*count = 0;
+	/* headings in furniture (a "screen-reader-text" copy of the <title>)
+	 * only when no other agrees */
+	for (int furniture = 0; furniture < 2 && !best; furniture++)
 	for (int lv = 0; lv < 3; lv++)
 		for (size_t i = 0; i < r->nheads[lv]; i++) {
 			const heading *hd = &r->heads[lv][i];
-			if (!logo(r, hd, site, tt) && own_title(r, hd->text, site) != NULL)
-				return hd;
+			if (hd->furniture != furniture || logo(r, hd, site, tt) ||
+			    (lv && h1 && hd->el > h1->el && prose_after(r->h, h1->el, hd->el) >= HEADLINE_PROSE))
+				continue;
+			size_t n = agreements(r, hd->text, site);
+			if (n > *count) {
+				best = hd;
+				*count = n;
+			}
 		}
-	return NULL;
+	return best;
 }
 
 /* The <h1> holds one of the page's own titles with a kicker, subtitle
@@ -1369,24 +1437,21 @@ static void choose_title(reader *r, nf_page_meta *m)
 		k = pick_h1(r, 1, site, tt);
 	const heading *h1 = k >= 0 ? &r->heads[0][k] : NULL;
 	const char *h1_own = h1 ? own_title(r, h1->text, site) : NULL;
-	if (!h1_own) {
-		/* the page names its headline: a heading that is its own title
-		 * beats an <h1> that is none of them (a section's, a widget's) */
-		const heading *agree = agreeing_heading(r, site, tt);
-		if (agree) {
-			int lv = agree >= r->heads[0] && agree < r->heads[0] + MAX_HEADS ? 0 :
-			         agree >= r->heads[1] && agree < r->heads[1] + MAX_HEADS ? 1 : 2;
-			m->title = agree->text;
-			m->title_source = lv == 0 ? "h1" : lv == 1 ? "h2" : "h3";
-			r->title_el = lv == 0 ? agree->el : UINT32_MAX;
-			r->head_el = agree->el;
-			return;
-		}
+	/* the page names its headline: a heading that is its own title beats
+	 * an <h1> that is none of them (a section's, a widget's), and the one
+	 * most of its titles agree with beats one fewer do */
+	size_t agreed;
+	const heading *agree = agreeing_heading(r, site, tt, h1, &agreed);
+	if (agree && agreed > (h1 ? agreements(r, h1->text, site) : 0)) {
+		static const char *const sources[] = {"h1", "h2", "h3"};
+		m->title = spelled(r, agree, site);
+		m->title_source = sources[agree->level];
+		r->title_el = agree->level == 0 ? agree->el : UINT32_MAX;
+		r->head_el = agree->el;
+		return;
 	}
 	if (h1) {
-		/* the <h1> as the page spells it (an <h1> split into elements
-		 * loses its separators), else without its kicker */
-		best = h1_own && separators(h1_own) != separators(h1->text) ? h1_own : h1->text;
+		best = spelled(r, h1, site);
 		src = "h1";
 		r->title_el = r->head_el = h1->el;
 		const char *own = h1_own ? NULL : unkicked(r, h1, site);
