@@ -1089,9 +1089,11 @@ static size_t strip_site(const char *t, const char *site)
 			if (strncmp(t + i, seps[k], sl))
 				continue;
 			size_t tail = n - i - sl;
-			/* a site name is short next to the headline, or is the site */
+			/* a site name is the site, or short: under two thirds of the
+			 * headline before it ("Stammtisch – Piratenwiki"; a second
+			 * clause of the headline is as long as the first) */
 			if ((site && !strncasecmp(t + i + sl, site, strlen(site))) ||
-			    (tail * 2 < i && tail <= 40)) {
+			    (tail * 3 < i * 2 && tail <= 40)) {
 				if (i < best && i >= 10)
 					best = i;
 			}
