@@ -84,6 +84,7 @@ typedef struct reader {
 	heading heads[3][MAX_HEADS];   /* visible <h1>, <h2>, <h3>, each in order */
 	size_t nheads[3];
 	const char *owns[MAX_OWN];     /* the page's own titles: JSON-LD, <meta>, <title> */
+	unsigned char owns_tag[MAX_OWN]; /* ... which one is the <title> */
 	size_t nowns;
 	uint32_t title_el;             /* the chosen headline's <h1>, or UINT32_MAX */
 	uint32_t head_el;              /* the chosen headline's element, any level */
@@ -144,8 +145,10 @@ static void offer(reader *r, cand *c, const char *v, const char *source, int ran
 static void offer_title(reader *r, cand *c, const char *v, const char *source, int rank)
 {
 	const char *t = squeeze(r->a, v);
-	if (t && r->nowns < MAX_OWN)
+	if (t && r->nowns < MAX_OWN) {
+		r->owns_tag[r->nowns] = c == &r->title_tag;
 		r->owns[r->nowns++] = t;
+	}
 	offer(r, c, t, source, rank);
 }
 
@@ -1313,7 +1316,7 @@ static const char *own_title(reader *r, const char *h, const char *site)
 		const char *t = r->owns[i], *c = clean_title(r, t, site);
 		if (c && same_title(h, c))
 			return c;
-		if (t != r->title_tag.value && same_title(h, t))
+		if (!r->owns_tag[i] && same_title(h, t))
 			return c && names_site(r, t + strlen(c), site) ? c : t;
 	}
 	return NULL;
@@ -1359,7 +1362,7 @@ static size_t agreements(reader *r, const char *h, const char *site)
 	size_t n = 0;
 	for (size_t i = 0; i < r->nowns; i++) {
 		const char *t = r->owns[i], *c = clean_title(r, t, site);
-		if ((c && same_title(h, c)) || (t != r->title_tag.value && same_title(h, t)))
+		if ((c && same_title(h, c)) || (!r->owns_tag[i] && same_title(h, t)))
 			n += 2;
 		else if (title_part(h, t))
 			n++;
