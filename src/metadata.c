@@ -1084,7 +1084,7 @@ static void markup(reader *r)
 static size_t strip_site(const char *t, const char *site)
 {
 	size_t n = strlen(t);
-	static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " // ", " » ", " « "};
+	static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " // ", " » ", " « ", " : "};
 	size_t best = n;
 	for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
 		size_t sl = strlen(seps[k]);
@@ -1335,7 +1335,7 @@ static const char *spelled(reader *r, const heading *hd, const char *site)
  * - Site"): a part of two words or more between separators of one kind. */
 static int title_part(const char *h, const char *t)
 {
-	static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": ",
+	static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": ", " : ",
 	                                    " // ", " \xC2\xBB ", " \xC2\xAB "};
 	size_t hn = strlen(h);
 	if (words_in(h) < 2)
