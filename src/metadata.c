@@ -930,7 +930,9 @@ static const char *heading_text(reader *r, const xmlNode *n)
 		for (size_t k = 0; cls && !skip && k < sizeof kickers / sizeof *kickers; k++)
 			skip = contains_ci(cls, kickers[k]);
 		if (skip) {
-			space = 1;
+			/* a kicker is a part of its own; junk inside a word is not a
+			 * break (ruby readings: 子<rt>こ</rt>ども) */
+			space |= !(e->flags & NF_EL_JUNK);
 			c = nf_html_next(c, n, 1);
 			continue;
 		}

@@ -36,6 +36,33 @@ static nf_status prefer_article_body(const nf_page_meta *m, nf_buf *text, size_t
 	return nf_buf_put(text, b, bl);
 }
 
+/* A metadata string normalised as the text is (NFC, one kind of space),
+ * so a title matches the text it heads. Left as it is when it cannot be. */
+static nf_status normalize_field(nf_arena *a, const char **s)
+{
+	char *norm;
+	size_t nlen, bad;
+	if (!*s)
+		return NF_OK;
+	nf_status st = nf_text_normalize(a, *s, strlen(*s), &norm, &nlen, &bad);
+	if (st == NF_ENOMEM)
+		return st;
+	if (!st)
+		*s = nlen ? norm : NULL;
+	return NF_OK;
+}
+
+static nf_status normalize_meta(nf_arena *a, nf_page_meta *m)
+{
+	nf_status st = NF_OK;
+	const char **fields[] = {&m->title, &m->site_name, &m->description, &m->joined_authors};
+	for (size_t i = 0; i < sizeof fields / sizeof *fields && !st; i++)
+		st = normalize_field(a, fields[i]);
+	for (size_t i = 0; i < m->nauthors && !st; i++)
+		st = normalize_field(a, &m->authors[i]);
+	return st;
+}
+
 nf_status nf_page_fill(nf_page *p, const char *data, size_t len,
                        const nf_extract_options *opts)
 {
@@ -56,6 +83,8 @@ nf_status nf_page_fill(nf_page *p, const char *data, size_t len,
 		st = nf_extract_meta(&h, &p->arena, o.url, o.now, &p->meta);
 	if (!st)
 		st = nf_extract_text(&h, &p->meta, &text, &p->paragraphs);
+	if (!st)
+		st = normalize_meta(&p->arena, &p->meta);
 	if (!st && p->meta.article_body)
 		st = prefer_article_body(&p->meta, &text, &p->paragraphs);
 	if (!st) {
