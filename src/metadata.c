@@ -1372,34 +1372,7 @@ static size_t agreements(reader *r, const char *h, const char *site)
 	return n;
 }
 
-/* The heading most of the page's own titles agree with, <h1> before <h2>
- * before <h3> and earlier before later among equals, never the logo;
- * NULL when none agrees. A lower heading after the article under the
- * <h1> h1 is a teaser of the same story in a list, not the headline. */
-static const heading *agreeing_heading(reader *r, const char *site, const char *tt,
-                                       const heading *h1, size_t *count)
-{
-	const heading *best = NULL;
-	*count = 0;
-	/* headings in furniture (a "screen-reader-text" copy of the <title>)
-	 * only when no other agrees */
-	for (int furniture = 0; furniture < 2 && !best; furniture++)
-	for (int lv = 0; lv < 3; lv++)
-		for (size_t i = 0; i < r->nheads[lv]; i++) {
-			const heading *hd = &r->heads[lv][i];
-			if (hd->furniture != furniture || logo(r, hd, site, tt) ||
-			    (lv && h1 && hd->el > h1->el && prose_after(r->h, h1->el, hd->el) >= HEADLINE_PROSE))
-				continue;
-			size_t n = agreements(r, hd->text, site);
-			if (n > *count) {
-				best = hd;
-				*count = n;
-			}
-		}
-	return best;
-}
-
-/* The <h1> holds one of the page's own titles with a kicker, subtitle
+/* The heading holds one of the page's own titles with a kicker, subtitle
  * or date ("<span>Tunisia</span> Big tasks for the new government"):
  * that title when it is the heading's own text without its child
  * elements, or ends the heading, or is the text of one child of it;
@@ -1429,6 +1402,85 @@ static const char *unkicked(reader *r, const heading *hd, const char *site)
 	return own && strlen(own) < strlen(hd->text) && !same_title(own, hd->text) ? own : NULL;
 }
 
+/* The next word of s (letters and digits, ASCII or not) at *s, its
+ * length in *n; NULL at the end. */
+static const char *next_word(const char **s, size_t *n)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	while (*p && *p < 0x80 && !(((*p | 32) >= 'a' && (*p | 32) <= 'z') || (*p >= '0' && *p <= '9')))
+		p++;
+	const unsigned char *w = p;
+	while (*p && (*p >= 0x80 || ((*p | 32) >= 'a' && (*p | 32) <= 'z') || (*p >= '0' && *p <= '9')))
+		p++;
+	*n = (size_t)(p - w);
+	*s = (const char *)p;
+	return *n ? (const char *)w : NULL;
+}
+
+/* How many words of a are words of b (ASCII case aside). */
+static size_t word_overlap(const char *a, const char *b)
+{
+	size_t shared = 0, n, m;
+	for (const char *w; (w = next_word(&a, &n));) {
+		const char *q = b;
+		for (const char *v; (v = next_word(&q, &m));)
+			if (m == n && !strncasecmp(v, w, n)) {
+				shared++;
+				break;
+			}
+	}
+	return shared;
+}
+
+/* How much the page's own titles agree with the heading, and the text to
+ * take from it: as spelled(), or without its kicker when more of them
+ * agree with that. */
+static size_t heading_agreement(reader *r, const heading *hd, const char *site,
+                                const char **text)
+{
+	size_t n = agreements(r, hd->text, site), un;
+	*text = spelled(r, hd, site);
+	const char *u = unkicked(r, hd, site);
+	if (u && (un = agreements(r, u, site)) > n) {
+		n = un;
+		*text = u;
+	}
+	return n;
+}
+
+/* The heading most of the page's own titles agree with, <h1> before <h2>
+ * before <h3> and earlier before later among equals, never the logo;
+ * NULL when none agrees. When the <h1> h1 is a wording of the page's
+ * title (half its words), a lower heading after the article under it is
+ * a teaser of the same story in a list, not the headline. */
+static const heading *agreeing_heading(reader *r, const char *site, const char *tt,
+                                       const heading *h1, size_t *count, const char **text)
+{
+	const heading *best = NULL;
+	*count = 0;
+	int variant = h1 && r->title.value &&
+	              word_overlap(r->title.value, h1->text) * 2 >= word_overlap(r->title.value, r->title.value);
+	/* headings in furniture (a "screen-reader-text" copy of the <title>)
+	 * only when no other agrees */
+	for (int furniture = 0; furniture < 2 && !best; furniture++)
+	for (int lv = 0; lv < 3; lv++)
+		for (size_t i = 0; i < r->nheads[lv]; i++) {
+			const heading *hd = &r->heads[lv][i];
+			if (hd->furniture != furniture || logo(r, hd, site, tt) ||
+			    (lv && variant && hd->el > h1->el &&
+			     prose_after(r->h, h1->el, hd->el) >= HEADLINE_PROSE))
+				continue;
+			const char *t;
+			size_t n = heading_agreement(r, hd, site, &t);
+			if (n > *count) {
+				best = hd;
+				*count = n;
+				*text = t;
+			}
+		}
+	return best;
+}
+
 /* The headline is what the reader sees: the first <h1> that is not the
  * site's logo (the site's name, or a short link home); a heading that is
  * one of the page's own titles when that <h1> is not; else an <h2> the
@@ -1443,27 +1495,24 @@ static void choose_title(reader *r, nf_page_meta *m)
 	if (k < 0)
 		k = pick_h1(r, 1, site, tt);
 	const heading *h1 = k >= 0 ? &r->heads[0][k] : NULL;
-	const char *h1_own = h1 ? own_title(r, h1->text, site) : NULL;
 	/* the page names its headline: a heading that is its own title beats
 	 * an <h1> that is none of them (a section's, a widget's), and the one
 	 * most of its titles agree with beats one fewer do */
-	size_t agreed;
-	const heading *agree = agreeing_heading(r, site, tt, h1, &agreed);
-	if (agree && agreed > (h1 ? agreements(r, h1->text, site) : 0)) {
+	const char *h1_text = NULL, *agree_text = NULL;
+	size_t h1_agreed = h1 ? heading_agreement(r, h1, site, &h1_text) : 0, agreed;
+	const heading *agree = agreeing_heading(r, site, tt, h1, &agreed, &agree_text);
+	if (agree && agreed > h1_agreed) {
 		static const char *const sources[] = {"h1", "h2", "h3"};
-		m->title = spelled(r, agree, site);
+		m->title = agree_text;
 		m->title_source = sources[agree->level];
 		r->title_el = agree->level == 0 ? agree->el : UINT32_MAX;
 		r->head_el = agree->el;
 		return;
 	}
 	if (h1) {
-		best = spelled(r, h1, site);
+		best = h1_text;
 		src = "h1";
 		r->title_el = r->head_el = h1->el;
-		const char *own = h1_own ? NULL : unkicked(r, h1, site);
-		if (own)
-			best = own;
 	}
 	/* an <h1> no article follows loses to an <h2> the titles agree with */
 	int weak = h1 && h1->prose < HEADLINE_PROSE;
