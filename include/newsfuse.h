@@ -185,7 +185,8 @@ typedef enum nf_page_field {
 	NF_PAGE_LANGUAGE,    /* "de", "en-GB" */
 	NF_PAGE_URL,         /* canonical URL */
 	NF_PAGE_DESCRIPTION,
-	NF_PAGE_ENCODING     /* what the page was decoded from: "windows-1252" */
+	NF_PAGE_ENCODING,    /* what the page was decoded from: "windows-1252" */
+	NF_PAGE_DATE         /* the page's date: published when known, else modified */
 } nf_page_field;
 
 /* One metadata field, or NULL when the page does not say. Borrowed: valid

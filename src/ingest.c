@@ -364,7 +364,7 @@ static nf_status add_html(nf_corpus *c, const char *name, const char *data,
 			nf_warn(c->ctx, "%s: %zu bytes that are not %s replaced", name,
 			        p.enc.replaced, p.enc.name);
 		page_meta m = {p.meta.title, p.meta.site_name, p.meta.canonical_url,
-		               p.meta.authors, p.meta.nauthors, &p.meta.published};
+		               p.meta.authors, p.meta.nauthors, nf_page_meta_date(&p.meta)};
 		st = add_extracted(c, name, NULL, p.text, p.text_len, &m);
 		if (st == NF_EEMPTY)
 			st = nf_error(c->ctx, st, "%s: no article text in the page", name);
@@ -394,8 +394,9 @@ static nf_status add_item(void *ud, const nf_feed_item *it)
 		st = nf_buf_puts(&r->text, it->body);
 	if (st)
 		return nf_error(r->c->ctx, st, "%s: %s", where, nf_status_name(st));
+	/* as for pages: the item's date is its update when it has no other */
 	page_meta m = {it->title, it->feed_title, it->link, &it->author, it->author ? 1 : 0,
-	               &it->published};
+	               it->published.precision ? &it->published : &it->modified};
 	st = add_extracted(r->c, where, id, r->text.data ? r->text.data : "", r->text.len, &m);
 	if (st == NF_ENOMEM)
 		return st;

@@ -1544,6 +1544,11 @@ static void choose_title(reader *r, nf_page_meta *m)
 	m->title_source = src;
 }
 
+const nf_page_date *nf_page_meta_date(const nf_page_meta *m)
+{
+	return m->published.precision || !m->modified.precision ? &m->published : &m->modified;
+}
+
 nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
                           long long now, nf_page_meta *m)
 {

@@ -73,6 +73,11 @@ nf_status nf_extract_text(const nf_html *h, const nf_page_meta *meta, nf_buf *ou
 nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
                           long long now, nf_page_meta *m);
 
+/* The page's date: the publication date when the page gives one, else
+ * its modification date (what a reader of the page takes as its date);
+ * a date of precision NF_PREC_NONE when it gives neither. */
+const nf_page_date *nf_page_meta_date(const nf_page_meta *m);
+
 /* metadata.c: parses a date as pages write them (ISO 8601, RFC 822 from
  * feeds, "2019-08-02 14:05", "02.08.2019") into d; 0 when it is not one or
  * lies after now. */

@@ -6,7 +6,7 @@
  * and is the process's CPU time, as the peers' are: the machine is shared,
  * and CPU time is what one core spends regardless of who else runs.
  * Writes one JSON line per page of the last run (id, text, title,
- * published, modified) for score.py, and on stdout "pages=N best_s=S median_s=S".
+ * published, modified, date) for score.py, and on stdout "pages=N best_s=S median_s=S".
  *
  * usage: bench_extract MANIFEST OUT.jsonl REPEAT
  */
@@ -101,11 +101,13 @@ int main(int argc, char **argv)
 				const char *title = st ? NULL : nf_page_get(pg, NF_PAGE_TITLE);
 				const char *pub = st ? NULL : nf_page_get(pg, NF_PAGE_PUBLISHED);
 				const char *mod = st ? NULL : nf_page_get(pg, NF_PAGE_MODIFIED);
+				const char *date = st ? NULL : nf_page_get(pg, NF_PAGE_DATE);
 				json_object_object_add(j, "id", json_object_new_string(pages[i].id));
 				json_object_object_add(j, "text", json_object_new_string_len(text, (int)tl));
 				json_object_object_add(j, "title", title ? json_object_new_string(title) : NULL);
 				json_object_object_add(j, "published", pub ? json_object_new_string(pub) : NULL);
 				json_object_object_add(j, "modified", mod ? json_object_new_string(mod) : NULL);
+				json_object_object_add(j, "date", date ? json_object_new_string(date) : NULL);
 				fprintf(out, "%s\n", json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN));
 				json_object_put(j);
 			}

@@ -13,7 +13,10 @@ their sum, summed over the pages, then precision, recall and F1.
 
 Title and date (newsfuse only): share of trafilatura-eval pages with gold
 for them where the extracted value matches (title: case and white space
-aside; date: the day)."""
+aside; date: the day). The gold "date" is the page's date as its reader
+sees it, a publication date when the page states one and otherwise the
+date it was last changed, so it is compared with newsfuse's page date
+(NF_PAGE_DATE: published, else modified), not with "published" alone."""
 import json
 import os
 import re
@@ -90,7 +93,7 @@ for name, path in tools:
                 tok += norm(o.get("title") or "").lower() == norm(g["title"]).lower()
             if g.get("date"):
                 dcount += 1
-                dok += (o.get("published") or "")[:10] == g["date"][:10]
+                dok += (o.get("date", o.get("published")) or "")[:10] == g["date"][:10]
         else:
             if ident not in b9_gold:
                 b9_gold[ident] = read_gold_text(ident)
