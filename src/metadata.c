@@ -533,15 +533,60 @@ static int reader_date(const char *s, size_t n, size_t i, int month_first, nf_da
 	return 0;
 }
 
-/* The first date in s[0..n) as readers see it; 1 with d set. */
-static int find_reader_date(reader *r, const char *s, size_t n, int month_first, nf_page_date *d)
+/* What the words just before a date in a page's text say it is: 1 the
+ * publication ("Published on", "Erschienen am"), 2 the last change
+ * ("Updated", "Letzte Änderung", "zuletzt am"), 0 neither. Lower case,
+ * in the languages most of the web is written in; the label ends at most
+ * a few bytes before the date (" am ", " on ", ": "). */
+#define LABEL_GAP 6
+static int date_label(const char *s, size_t at)
+{
+	static const struct { const char *word; int kind; } labels[] = {
+		{"published", 1}, {"posted", 1}, {"veröffentlicht", 1}, {"erschienen", 1},
+		{"publié", 1}, {"publiée", 1}, {"publicado", 1}, {"publicada", 1}, {"pubblicato", 1},
+		{"opublikowano", 1}, {"gepubliceerd", 1}, {"publicerad", 1}, {"publisert", 1},
+		{"date", 1}, {"datum", 1}, {"fecha", 1},
+		{"updated", 2}, {"modified", 2}, {"edited", 2}, {"aktualisiert", 2}, {"geändert", 2},
+		{"änderung", 2}, {"zuletzt", 2}, {"mis à jour", 2}, {"modifié", 2}, {"actualizado", 2},
+		{"actualización", 2}, {"aggiornato", 2}, {"zaktualizowano", 2}, {"bijgewerkt", 2},
+		{"uppdaterad", 2}, {"oppdatert", 2}, {"opdateret", 2}};
+	char low[40];
+	size_t from = at > 32 ? at - 32 : 0, n = at - from;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(s[from + i] >= 'A' && s[from + i] <= 'Z' ? s[from + i] + 32 : s[from + i]);
+	low[n] = '\0';
+	int kind = 0;
+	size_t nearest = LABEL_GAP + 1;
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+		size_t l = strlen(labels[k].word);
+		for (const char *p = low; (p = strstr(p, labels[k].word)); p++) {
+			size_t gap = n - (size_t)(p - low) - l;
+			if (p > low && (((p[-1] | 32) >= 'a' && (p[-1] | 32) <= 'z') ||
+			                (p - low >= 2 && (unsigned char)p[-2] >= 0xC3 &&
+			                 (unsigned char)p[-2] <= 0xC5)))
+				continue; /* inside a word (Latin letters): "Erscheinungsdatum" is a book's */
+			if (gap < nearest) {
+				nearest = gap;
+				kind = labels[k].kind;
+			}
+		}
+	}
+	return kind;
+}
+
+/* A date in s[0..n) as readers see it: the first the words before it
+ * label as label says (see date_label()), or with label < 0 the first
+ * not labelled as a change; 1 with d set. */
+static int find_reader_date(reader *r, const char *s, size_t n, int month_first, int label,
+                            nf_page_date *d)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i && (((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z') ||
 		          (s[i - 1] >= '0' && s[i - 1] <= '9')))
 			continue;
 		nf_date x;
-		if (!reader_date(s, n, i, month_first, &x))
+		if (!reader_date(s, n, i, month_first, &x) ||
+		    (label >= 0 ? date_label(s, i) != label : date_label(s, i) == 2))
 			continue;
 		char iso[48];
 		snprintf(iso, sizeof iso, "%04d-%02d-%02d", x.y, x.m, x.d);
@@ -564,39 +609,67 @@ static int date_holder(const xmlNode *n)
 	return 0;
 }
 
-/* A date stamp in the page's text, when nothing better said when it was
- * published: first in an element named for it (class "date", "posted-on",
- * "entry-meta", ...), then in the short lines after the headline. */
+/* The element is a comment or inside one (its class or id says so, or an
+ * ancestor's within a few levels): the dates there are the comments'. */
+static int in_comment(const nf_html *h, const nf_el *e)
+{
+	for (int k = 0; k < 16 && e; k++) {
+		const char *c = nf_html_attr(e->node, "class"), *id = nf_html_attr(e->node, "id");
+		if ((c && contains_ci(c, "comment")) || (id && contains_ci(id, "comment")))
+			return 1;
+		e = e->parent == UINT32_MAX ? NULL : &h->els[e->parent];
+	}
+	return 0;
+}
+
+/* Dates in the page's text, when nothing better said when it was
+ * published: a date labelled as the publication ("Erschienen am ...")
+ * anywhere outside the comments; else the first in an element named for
+ * the date (class "date", "posted-on", "entry-meta", ...); else the first
+ * in the short lines after the headline. A date labelled as the last
+ * change is the modification date when the markup gave none. */
 #define STAMP_CHARS 200   /* a stamp is a short line, not a paragraph */
 #define AFTER_HEADLINE 60 /* elements after the headline where the stamp sits */
 static void text_date(reader *r)
 {
 	const nf_html *h = r->h;
 	int month_first = r->lang.value && !strncasecmp(r->lang.value, "en-us", 5);
-	nf_page_date d;
-	for (size_t pass = 0; pass < 2; pass++) {
-		size_t from = 0, to = h->nels;
-		if (pass) {
-			if (r->head_el == UINT32_MAX)
-				return;
-			from = r->head_el;
-			to = from + AFTER_HEADLINE < h->nels ? from + AFTER_HEADLINE : h->nels;
+	nf_page_date d, holder = {0}, near = {0}, labelled = {0};
+	size_t after = r->head_el == UINT32_MAX ? h->nels : r->head_el;
+	for (size_t i = 0; i < h->nels && !labelled.precision; i++) {
+		const nf_el *e = &h->els[i];
+		if ((e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)) || !e->text || e->text > STAMP_CHARS)
+			continue;
+		int outer = e->parent == UINT32_MAX || h->els[e->parent].text > STAMP_CHARS;
+		int holds = !holder.precision && date_holder(e->node);
+		int close = !near.precision && i >= after && i < after + AFTER_HEADLINE;
+		if (!outer && !holds && !close)
+			continue;
+		r->tmp.len = 0;
+		if (nf_html_text(h, e->node, &r->tmp) || !r->tmp.len)
+			continue;
+		const char *t = r->tmp.data;
+		size_t n = r->tmp.len;
+		if (outer && !r->mod_rank && find_reader_date(r, t, n, month_first, 2, &d) &&
+		    !in_comment(h, e)) {
+			d.source = "text";
+			r->mod = d;
+			r->mod_rank = R_TAG;
 		}
-		for (size_t i = from; i < to; i++) {
-			const nf_el *e = &h->els[i];
-			if ((e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)) || !e->text || e->text > STAMP_CHARS ||
-			    (!pass && !date_holder(e->node)))
-				continue;
-			r->tmp.len = 0;
-			if (nf_html_text(h, e->node, &r->tmp) || !r->tmp.len)
-				continue;
-			if (find_reader_date(r, r->tmp.data, r->tmp.len, month_first, &d)) {
-				d.source = "text";
-				r->pub = d;
-				r->pub_rank = R_TAG;
-				return;
-			}
+		if (outer && find_reader_date(r, t, n, month_first, 1, &d) && !in_comment(h, e))
+			labelled = d;
+		if ((holds || close) && find_reader_date(r, t, n, month_first, -1, &d)) {
+			if (holds && !holder.precision)
+				holder = d;
+			if (close && !near.precision)
+				near = d;
 		}
+	}
+	d = labelled.precision ? labelled : holder.precision ? holder : near;
+	if (d.precision) {
+		d.source = "text";
+		r->pub = d;
+		r->pub_rank = R_TAG;
 	}
 }
 
@@ -995,6 +1068,49 @@ static size_t prose_after(const nf_html *h, size_t i, size_t stop)
 	return total;
 }
 
+/* The date an element gives machines: its content, datetime or title
+ * attribute (<abbr class="published" title="2017-09-09T10:52">), else its
+ * text. */
+static const char *machine_date(reader *r, const xmlNode *n)
+{
+	const char *v = nf_html_attr(n, "content");
+	if (!v)
+		v = nf_html_attr(n, "datetime");
+	if (!v)
+		v = nf_html_attr(n, "title");
+	return v ? v : text_of(r, n, 200);
+}
+
+/* Dates in the markup of an element other than <meta> and <time>:
+ * microdata (itemprop) and RDFa (property, "schema:" or not) publication,
+ * creation and modification dates, and the hAtom microformat's
+ * "published" and "updated" classes with the date in an attribute. */
+static void markup_dates(reader *r, const nf_el *e)
+{
+	const xmlNode *n = e->node;
+	const char *props[2] = {nf_html_attr(n, "itemprop"), nf_html_attr(n, "property")};
+	for (int k = 0; k < 2; k++) {
+		const char *v = props[k], *t;
+		if (!v)
+			continue;
+		if (!strncasecmp(v, "schema:", 7))
+			v += 7;
+		int pub = !strcasecmp(v, "datePublished"), created = !strcasecmp(v, "dateCreated");
+		int mod = !strcasecmp(v, "dateModified");
+		if ((pub || created || mod) && (t = machine_date(r, n)))
+			offer_date(r, mod, t, strlen(t),
+			           pub ? "microdata:datePublished" : created ? "microdata:dateCreated" :
+			                 "microdata:dateModified", created ? R_MICRO + 1 : R_MICRO);
+	}
+	const char *c = nf_html_attr(n, "class"), *t;
+	if (!c || !(t = nf_html_attr(n, "title") ? nf_html_attr(n, "title") : nf_html_attr(n, "datetime")))
+		return;
+	if (class_has(n, "published"))
+		offer_date(r, 0, t, strlen(t), "microformat:published", R_MICRO);
+	else if (class_has(n, "updated"))
+		offer_date(r, 1, t, strlen(t), "microformat:updated", R_MICRO);
+}
+
 static void markup(reader *r)
 {
 	const nf_html *h = r->h;
@@ -1058,19 +1174,10 @@ static void markup(reader *r)
 		default:
 			break;
 		}
+		if (e->tag != T_META && e->tag != T_TIME)
+			markup_dates(r, e);
 		if (e->tag != T_META && (v = nf_html_attr(n, "itemprop"))) {
-			if (!strcasecmp(v, "datePublished") && e->tag != T_TIME) {
-				const char *c = nf_html_attr(n, "content");
-				const char *t = c ? c : text_of(r, n, 200);
-				if (t)
-					offer_date(r, 0, t, strlen(t), "microdata:datePublished", R_MICRO);
-			} else if (!strcasecmp(v, "dateModified")) {
-				const char *c = nf_html_attr(n, "content");
-				if (!c)
-					c = nf_html_attr(n, "datetime");
-				if (c)
-					offer_date(r, 1, c, strlen(c), "microdata:dateModified", R_MICRO);
-			} else if (!strcasecmp(v, "headline")) {
+			if (!strcasecmp(v, "headline")) {
 				offer_title(r, &r->title, text_of(r, n, 2000), "microdata:headline", R_MICRO);
 			} else if (!strcasecmp(v, "author") || !strcasecmp(v, "creator")) {
 				offer_authors(r, text_of(r, n, 200), "microdata:author", R_MICRO + 1);
