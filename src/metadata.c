@@ -350,44 +350,89 @@ static void offer_date(reader *r, int modified, const char *v, size_t n,
 	*have = rank;
 }
 
-/* /2019/08/02/, /2019/08/, /20190802/ or -2019-08-02 in the URL's path;
- * never a run of digits longer than a date (an article id). */
-static void url_date(reader *r, const char *url)
+/* Digits at p[i], one or two of them (want 1) or exactly two (want 2),
+ * not followed by another digit; their count, 0 when not so. */
+static size_t small_number(const char *p, size_t n, size_t i, int want, int *v)
 {
-	if (!url)
-		return;
-	const char *p = strstr(url, "://");
+	size_t k = 0;
+	*v = 0;
+	while (i + k < n && k < 3 && p[i + k] >= '0' && p[i + k] <= '9')
+		*v = *v * 10 + (p[i + k++] - '0');
+	return k == 2 || (k == 1 && want == 1) ? k : 0;
+}
+
+/* The date in the URL's path: /2019/08/02/ or /2019/8/2/, -2019-08-02,
+ * a lone /20190802/ segment or /02-08-2019 (day); /2019/08/ (month).
+ * Never a run of digits longer than a date (an article id). Returns the
+ * precision found (NF_PREC_NONE, MONTH or DAY) with d set. */
+static nf_precision url_date(reader *r, const char *url, nf_page_date *d)
+{
+	nf_page_date month;
+	int have_month = 0;
+	const char *p = url ? strstr(url, "://") : NULL;
 	p = p ? strchr(p + 3, '/') : url;
-	if (!p)
-		return;
-	size_t n = strlen(p);
-	for (size_t i = 0; i < n; i++) {
-		if (i && p[i - 1] >= '0' && p[i - 1] <= '9')
-			continue;
-		int y, m, d;
-		if (!digits_at(p, n, i, 4, &y) || y < 1990 || y > 2100)
-			continue;
-		char sep = i + 4 < n ? p[i + 4] : '\0';
-		if ((sep == '/' || sep == '-' || sep == '_') && digits_at(p, n, i + 5, 2, &m) &&
-		    m >= 1 && m <= 12 && (i + 7 == n || p[i + 7] < '0' || p[i + 7] > '9')) {
-			char buf[16];
-			if (i + 7 < n && p[i + 7] == sep && digits_at(p, n, i + 8, 2, &d) &&
-			    (i + 10 == n || p[i + 10] < '0' || p[i + 10] > '9')) {
-				snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-				offer_date(r, 0, buf, 10, "url", R_URL);
-				return;
-			}
-			if (sep == '/') {
-				snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-				offer_date(r, 0, buf, 7, "url", R_TAG + 1);
-			}
+	size_t n = p ? strlen(p) : 0;
+	char buf[16];
+	for (size_t i = 1; i < n; i++) {
+		if (p[i - 1] != '/' && p[i - 1] != '-' && p[i - 1] != '_')
+			continue; /* a date starts a segment or a part of one */
+		int y, m, dd;
+		if (digits_at(p, n, i, 4, &y) && i + 4 < n &&
+		    (p[i + 4] == '/' || p[i + 4] == '-' || p[i + 4] == '_')) {
+			char sep = p[i + 4];
+			int want = sep == '/' ? 1 : 2; /* "/2017/7/12/"; but "-2019-5-" is a name */
+			size_t lm = small_number(p, n, i + 5, want, &m), k = i + 5 + lm;
+			if (!lm || m < 1 || m > 12)
+				continue;
+			if (k < n && p[k] == sep && small_number(p, n, k + 1, want, &dd) &&
+			    snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd) > 0 &&
+			    nf_page_date_parse(buf, 10, r->now, d))
+				return NF_PREC_DAY;
+			if (sep == '/' && !have_month && (k == n || p[k] == '/') &&
+			    snprintf(buf, sizeof buf, "%04d-%02d", y, m) > 0)
+				have_month = nf_page_date_parse(buf, 7, r->now, &month);
 			continue;
 		}
 		if (digits_at(p, n, i, 8, &y) && (i + 8 == n || p[i + 8] < '0' || p[i + 8] > '9') &&
-		    (p[i - (i > 0)] == '/' || p[i - (i > 0)] == '-' || p[i - (i > 0)] == '_')) {
-			offer_date(r, 0, p + i, 8, "url", R_URL);
-			return;
-		}
+		    nf_page_date_parse(p + i, 8, r->now, d))
+			return NF_PREC_DAY;
+		/* 29-10-2021 */
+		if (small_number(p, n, i, 2, &dd) && i + 5 < n && (p[i + 2] == '-' || p[i + 2] == '_') &&
+		    small_number(p, n, i + 3, 2, &m) && p[i + 5] == p[i + 2] &&
+		    digits_at(p, n, i + 6, 4, &y) && (i + 10 == n || p[i + 10] < '0' || p[i + 10] > '9') &&
+		    snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd) > 0 &&
+		    nf_page_date_parse(buf, 10, r->now, d))
+			return NF_PREC_DAY;
+	}
+	if (have_month)
+		*d = month;
+	return have_month ? NF_PREC_MONTH : NF_PREC_NONE;
+}
+
+/* A month: days further apart than this are not the same day written
+ * twice, one of them wrong by its time zone or its draft, but another
+ * date (a template's, a re-save's). */
+#define OTHER_DATE_DAYS 31
+
+/* The URL's date: the publication date when the markup gave none, a
+ * day or a month. A day in the path also beats a machine date a day off
+ * written in UTC (the reader's day is the path's) and one a month or
+ * more off (a template's date); a machine date a few days off in the
+ * site's own zone is a later publication of a draft, and stays. */
+static void url_dates(reader *r, const char *url)
+{
+	nf_page_date d;
+	nf_precision p = url_date(r, url, &d);
+	if (!p)
+		return;
+	d.source = "url";
+	int rank = p == NF_PREC_DAY ? R_URL : R_TAG + 1;
+	long off = p == NF_PREC_DAY && r->pub.precision >= NF_PREC_DAY ?
+	           labs(nf_date_days(r->pub.date) - nf_date_days(d.date)) : 0;
+	int utc = r->pub.precision == NF_PREC_MINUTE && (!r->pub.has_tz || !r->pub.tz);
+	if (!r->pub_rank || rank < r->pub_rank || (off == 1 && utc) || off > OTHER_DATE_DAYS) {
+		r->pub = d;
+		r->pub_rank = rank;
 	}
 }
 
@@ -1668,8 +1713,8 @@ nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
 	r->tmp.max = 1u << 24;
 	r->title_el = r->head_el = UINT32_MAX;
 	markup(r);
-	url_date(r, url);
 	url_host(url ? url : r->canon.value, r->host, sizeof r->host);
+	url_dates(r, url ? url : r->canon.value);
 	memset(m, 0, sizeof *m);
 	choose_title(r, m);
 	m->title_el = r->title_el;
