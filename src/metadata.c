@@ -989,6 +989,29 @@ static const meta_key meta_keys[] = {
 	{"og:url", F_CANON, "meta:og:url"},
 };
 
+/* A <meta> date under a key of the site's own ("cXenseParse:publishtime",
+ * "publication_date", "shareaholic:article_modified_time"): a key that
+ * names publication or a change, below the keys everyone uses and below
+ * a date the reader sees (such keys are as often a re-index time). */
+static void meta_date_key(reader *r, const char *key, const char *content)
+{
+	char low[64], src[72];
+	size_t n = strlen(key);
+	if (n >= sizeof low)
+		return;
+	for (size_t i = 0; i <= n; i++)
+		low[i] = (char)(key[i] >= 'A' && key[i] <= 'Z' ? key[i] + 32 : key[i]);
+	int pub = (strstr(low, "publish") || strstr(low, "pubdate") || strstr(low, "publication")) &&
+	          !strstr(low, "publisher");
+	int mod = strstr(low, "modified") || strstr(low, "updated");
+	if (!pub && !mod)
+		return;
+	snprintf(src, sizeof src, "meta:%s", low);
+	const char *source = nf_arena_strdup(r->a, src);
+	if (source)
+		offer_date(r, mod, content, strlen(content), source, R_TAG + 1);
+}
+
 static void meta_tag(reader *r, const xmlNode *n)
 {
 	const char *content = nf_html_attr(n, "content");
@@ -999,10 +1022,12 @@ static void meta_tag(reader *r, const xmlNode *n)
 	for (size_t k = 0; k < 4; k++) {
 		if (!keys[k])
 			continue;
+		int known = 0;
 		for (size_t i = 0; i < sizeof meta_keys / sizeof *meta_keys; i++) {
 			const meta_key *m = &meta_keys[i];
 			if (strcasecmp(keys[k], m->key))
 				continue;
+			known = 1;
 			/* earlier keys in the table are trusted more */
 			int rank = k == 2 ? R_MICRO : R_META;
 			switch (m->field) {
@@ -1016,6 +1041,8 @@ static void meta_tag(reader *r, const xmlNode *n)
 			case F_CANON: offer(r, &r->canon, content, m->source, rank + 1); break;
 			}
 		}
+		if (!known && k < 3)
+			meta_date_key(r, keys[k], content);
 	}
 }
 
