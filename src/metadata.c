@@ -809,14 +809,20 @@ static const char *jstr(json_object *o, const char *key)
 	return NULL;
 }
 
+/* How much a JSON-LD object of this @type says about the page: 3 an
+ * article (its fields beat <meta>), 2 a web page, 1 another work the page
+ * is about (a product, an event, a video); 0 none of these. */
 static int article_type(json_object *o)
 {
-	static const char *const types[] = {
-		"Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle",
-		"AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle",
-		"ReviewNewsArticle", "TechArticle", "ScholarlyArticle", "LiveBlogPosting",
-		"SocialMediaPosting", "Review", "Recipe", "Blog", "WebPage", "ItemPage",
-		"MedicalWebPage", "AboutPage", "Event", "Product", "VideoObject"};
+	static const struct { const char *type; int rank; } types[] = {
+		{"Article", 3}, {"NewsArticle", 3}, {"BlogPosting", 3}, {"Report", 3},
+		{"ReportageNewsArticle", 3}, {"AnalysisNewsArticle", 3}, {"OpinionNewsArticle", 3},
+		{"BackgroundNewsArticle", 3}, {"ReviewNewsArticle", 3}, {"TechArticle", 3},
+		{"ScholarlyArticle", 3}, {"LiveBlogPosting", 3}, {"SocialMediaPosting", 3},
+		{"DiscussionForumPosting", 3}, {"Review", 3}, {"Recipe", 3}, {"HowTo", 3},
+		{"Blog", 3}, {"WebPage", 2}, {"ItemPage", 2}, {"MedicalWebPage", 2}, {"AboutPage", 2},
+		{"Event", 2}, {"Product", 1}, {"VideoObject", 1}, {"AudioObject", 1},
+		{"PodcastEpisode", 1}, {"CreativeWork", 1}};
 	json_object *t;
 	if (!json_object_object_get_ex(o, "@type", &t) || !t)
 		return 0;
@@ -826,11 +832,8 @@ static int article_type(json_object *o)
 		json_object *x = json_object_is_type(t, json_type_array) ? json_object_array_get_idx(t, i) : t;
 		const char *s = x && json_object_is_type(x, json_type_string) ? json_object_get_string(x) : NULL;
 		for (size_t k = 0; s && k < sizeof types / sizeof *types; k++)
-			if (!strcmp(s, types[k])) {
-				/* articles beat web pages, which beat everything else */
-				int rank = k < 16 ? 3 : k < 21 ? 2 : 1;
-				best = rank > best ? rank : best;
-			}
+			if (!strcmp(s, types[k].type) && types[k].rank > best)
+				best = types[k].rank;
 	}
 	return best;
 }
@@ -863,6 +866,8 @@ static void jsonld_article(reader *r, json_object *o, int kind)
 		offer_date(r, 0, v, strlen(v), "json-ld:datePublished", rank);
 	else if ((v = jstr(o, "dateCreated")))
 		offer_date(r, 0, v, strlen(v), "json-ld:dateCreated", rank + 1);
+	else if ((v = jstr(o, "uploadDate")))
+		offer_date(r, 0, v, strlen(v), "json-ld:uploadDate", rank + 1);
 	if ((v = jstr(o, "dateModified")))
 		offer_date(r, 1, v, strlen(v), "json-ld:dateModified", rank);
 	json_object *x;
