@@ -389,10 +389,15 @@ const char *nf_html_attr(const xmlNode *n, const char *name)
 
 nf_status nf_html_text(const nf_html *h, const xmlNode *root, nf_buf *out)
 {
+	return nf_html_text_n(h, root, out, SIZE_MAX);
+}
+
+nf_status nf_html_text_n(const nf_html *h, const xmlNode *root, nf_buf *out, size_t max)
+{
 	size_t start = out->len;
 	int space = 0;
 	nf_status st = NF_OK;
-	for (const xmlNode *n = root->children; n && !st;) {
+	for (const xmlNode *n = root->children; n && !st && out->len - start < max;) {
 		const nf_el *e = nf_html_el(h, n);
 		if (e && (e->flags & (NF_EL_JUNK | NF_EL_HIDDEN))) {
 			n = nf_html_next(n, root, 1);

@@ -87,6 +87,9 @@ xmlNode *nf_html_next(const xmlNode *n, const xmlNode *root, int skip_children);
 /* Appends n's text (all descendant text, whitespace collapsed, junk and
  * hidden elements skipped) to out, trimmed. */
 nf_status nf_html_text(const nf_html *h, const xmlNode *n, nf_buf *out);
+/* The same, stopping once about max bytes are written (a text node is
+ * written whole). */
+nf_status nf_html_text_n(const nf_html *h, const xmlNode *n, nf_buf *out, size_t max);
 
 /* 1 when the tag name of n equals t. */
 int nf_html_is(const nf_html *h, const xmlNode *n, nf_tag t);

@@ -503,7 +503,7 @@ static size_t digits_run(const char *s, size_t n, size_t i, int *v)
 	return k;
 }
 
-/* A date written for readers at s[i]: 14.01.2022, 14/01/2022, 2022-01-14,
+/* A date written for readers at s[i]: 14.01.2022, 14.01.22, 14/01/2022, 2022-01-14,
  * 14. Januar 2022, 14 de enero de 2022, January 14, 2022. month_first: read
  * 01/02/2022 as January 2 (American English). Returns 1 with *out set. */
 static int reader_date(const char *s, size_t n, size_t i, int month_first, nf_date *out)
@@ -524,6 +524,10 @@ static int reader_date(const char *s, size_t n, size_t i, int month_first, nf_da
 		size_t lb = digits_run(s, n, i + la + 1, &b);
 		if (lb >= 1 && lb <= 2 && i + la + 1 + lb < n && s[i + la + 1 + lb] == sep) {
 			size_t lc = digits_run(s, n, i + la + 2 + lb, &c);
+			if (lc == 2 && sep == '.') { /* 23.09.22: years of the web, 1990 to 2089 */
+				c += c >= 90 ? 1900 : 2000;
+				lc = 4;
+			}
 			if (lc == 4) {
 				*out = sep == '/' && month_first ? (nf_date){c, a, b} : (nf_date){c, b, a};
 				if (sep == '/' && a <= 12 && b > 12)
