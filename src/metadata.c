@@ -671,27 +671,65 @@ static int in_comment(const nf_html *h, const nf_el *e)
 	return 0;
 }
 
+/* A dateline: the date that opens the first paragraph after the
+ * headline ("Karlsruhe, (12.11.2021). ...", "01.02.2022 – Der ...",
+ * "Pressemitteilung vom 25. Januar 2022 | Berlin – ...") within its
+ * first DATELINE_BYTES. */
+#define DATELINE_BYTES 40
+static int dateline(reader *r, const nf_el *e, int month_first, nf_page_date *d)
+{
+	r->tmp.len = 0;
+	if (nf_html_text_n(r->h, e->node, &r->tmp, DATELINE_BYTES) || !r->tmp.len)
+		return 0;
+	size_t n = r->tmp.len < DATELINE_BYTES ? r->tmp.len : DATELINE_BYTES;
+	/* the date must start in the window; it may end past it */
+	for (size_t i = 0; i < n; i++) {
+		nf_date x;
+		char iso[16];
+		if ((i && ((r->tmp.data[i - 1] | 32) >= 'a' && (r->tmp.data[i - 1] | 32) <= 'z')) ||
+		    (i && r->tmp.data[i - 1] >= '0' && r->tmp.data[i - 1] <= '9') ||
+		    !reader_date(r->tmp.data, r->tmp.len, i, month_first, &x))
+			continue;
+		snprintf(iso, sizeof iso, "%04d-%02d-%02d", x.y, x.m, x.d);
+		return nf_page_date_parse(iso, 10, r->now, d);
+	}
+	return 0;
+}
+
 /* Dates in the page's text, when nothing better said when it was
  * published: a date labelled as the publication ("Erschienen am ...")
  * anywhere outside the comments; else the first in an element named for
  * the date (class "date", "posted-on", "entry-meta", ...); else the first
- * in the short lines after the headline. A date labelled as the last
- * change is the modification date when the markup gave none. */
-#define STAMP_CHARS 200   /* a stamp is a short line, not a paragraph */
-#define AFTER_HEADLINE 60 /* elements after the headline where the stamp sits */
+ * in the short lines around the headline (a kicker's stamp above it, the
+ * byline's below) or the dateline of the first paragraph. A date labelled
+ * as the last change is the modification date when the markup gave none. */
+#define STAMP_CHARS 200    /* a stamp is a short line, not a paragraph */
+#define BEFORE_HEADLINE 15 /* elements before the headline where a stamp sits */
+#define AFTER_HEADLINE 60  /* ... and after it */
 static void text_date(reader *r)
 {
 	const nf_html *h = r->h;
 	int month_first = r->lang.value && !strncasecmp(r->lang.value, "en-us", 5);
 	nf_page_date d, holder = {0}, near = {0}, labelled = {0};
-	size_t after = r->head_el == UINT32_MAX ? h->nels : r->head_el;
+	size_t head = r->head_el == UINT32_MAX ? h->nels : r->head_el;
+	size_t from = head > BEFORE_HEADLINE ? head - BEFORE_HEADLINE : 0;
+	int lead_seen = 0;
 	for (size_t i = 0; i < h->nels && !labelled.precision; i++) {
 		const nf_el *e = &h->els[i];
-		if ((e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)) || !e->text || e->text > STAMP_CHARS)
+		if ((e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)) || !e->text)
 			continue;
+		int close = !near.precision && i >= from && i < head + AFTER_HEADLINE;
+		if (e->text > STAMP_CHARS) {
+			/* the first paragraph after the headline may open with the date */
+			if (close && i > head && !lead_seen && e->tag == T_P) {
+				lead_seen = 1;
+				if (dateline(r, e, month_first, &d))
+					near = d;
+			}
+			continue;
+		}
 		int outer = e->parent == UINT32_MAX || h->els[e->parent].text > STAMP_CHARS;
 		int holds = !holder.precision && date_holder(e->node);
-		int close = !near.precision && i >= after && i < after + AFTER_HEADLINE;
 		if (!outer && !holds && !close)
 			continue;
 		r->tmp.len = 0;
