@@ -364,7 +364,7 @@ static nf_status add_html(nf_corpus *c, const char *name, const char *data,
 			nf_warn(c->ctx, "%s: %zu bytes that are not %s replaced", name,
 			        p.enc.replaced, p.enc.name);
 		page_meta m = {p.meta.title, p.meta.site_name, p.meta.canonical_url,
-		               p.meta.authors, p.meta.nauthors, nf_page_meta_date(&p.meta)};
+		               p.meta.authors, p.meta.nauthors, &p.meta.date};
 		st = add_extracted(c, name, NULL, p.text, p.text_len, &m);
 		if (st == NF_EEMPTY)
 			st = nf_error(c->ctx, st, "%s: no article text in the page", name);

@@ -85,11 +85,14 @@ typedef struct reader {
 	size_t nheads[3];
 	const char *owns[MAX_OWN];     /* the page's own titles: JSON-LD, <meta>, <title> */
 	unsigned char owns_tag[MAX_OWN]; /* ... which one is the <title> */
+	const char *owns_clean[MAX_OWN]; /* ... without their site parts, once asked */
+	const char *title_tail;          /* the <title>'s site part, once asked */
 	size_t nowns;
 	uint32_t title_el;             /* the chosen headline's <h1>, or UINT32_MAX */
 	uint32_t head_el;              /* the chosen headline's element, any level */
 	nf_page_date pub, mod;
 	int pub_rank, mod_rank;
+	nf_page_date seen; /* the date stamp a reader sees on the page */
 	const char *authors[16];
 	size_t nauthors;
 	int authors_rank;
@@ -489,7 +492,7 @@ static int month_word(const char *s, size_t n, size_t *len)
 	low[w] = '\0';
 	/* "März" written "MÄRZ" is not matched: capitals past ASCII are rare in dates */
 	for (size_t i = 0; i < sizeof month_names / sizeof *month_names; i++)
-		if (!strcmp(low, month_names[i].name))
+		if (month_names[i].name[0] == low[0] && !strcmp(low, month_names[i].name))
 			return month_names[i].month;
 	return 0;
 }
@@ -623,26 +626,42 @@ static int date_label(const char *s, size_t at)
 	return kind;
 }
 
-/* A date in s[0..n) as readers see it: the first the words before it
- * label as label says (see date_label()), or with label < 0 the first
- * not labelled as a change; 1 with d set. */
-static int find_reader_date(reader *r, const char *s, size_t n, int month_first, int label,
-                            nf_page_date *d)
+/* The dates in s[0..n) as readers see them, sorted by what the words
+ * before them say (date_label()): the first labelled as the publication,
+ * the first labelled as a change, and the first not labelled as a change;
+ * each unset (precision NONE) when there is none. */
+typedef struct reader_dates {
+	nf_page_date published, modified, any;
+} reader_dates;
+
+static void find_reader_dates(reader *r, const char *s, size_t n, int month_first, reader_dates *out)
 {
+	memset(out, 0, sizeof *out);
 	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		/* a date starts with a digit or a month's name, at a word's start */
+		if (!(c >= '0' && c <= '9') && !((c | 32) >= 'a' && (c | 32) <= 'z') && c < 0xC0)
+			continue;
 		if (i && (((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z') ||
 		          (s[i - 1] >= '0' && s[i - 1] <= '9')))
 			continue;
 		nf_date x;
-		if (!reader_date(s, n, i, month_first, &x) ||
-		    (label >= 0 ? date_label(s, i) != label : date_label(s, i) == 2))
-			continue;
+		nf_page_date d;
 		char iso[48];
+		if (!reader_date(s, n, i, month_first, &x))
+			continue;
 		snprintf(iso, sizeof iso, "%04d-%02d-%02d", x.y, x.m, x.d);
-		if (nf_page_date_parse(iso, 10, r->now, d))
-			return 1;
+		if (!nf_page_date_parse(iso, 10, r->now, &d))
+			continue;
+		int label = date_label(s, i);
+		nf_page_date *slot = label == 1 ? &out->published : label == 2 ? &out->modified : NULL;
+		if (slot && !slot->precision)
+			*slot = d;
+		if (label != 2 && !out->any.precision)
+			out->any = d;
+		if (out->published.precision && out->modified.precision && out->any.precision)
+			return;
 	}
-	return 0;
 }
 
 /* Class or id words of the elements that hold a page's date stamp. */
@@ -735,29 +754,70 @@ static void text_date(reader *r)
 		r->tmp.len = 0;
 		if (nf_html_text(h, e->node, &r->tmp) || !r->tmp.len)
 			continue;
-		const char *t = r->tmp.data;
-		size_t n = r->tmp.len;
-		if (outer && !r->mod_rank && find_reader_date(r, t, n, month_first, 2, &d) &&
-		    !in_comment(h, e)) {
-			d.source = "text";
-			r->mod = d;
+		reader_dates found;
+		find_reader_dates(r, r->tmp.data, r->tmp.len, month_first, &found);
+		int comment = (found.modified.precision || found.published.precision) && outer &&
+		              in_comment(h, e);
+		if (outer && !comment && !r->mod_rank && found.modified.precision) {
+			r->mod = found.modified;
+			r->mod.source = "text";
 			r->mod_rank = R_TAG;
 		}
-		if (outer && find_reader_date(r, t, n, month_first, 1, &d) && !in_comment(h, e))
-			labelled = d;
-		if ((holds || close) && find_reader_date(r, t, n, month_first, -1, &d)) {
-			if (holds && !holder.precision)
-				holder = d;
-			if (close && !near.precision)
-				near = d;
-		}
+		if (outer && !comment && found.published.precision)
+			labelled = found.published;
+		if (holds && !holder.precision)
+			holder = found.any;
+		if (close && !near.precision)
+			near = found.any;
 	}
 	d = labelled.precision ? labelled : holder.precision ? holder : near;
-	if (d.precision) {
-		d.source = "text";
+	if (!d.precision)
+		return;
+	d.source = "text";
+	r->seen = d;
+	if (!r->pub_rank || r->pub_rank > R_URL) {
 		r->pub = d;
 		r->pub_rank = R_TAG;
 	}
+}
+
+/* The machine date d, in UTC, and the day a reader of the page sees can
+ * be the same moment in the site's zone: the stamp the day before a UTC
+ * time before 08:00 (the Americas are 3 to 8 hours behind), or the day
+ * after one from 21:00 (Europe and Africa are 1 to 3 hours ahead). Any
+ * other day is another date (a header's "today", a later edition). */
+#define WEST_BEFORE_HOUR 8
+#define EAST_FROM_HOUR 21
+static int zone_shift(const nf_page_date *d, const nf_page_date *seen)
+{
+	if (d->precision != NF_PREC_MINUTE || !d->has_tz || d->tz)
+		return 0;
+	long off = nf_date_days(d->date) - nf_date_days(seen->date);
+	return (off == 1 && d->hour < WEST_BEFORE_HOUR) || (off == -1 && d->hour >= EAST_FROM_HOUR);
+}
+
+/* The page's date as its reader sees it: the publication date, unless
+ * the stamp the page shows is its modification day (the page shows when
+ * it was updated) or the publication's day in the site's zone; the
+ * modification date when the page gives no publication date. */
+static void page_date(const reader *r, nf_page_meta *m)
+{
+	const nf_page_date *pub = &m->published, *mod = &m->modified, *seen = &r->seen;
+	m->date = *pub;
+	m->date_of = "published";
+	if (!pub->precision) {
+		m->date = *mod;
+		m->date_of = "modified";
+	} else if (seen->precision && pub->precision >= NF_PREC_DAY && nf_date_cmp(pub->date, seen->date)) {
+		if (mod->precision >= NF_PREC_DAY && !nf_date_cmp(mod->date, seen->date)) {
+			m->date = *mod;
+			m->date_of = "modified";
+		} else if (zone_shift(pub, seen)) {
+			m->date = *seen;
+		}
+	}
+	if (!m->date.precision)
+		m->date_of = NULL;
 }
 
 static void url_host(const char *url, char *out, size_t size)
@@ -1356,25 +1416,39 @@ static size_t words_in(const char *s)
 	return n;
 }
 
-/* s is t's " | Site" part: what strip_site() would cut off. */
-static int site_part(const char *t, const char *site, const char *s)
+/* The page's own title i without its " | Site" part, computed once (the
+ * site is the same for every call). */
+static const char *own_clean(reader *r, size_t i, const char *site)
 {
+	if (!r->owns_clean[i])
+		r->owns_clean[i] = clean_title(r, r->owns[i], site);
+	return r->owns_clean[i];
+}
+
+/* s is the <title>'s " | Site" part: what strip_site() cuts off. */
+static int site_part(reader *r, const char *site, const char *s)
+{
+	const char *t = r->title_tag.value;
 	if (!t)
 		return 0;
-	size_t keep = strip_site(t, site);
-	const char *tail = t + keep;
-	while (*tail && (*tail == ' ' || *tail == '|' || *tail == '-' || (unsigned char)*tail >= 0x80))
-		tail++;
-	return keep < strlen(t) && !strcasecmp(tail, s);
+	if (!r->title_tail) {
+		const char *tail = t + strip_site(t, site);
+		while (*tail && (*tail == ' ' || *tail == '|' || *tail == '-' || (unsigned char)*tail >= 0x80))
+			tail++;
+		r->title_tail = tail;
+	}
+	return *r->title_tail && !strcasecmp(r->title_tail, s);
 }
 
 static int contains_ci(const char *hay, const char *needle)
 {
 	size_t n = strlen(needle);
-	for (; hay && *hay; hay++)
-		if (!strncasecmp(hay, needle, n))
+	char first = (char)(needle[0] >= 'A' && needle[0] <= 'Z' ? needle[0] + 32 : needle[0]);
+	for (; hay && *hay; hay++) /* the first letter before a call: most places fail there */
+		if ((*hay == first || (*hay >= 'A' && *hay <= 'Z' && *hay + 32 == first)) &&
+		    !strncasecmp(hay, needle, n))
 			return 1;
-	return 0;
+	return !n;
 }
 
 /* The heading names the site: its letters and digits are in the host
@@ -1404,10 +1478,10 @@ static int in_host(const char *host, const char *h)
 
 /* The heading is the site's logo: its name, the " | Site" part of the
  * title, the host, or a short link home. */
-static int logo(const reader *r, const heading *hd, const char *site, const char *tt)
+static int logo(reader *r, const heading *hd, const char *site)
 {
 	const char *h = hd->text;
-	return (site && contains_ci(site, h)) || site_part(tt, site, h) ||
+	return (site && contains_ci(site, h)) || site_part(r, site, h) ||
 	       (hd->linked && words_in(h) <= 3) || in_host(r->host, h);
 }
 
@@ -1415,13 +1489,13 @@ static int logo(const reader *r, const heading *hd, const char *site, const char
  * first one the article follows; failing that, the one with the most
  * prose after it. Never the site's logo (its name, the " | Site" part of
  * the title, a short link home). -1 when none. */
-static int pick_h1(const reader *r, int furniture, const char *site, const char *tt)
+static int pick_h1(reader *r, int furniture, const char *site)
 {
 	int best = -1;
 	size_t most = 0;
 	for (size_t i = 0; i < r->nheads[0] && most < HEADLINE_PROSE; i++) {
 		const heading *hd = &r->heads[0][i];
-		if (hd->furniture != furniture || logo(r, hd, site, tt))
+		if (hd->furniture != furniture || logo(r, hd, site))
 			continue;
 		if (best < 0 || hd->prose > most) {
 			best = (int)i;
@@ -1541,7 +1615,7 @@ static size_t separators(const char *s)
 static const char *own_title(reader *r, const char *h, const char *site)
 {
 	for (size_t i = 0; i < r->nowns; i++) {
-		const char *t = r->owns[i], *c = clean_title(r, t, site);
+		const char *t = r->owns[i], *c = own_clean(r, i, site);
 		if (c && same_title(h, c))
 			return c;
 		if (!r->owns_tag[i] && same_title(h, t))
@@ -1589,7 +1663,7 @@ static size_t agreements(reader *r, const char *h, const char *site)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < r->nowns; i++) {
-		const char *t = r->owns[i], *c = clean_title(r, t, site);
+		const char *t = r->owns[i], *c = own_clean(r, i, site);
 		if ((c && same_title(h, c)) || (!r->owns_tag[i] && same_title(h, t)))
 			n += 2;
 		else if (title_part(h, t))
@@ -1614,7 +1688,7 @@ static const char *unkicked(reader *r, const heading *hd, const char *site)
 	const char *own = b->len ? own_title(r, nf_arena_strndup(r->a, b->data, b->len), site) : NULL;
 	size_t hn = strlen(hd->text);
 	for (size_t i = 0; i < r->nowns && !own; i++) {
-		const char *t = clean_title(r, r->owns[i], site);
+		const char *t = own_clean(r, i, site);
 		size_t tn = t ? strlen(t) : 0;
 		if (tn >= 10 && tn < hn && !strcasecmp(hd->text + hn - tn, t))
 			own = t; /* the title ends the heading: what precedes is a kicker */
@@ -1679,7 +1753,7 @@ static size_t heading_agreement(reader *r, const heading *hd, const char *site,
  * NULL when none agrees. When the <h1> h1 is a wording of the page's
  * title (half its words), a lower heading after the article under it is
  * a teaser of the same story in a list, not the headline. */
-static const heading *agreeing_heading(reader *r, const char *site, const char *tt,
+static const heading *agreeing_heading(reader *r, const char *site,
                                        const heading *h1, size_t *count, const char **text)
 {
 	const heading *best = NULL;
@@ -1692,7 +1766,7 @@ static const heading *agreeing_heading(reader *r, const char *site, const char *
 	for (int lv = 0; lv < 3; lv++)
 		for (size_t i = 0; i < r->nheads[lv]; i++) {
 			const heading *hd = &r->heads[lv][i];
-			if (hd->furniture != furniture || logo(r, hd, site, tt) ||
+			if (hd->furniture != furniture || logo(r, hd, site) ||
 			    (lv && variant && hd->el > h1->el &&
 			     prose_after(r->h, h1->el, hd->el) >= HEADLINE_PROSE))
 				continue;
@@ -1717,16 +1791,16 @@ static void choose_title(reader *r, nf_page_meta *m)
 	const char *site = r->site.value, *tt = r->title_tag.value, *og = r->title.value;
 	const char *best = NULL, *src = NULL;
 	/* headings in furniture only when there is no other */
-	int k = pick_h1(r, 0, site, tt);
+	int k = pick_h1(r, 0, site);
 	if (k < 0)
-		k = pick_h1(r, 1, site, tt);
+		k = pick_h1(r, 1, site);
 	const heading *h1 = k >= 0 ? &r->heads[0][k] : NULL;
 	/* the page names its headline: a heading that is its own title beats
 	 * an <h1> that is none of them (a section's, a widget's), and the one
 	 * most of its titles agree with beats one fewer do */
 	const char *h1_text = NULL, *agree_text = NULL;
 	size_t h1_agreed = h1 ? heading_agreement(r, h1, site, &h1_text) : 0, agreed;
-	const heading *agree = agreeing_heading(r, site, tt, h1, &agreed, &agree_text);
+	const heading *agree = agreeing_heading(r, site, h1, &agreed, &agree_text);
 	if (agree && agreed > h1_agreed) {
 		static const char *const sources[] = {"h1", "h2", "h3"};
 		m->title = agree_text;
@@ -1745,7 +1819,7 @@ static void choose_title(reader *r, nf_page_meta *m)
 	for (size_t i = 0; i < r->nheads[1] && (!best || weak); i++) {
 		const char *h = r->heads[1][i].text;
 		if (words_in(h) >= 2 && ((og && contains_ci(og, h)) || (tt && contains_ci(tt, h))) &&
-		    !(site && !strcasecmp(h, site)) && !site_part(tt, site, h)) {
+		    !(site && !strcasecmp(h, site)) && !site_part(r, site, h)) {
 			best = h;
 			src = "h2";
 			r->title_el = UINT32_MAX;
@@ -1770,11 +1844,6 @@ static void choose_title(reader *r, nf_page_meta *m)
 	m->title_source = src;
 }
 
-const nf_page_date *nf_page_meta_date(const nf_page_meta *m)
-{
-	return m->published.precision || !m->modified.precision ? &m->published : &m->modified;
-}
-
 nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
                           long long now, nf_page_meta *m)
 {
@@ -1793,8 +1862,7 @@ nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
 	choose_title(r, m);
 	m->title_el = r->title_el;
 	m->article_body = r->body;
-	if (!r->pub_rank || r->pub_rank > R_URL)
-		text_date(r);
+	text_date(r);
 	m->site_name = r->site.value;
 	m->site_source = r->site.source;
 	m->description = r->desc.value;
@@ -1804,6 +1872,7 @@ nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
 		m->published = r->pub;
 	if (r->mod_rank && !(r->pub_rank && nf_date_cmp(r->mod.date, r->pub.date) < 0))
 		m->modified = r->mod;
+	page_date(r, m);
 	nf_status st = NF_OK;
 	if (r->nauthors) {
 		m->authors = nf_arena_array(a, r->nauthors, sizeof *m->authors);

@@ -161,10 +161,7 @@ const char *nf_page_get(const nf_page *p, nf_page_field f)
 	case NF_PAGE_URL: return m->canonical_url;
 	case NF_PAGE_DESCRIPTION: return m->description;
 	case NF_PAGE_ENCODING: return p->enc.name;
-	case NF_PAGE_DATE: {
-		const nf_page_date *d = nf_page_meta_date(m);
-		return d->precision ? d->iso : NULL;
-	}
+	case NF_PAGE_DATE: return m->date.precision ? m->date.iso : NULL;
 	}
 	return NULL;
 }
@@ -224,11 +221,9 @@ static nf_status render_json(const nf_page *p, nf_buf *b)
 	json_object_object_add(o, "authors_source", jstring(m->authors_source));
 	json_object_object_add(o, "published", jdate(&m->published));
 	json_object_object_add(o, "modified", jdate(&m->modified));
-	const nf_page_date *date = nf_page_meta_date(m);
-	json_object *jd = jdate(date);
+	json_object *jd = jdate(&m->date);
 	if (jd)
-		json_object_object_add(jd, "of", json_object_new_string(date == &m->published ?
-		                                                              "published" : "modified"));
+		json_object_object_add(jd, "of", json_object_new_string(m->date_of));
 	json_object_object_add(o, "date", jd);
 	json_object_object_add(o, "language", jstring(m->language));
 	json_object_object_add(o, "url", jstring(m->canonical_url));

@@ -37,6 +37,10 @@ typedef struct nf_page_meta {
 	size_t nauthors;
 	const char *authors_source;
 	nf_page_date published, modified;
+	nf_page_date date;  /* the page's date as its reader sees it (metadata.c's
+	                       page_date()): one of the two, or the publication
+	                       in the site's zone; precision NONE when neither */
+	const char *date_of; /* "published" or "modified", NULL when no date */
 	const char *language, *canonical_url, *description;
 	const char *joined_authors; /* "A; B" */
 	const char *article_body; /* JSON-LD articleBody, as the page gives it, or NULL */
@@ -72,11 +76,6 @@ nf_status nf_extract_text(const nf_html *h, const nf_page_meta *meta, nf_buf *ou
  * is the Unix time no date may pass. */
 nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
                           long long now, nf_page_meta *m);
-
-/* The page's date: the publication date when the page gives one, else
- * its modification date (what a reader of the page takes as its date);
- * a date of precision NF_PREC_NONE when it gives neither. */
-const nf_page_date *nf_page_meta_date(const nf_page_meta *m);
 
 /* metadata.c: parses a date as pages write them (ISO 8601, RFC 822 from
  * feeds, "2019-08-02 14:05", "02.08.2019") into d; 0 when it is not one or
