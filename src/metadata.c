@@ -1137,6 +1137,10 @@ static void meta_tag(reader *r, const xmlNode *n)
 			known = 1;
 			/* earlier keys in the table are trusted more */
 			int rank = k == 2 ? R_MICRO : R_META;
+			/* a bare "date" is as often the day the page was generated
+			 * or last saved: below the stamp the reader sees */
+			if (m->field == F_PUB && !strcmp(m->key, "date"))
+				rank = R_TAG + 1;
 			switch (m->field) {
 			case F_TITLE: offer_title(r, &r->title, content, m->source, rank); break;
 			case F_SITE: offer(r, &r->site, content, m->source, rank); break;
