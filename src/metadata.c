@@ -171,6 +171,17 @@ static int digits_at(const char *s, size_t n, size_t i, size_t k, int *v)
 	return 1;
 }
 
+/* Digits at p[i], one or two of them (want 1) or exactly two (want 2),
+ * not followed by another digit; their count, 0 when not so. */
+static size_t small_number(const char *p, size_t n, size_t i, int want, int *v)
+{
+	size_t k = 0;
+	*v = 0;
+	while (i + k < n && k < 3 && p[i + k] >= '0' && p[i + k] <= '9')
+		*v = *v * 10 + (p[i + k++] - '0');
+	return k == 2 || (k == 1 && want == 1) ? k : 0;
+}
+
 static long long unix_time(const nf_page_date *d)
 {
 	long long t = (long long)nf_date_days(d->date) * 86400 + d->hour * 3600 + d->minute * 60 +
@@ -256,17 +267,20 @@ int nf_page_date_parse(const char *s, size_t n, long long now, nf_page_date *d)
 	int y, m = 0, dd = 0;
 	size_t i = 0;
 	if (digits_at(s, n, 0, 4, &y) && (n == 4 || s[4] == '-' || s[4] == '/' || s[4] == '.')) {
-		/* 2019-08-02[T14:05[:00][Z|+02:00]], 2019/08/02, 2019-08 */
+		/* 2019-08-02[T14:05[:00][Z|+02:00]], 2019/08/02, 2019-08; the
+		 * month and day may have one digit ("2022-5-5 22:17:36") */
 		d->date.y = y;
 		d->precision = NF_PREC_YEAR;
-		if (n > 5 && digits_at(s, n, 5, 2, &m) && m >= 1 && m <= 12) {
+		size_t lm = n > 5 ? small_number(s, n, 5, 1, &m) : 0, k = 5 + lm, ld;
+		if (lm && m >= 1 && m <= 12) {
 			d->date.m = m;
 			d->precision = NF_PREC_MONTH;
-			if (n > 8 && s[7] == s[4] && digits_at(s, n, 8, 2, &dd)) {
+			if (k + 1 < n && s[k] == s[4] && (ld = small_number(s, n, k + 1, 1, &dd))) {
 				d->date.d = dd;
 				d->precision = NF_PREC_DAY;
-				if (n > 11 && (s[10] == 'T' || s[10] == 't' || s[10] == ' '))
-					parse_time(s, n, 11, d);
+				k += 1 + ld;
+				if (k + 1 < n && (s[k] == 'T' || s[k] == 't' || s[k] == ' '))
+					parse_time(s, n, k + 1, d);
 			}
 		}
 	} else if (digits_at(s, n, 0, 8, &y) && (n == 8 || s[8] < '0' || s[8] > '9')) {
@@ -351,17 +365,6 @@ static void offer_date(reader *r, int modified, const char *v, size_t n,
 	else
 		r->pub = d;
 	*have = rank;
-}
-
-/* Digits at p[i], one or two of them (want 1) or exactly two (want 2),
- * not followed by another digit; their count, 0 when not so. */
-static size_t small_number(const char *p, size_t n, size_t i, int want, int *v)
-{
-	size_t k = 0;
-	*v = 0;
-	while (i + k < n && k < 3 && p[i + k] >= '0' && p[i + k] <= '9')
-		*v = *v * 10 + (p[i + k++] - '0');
-	return k == 2 || (k == 1 && want == 1) ? k : 0;
 }
 
 /* The date in the URL's path: /2019/08/02/ or /2019/8/2/, -2019-08-02,
