@@ -1432,6 +1432,26 @@ static const char *own_clean(reader *r, size_t i, const char *site)
 	return r->owns_clean[i];
 }
 
+/* s past the separators between a title's parts: white space, - | : /
+ * and the dashes, bullets and guillemets. */
+static const char *skip_separators(const char *s)
+{
+	static const char *const marks[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA2",
+	                                    "\xC2\xB7", "\xC2\xBB", "\xC2\xAB"};
+	for (;;) {
+		if (*s == ' ' || *s == '-' || *s == '|' || *s == ':' || *s == '/') {
+			s++;
+			continue;
+		}
+		size_t i = 0;
+		while (i < sizeof marks / sizeof *marks && strncmp(s, marks[i], strlen(marks[i])))
+			i++;
+		if (i == sizeof marks / sizeof *marks)
+			return s;
+		s += strlen(marks[i]);
+	}
+}
+
 /* s is the <title>'s " | Site" part: what strip_site() cuts off. */
 static int site_part(reader *r, const char *site, const char *s)
 {
@@ -1440,9 +1460,7 @@ static int site_part(reader *r, const char *site, const char *s)
 		return 0;
 	if (!r->title_tail) {
 		const char *tail = t + strip_site(t, site);
-		while (*tail && (*tail == ' ' || *tail == '|' || *tail == '-' || (unsigned char)*tail >= 0x80))
-			tail++;
-		r->title_tail = tail;
+		r->title_tail = skip_separators(tail);
 	}
 	return *r->title_tail && !strcasecmp(r->title_tail, s);
 }
@@ -1599,8 +1617,7 @@ static int same_title(const char *a, const char *b)
  * Umweltbundesamt" on umweltbundesamt.de). */
 static int names_site(const reader *r, const char *s, const char *site)
 {
-	while (*s == ' ' || *s == '|' || *s == '-' || *s == ':' || (unsigned char)*s >= 0x80)
-		s++;
+	s = skip_separators(s);
 	return *s && ((site && contains_ci(s, site)) || in_host(r->host, s));
 }
 
@@ -1851,6 +1868,19 @@ static void choose_title(reader *r, nf_page_meta *m)
 	m->title_source = src;
 }
 
+/* A site name that holds the page's own title ("Levee breaks - Valley
+ * Gazette" as og:site_name, from a misconfigured template) is the part
+ * after the title, or none. */
+static void site_name(reader *r)
+{
+	const char *site = r->site.value, *t = r->title.value, *p;
+	size_t n = t ? strlen(t) : 0;
+	if (!site || n < 10 || !(p = strstr(site, t)))
+		return;
+	p = skip_separators(p + n);
+	r->site.value = *p ? p : NULL;
+}
+
 nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
                           long long now, nf_page_meta *m)
 {
@@ -1866,6 +1896,7 @@ nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
 	url_host(url ? url : r->canon.value, r->host, sizeof r->host);
 	url_dates(r, url ? url : r->canon.value);
 	memset(m, 0, sizeof *m);
+	site_name(r);
 	choose_title(r, m);
 	m->title_el = r->title_el;
 	m->article_body = r->body;
