@@ -607,8 +607,13 @@ static int date_label(const char *s, size_t at)
 		{"uppdaterad", 2}, {"oppdatert", 2}, {"opdateret", 2}};
 	char low[40];
 	size_t from = at > 32 ? at - 32 : 0, n = at - from;
-	for (size_t i = 0; i < n; i++)
-		low[i] = (char)(s[from + i] >= 'A' && s[from + i] <= 'Z' ? s[from + i] + 32 : s[from + i]);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[from + i];
+		/* ASCII and Latin-1 capitals ("Änderung") to lower case */
+		int latin1_capital = i && (unsigned char)s[from + i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E &&
+		                     c != 0x97;
+		low[i] = (char)((c >= 'A' && c <= 'Z') || latin1_capital ? c + 32 : c);
+	}
 	low[n] = '\0';
 	int kind = 0;
 	size_t nearest = LABEL_GAP + 1;
@@ -635,6 +640,7 @@ static int date_label(const char *s, size_t at)
  * each unset (precision NONE) when there is none. */
 typedef struct reader_dates {
 	nf_page_date published, modified, any;
+	size_t any_at; /* where any starts in s */
 } reader_dates;
 
 static void find_reader_dates(reader *r, const char *s, size_t n, int month_first, reader_dates *out)
@@ -660,8 +666,10 @@ static void find_reader_dates(reader *r, const char *s, size_t n, int month_firs
 		nf_page_date *slot = label == 1 ? &out->published : label == 2 ? &out->modified : NULL;
 		if (slot && !slot->precision)
 			*slot = d;
-		if (label != 2 && !out->any.precision)
+		if (label != 2 && !out->any.precision) {
 			out->any = d;
+			out->any_at = i;
+		}
 		if (out->published.precision && out->modified.precision && out->any.precision)
 			return;
 	}
@@ -727,6 +735,8 @@ static int dateline(reader *r, const nf_el *e, int month_first, nf_page_date *d)
  * as the last change is the modification date when the markup gave none. */
 #define STAMP_CHARS 200    /* a stamp is a short line, not a paragraph */
 #define BEFORE_HEADLINE 15 /* elements before the headline where a stamp sits */
+#define STAMP_LEAD 60      /* a stamp's date comes first, or after a byline; later
+                              in a line it is a sentence's ("photo of 31.05.2021") */
 #define AFTER_HEADLINE 60  /* ... and after it */
 static void text_date(reader *r)
 {
@@ -770,7 +780,7 @@ static void text_date(reader *r)
 			labelled = found.published;
 		if (holds && !holder.precision)
 			holder = found.any;
-		if (close && !near.precision)
+		if (close && !near.precision && found.any_at < STAMP_LEAD)
 			near = found.any;
 	}
 	d = labelled.precision ? labelled : holder.precision ? holder : near;
