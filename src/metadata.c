@@ -742,7 +742,7 @@ static void text_date(reader *r)
 {
 	const nf_html *h = r->h;
 	int month_first = r->lang.value && !strncasecmp(r->lang.value, "en-us", 5);
-	nf_page_date d, holder = {0}, near = {0}, labelled = {0};
+	nf_page_date d, holder = {0}, near_holder = {0}, near = {0}, labelled = {0};
 	size_t head = r->head_el == UINT32_MAX ? h->nels : r->head_el;
 	size_t from = head > BEFORE_HEADLINE ? head - BEFORE_HEADLINE : 0;
 	int lead_seen = 0;
@@ -761,7 +761,7 @@ static void text_date(reader *r)
 			continue;
 		}
 		int outer = e->parent == UINT32_MAX || h->els[e->parent].text > STAMP_CHARS;
-		int holds = !holder.precision && date_holder(e->node);
+		int holds = (!holder.precision || !near_holder.precision) && date_holder(e->node);
 		if (!outer && !holds && !close)
 			continue;
 		r->tmp.len = 0;
@@ -780,10 +780,13 @@ static void text_date(reader *r)
 			labelled = found.published;
 		if (holds && !holder.precision)
 			holder = found.any;
+		if (holds && close && !near_holder.precision)
+			near_holder = found.any;
 		if (close && !near.precision && found.any_at < STAMP_LEAD)
 			near = found.any;
 	}
-	d = labelled.precision ? labelled : holder.precision ? holder : near;
+	d = labelled.precision ? labelled : near_holder.precision ? near_holder :
+	    holder.precision ? holder : near;
 	if (!d.precision)
 		return;
 	d.source = "text";
