@@ -726,15 +726,19 @@ static int dateline(reader *r, const nf_el *e, int month_first, nf_page_date *d)
 	return 0;
 }
 
-/* Dates in the page's text, when nothing better said when it was
- * published: a date labelled as the publication ("Erschienen am ...")
- * anywhere outside the comments; else the first in an element named for
- * the date (class "date", "posted-on", "entry-meta", ...); else the first
- * in the short lines around the headline (a kicker's stamp above it, the
- * byline's below) or the dateline of the first paragraph. A date labelled
- * as the last change is the modification date when the markup gave none. */
+/* The date stamp a reader sees (r->seen), and the publication date when
+ * nothing better said it: a date labelled as the publication ("Erschienen
+ * am ...") anywhere; else the first in an element named for the date
+ * (class "date", "posted-on", "entry-meta", ...) around the headline, then
+ * elsewhere; else the first opening a short line around the headline (a
+ * kicker's stamp above it, the byline's below) or the dateline of the
+ * lead; else the first date of the comments (a forum's posts). Dates in
+ * comments count for nothing else. A date labelled as the last change is
+ * the modification date when the markup gave none. */
 #define STAMP_CHARS 200    /* a stamp is a short line, not a paragraph */
 #define BEFORE_HEADLINE 15 /* elements before the headline where a stamp sits */
+#define LEAD_PARAGRAPHS 2  /* a standfirst, then the first paragraph: either opens
+                              with the dateline */
 #define STAMP_LEAD 60      /* a stamp's date comes first, or after a byline; later
                               in a line it is a sentence's ("photo of 31.05.2021") */
 #define AFTER_HEADLINE 60  /* ... and after it */
@@ -742,7 +746,7 @@ static void text_date(reader *r)
 {
 	const nf_html *h = r->h;
 	int month_first = r->lang.value && !strncasecmp(r->lang.value, "en-us", 5);
-	nf_page_date d, holder = {0}, near_holder = {0}, near = {0}, labelled = {0};
+	nf_page_date d, holder = {0}, near_holder = {0}, near = {0}, labelled = {0}, in_comments = {0};
 	size_t head = r->head_el == UINT32_MAX ? h->nels : r->head_el;
 	size_t from = head > BEFORE_HEADLINE ? head - BEFORE_HEADLINE : 0;
 	int lead_seen = 0;
@@ -753,8 +757,8 @@ static void text_date(reader *r)
 		int close = !near.precision && i >= from && i < head + AFTER_HEADLINE;
 		if (e->text > STAMP_CHARS) {
 			/* the first paragraph after the headline may open with the date */
-			if (close && i > head && !lead_seen && e->tag == T_P) {
-				lead_seen = 1;
+			if (close && i > head && lead_seen < LEAD_PARAGRAPHS && e->tag == T_P) {
+				lead_seen++;
 				if (dateline(r, e, month_first, &d))
 					near = d;
 			}
@@ -769,14 +773,20 @@ static void text_date(reader *r)
 			continue;
 		reader_dates found;
 		find_reader_dates(r, r->tmp.data, r->tmp.len, month_first, &found);
-		int comment = (found.modified.precision || found.published.precision) && outer &&
-		              in_comment(h, e);
-		if (outer && !comment && !r->mod_rank && found.modified.precision) {
+		if ((found.modified.precision || found.published.precision || found.any.precision) &&
+		    in_comment(h, e)) {
+			/* a forum's posts are its comments: their first date is
+			 * the page's when nothing else is */
+			if (!in_comments.precision)
+				in_comments = found.any;
+			continue;
+		}
+		if (outer && !r->mod_rank && found.modified.precision) {
 			r->mod = found.modified;
 			r->mod.source = "text";
 			r->mod_rank = R_TAG;
 		}
-		if (outer && !comment && found.published.precision)
+		if (outer && found.published.precision)
 			labelled = found.published;
 		if (holds && !holder.precision)
 			holder = found.any;
@@ -786,7 +796,7 @@ static void text_date(reader *r)
 			near = found.any;
 	}
 	d = labelled.precision ? labelled : near_holder.precision ? near_holder :
-	    holder.precision ? holder : near;
+	    holder.precision ? holder : near.precision ? near : in_comments;
 	if (!d.precision)
 		return;
 	d.source = "text";
