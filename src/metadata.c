@@ -679,7 +679,8 @@ static void find_reader_dates(reader *r, const char *s, size_t n, int month_firs
 static int date_holder(const xmlNode *n)
 {
 	static const char *const words[] = {"date", "time", "datum", "posted", "publish", "meta",
-	                                    "byline", "fecha", "data", "dateline", "zeit"};
+	                                    "byline", "fecha", "data", "dateline", "zeit",
+	                                    "authored", "submitted", "created"};
 	const char *vals[2] = {nf_html_attr(n, "class"), nf_html_attr(n, "id")};
 	for (int k = 0; k < 2; k++)
 		for (size_t i = 0; vals[k] && i < sizeof words / sizeof *words; i++)
@@ -1136,7 +1137,7 @@ static void meta_date_key(reader *r, const char *key, const char *content)
 		low[i] = (char)(key[i] >= 'A' && key[i] <= 'Z' ? key[i] + 32 : key[i]);
 	int pub = (strstr(low, "publish") || strstr(low, "pubdate") || strstr(low, "publication")) &&
 	          !strstr(low, "publisher");
-	int mod = strstr(low, "modified") || strstr(low, "updated");
+	int mod = strstr(low, "modified") || strstr(low, "update");
 	if (!pub && !mod)
 		return;
 	snprintf(src, sizeof src, "meta:%s", low);
@@ -1828,6 +1829,26 @@ static const heading *agreeing_heading(reader *r, const char *site,
 	return best;
 }
 
+/* A title from the metadata still has its heading on the page (of any
+ * level, an <h4> too), where the date stamp is looked for: the first
+ * heading that is the title, among the first MAX_HEADINGS; UINT32_MAX
+ * when none is. */
+#define MAX_HEADINGS 64
+static uint32_t heading_of(reader *r, const char *title)
+{
+	const nf_html *h = r->h;
+	for (size_t i = 0, seen = 0; i < h->nels && seen < MAX_HEADINGS; i++) {
+		const nf_el *e = &h->els[i];
+		if (!(e->flags & NF_EL_HEADING) || (e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)))
+			continue;
+		seen++;
+		const char *t = text_of(r, e->node, 2000);
+		if (t && same_title(t, title))
+			return (uint32_t)i;
+	}
+	return UINT32_MAX;
+}
+
 /* The headline is what the reader sees: the first <h1> that is not the
  * site's logo (the site's name, or a short link home); a heading that is
  * one of the page's own titles when that <h1> is not; else an <h2> the
@@ -1889,6 +1910,8 @@ static void choose_title(reader *r, nf_page_meta *m)
 	}
 	m->title = best && strcmp(src, "h1") && strcmp(src, "h2") ? clean_title(r, best, site) : best;
 	m->title_source = src;
+	if (m->title && r->head_el == UINT32_MAX)
+		r->head_el = heading_of(r, m->title);
 }
 
 /* A site name that holds the page's own title ("Levee breaks - Valley
