@@ -352,18 +352,24 @@ int nf_page_date_parse(const char *s, size_t n, long long now, nf_page_date *d)
 static void offer_date(reader *r, int modified, const char *v, size_t n,
                        const char *source, int rank)
 {
-	nf_page_date d;
+	nf_page_date d, *cur = modified ? &r->mod : &r->pub;
 	int *have = modified ? &r->mod_rank : &r->pub_rank;
-	if (!v || (*have && rank >= *have))
+	if (!v || !nf_page_date_parse(v, n, r->now, &d))
 		return;
-	if (!nf_page_date_parse(v, n, r->now, &d))
+	/* a less trusted source may still make a month or a year a day: the
+	 * same date, said more precisely */
+	int refines = *have && d.precision >= NF_PREC_DAY && cur->precision < NF_PREC_DAY &&
+	              d.date.y == cur->date.y && (cur->precision < NF_PREC_MONTH || d.date.m == cur->date.m);
+	if (*have && rank > *have && !refines)
 		return;
-	/* a coarser date of the same rank never replaces a finer one */
+	/* the first of a rank stays, unless a later one of it is finer (a
+	 * day beats a month) */
+	if (*have == rank && d.precision <= cur->precision)
+		return;
+	if (refines && rank > *have)
+		rank = *have;
 	d.source = source;
-	if (modified)
-		r->mod = d;
-	else
-		r->pub = d;
+	*cur = d;
 	*have = rank;
 }
 
@@ -1164,9 +1170,11 @@ static void meta_tag(reader *r, const xmlNode *n)
 			known = 1;
 			/* earlier keys in the table are trusted more */
 			int rank = k == 2 ? R_MICRO : R_META;
-			/* a bare "date" is as often the day the page was generated
-			 * or last saved: below the stamp the reader sees */
-			if (m->field == F_PUB && !strcmp(m->key, "date"))
+			/* a bare "date" (plain or Dublin Core's) is as often the
+			 * day the page was generated or last saved: below the
+			 * stamp the reader sees */
+			if (m->field == F_PUB && (!strcmp(m->key, "date") || !strcmp(m->key, "dc.date") ||
+			                          !strcmp(m->key, "dcterms.date")))
 				rank = R_TAG + 1;
 			switch (m->field) {
 			case F_TITLE: offer_title(r, &r->title, content, m->source, rank); break;
