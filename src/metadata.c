@@ -596,7 +596,8 @@ static int reader_date(const char *s, size_t n, size_t i, int month_first, nf_da
 
 /* What the words just before a date in a page's text say it is: 1 the
  * publication ("Published on", "Erschienen am"), 2 the last change
- * ("Updated", "Letzte Änderung", "zuletzt am"), 0 neither. Lower case,
+ * ("Updated", "Letzte Änderung", "zuletzt am"), 3 the clock ("Aktuelle
+ * Zeit:", "It is currently", a forum's), 0 none of these. Lower case,
  * in the languages most of the web is written in; the label ends at most
  * a few bytes before the date (" am ", " on ", ": "). */
 #define LABEL_GAP 6
@@ -610,7 +611,9 @@ static int date_label(const char *s, size_t at)
 		{"updated", 2}, {"modified", 2}, {"edited", 2}, {"aktualisiert", 2}, {"geändert", 2},
 		{"änderung", 2}, {"zuletzt", 2}, {"mis à jour", 2}, {"modifié", 2}, {"actualizado", 2},
 		{"actualización", 2}, {"aggiornato", 2}, {"zaktualizowano", 2}, {"bijgewerkt", 2},
-		{"uppdaterad", 2}, {"oppdatert", 2}, {"opdateret", 2}};
+		{"uppdaterad", 2}, {"oppdatert", 2}, {"opdateret", 2},
+		{"aktuelle zeit", 3}, {"current time", 3}, {"it is currently", 3}, {"heute ist", 3},
+		{"today is", 3}, {"es ist jetzt", 3}};
 	char low[40];
 	size_t from = at > 32 ? at - 32 : 0, n = at - from;
 	for (size_t i = 0; i < n; i++) {
@@ -672,7 +675,7 @@ static void find_reader_dates(reader *r, const char *s, size_t n, int month_firs
 		nf_page_date *slot = label == 1 ? &out->published : label == 2 ? &out->modified : NULL;
 		if (slot && !slot->precision)
 			*slot = d;
-		if (label != 2 && !out->any.precision) {
+		if (label != 2 && label != 3 && !out->any.precision) {
 			out->any = d;
 			out->any_at = i;
 		}
@@ -692,6 +695,21 @@ static int date_holder(const xmlNode *n)
 		for (size_t i = 0; vals[k] && i < sizeof words / sizeof *words; i++)
 			if (contains_ci(vals[k], words[i]))
 				return 1;
+	return 0;
+}
+
+/* The element sits in a teaser of another article: the first ancestor
+ * with a line or two of text (TEASER_CHARS) is mostly link text (a
+ * linked title and its date in a list), where the page's own stamp sits
+ * by a headline that links nowhere. */
+#define TEASER_CHARS 60
+static int in_teaser(const nf_html *h, const nf_el *e)
+{
+	for (int k = 0; k < 16 && e; k++) {
+		if (e->text >= TEASER_CHARS)
+			return e->link * 2 > e->text;
+		e = e->parent == UINT32_MAX ? NULL : &h->els[e->parent];
+	}
 	return 0;
 }
 
@@ -795,9 +813,10 @@ static void text_date(reader *r)
 		}
 		if (outer && found.published.precision)
 			labelled = found.published;
-		if (holds && !holder.precision)
+		int teaser = found.any.precision && holds && in_teaser(h, e);
+		if (holds && !teaser && !holder.precision)
 			holder = found.any;
-		if (holds && close && !near_holder.precision)
+		if (holds && !teaser && close && !near_holder.precision)
 			near_holder = found.any;
 		if (close && !near.precision && found.any_at < STAMP_LEAD)
 			near = found.any;
