@@ -1856,6 +1856,23 @@ static const heading *agreeing_heading(reader *r, const char *site,
 	return best;
 }
 
+/* A title without the date stamp that opens it ("23.01.2022 - Wierer
+ * wins"): the date is the page's, not its headline. */
+static const char *undated(const char *t)
+{
+	nf_date x;
+	if (!t || !reader_date(t, strlen(t), 0, 0, &x))
+		return t;
+	const char *p = t;
+	while ((*p >= '0' && *p <= '9') || *p == '.' || *p == '/' || *p == '-')
+		p++;
+	const char *rest = skip_separators(p);
+	/* a separator after the date ("23.01.2022 - ", "23.01.2022: "), and a
+	 * headline after that */
+	int sep = *p == '|' || *p == ':' || (*p == ' ' && (p[1] == '-' || p[1] == '|' || p[1] == ':'));
+	return sep && strlen(rest) >= 10 ? rest : t;
+}
+
 /* A title from the metadata still has its heading on the page (of any
  * level, an <h4> too), where the date stamp is looked for: the first
  * heading that is the title, among the first MAX_HEADINGS; UINT32_MAX
@@ -1936,6 +1953,7 @@ static void choose_title(reader *r, nf_page_meta *m)
 		best = n ? nf_arena_strndup(r->a, core, n) : best;
 	}
 	m->title = best && strcmp(src, "h1") && strcmp(src, "h2") ? clean_title(r, best, site) : best;
+	m->title = undated(m->title);
 	m->title_source = src;
 	if (m->title && r->head_el == UINT32_MAX)
 		r->head_el = heading_of(r, m->title);
