@@ -87,8 +87,10 @@ static void test_atom_and_rdf(void)
 	CHECK_STR(d->byline, "By B. Lee");
 	CHECK_INT(d->published.d, 2); /* published, not updated */
 	CHECK(strstr(NF_DOC(c, 1)->raw, "5 < 6 is kept") != NULL);
-	/* an entry with only an update time has no publication date */
-	CHECK_INT(NF_DOC(c, 1)->date_source, NF_DATE_NONE);
+	/* an entry with only an update time is dated by it, as a page is, but
+	 * the time stays the item's update (feed.c keeps the two apart) */
+	CHECK_INT(NF_DOC(c, 1)->date_source, NF_DATE_METADATA);
+	CHECK_INT(NF_DOC(c, 1)->published.d, 4);
 	nf_corpus_free(c);
 
 	c = add("rdf.xml",
