@@ -110,6 +110,7 @@
 typedef struct extractor {
 	const nf_html *h;
 	unsigned char *drop;    /* per element: 1 = furniture (with its subtree) */
+	unsigned char *major;   /* per element: 1 = holds most of the page's prose */
 	uint32_t *prose;        /* per element: characters of prose in its subtree */
 	uint32_t *end;          /* per element: index just past its subtree */
 	uint32_t gate;          /* the headline: nothing before it is written */
@@ -141,16 +142,22 @@ static double link_density(const nf_el *e)
 /* --- Step 1: furniture ------------------------------------------------------- */
 
 /* Furniture by its names that is kept all the same: what holds the article
- * body, and (lenient) what holds most of the page, as when broken markup
- * leaves everything inside an unclosed <nav>. */
-static int protected_el(const nf_html *h, const nf_el *e, int lenient)
+ * body or most of the page's prose (a "layout-with-sidebar" wrapper around
+ * the whole page), and (lenient) what holds most of the page's text, as
+ * when broken markup leaves everything inside an unclosed <nav>. */
+static int protected_el(const extractor *x, const nf_el *e, int lenient)
 {
+	const nf_html *h = x->h;
 	const nf_el *body = &h->els[h->body];
 	return (e->flags & NF_EL_HASBODY) || e->tag == T_BODY || e->tag == T_HTML ||
-	       e->tag == T_MAIN || (lenient && body->text && e->text * 2 > body->text);
+	       e->tag == T_MAIN || x->major[NF_EL_INDEX(h, e)] ||
+	       (lenient && body->text && e->text * 2 > body->text);
 }
 
-static void mark_furniture(extractor *x, int lenient)
+/* Marks furniture in x->drop: by its names strictly (mode STRICT), with
+ * the lenient protection (LENIENT), or not by names at all (NAMELESS). */
+enum { STRICT, LENIENT, NAMELESS };
+static void mark_furniture(extractor *x, int mode)
 {
 	const nf_html *h = x->h;
 	for (size_t i = 0; i < h->nels; i++) {
@@ -158,7 +165,8 @@ static void mark_furniture(extractor *x, int lenient)
 		int d = (e->parent != UINT32_MAX && x->drop[e->parent]) ||
 		        (e->flags & (NF_EL_JUNK | NF_EL_HIDDEN)) ||
 		        e->tag == T_FIGCAPTION;
-		if (!d && (e->flags & NF_EL_UNLIKELY) && !protected_el(h, e, lenient))
+		if (!d && mode != NAMELESS && (e->flags & NF_EL_UNLIKELY) &&
+		    !protected_el(x, e, mode == LENIENT))
 			d = 1;
 		x->drop[i] = (unsigned char)d;
 	}
@@ -267,6 +275,18 @@ static void count_prose(extractor *x)
 		if (e->parent != UINT32_MAX)
 			x->prose[e->parent] += x->prose[i];
 	}
+}
+
+/* x->major: the elements that hold more than half of the page's prose
+ * when no names are believed. */
+static void mark_major(extractor *x)
+{
+	const nf_html *h = x->h;
+	mark_furniture(x, NAMELESS);
+	count_prose(x);
+	size_t all = x->prose[h->body];
+	for (size_t i = 0; i < h->nels; i++)
+		x->major[i] = all && x->prose[i] * 2 > all;
 }
 
 static size_t prose_chars(const extractor *x, uint32_t root)
@@ -787,10 +807,12 @@ nf_status nf_extract_text(const nf_html *h, const nf_page_meta *meta, nf_buf *ou
 	x.out = out;
 	x.title = title;
 	x.drop = calloc(h->nels, 1);
+	x.major = calloc(h->nels, 1);
 	x.prose = calloc(h->nels, sizeof *x.prose);
 	x.end = malloc(h->nels * sizeof *x.end);
-	if (!x.drop || !x.prose || !x.end) {
+	if (!x.drop || !x.major || !x.prose || !x.end) {
 		free(x.drop);
+		free(x.major);
 		free(x.prose);
 		free(x.end);
 		return NF_ENOMEM;
@@ -807,10 +829,11 @@ nf_status nf_extract_text(const nf_html *h, const nf_page_meta *meta, nf_buf *ou
 	uint32_t root = h->body;
 	nf_status st = NF_OK;
 	size_t start = out->len;
-	mark_furniture(&x, 1);
+	mark_major(&x);
+	mark_furniture(&x, LENIENT);
 	count_prose(&x);
 	size_t page = prose_chars(&x, root);
-	mark_furniture(&x, fragment);
+	mark_furniture(&x, fragment ? LENIENT : STRICT);
 	count_prose(&x);
 	if (fragment) {
 		st = write_region(&x, h->els[root].node, 1);
@@ -818,7 +841,7 @@ nf_status nf_extract_text(const nf_html *h, const nf_page_meta *meta, nf_buf *ou
 		/* furniture by name goes, unless that leaves little of the page's
 		 * prose: then only what holds most of the page is kept */
 		if (prose_chars(&x, root) < (size_t)((double)page * MIN_STRICT_SHARE)) {
-			mark_furniture(&x, 1);
+			mark_furniture(&x, LENIENT);
 			count_prose(&x);
 		} else
 			page = prose_chars(&x, root);
@@ -849,6 +872,7 @@ nf_status nf_extract_text(const nf_html *h, const nf_page_meta *meta, nf_buf *ou
 		drop_empty_blocks(&x, start, fragment);
 	*paras = x.paras;
 	free(x.drop);
+	free(x.major);
 	free(x.prose);
 	free(x.end);
 	nf_vec_free(&x.blocks);
