@@ -639,6 +639,41 @@ static int promo_block(const char *s, size_t n)
 	return 0;
 }
 
+/* A line that announces other articles or the author's box, not this
+ * article: "Mehr zum Thema", "Related", "Über den Autor" at its start, a
+ * heading's length at most. Lower case, in the languages most of the web
+ * is written in. */
+#define ANNOUNCE_CHARS 60
+static int announce_line(const char *s, size_t n)
+{
+	static const char *const cues[] = {
+		"related", "read more", "more from", "more on", "more stories", "you may also",
+		"you might also", "recommended", "most read", "most popular", "latest articles",
+		"latest news", "about the author", "mehr zum thema", "mehr zu", "das könnte sie",
+		"das könnte dich", "auch interessant", "lesen sie auch", "lies auch", "weiterlesen",
+		"zum weiterlesen", "weitere artikel", "weitere beiträge", "ähnliche beiträge",
+		"ähnliche artikel", "verwandte artikel", "neueste artikel", "neueste beiträge",
+		"meistgelesen", "meist gelesen", "alle artikel", "über den autor", "über die autorin",
+		"à lire aussi", "lire aussi", "sur le même sujet", "articles liés", "leer más",
+		"lee también", "te puede interesar", "noticias relacionadas", "artículos relacionados",
+		"leggi anche", "articoli correlati", "czytaj też", "czytaj także", "zobacz też",
+		"polecane", "lees ook", "gerelateerd"};
+	if (n > ANNOUNCE_CHARS)
+		return 0;
+	char low[ANNOUNCE_CHARS + 1];
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int latin1_capital = i && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E &&
+		                     c != 0x97;
+		low[i] = (char)((c >= 'A' && c <= 'Z') || latin1_capital ? c + 32 : c);
+	}
+	low[n] = '\0';
+	for (size_t i = 0; i < sizeof cues / sizeof *cues; i++)
+		if (!strncmp(low, cues[i], strlen(cues[i])))
+			return 1;
+	return 0;
+}
+
 /* A picture credit or source line: "Foto: ...", "Source: ...", "Titelbild:"
  * (a label word and a colon first, a short line). */
 static int credit_line(const char *s, size_t n)
@@ -667,7 +702,7 @@ static int label_block(const char *s, size_t n)
 		"anzeige", "advertisement", "advertising", "ad", "ads", "werbung",
 		"publicité", "publicidad", "pubblicità", "reklama", "sponsored",
 		"annonce", "annonse", "annons", "advertentie", "publicidade", "реклама"};
-	if (credit_line(s, n) || promo_block(s, n))
+	if (credit_line(s, n) || promo_block(s, n) || announce_line(s, n))
 		return 1;
 	if (n > 40)
 		return 0;
