@@ -626,7 +626,9 @@ static int promo_block(const char *s, size_t n)
 		"abonnieren", "abonnent", "anmelden", "eingeloggt", "registrieren",
 		"abonnez", "abonné", "inscrivez", "connectez", "suscríbete", "suscribirse",
 		"suscriptor", "iscriviti", "abbonati", "assine", "assinante", "subskryb",
-		"zaloguj", "prenumer", "abonneer", "inloggen"};
+		"zaloguj", "prenumer", "abonneer", "inloggen", "all rights reserved",
+		"alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+		"tutti i diritti riservati", "copyrighted property", "download the"};
 	if (n > PROMO_CHARS)
 		return 0;
 	char low[PROMO_CHARS + 1];
@@ -657,7 +659,10 @@ static int announce_line(const char *s, size_t n)
 		"à lire aussi", "lire aussi", "sur le même sujet", "articles liés", "leer más",
 		"lee también", "te puede interesar", "noticias relacionadas", "artículos relacionados",
 		"leggi anche", "articoli correlati", "czytaj też", "czytaj także", "zobacz też",
-		"polecane", "lees ook", "gerelateerd"};
+		"polecane", "lees ook", "gerelateerd", "vous aimerez", "à découvrir aussi",
+		"this entry was posted", "share this", "artikel teilen", "beitrag teilen",
+		"möchten sie den artikel", "load more", "lade weitere", "mehr laden", "wird geladen",
+		"for the latest", "rezept drucken", "print recipe"};
 	if (n > ANNOUNCE_CHARS)
 		return 0;
 	char low[ANNOUNCE_CHARS + 1];
