@@ -135,6 +135,35 @@ static void test_whole_page_in_broken_nav(void)
 	CHECK(strstr(t, "rooftops") != NULL);
 }
 
+static void test_layout_named_as_furniture(void)
+{
+	/* a layout wrapper named for its sidebar holds the whole article, while
+	 * the page's menu and footer hold much of its text */
+	char html[8192], links[2048] = "";
+	for (int i = 0; i < 30; i++)
+		strcat(links, "<a href=\"/x\">Section link</a> ");
+	snprintf(html, sizeof html,
+	         "<html><body><div class=\"menu\">%s</div><div class=\"row fixed-sidebar-layout\">"
+	         "<div class=\"main\"><h1>Title here</h1>%s%s%s</div>"
+	         "<div class=\"rail\">Most read today</div></div><div class=\"links\">%s</div>"
+	         "</body></html>", links, PARA1, PARA2, PARA3, links);
+	const char *t = text_of(html);
+	CHECK(strstr(t, "gave way") && strstr(t, "rooftops") && strstr(t, "could rise"));
+}
+
+static void test_announcing_lines_go(void)
+{
+	/* a line that announces other articles is not the article's */
+	char html[4096];
+	snprintf(html, sizeof html,
+	         "<html><body><article><h1>Title here</h1>%s%s<h3>Mehr zum Thema</h3>%s"
+	         "<p>Lade weitere Inhalte</p></article></body></html>", PARA1, PARA2, PARA3);
+	const char *t = text_of(html);
+	CHECK(strstr(t, "gave way") && strstr(t, "rooftops") && strstr(t, "could rise"));
+	CHECK(strstr(t, "Mehr zum Thema") == NULL);
+	CHECK(strstr(t, "Lade weitere") == NULL);
+}
+
 static void test_article_split_over_containers(void)
 {
 	char html[4096];
@@ -230,6 +259,8 @@ int main(void)
 	RUN(test_heading_without_content);
 	RUN(test_hidden_and_scripts);
 	RUN(test_whole_page_in_broken_nav);
+	RUN(test_layout_named_as_furniture);
+	RUN(test_announcing_lines_go);
 	RUN(test_article_split_over_containers);
 	RUN(test_deep_nesting);
 	RUN(test_page_api);
