@@ -100,6 +100,7 @@ struct nf_ctx {
 	nf_warn_fn warn;
 	void *warn_ud;
 	char errmsg[512];
+	nf_arena_pool pool; /* chunks reused by the arenas of its corpora and briefs */
 };
 
 struct nf_corpus {
