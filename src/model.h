@@ -101,6 +101,7 @@ struct nf_ctx {
 	void *warn_ud;
 	char errmsg[512];
 	nf_arena_pool pool; /* chunks reused by the arenas of its corpora and briefs */
+	nf_lex_memo *memo;  /* stems and stop flags shared by its corpora's lexicons */
 };
 
 struct nf_corpus {

@@ -57,8 +57,13 @@ void nf_warn(nf_ctx *ctx, const char *fmt, ...)
 nf_ctx *nf_ctx_new(void)
 {
 	nf_ctx *ctx = calloc(1, sizeof(nf_ctx));
-	if (ctx)
-		ctx->pool = (nf_arena_pool)NF_ARENA_POOL_INIT(CTX_POOL_BYTES);
+	if (!ctx)
+		return NULL;
+	ctx->pool = (nf_arena_pool)NF_ARENA_POOL_INIT(CTX_POOL_BYTES);
+	if (!(ctx->memo = nf_lex_memo_new())) {
+		free(ctx);
+		return NULL;
+	}
 	return ctx;
 }
 
@@ -67,6 +72,7 @@ void nf_ctx_free(nf_ctx *ctx)
 	if (!ctx)
 		return;
 	nf_arena_pool_free(&ctx->pool);
+	nf_lex_memo_free(ctx->memo);
 	free(ctx);
 }
 
@@ -98,6 +104,7 @@ nf_status nf_corpus_new(nf_corpus **out, nf_ctx *ctx)
 	}
 	c->ctx = ctx;
 	c->arena.pool = &ctx->pool;
+	c->lex.memo = ctx->memo;
 	*out = c;
 	return NF_OK;
 }

@@ -470,7 +470,8 @@ static inline nf_token *new_token(nf_vec *toks)
 
 /* The stem and stop-word flag of word token t whose folded form is
  * form[0..flen) and lexicon id t->norm: both are cached on the lexicon
- * entry, so the stemmer and the list run once per distinct word. */
+ * entry, and in the context's memo, so the stemmer and the list run once
+ * per distinct word of a stream of corpora. */
 static nf_status word_ids(nf_lex *lex, nf_token *t, const char *form, size_t flen)
 {
 	nf_lex_entry *e = &lex->entries[t->norm];
@@ -479,9 +480,11 @@ static nf_status word_ids(nf_lex *lex, nf_token *t, const char *form, size_t fle
 			return NF_ENOMEM;
 		e = &lex->entries[t->norm]; /* entries may have moved */
 	}
-	if (!e->stop)
+	if (!e->stop) {
 		e->stop = in_sorted(stopwords, sizeof stopwords / sizeof *stopwords, form, flen)
 		          ? 2 : 1;
+		nf_lex_remember(lex, t->norm);
+	}
 	if (e->stop == 2)
 		t->flags |= NF_TOK_STOP;
 	return NF_OK;
