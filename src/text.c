@@ -552,10 +552,10 @@ static size_t ascii_word(const unsigned char *p, size_t len, size_t i, char *buf
 {
 	size_t j = i, lim = len - i > FOLD_MAX ? i + FOLD_MAX : len;
 	*poss = 0;
-	memset(buf, 0, 8);
 	for (;;) {
 		/* the run of letters and digits, a block of eight at a time, lower-
-		 * cased into buf with the bytes after it zeroed */
+		 * cased into buf with the bytes after it zeroed (the first store
+		 * is at buf[0]: the key's padding needs no other zeroing) */
 		while (j < lim) {
 			uint64_t x = nf_load_upto8(p + j, lim - j);
 			uint64_t letters = nf_letters(x);
@@ -610,11 +610,13 @@ static size_t ascii_word(const unsigned char *p, size_t len, size_t i, char *buf
 	}
 	*flags = NF_TOK_WORD;
 	if ((unsigned)(p[i] - 'A') < 26) {
-		/* all upper case: 2+ letters, none in lower case */
-		size_t letters = 0, lower = 0;
-		for (size_t k = i; k < j; k++) {
-			letters += ascii_class[p[k]] == C_LETTER;
-			lower += (unsigned)(p[k] - 'a') < 26;
+		/* all upper case: 2+ letters, none in lower case; by blocks */
+		size_t letters = 0;
+		uint64_t lower = 0;
+		for (size_t k = i; k < j; k += 8) {
+			uint64_t x = nf_load_upto8(p + k, j - k), l = nf_letters(x);
+			letters += nf_count_marked(l);
+			lower |= l & ~nf_upper(x, l);
 		}
 		*flags |= NF_TOK_CAP;
 		if (letters >= 2 && !lower)
@@ -623,10 +625,65 @@ static size_t ascii_word(const unsigned char *p, size_t len, size_t i, char *buf
 	return j;
 }
 
-/* Pushes a token whose folded form is form[0..flen), with flags; form
- * has eight readable bytes, zero from form[flen] on, when flen <= 8. */
-static nf_status push_folded(nf_lex *lex, nf_vec *toks, size_t off, size_t len,
-                             const char *form, size_t flen, uint32_t flags)
+/* The ids of token t (flags set) from the short-word cache, when it has
+ * them: the folded form is form[0..flen), flen <= 8, eight readable bytes
+ * zero from form[flen] on. Returns 0 when the cache cannot tell. Inlined
+ * into the tokenizer's loop: this is the path of most tokens. */
+static inline int ids_cached(const nf_lex *lex, nf_token *t, const char *form, size_t flen)
+{
+	uint64_t key;
+	memcpy(&key, form, 8);
+	const nf_lex_small *e = nf_lex_small_slot(lex, key);
+	if (e->len != flen || e->key != key)
+		return 0;
+	if (!(t->flags & NF_TOK_WORD)) {
+		t->norm = t->stem = e->id;
+		return 1;
+	}
+	if (!e->stem)
+		return 0;
+	/* a cached word with its stem and stop flag: no entry to read */
+	t->norm = e->id;
+	t->stem = e->stem;
+	if (e->stop == 2)
+		t->flags |= NF_TOK_STOP;
+	return 1;
+}
+
+/* The ids of token t (flags set) whose folded form is form[0..flen), by
+ * the lexicon, when ids_cached() could not give them; form has eight
+ * readable bytes, zero from form[flen] on, when flen <= 8. */
+static nf_status ids_interned(nf_lex *lex, nf_token *t, const char *form, size_t flen)
+{
+	if (flen > 8) {
+		if (!(t->norm = nf_lex_intern(lex, form, flen)))
+			return NF_ENOMEM;
+		if (t->flags & NF_TOK_WORD)
+			return word_ids(lex, t, form, flen);
+		t->stem = t->norm;
+		return NF_OK;
+	}
+	uint64_t key;
+	memcpy(&key, form, 8);
+	if (!(t->norm = nf_lex_intern_key(lex, form, flen, key)))
+		return NF_ENOMEM;
+	if (!(t->flags & NF_TOK_WORD)) {
+		t->stem = t->norm;
+		return NF_OK;
+	}
+	nf_status st = word_ids(lex, t, form, flen);
+	nf_lex_small *e = nf_lex_small_slot(lex, key);
+	if (!st && e->id == t->norm && e->len == flen && e->key == key) {
+		e->stem = t->stem;
+		e->stop = lex->entries[t->norm].stop;
+	}
+	return st;
+}
+
+/* Pushes a token whose folded form is form[0..flen) (as ids_interned()
+ * takes it), with flags. */
+static inline nf_status push_folded(nf_lex *lex, nf_vec *toks, size_t off, size_t len,
+                                    const char *form, size_t flen, uint32_t flags)
 {
 	nf_token *t = new_token(toks);
 	if (!t)
@@ -634,37 +691,9 @@ static nf_status push_folded(nf_lex *lex, nf_vec *toks, size_t off, size_t len,
 	t->off = (uint32_t)off;
 	t->len = (uint32_t)len;
 	t->flags = flags;
-	if (flen > 8) {
-		if (!(t->norm = nf_lex_intern(lex, form, flen)))
-			return NF_ENOMEM;
-		if (flags & NF_TOK_WORD)
-			return word_ids(lex, t, form, flen);
-		t->stem = t->norm;
+	if (flen <= 8 && ids_cached(lex, t, form, flen))
 		return NF_OK;
-	}
-	uint64_t key;
-	memcpy(&key, form, 8);
-	nf_lex_small *e = nf_lex_small_slot(lex, key);
-	if (e->len == flen && e->key == key && (e->stem || !(flags & NF_TOK_WORD))) {
-		/* a cached word with its stem and stop flag: no entry to read */
-		t->norm = e->id;
-		t->stem = flags & NF_TOK_WORD ? e->stem : e->id;
-		if (e->stop == 2 && (flags & NF_TOK_WORD))
-			t->flags |= NF_TOK_STOP;
-		return NF_OK;
-	}
-	if (!(t->norm = nf_lex_intern_key(lex, form, flen, key)))
-		return NF_ENOMEM;
-	if (!(flags & NF_TOK_WORD)) {
-		t->stem = t->norm;
-		return NF_OK;
-	}
-	nf_status st = word_ids(lex, t, form, flen);
-	if (!st && e->id == t->norm && e->len == flen && e->key == key) {
-		e->stem = t->stem;
-		e->stop = lex->entries[t->norm].stop;
-	}
-	return st;
+	return ids_interned(lex, t, form, flen);
 }
 
 nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks)
