@@ -45,6 +45,7 @@
  * sets its speed (bench/README.md).
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
@@ -100,16 +101,24 @@ static const char *const weak_cues[] = {
 	"offer", "join", "sign", "feedback", "updates", "alerts"};
 
 #define WT_SLOTS 1024 /* power of two, well over twice the entries */
+/* Slots a key may sit from its home slot, at most: a lookup reads them
+ * all, without a branch on what it finds (whether a word is listed is as
+ * random as text, so a probing loop mispredicted on a third of the words).
+ * The lists as they are need four (wt_add() stops the program should an
+ * edit of them ever need more). */
+#define WT_PROBES 4
 
 /* Byte classes for features(). */
 enum {
 	B_STRIP = 1, /* ASCII punctuation stripped from a word's end */
-	B_QUOTE = 2  /* may start what quote_len() takes */
+	B_QUOTE = 2, /* may start what quote_len() takes */
+	B_ALNUM = 4, /* an ASCII letter or digit: starts a word */
+	B_TIDY = 8   /* a word starting with it is tidied (emit_raw()) */
 };
 
 typedef struct wtable {
-	uint64_t key[WT_SLOTS];
-	unsigned char flags[WT_SLOTS];
+	uint64_t key[WT_SLOTS + WT_PROBES - 1]; /* probes do not wrap around */
+	unsigned char flags[WT_SLOTS + WT_PROBES - 1];
 	unsigned char bytes[256]; /* B_* of each byte */
 } wtable;
 
@@ -141,22 +150,27 @@ static uint64_t hash_join(uint64_t prev, uint64_t w)
 
 static void wt_add(wtable *t, uint64_t h, unsigned char f)
 {
-	size_t i = (size_t)(h >> 7) & (WT_SLOTS - 1);
+	size_t home = (size_t)(h >> 7) & (WT_SLOTS - 1), i = home;
 	while (t->key[i] && t->key[i] != h)
-		i = (i + 1) & (WT_SLOTS - 1);
+		i++;
+	if (i - home >= WT_PROBES) {
+		/* constant data outgrew the lookup: every run would say so */
+		fputs("newsfuse: clean.c: raise WT_PROBES\n", stderr);
+		abort();
+	}
 	t->key[i] = h;
 	t->flags[i] |= f;
 }
 
-static unsigned char wt_get(const wtable *t, uint64_t h)
+/* The flags of h: each key sits in one slot of its window, so the flags
+ * of the slot holding h, or 0. */
+static inline unsigned char wt_get(const wtable *t, uint64_t h)
 {
 	size_t i = (size_t)(h >> 7) & (WT_SLOTS - 1);
-	while (t->key[i]) {
-		if (t->key[i] == h)
-			return t->flags[i];
-		i = (i + 1) & (WT_SLOTS - 1);
-	}
-	return 0;
+	unsigned char f = 0;
+	for (size_t k = 0; k < WT_PROBES; k++)
+		f |= t->key[i + k] == h ? t->flags[i + k] : 0;
+	return f;
 }
 
 /* Adds a word or a phrase (words separated by single spaces). */
@@ -181,7 +195,10 @@ static void wt_init(wtable *t)
 	memset(t, 0, sizeof *t);
 	for (int c = 1; c < 256; c++)
 		t->bytes[c] = (unsigned char)((strchr(".,;:!?\"'()[]*", c) ? B_STRIP : 0) |
-		                              (strchr("\"'()[]*\xE2\xC2", c) ? B_QUOTE : 0));
+		                              (strchr("\"'()[]*\xE2\xC2", c) ? B_QUOTE : 0) |
+		                              (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+		                               (c >= '0' && c <= '9') ? B_ALNUM : 0) |
+		                              (c == ',' || c == '.' ? B_TIDY : 0));
 	for (size_t i = 0; i < sizeof stop_words / sizeof *stop_words; i++)
 		wt_add_phrase(t, stop_words[i], W_STOP);
 	for (size_t i = 0; i < sizeof strong_cues / sizeof *strong_cues; i++)
@@ -448,15 +465,58 @@ static void scan_word(const char *s, size_t n, size_t b, const wtable *wt, word_
 			w->dot = s[j] == '.' || s[j] == '@';
 }
 
-static void features(line *l, const char *raw, const wtable *wt)
+/* scan_word() for the common word: ASCII, starting with a letter or a
+ * digit, and ended by a space or the line within eight bytes, so one block
+ * holds it with its closing punctuation. Returns 0, having set nothing,
+ * for any other word. Equal to scan_word() where it returns 1 (the hash
+ * is word_hash() of the stripped word, computed from the block). */
+static int scan_short_word(const char *s, size_t n, size_t avail, size_t b, const wtable *wt,
+                           word_scan *w)
+{
+	size_t left = n - b;
+	/* a whole block when the buffer has it: the bytes after the line are
+	 * masked off below */
+	uint64_t x = avail - b >= 8 ? nf_load8(s + b) : nf_load_upto8(s + b, left);
+	uint64_t sp = nf_first_eq(x, ' ');
+	size_t m = sp ? nf_first_marked(sp) : 8;
+	if (m > left)
+		m = left;
+	if (m == 8 && left > 8 && s[b + 8] != ' ')
+		return 0; /* longer than a block */
+	x &= nf_low_bytes(m);
+	if (x & NF_HIGHS)
+		return 0;
+	/* one closing mark is common and as random as text: taken off without
+	 * a branch; s[b] is no such byte, so this stops there */
+	size_t e = b + m - (wt->bytes[(unsigned char)s[b + m - 1]] & B_STRIP);
+	while (wt->bytes[(unsigned char)s[e - 1]] & B_STRIP)
+		e--;
+	uint64_t keep = nf_low_bytes(e - b);
+	uint64_t letters = nf_ascii_in(x | 0x20 * NF_ONES, 'a', 'z'), up = nf_upper(x, letters);
+	w->upper = nf_count_marked(up);
+	w->lower = nf_count_marked(letters & ~up);
+	w->digits = nf_count_marked(nf_ascii_in(x, '0', '9'));
+	w->dot = ((nf_first_eq(x, '.') | nf_first_eq(x, '@')) & keep) != 0;
+	w->te = b + m;
+	w->e = e;
+	w->hash = wh_block(WH_SEED, (x | up >> 2) & keep) | 1;
+	return 1;
+}
+
+/* The counts are kept in locals and stored once: stores through l would
+ * have to be redone after every byte read (a char may alias them). */
+static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 {
 	const char *s = raw + l->off;
-	size_t n = l->len, i = 0;
+	size_t n = l->len, i = 0, avail = raw_len - l->off;
 	size_t up = 0, lo = 0, digits = 0;
+	uint16_t words = 0, caps = 0, lower = 0, stops = 0, upper_words = 0, strong = 0, weak = 0;
+	unsigned char contact = 0, first_stop = 0;
+	uint32_t contact_at = 0;
 	uint64_t h1 = 0, h2 = 0; /* hashes of the previous one and two words */
 	/* what emit_raw() may change: a link or bracket, a run of spaces, a
 	 * space before a comma or a full stop */
-	l->tidy = memchr(s, '[', n) || memchr(s, '(', n);
+	unsigned char tidy = memchr(s, '[', n) || memchr(s, '(', n);
 	while (i < n) {
 		size_t sp = i;
 		while (i < n && s[i] == ' ')
@@ -464,17 +524,22 @@ static void features(line *l, const char *raw, const wtable *wt)
 		size_t tb = i, b = i, q;
 		if (b == n)
 			break;
-		if (i - sp > 1 || s[b] == ',' || s[b] == '.')
-			l->tidy = 1;
-		while (b < n && (wt->bytes[(unsigned char)s[b]] & B_QUOTE) &&
-		       (q = quote_len(s + b, n - b)))
-			b += q;
-		if (b == n || s[b] == ' ') { /* nothing but quotes */
-			i = b;
-			continue;
+		unsigned char cls = wt->bytes[(unsigned char)s[b]];
+		if (i - sp > 1 || (cls & B_TIDY))
+			tidy = 1;
+		if (cls & B_QUOTE) {
+			while (b < n && (wt->bytes[(unsigned char)s[b]] & B_QUOTE) &&
+			       (q = quote_len(s + b, n - b)))
+				b += q;
+			if (b == n || s[b] == ' ') { /* nothing but quotes */
+				i = b;
+				continue;
+			}
+			cls = wt->bytes[(unsigned char)s[b]];
 		}
 		unsigned char c0 = (unsigned char)s[b];
-		if (!is_alpha(c0) && !is_digit(c0) && c0 < 0x80) {
+		int alnum = cls & B_ALNUM;
+		if (!alnum && c0 < 0x80) {
 			/* punctuation first: no word, but maybe an address */
 			size_t te = b, e;
 			while (te < n && s[te] != ' ')
@@ -491,31 +556,36 @@ static void features(line *l, const char *raw, const wtable *wt)
 			}
 			if (b == e)
 				continue;
-			if (c0 == '@' && !l->contact && contact_token(s + tb, te - tb)) {
-				l->contact = 1;
-				l->contact_at = (uint32_t)tb;
+			if (c0 == '@' && !contact && contact_token(s + tb, te - tb)) {
+				contact = 1;
+				contact_at = (uint32_t)tb;
 			}
 			h1 = h2 = 0;
 			continue;
 		}
 		word_scan ws;
-		scan_word(s, n, b, wt, &ws);
+		if (!alnum || !scan_short_word(s, n, avail, b, wt, &ws))
+			scan_word(s, n, b, wt, &ws);
 		size_t e = ws.e;
 		i = ws.te;
 		up += ws.upper;
 		lo += ws.lower;
 		digits += ws.digits;
-		l->words++;
-		if (is_upper(c0) || (c0 == 0xC3 && b + 1 < e && (unsigned char)s[b + 1] < 0x9F))
-			l->caps++;
-		else if (is_lower(c0) || c0 >= 0x80)
-			l->lower++;
-		if (!l->contact && ws.dot && contact_token(s + tb, ws.te - tb)) {
-			l->contact = 1;
-			l->contact_at = (uint32_t)tb;
+		words++;
+		if (c0 < 0x80) { /* capitalised or not is random too */
+			caps += is_upper(c0);
+			lower += is_lower(c0);
+		} else if (c0 == 0xC3 && b + 1 < e && (unsigned char)s[b + 1] < 0x9F) {
+			caps++;
+		} else {
+			lower++;
+		}
+		if (!contact && ws.dot && contact_token(s + tb, ws.te - tb)) {
+			contact = 1;
+			contact_at = (uint32_t)tb;
 		}
 		if (ws.upper >= 2 && !ws.lower)
-			l->upper_words++;
+			upper_words++;
 		/* no listed word is this long */
 		if (e - b > 24) {
 			h1 = h2 = 0;
@@ -527,21 +597,29 @@ static void features(line *l, const char *raw, const wtable *wt)
 			f2 = wt_get(wt, hash_join(h1, w));
 		if (h2)
 			f3 = wt_get(wt, hash_join(h2, w));
-		if (f & W_STOP) {
-			l->stops++;
-			if (l->words == 1)
-				l->first_stop = 1;
-		}
-		if ((f | f2 | f3) & W_CUE2)
-			l->strong++;
-		else if (f & W_CUE1)
-			l->weak++;
+		/* function words come and go at random: counted without branches */
+		int stop = f & W_STOP, cue2 = ((f | f2 | f3) & W_CUE2) != 0;
+		stops += stop;
+		first_stop |= stop & (words == 1);
+		strong += cue2;
+		weak += !cue2 & ((f & W_CUE1) != 0);
 		h2 = f2 & W_MID ? hash_join(h1, w) : 0;
-		h1 = f & W_HEAD ? w : 0;
+		h1 = w & -(uint64_t)((f & W_HEAD) != 0);
 	}
 	/* "©" counts as a strong cue */
 	if (memchr(s, 0xC2, n) && has_bytes(s, n, "\xC2\xA9", 2))
-		l->strong++;
+		strong++;
+	l->words = words;
+	l->caps = caps;
+	l->lower = lower;
+	l->stops = stops;
+	l->upper_words = upper_words;
+	l->strong = strong;
+	l->weak = weak;
+	l->contact = contact;
+	l->contact_at = contact_at;
+	l->first_stop = first_stop;
+	l->tidy = tidy;
 	l->allcaps = up >= 4 && up > 4 * lo;
 	l->term = (unsigned char)ending(s, n);
 	l->phone = digits >= 9 && has_phone(s, n);
@@ -1296,7 +1374,7 @@ static nf_status split_lines(cleaner *k, nf_doc *d)
 		l->len = (uint32_t)(e - b);
 		l->starts_block = (unsigned char)blank_before;
 		blank_before = 0;
-		features(l, s, &k->wt);
+		features(l, s, n, &k->wt);
 		if (k->rep.slots && rep_candidate(s + b, e - b)) {
 			rep_slot *r = rep_find(&k->rep, line_hash(s + b, e - b));
 			l->repeated = r->hash && r->docs >= 2;
