@@ -168,8 +168,8 @@ static inline unsigned char wt_get(const wtable *t, uint64_t h)
 {
 	size_t i = (size_t)(h >> 7) & (WT_SLOTS - 1);
 	unsigned char f = 0;
-	for (size_t k = 0; k < WT_PROBES; k++)
-		f |= t->key[i + k] == h ? t->flags[i + k] : 0;
+	for (size_t k = 0; k < WT_PROBES; k++) /* a mask, not a branch */
+		f |= t->flags[i + k] & (unsigned char)-(unsigned char)(t->key[i + k] == h);
 	return f;
 }
 

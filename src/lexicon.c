@@ -46,6 +46,8 @@ struct nf_lex_memo {
 	uint32_t nslots, count; /* nslots a power of two, at most 2 * WORDS */
 	char *bytes;
 	size_t nbytes;
+	uint64_t generation; /* changes whenever a slot does */
+	nf_lex spare;        /* tables of a freed lexicon (no words), or zeros */
 };
 
 /* Bytes of words and stems a memo holds: 32 a word, well over the mean of
@@ -69,14 +71,34 @@ static uint32_t check_of(uint64_t h)
 
 int nf_lex_init(nf_lex *lex, nf_arena *arena)
 {
+	return nf_lex_init_shared(lex, arena, NULL);
+}
+
+int nf_lex_init_shared(nf_lex *lex, nf_arena *arena, nf_lex_memo *memo)
+{
 	memset(lex, 0, sizeof *lex);
 	lex->arena = arena;
+	lex->memo = memo;
+	lex->count = 1;
+	if (memo && memo->spare.slots) {
+		/* the tables of a lexicon freed before: warm, and as large as a
+		 * corpus of the stream needed, so they need not grow again */
+		lex->slots = memo->spare.slots;
+		lex->nslots = memo->spare.nslots;
+		lex->entries = memo->spare.entries;
+		lex->cap = memo->spare.cap;
+		lex->small = memo->spare.small;
+		lex->stemmer = memo->spare.stemmer;
+		memset(&memo->spare, 0, sizeof memo->spare);
+		memset(lex->slots, 0, lex->nslots * sizeof *lex->slots);
+		memset(lex->small, 0, NF_LEX_SMALL * sizeof *lex->small);
+		return 0;
+	}
 	lex->nslots = 1024;
 	lex->cap = 512;
 	lex->slots = calloc(lex->nslots, sizeof *lex->slots);
 	lex->entries = calloc(lex->cap, sizeof *lex->entries);
 	lex->small = calloc(NF_LEX_SMALL, sizeof *lex->small);
-	lex->count = 1;
 	if (!lex->slots || !lex->entries || !lex->small) {
 		nf_lex_free(lex);
 		return -1;
@@ -84,13 +106,27 @@ int nf_lex_init(nf_lex *lex, nf_arena *arena)
 	return 0;
 }
 
+static void free_tables(nf_lex *t)
+{
+	free(t->slots);
+	free(t->entries);
+	free(t->small);
+	if (t->stemmer)
+		sb_stemmer_delete(t->stemmer);
+}
+
 void nf_lex_free(nf_lex *lex)
 {
-	free(lex->slots);
-	free(lex->entries);
-	free(lex->small);
-	if (lex->stemmer)
-		sb_stemmer_delete(lex->stemmer);
+	nf_lex_memo *m = lex->memo;
+	/* the memo keeps the larger tables for the next lexicon */
+	if (m && lex->slots && lex->entries && lex->small && lex->nslots >= m->spare.nslots) {
+		free_tables(&m->spare);
+		m->spare = (nf_lex){.slots = lex->slots, .nslots = lex->nslots,
+		                    .entries = lex->entries, .cap = lex->cap,
+		                    .small = lex->small, .stemmer = lex->stemmer};
+	} else {
+		free_tables(lex);
+	}
 	memset(lex, 0, sizeof *lex);
 }
 
@@ -150,6 +186,7 @@ void nf_lex_memo_free(nf_lex_memo *m)
 		return;
 	free(m->slots);
 	free(m->bytes);
+	free_tables(&m->spare);
 	free(m);
 }
 
@@ -167,14 +204,16 @@ static struct memo_slot *memo_slot(const nf_lex_memo *m, const nf_lex_entry *e)
 }
 
 /* Makes room for one more word of n bytes with its stem: grows the table
- * at half load, and starts over when the memo is full. */
+ * at half load, and starts over when the memo is full. 1 when the slots
+ * moved or emptied, 0 when not, -1 when out of memory. */
 static int memo_room(nf_lex_memo *m, size_t n)
 {
 	if (m->count + 1 >= NF_LEX_MEMO_WORDS || MEMO_BYTES - m->nbytes < n) {
 		memset(m->slots, 0, m->nslots * sizeof *m->slots);
 		m->count = 0;
 		m->nbytes = 0;
-		return 0;
+		m->generation++;
+		return 1;
 	}
 	if ((m->count + 1) * 2 <= m->nslots)
 		return 0;
@@ -193,7 +232,8 @@ static int memo_room(nf_lex_memo *m, size_t n)
 	free(m->slots);
 	m->slots = slots;
 	m->nslots = n2;
-	return 0;
+	m->generation++;
+	return 1;
 }
 
 void nf_lex_remember(nf_lex *lex, uint32_t id)
@@ -204,9 +244,13 @@ void nf_lex_remember(nf_lex *lex, uint32_t id)
 	if (!m || !e->stem || !e->stop || e->len > MEMO_MAX_LEN || st->len > MEMO_MAX_LEN)
 		return;
 	size_t n = e->len + (same ? 0 : st->len);
-	if (memo_room(m, n))
+	int moved = memo_room(m, n);
+	if (moved < 0)
 		return; /* out of memory: the memo is only a saving */
-	struct memo_slot *x = memo_slot(m, e);
+	/* nf_lex_stem() has just missed this word (one load out of cache, not
+	 * two): where it looked is where it goes, if the memo is unchanged */
+	struct memo_slot *x = !moved && lex->miss.id == id && lex->miss.generation == m->generation
+	                      ? (struct memo_slot *)lex->miss.slot : memo_slot(m, e);
 	if (x->hash)
 		return;
 	memcpy(m->bytes + m->nbytes, e->str, e->len);
@@ -216,6 +260,7 @@ void nf_lex_remember(nf_lex *lex, uint32_t id)
 	                        (uint8_t)(same ? 0 : st->len), (uint8_t)same, (uint8_t)e->stop};
 	m->nbytes += n;
 	m->count++;
+	m->generation++;
 }
 
 uint32_t nf_lex_find(const nf_lex *lex, const char *s, size_t len)
@@ -252,6 +297,10 @@ static uint32_t intern(nf_lex *lex, const char *s, size_t len)
 	id = lex->count++;
 	lex->entries[id] = (nf_lex_entry){str, (uint32_t)len, 0, 0, h};
 	lex->slots[slot] = (struct nf_lex_slot){id, check_of(h)};
+	/* a new word's stem is asked of the memo next: its slot is out of
+	 * cache (a table of thousands of words), so start loading it now */
+	if (lex->memo)
+		__builtin_prefetch(&lex->memo->slots[(uint32_t)(h >> 32) & (lex->memo->nslots - 1)]);
 	return id;
 }
 
@@ -276,7 +325,12 @@ uint32_t nf_lex_stem(nf_lex *lex, uint32_t id)
 	if (e->stem)
 		return e->stem;
 	uint32_t stem = id;
-	const struct memo_slot *x = lex->memo && e->len <= MEMO_MAX_LEN ? memo_slot(lex->memo, e) : NULL;
+	const struct memo_slot *x = NULL;
+	if (lex->memo && e->len <= MEMO_MAX_LEN) {
+		x = memo_slot(lex->memo, e);
+		/* on a miss, where nf_lex_remember() will put the word */
+		lex->miss = (nf_lex_miss){x, id, lex->memo->generation};
+	}
 	char buf[NF_STEM_MAX];
 	size_t n;
 	if (x && x->hash) {

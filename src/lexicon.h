@@ -54,6 +54,13 @@ typedef struct nf_lex_memo nf_lex_memo;
 nf_lex_memo *nf_lex_memo_new(void);
 void nf_lex_memo_free(nf_lex_memo *memo);
 
+/* Where the memo last missed a word: nf_lex_stem() to nf_lex_remember(). */
+typedef struct nf_lex_miss {
+	const void *slot;
+	uint32_t id;
+	uint64_t generation; /* of the memo then */
+} nf_lex_miss;
+
 typedef struct nf_lex {
 	nf_lex_small *small;   /* NF_LEX_SMALL slots */
 	nf_lex_entry *entries; /* entries[0] unused */
@@ -63,10 +70,16 @@ typedef struct nf_lex {
 	struct nf_arena *arena; /* where strings live (the corpus arena) */
 	struct sb_stemmer *stemmer;
 	nf_lex_memo *memo;     /* borrowed, NULL for none (set after nf_lex_init) */
+	nf_lex_miss miss;
 } nf_lex;
 
 /* Prepares an empty lexicon whose strings live in arena. */
 int nf_lex_init(nf_lex *lex, struct nf_arena *arena);
+/* The same, sharing memo (NULL for none): its stems and stop flags, and
+ * the tables of the lexicon freed before, reused (cleared) instead of
+ * allocated and grown anew. memo must outlive the lexicon. */
+int nf_lex_init_shared(nf_lex *lex, struct nf_arena *arena, nf_lex_memo *memo);
+/* Frees the lexicon; a shared one gives its tables to the memo. */
 void nf_lex_free(nf_lex *lex);
 
 /* Id of s[0..len), adding it if new; 0 when out of memory. */

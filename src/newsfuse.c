@@ -98,13 +98,12 @@ nf_status nf_corpus_new(nf_corpus **out, nf_ctx *ctx)
 	if (!ctx)
 		return NF_EINVAL;
 	nf_corpus *c = calloc(1, sizeof *c);
-	if (!c || nf_lex_init(&c->lex, &c->arena)) {
+	if (!c || nf_lex_init_shared(&c->lex, &c->arena, ctx->memo)) {
 		free(c);
 		return nf_error(ctx, NF_ENOMEM, "out of memory");
 	}
 	c->ctx = ctx;
 	c->arena.pool = &ctx->pool;
-	c->lex.memo = ctx->memo;
 	*out = c;
 	return NF_OK;
 }
