@@ -538,6 +538,10 @@ static const unsigned char ascii_fold[256] = {
 	['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
 	['y'] = 'y', ['z'] = 'z'};
 
+/* ASCII bytes after a run of letters and digits that may join it to more
+ * of the word (ascii_word() also looks at every non-ASCII byte). */
+static const unsigned char word_joiner[128] = {['.'] = 1, ['\''] = 1, ['-'] = 1};
+
 /* The ASCII fast path: a word made of ASCII bytes and ended by one, which
  * is most words of English news. It scans as scan_word() does and folds
  * as fold() does, in one pass, into buf (FOLD_MAX + 8 bytes, the folded
@@ -572,7 +576,10 @@ static size_t ascii_word(const unsigned char *p, size_t len, size_t i, char *buf
 			break;
 		if (j == lim) /* FOLD_MAX bytes: fold() would give up */
 			return 0;
-		unsigned char b = p[j], b2 = j + 1 < len ? p[j + 1] : ' ';
+		unsigned char b = p[j];
+		if (b < 0x80 && !word_joiner[b]) /* a space or a mark: most words end so */
+			break;
+		unsigned char b2 = j + 1 < len ? p[j + 1] : ' ';
 		if (b == '.') {
 			/* U.S., a.m.: a period, one letter, a period */
 			if (b2 >= 0x80 || ascii_class[b2] != C_LETTER || j + 2 >= len || p[j + 2] != '.')
@@ -734,7 +741,8 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 						return st;
 					end += 2;
 				}
-				i = end;
+				/* the space after a word: one test, not a turn of the loop */
+				i = end + (end < len && p[end] == ' ');
 				continue;
 			}
 		}
@@ -860,8 +868,12 @@ nf_status nf_text_analyze(nf_corpus *c, nf_doc *d)
 	uint32_t para = 0;
 	size_t words = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (tk[i].flags & (NF_TOK_WORD | NF_TOK_NUM))
-			words++;
+		words += (tk[i].flags & (NF_TOK_WORD | NF_TOK_NUM)) != 0;
+		/* most tokens end nothing: not punctuation, and at most one
+		 * byte (a space) before the next, so no paragraph break */
+		if (i + 1 < n && !(tk[i].flags & NF_TOK_PUNCT) &&
+		    tk[i + 1].off - (tk[i].off + tk[i].len) < 2)
+			continue;
 		size_t last = i;
 		int cut = i + 1 == n || para_break(s, tk[i].off + tk[i].len, tk[i + 1].off);
 		if (!cut && (tk[i].flags & NF_TOK_PUNCT) && is_terminal(s, &tk[i]) &&
