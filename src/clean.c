@@ -101,13 +101,6 @@ static const char *const weak_cues[] = {
 	"offer", "join", "sign", "feedback", "updates", "alerts"};
 
 #define WT_SLOTS 1024 /* power of two, well over twice the entries */
-/* Slots a key may sit from its home slot, at most: a lookup reads them
- * all, without a branch on what it finds (whether a word is listed is as
- * random as text, so a probing loop mispredicted on a third of the words).
- * The lists as they are need four (wt_add() stops the program should an
- * edit of them ever need more). */
-#define WT_PROBES 4
-
 /* Byte classes for features(). */
 enum {
 	B_STRIP = 1, /* ASCII punctuation stripped from a word's end */
@@ -117,8 +110,8 @@ enum {
 };
 
 typedef struct wtable {
-	uint64_t key[WT_SLOTS + WT_PROBES - 1]; /* probes do not wrap around */
-	unsigned char flags[WT_SLOTS + WT_PROBES - 1];
+	uint64_t key[WT_SLOTS];
+	unsigned char flags[WT_SLOTS];
 	unsigned char bytes[256]; /* B_* of each byte */
 } wtable;
 
@@ -148,29 +141,52 @@ static uint64_t hash_join(uint64_t prev, uint64_t w)
 	return ((prev * 0x9E3779B97F4A7C15ull) ^ w) | 1;
 }
 
-static void wt_add(wtable *t, uint64_t h, unsigned char f)
+/* Cuckoo hashing: a key sits in one of its two slots, so a lookup reads
+ * both and keeps the flags of the one holding it, without a branch on what
+ * it finds (whether a word is listed is as random as text: a probing loop
+ * mispredicted on a third of the words). Both slots are bits of the key
+ * times a large odd constant, which every bit of the key reaches (phrase
+ * hashes differ in their high bits only). */
+static size_t wt_slot(uint64_t h, int which)
 {
-	size_t home = (size_t)(h >> 7) & (WT_SLOTS - 1), i = home;
-	while (t->key[i] && t->key[i] != h)
-		i++;
-	if (i - home >= WT_PROBES) {
-		/* constant data outgrew the lookup: every run would say so */
-		fputs("newsfuse: clean.c: raise WT_PROBES\n", stderr);
-		abort();
-	}
-	t->key[i] = h;
-	t->flags[i] |= f;
+	uint64_t m = h * 0x9E3779B97F4A7C15ull;
+	return (size_t)(m >> (which ? 44 : 54)) & (WT_SLOTS - 1);
 }
 
-/* The flags of h: each key sits in one slot of its window, so the flags
- * of the slot holding h, or 0. */
+static void wt_add(wtable *t, uint64_t h, unsigned char f)
+{
+	for (int pass = 0; pass < 2; pass++) /* the key itself, then a free slot */
+		for (int w = 0; w < 2; w++) {
+			size_t i = wt_slot(h, w);
+			if (t->key[i] == (pass ? 0 : h)) {
+				t->key[i] = h;
+				t->flags[i] |= f;
+				return;
+			}
+		}
+	/* both taken: displace keys to their other slots (with a fifth of the
+	 * slots in use, a few moves at most) */
+	size_t i = wt_slot(h, 0);
+	for (int kicks = 0; kicks < 64; kicks++) {
+		uint64_t k = t->key[i];
+		unsigned char kf = t->flags[i];
+		t->key[i] = h;
+		t->flags[i] = f;
+		if (!k)
+			return;
+		h = k;
+		f = kf;
+		i = wt_slot(h, 0) == i ? wt_slot(h, 1) : wt_slot(h, 0);
+	}
+	/* constant data the table cannot hold: every run would say so */
+	fputs("newsfuse: clean.c: raise WT_SLOTS\n", stderr);
+	abort();
+}
+
 static inline unsigned char wt_get(const wtable *t, uint64_t h)
 {
-	size_t i = (size_t)(h >> 7) & (WT_SLOTS - 1);
-	unsigned char f = 0;
-	for (size_t k = 0; k < WT_PROBES; k++) /* a mask, not a branch */
-		f |= t->flags[i + k] & (unsigned char)-(unsigned char)(t->key[i + k] == h);
-	return f;
+	size_t a = wt_slot(h, 0), b = wt_slot(h, 1);
+	return (unsigned char)((t->flags[a] & -(t->key[a] == h)) | (t->flags[b] & -(t->key[b] == h)));
 }
 
 /* Adds a word or a phrase (words separated by single spaces). */
