@@ -88,10 +88,12 @@ int nf_lex_init_shared(nf_lex *lex, nf_arena *arena, nf_lex_memo *memo)
 		lex->entries = memo->spare.entries;
 		lex->cap = memo->spare.cap;
 		lex->small = memo->spare.small;
+		lex->mid = memo->spare.mid;
 		lex->stemmer = memo->spare.stemmer;
 		memset(&memo->spare, 0, sizeof memo->spare);
 		memset(lex->slots, 0, lex->nslots * sizeof *lex->slots);
 		memset(lex->small, 0, NF_LEX_SMALL * sizeof *lex->small);
+		memset(lex->mid, 0, NF_LEX_MID * sizeof *lex->mid);
 		return 0;
 	}
 	lex->nslots = 1024;
@@ -99,7 +101,8 @@ int nf_lex_init_shared(nf_lex *lex, nf_arena *arena, nf_lex_memo *memo)
 	lex->slots = calloc(lex->nslots, sizeof *lex->slots);
 	lex->entries = calloc(lex->cap, sizeof *lex->entries);
 	lex->small = calloc(NF_LEX_SMALL, sizeof *lex->small);
-	if (!lex->slots || !lex->entries || !lex->small) {
+	lex->mid = calloc(NF_LEX_MID, sizeof *lex->mid);
+	if (!lex->slots || !lex->entries || !lex->small || !lex->mid) {
 		nf_lex_free(lex);
 		return -1;
 	}
@@ -111,6 +114,7 @@ static void free_tables(nf_lex *t)
 	free(t->slots);
 	free(t->entries);
 	free(t->small);
+	free(t->mid);
 	if (t->stemmer)
 		sb_stemmer_delete(t->stemmer);
 }
@@ -119,11 +123,12 @@ void nf_lex_free(nf_lex *lex)
 {
 	nf_lex_memo *m = lex->memo;
 	/* the memo keeps the larger tables for the next lexicon */
-	if (m && lex->slots && lex->entries && lex->small && lex->nslots >= m->spare.nslots) {
+	if (m && lex->slots && lex->entries && lex->small && lex->mid &&
+	    lex->nslots >= m->spare.nslots) {
 		free_tables(&m->spare);
 		m->spare = (nf_lex){.slots = lex->slots, .nslots = lex->nslots,
 		                    .entries = lex->entries, .cap = lex->cap,
-		                    .small = lex->small, .stemmer = lex->stemmer};
+		                    .small = lex->small, .mid = lex->mid, .stemmer = lex->stemmer};
 	} else {
 		free_tables(lex);
 	}

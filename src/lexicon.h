@@ -40,6 +40,17 @@ typedef struct nf_lex_small {
 	uint32_t stem, stop;
 } nf_lex_small;
 
+/* The same for words of 9 to 16 bytes, filled by the tokenizer (text.c):
+ * one token in fifteen, each of which would otherwise be hashed and
+ * looked up in the large table, reading an entry and its string. */
+#define NF_LEX_MID 1024
+
+typedef struct nf_lex_mid {
+	uint64_t key[2];
+	uint32_t len, id;
+	uint32_t stem, stop;
+} nf_lex_mid;
+
 /* Words -> stems and stop flags, shared by lexicons (see above). Bounded:
  * NF_LEX_MEMO_WORDS words (about 2 MB of table and 2 MB of bytes at the
  * most); when full it starts over empty, so a long stream keeps the words
@@ -63,6 +74,7 @@ typedef struct nf_lex_miss {
 
 typedef struct nf_lex {
 	nf_lex_small *small;   /* NF_LEX_SMALL slots */
+	nf_lex_mid *mid;       /* NF_LEX_MID slots */
 	nf_lex_entry *entries; /* entries[0] unused */
 	uint32_t count, cap;
 	struct nf_lex_slot *slots; /* open addressing: entry ids, 0 = empty */
@@ -113,6 +125,12 @@ static inline uint64_t nf_lex_key(const char *s, size_t len)
 static inline nf_lex_small *nf_lex_small_slot(const nf_lex *lex, uint64_t key)
 {
 	return &lex->small[(key * 0x9E3779B97F4A7C15u) >> 52];
+}
+
+/* The cache slot of the 16-byte key k0, k1 (see nf_lex_small_slot()). */
+static inline nf_lex_mid *nf_lex_mid_slot(const nf_lex *lex, uint64_t k0, uint64_t k1)
+{
+	return &lex->mid[((k0 ^ k1 * 0x9E3779B97F4A7C15u) * 0x9E3779B97F4A7C15u) >> 54];
 }
 
 static inline uint32_t nf_lex_intern_key(nf_lex *lex, const char *s, size_t len,

@@ -657,18 +657,50 @@ static inline int ids_cached(const nf_lex *lex, nf_token *t, const char *form, s
 	return 1;
 }
 
+/* The 16-byte key of form[0..flen), 8 < flen <= 16, sixteen readable
+ * bytes at form (those after flen need not be zero). */
+static inline void mid_key(const char *form, size_t flen, uint64_t k[2])
+{
+	k[0] = nf_load8(form);
+	k[1] = nf_load8(form + 8) & nf_low_bytes(flen - 8);
+}
+
+/* ids_cached() for a word of 9 to 16 bytes. */
+static inline int mid_cached(const nf_lex *lex, nf_token *t, const char *form, size_t flen)
+{
+	uint64_t k[2];
+	mid_key(form, flen, k);
+	const nf_lex_mid *e = nf_lex_mid_slot(lex, k[0], k[1]);
+	if (e->len != flen || e->key[0] != k[0] || e->key[1] != k[1] || !e->stem)
+		return 0;
+	t->norm = e->id;
+	t->stem = e->stem;
+	if (e->stop == 2)
+		t->flags |= NF_TOK_STOP;
+	return 1;
+}
+
 /* The ids of token t (flags set) whose folded form is form[0..flen), by
  * the lexicon, when ids_cached() could not give them; form has eight
- * readable bytes, zero from form[flen] on, when flen <= 8. */
+ * readable bytes, zero from form[flen] on, when flen <= 8, and sixteen
+ * when flen <= 16. */
 static nf_status ids_interned(nf_lex *lex, nf_token *t, const char *form, size_t flen)
 {
 	if (flen > 8) {
 		if (!(t->norm = nf_lex_intern(lex, form, flen)))
 			return NF_ENOMEM;
-		if (t->flags & NF_TOK_WORD)
-			return word_ids(lex, t, form, flen);
-		t->stem = t->norm;
-		return NF_OK;
+		if (!(t->flags & NF_TOK_WORD)) {
+			t->stem = t->norm;
+			return NF_OK;
+		}
+		nf_status st = word_ids(lex, t, form, flen);
+		if (!st && flen <= 16) {
+			uint64_t k[2];
+			mid_key(form, flen, k);
+			*nf_lex_mid_slot(lex, k[0], k[1]) = (nf_lex_mid){
+				{k[0], k[1]}, (uint32_t)flen, t->norm, t->stem, lex->entries[t->norm].stop};
+		}
+		return st;
 	}
 	uint64_t key;
 	memcpy(&key, form, 8);
@@ -698,7 +730,8 @@ static inline nf_status push_folded(nf_lex *lex, nf_vec *toks, size_t off, size_
 	t->off = (uint32_t)off;
 	t->len = (uint32_t)len;
 	t->flags = flags;
-	if (flen <= 8 && ids_cached(lex, t, form, flen))
+	if (flen <= 8 ? ids_cached(lex, t, form, flen)
+	              : flen <= 16 && (flags & NF_TOK_WORD) && mid_cached(lex, t, form, flen))
 		return NF_OK;
 	return ids_interned(lex, t, form, flen);
 }
