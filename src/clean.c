@@ -691,6 +691,9 @@ static int find_date(const char *s, size_t n, nf_date *out)
 			continue;
 		if (i && is_digit((unsigned char)s[i - 1]))
 			continue;
+		/* a date starting with a letter starts with a month's name */
+		if (is_alpha((unsigned char)s[i]) && !strchr("jfmasond", s[i] | 0x20))
+			continue;
 		nf_date d;
 		if (nf_date_scan(s + i, n - i, &d) && d.y && d.m && d.d) {
 			*out = d;
@@ -790,7 +793,8 @@ static int credit_start(const char *s, size_t n)
 		"contributing:", "contributors:", "with reporting by"};
 	if (n && s[0] == '(')
 		s++, n--;
-	if (!n)
+	/* the first letters of the list: most lines start otherwise */
+	if (!n || !strchr("rweac", s[0] | 0x20))
 		return 0;
 	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
 		if ((s[0] | 0x20) == w[i][0] && starts_ci(s, n, w[i]))
@@ -1269,6 +1273,10 @@ typedef struct rep_slot {
 typedef struct rep_table {
 	rep_slot *slots;
 	size_t mask;
+	/* for every line of every document in order, its slot + 1 (0 when
+	 * not counted), so split_lines() need not hash it again */
+	uint32_t *line_slot;
+	size_t next;
 } rep_table;
 
 static rep_slot *rep_find(rep_table *t, uint64_t h)
@@ -1322,9 +1330,11 @@ static nf_status rep_build(nf_corpus *c, rep_table *t)
 	while (cap < lines * 2)
 		cap *= 2;
 	t->slots = calloc(cap, sizeof *t->slots);
-	if (!t->slots)
+	t->line_slot = malloc(lines * sizeof *t->line_slot);
+	if (!t->slots || !t->line_slot || cap > UINT32_MAX)
 		return NF_ENOMEM;
 	t->mask = cap - 1;
+	size_t j = 0;
 	for (size_t k = 0; k < NF_NDOCS(c); k++) {
 		const nf_doc *d = NF_DOC(c, k);
 		const char *s = d->raw;
@@ -1337,10 +1347,14 @@ static nf_status rep_build(nf_corpus *c, rep_table *t)
 				b++;
 			while (e > b && is_space(s[e - 1]))
 				e--;
-			if (!rep_candidate(s + b, e - b))
+			t->line_slot[j] = 0;
+			if (!rep_candidate(s + b, e - b)) {
+				j++;
 				continue;
+			}
 			uint64_t h = line_hash(s + b, e - b);
 			rep_slot *r = rep_find(t, h);
+			t->line_slot[j++] = (uint32_t)(r - t->slots) + 1;
 			if (!r->hash) {
 				r->hash = h;
 				r->last = -1;
@@ -1378,6 +1392,7 @@ static nf_status split_lines(cleaner *k, nf_doc *d)
 			b++;
 		while (e > b && is_space(s[e - 1]))
 			e--;
+		uint32_t rep = k->rep.slots ? k->rep.line_slot[k->rep.next++] : 0;
 		if (b == e) {
 			blank_before = 1;
 			any_blank = 1;
@@ -1391,10 +1406,7 @@ static nf_status split_lines(cleaner *k, nf_doc *d)
 		l->starts_block = (unsigned char)blank_before;
 		blank_before = 0;
 		features(l, s, n, &k->wt);
-		if (k->rep.slots && rep_candidate(s + b, e - b)) {
-			rep_slot *r = rep_find(&k->rep, line_hash(s + b, e - b));
-			l->repeated = r->hash && r->docs >= 2;
-		}
+		l->repeated = rep && k->rep.slots[rep - 1].docs >= 2;
 	}
 	/* Text without blank lines has one paragraph per line. */
 	if (!any_blank) {
@@ -2113,6 +2125,7 @@ nf_status nf_clean(nf_corpus *c)
 	for (size_t i = 0; !st && i < NF_NDOCS(c); i++)
 		st = clean_doc(k, NF_DOC(c, i));
 	free(k->rep.slots);
+	free(k->rep.line_slot);
 	nf_vec_free(&k->lines);
 	nf_buf_free(&k->out);
 	free(k);
