@@ -664,9 +664,11 @@ static const char *find_ci(const char *s, size_t n, const char *w)
 	const char *up = C0 != c0 ? memchr(s, C0, (size_t)(end - s)) : NULL;
 	while (lo || up) {
 		const char *p = !up || (lo && lo < up) ? lo : up;
-		size_t i = (size_t)(p - s);
-		if ((i == 0 || !is_alpha((unsigned char)s[i - 1])) && starts_ci(p, n - i, w) &&
-		    boundary(s, n, i + k))
+		size_t i = (size_t)(p - s), j = 1;
+		/* p has k bytes: the rest of w compared in place */
+		while (j < k && ((is_upper((unsigned char)p[j]) ? p[j] + 32 : p[j]) == w[j]))
+			j++;
+		if (j == k && (i == 0 || !is_alpha((unsigned char)s[i - 1])) && boundary(s, n, i + k))
 			return p;
 		if (p == lo)
 			lo = memchr(p + 1, c0, (size_t)(end - p - 1));
@@ -1033,7 +1035,7 @@ static size_t stamp_tag(const char *s, size_t n, int *rank)
 /* Separator between the fields of a stamp line ("Outlet | Published: ... |
  * Updated: ...", "Site · Section · 10.03.2025 · 14:02"): its length at
  * s[i], or 0. */
-static size_t field_sep(const char *s, size_t n, size_t i)
+static inline size_t field_sep(const char *s, size_t n, size_t i)
 {
 	unsigned char c = (unsigned char)s[i];
 	if (c != '|' && c != 0xC2 && c != 0xE2) /* the common case, first */
@@ -1091,7 +1093,7 @@ static int date_line(const line *l, const char *s, size_t n, nf_date *date, int 
 }
 
 /* A dash separating a dateline from the story at s[i]: its length. */
-static size_t dash_at(const char *s, size_t n, size_t i)
+static inline size_t dash_at(const char *s, size_t n, size_t i)
 {
 	if (s[i] != '-' && (unsigned char)s[i] != 0xE2) /* the common case, first */
 		return 0;
