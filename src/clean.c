@@ -237,11 +237,13 @@ typedef struct line {
 	uint32_t skip, cut;   /* bytes left out at the start / end of output */
 	uint32_t contact_at;  /* offset of the first e-mail or web address */
 	uint32_t credit_from; /* where a photo credit starts, after skip */
-	uint16_t words, caps, lower, stops, upper_words;
+	uint16_t words, caps, lower, stops;
 	uint16_t strong, weak; /* cue counts */
 	unsigned char term;   /* 1 ends . ! ? …  2 ends with ':' */
 	unsigned char starts_block, starts_lower, bullet, allcaps;
-	unsigned char contact, phone, credit, repeated, first_stop;
+	unsigned char contact, credit, repeated, first_stop;
+	unsigned char phone;  /* holds a phone number; looked for in lines of 15
+	                         words or fewer only */
 	unsigned char tidy;   /* holds what emit_raw() changes (else copied) */
 	unsigned char kind;
 } line;
@@ -403,6 +405,15 @@ static int has_phone(const char *s, size_t n)
 	return 0;
 }
 
+/* ASCII digits in s[0..n). */
+static size_t count_digits(const char *s, size_t n)
+{
+	size_t d = 0;
+	for (size_t i = 0; i < n; i += 8)
+		d += nf_count_marked(nf_bytes_in(nf_load_upto8(s + i, n - i), '0', '9'));
+	return d;
+}
+
 /* Whether needle[0..m) occurs in s[0..n) (memmem is not standard C).
  * memchr finds the candidates: it scans many bytes per instruction, and
  * this runs on every line of every article. */
@@ -430,7 +441,7 @@ static int has_bytes(const char *s, size_t n, const char *needle, size_t m)
 typedef struct word_scan {
 	size_t te, e;        /* end with and without closing punctuation */
 	uint64_t hash;       /* word_hash() of s[b..e) */
-	size_t upper, lower, digits; /* ASCII letters and digits */
+	size_t upper, lower; /* ASCII letters */
 	int dot;             /* a '.' or '@' in s[b..e) */
 } word_scan;
 
@@ -438,7 +449,7 @@ static void scan_word(const char *s, size_t n, size_t b, const wtable *wt, word_
 {
 	uint64_t h = WH_SEED, dots = 0;
 	size_t k = b;
-	w->upper = w->lower = w->digits = 0;
+	w->upper = w->lower = 0;
 	while (k < n) {
 		size_t left = n - k, m = 8;
 		uint64_t x = nf_load_upto8(s + k, left);
@@ -453,7 +464,6 @@ static void scan_word(const char *s, size_t n, size_t b, const wtable *wt, word_
 		uint64_t letters = nf_letters(x), up = nf_upper(x, letters);
 		w->upper += nf_count_marked(up);
 		w->lower += nf_count_marked(letters & ~up);
-		w->digits += nf_count_marked(nf_bytes_in(x, '0', '9'));
 		dots |= nf_bytes_in(x, '.', '.') | nf_bytes_in(x, '@', '@');
 		h = wh_block(h, x | up >> 2);
 		k += m;
@@ -511,7 +521,6 @@ static int scan_short_word(const char *s, size_t n, size_t avail, size_t b, cons
 	uint64_t letters = nf_ascii_in(x | 0x20 * NF_ONES, 'a', 'z'), up = nf_upper(x, letters);
 	w->upper = nf_count_marked(up);
 	w->lower = nf_count_marked(letters & ~up);
-	w->digits = nf_count_marked(nf_ascii_in(x, '0', '9'));
 	w->dot = ((nf_first_eq(x, '.') | nf_first_eq(x, '@')) & keep) != 0;
 	w->te = b + m;
 	w->e = e;
@@ -525,8 +534,8 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 {
 	const char *s = raw + l->off;
 	size_t n = l->len, i = 0, avail = raw_len - l->off;
-	size_t up = 0, lo = 0, digits = 0;
-	uint16_t words = 0, caps = 0, lower = 0, stops = 0, upper_words = 0, strong = 0, weak = 0;
+	size_t up = 0, lo = 0, other_digits = 0; /* digits outside words */
+	uint16_t words = 0, caps = 0, lower = 0, stops = 0, strong = 0, weak = 0;
 	unsigned char contact = 0, first_stop = 0;
 	uint32_t contact_at = 0;
 	uint64_t h1 = 0, h2 = 0; /* hashes of the previous one and two words */
@@ -558,8 +567,8 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 		if (!alnum && c0 < 0x80) {
 			/* punctuation first: no word, but maybe an address */
 			size_t te = b, e;
-			while (te < n && s[te] != ' ')
-				te++;
+			for (; te < n && s[te] != ' '; te++)
+				other_digits += is_digit((unsigned char)s[te]);
 			i = e = te;
 			while (e > b) {
 				unsigned char c = (unsigned char)s[e - 1];
@@ -586,7 +595,6 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 		i = ws.te;
 		up += ws.upper;
 		lo += ws.lower;
-		digits += ws.digits;
 		words++;
 		if (c0 < 0x80) { /* capitalised or not is random too */
 			caps += is_upper(c0);
@@ -600,8 +608,6 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 			contact = 1;
 			contact_at = (uint32_t)tb;
 		}
-		if (ws.upper >= 2 && !ws.lower)
-			upper_words++;
 		/* no listed word is this long */
 		if (e - b > 24) {
 			h1 = h2 = 0;
@@ -629,7 +635,6 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 	l->caps = caps;
 	l->lower = lower;
 	l->stops = stops;
-	l->upper_words = upper_words;
 	l->strong = strong;
 	l->weak = weak;
 	l->contact = contact;
@@ -638,7 +643,9 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 	l->tidy = tidy;
 	l->allcaps = up >= 4 && up > 4 * lo;
 	l->term = (unsigned char)ending(s, n);
-	l->phone = digits >= 9 && has_phone(s, n);
+	/* a phone number matters in a short line only (classify()); the digits
+	 * of its words, counted only then, are a quick test before the scan */
+	l->phone = words <= 15 && count_digits(s, n) - other_digits >= 9 && has_phone(s, n);
 	l->starts_lower = is_lower((unsigned char)s[0]);
 }
 
