@@ -31,8 +31,12 @@ typedef struct nf_lex_entry {
 /* A direct-mapped cache of short words (up to 8 bytes, the bytes are the
  * key): most tokens are short and frequent, and a hit here costs neither a
  * hash nor a miss in the large table. It also copies the entry's stem and
- * stop fields once known (0 before), so a hit need not read the entry. */
-#define NF_LEX_SMALL 4096
+ * stop fields once known (0 before), so a hit need not read the entry.
+ * Size: a corpus of 500 articles holds about 10,000 words; 4,096 slots
+ * missed one short token in seven (collisions), 8,192 one in nine and
+ * measured faster; 16,384 (384 KB) missed fewer still but ran slower, the
+ * table crowding the L2 cache. */
+#define NF_LEX_SMALL 8192
 
 typedef struct nf_lex_small {
 	uint64_t key;
@@ -120,11 +124,11 @@ static inline uint64_t nf_lex_key(const char *s, size_t len)
 	return key;
 }
 
-/* The cache slot of key: Fibonacci hashing, the top 12 bits (NF_LEX_SMALL
+/* The cache slot of key: Fibonacci hashing, the top 13 bits (NF_LEX_SMALL
  * slots) of key * 2^64/phi. */
 static inline nf_lex_small *nf_lex_small_slot(const nf_lex *lex, uint64_t key)
 {
-	return &lex->small[(key * 0x9E3779B97F4A7C15u) >> 52];
+	return &lex->small[(key * 0x9E3779B97F4A7C15u) >> 51];
 }
 
 /* The cache slot of the 16-byte key k0, k1 (see nf_lex_small_slot()). */
