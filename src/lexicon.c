@@ -300,7 +300,7 @@ static uint32_t intern(nf_lex *lex, const char *s, size_t len)
 	if (!str)
 		return 0;
 	id = lex->count++;
-	lex->entries[id] = (nf_lex_entry){str, (uint32_t)len, 0, 0, h};
+	lex->entries[id] = (nf_lex_entry){str, (uint32_t)len, 0, 0, 0, h};
 	lex->slots[slot] = (struct nf_lex_slot){id, check_of(h)};
 	/* a new word's stem is asked of the memo next: its slot is out of
 	 * cache (a table of thousands of words), so start loading it now */

@@ -858,16 +858,20 @@ static int can_start(const char *s, const nf_token *t)
 }
 
 /* Whether the period at token i follows an abbreviation or an initial. */
-static int after_abbreviation(const nf_corpus *c, const char *s,
-                              const nf_token *toks, size_t i)
+static int after_abbreviation(nf_corpus *c, const char *s, const nf_token *toks, size_t i)
 {
 	if (i == 0 || s[toks[i].off] != '.')
 		return 0;
 	const nf_token *w = &toks[i - 1];
 	if (w->off + w->len != toks[i].off || !(w->flags & NF_TOK_WORD))
 		return 0;
-	const nf_lex_entry *e = &c->lex.entries[w->norm];
-	if (in_sorted(abbreviations, sizeof abbreviations / sizeof *abbreviations, e->str, e->len))
+	/* a period follows one word in twenty: the list is searched once a
+	 * distinct word, the answer kept on its entry */
+	nf_lex_entry *e = &c->lex.entries[w->norm];
+	if (!e->abbr)
+		e->abbr = in_sorted(abbreviations, sizeof abbreviations / sizeof *abbreviations,
+		                    e->str, e->len) ? 2 : 1;
+	if (e->abbr == 2)
 		return 1;
 	/* A single capital letter: an initial, as in "John F. Kennedy". */
 	return w->len == 1 && (w->flags & NF_TOK_CAP);
