@@ -273,6 +273,14 @@ static int is_alpha(unsigned char c)
 	return is_upper(c) || is_lower(c);
 }
 
+/* A set of letters a..z, case aside, as bits. */
+#define LETTER(c) (1u << ((c) - 'a'))
+
+static int letter_in(unsigned char c, uint32_t set)
+{
+	return is_alpha(c) && (set >> ((c | 0x20) - 'a') & 1);
+}
+
 /* Length of an opening or closing quote or bracket at s, else 0. */
 static size_t quote_len(const char *s, size_t n)
 {
@@ -701,7 +709,9 @@ static int find_date(const char *s, size_t n, nf_date *out)
 		if (i && is_digit((unsigned char)s[i - 1]))
 			continue;
 		/* a date starting with a letter starts with a month's name */
-		if (is_alpha((unsigned char)s[i]) && !strchr("jfmasond", s[i] | 0x20))
+		if (is_alpha((unsigned char)s[i]) &&
+		    !letter_in((unsigned char)s[i], LETTER('j') | LETTER('f') | LETTER('m') |
+		               LETTER('a') | LETTER('s') | LETTER('o') | LETTER('n') | LETTER('d')))
 			continue;
 		nf_date d;
 		if (nf_date_scan(s + i, n - i, &d) && d.y && d.m && d.d) {
@@ -803,7 +813,8 @@ static int credit_start(const char *s, size_t n)
 	if (n && s[0] == '(')
 		s++, n--;
 	/* the first letters of the list: most lines start otherwise */
-	if (!n || !strchr("rweac", s[0] | 0x20))
+	if (!n || !letter_in((unsigned char)s[0], LETTER('r') | LETTER('w') | LETTER('e') |
+	                                          LETTER('a') | LETTER('c')))
 		return 0;
 	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
 		if ((s[0] | 0x20) == w[i][0] && starts_ci(s, n, w[i]))
@@ -2062,7 +2073,12 @@ static nf_status clean_doc(cleaner *k, nf_doc *d)
 	memset(&h, 0, sizeof h);
 	if ((st = read_head(k, d, &h)))
 		return st;
-	for (size_t i = 0; i < nl && h.outlet_score < O_COPYRIGHT; i++) {
+	/* most pages name no copyright: one search of the page, not one a
+	 * line (a match in a line is one in the page: lines end at spaces) */
+	int notice = h.outlet_score < O_COPYRIGHT &&
+	             (has_bytes(d->raw, d->raw_len, "\xC2\xA9", 2) ||
+	              find_ci(d->raw, d->raw_len, "copyright"));
+	for (size_t i = 0; notice && i < nl && h.outlet_score < O_COPYRIGHT; i++) {
 		const char *s = d->raw + ls[i].off, *name, *at;
 		size_t n = ls[i].len, len;
 		/* the notice may close a footer line: "Terms · Privacy · (c) X" */
