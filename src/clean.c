@@ -1293,11 +1293,19 @@ typedef struct rep_slot {
 typedef struct rep_table {
 	rep_slot *slots;
 	size_t mask;
-	/* for every line of every document in order, its slot + 1 (0 when
-	 * not counted), so split_lines() need not hash it again */
-	uint32_t *line_slot;
-	size_t next;
 } rep_table;
+
+/* A line of a document's raw text, trimmed (b == e when blank), and its
+ * repetition slot + 1 (0 when not counted). The lines of every document
+ * are found once (corpus_lines()) for both repetition and the features. */
+typedef struct span {
+	uint32_t b, e, rep;
+} span;
+
+typedef struct corpus_lines {
+	nf_vec spans;  /* span, document after document */
+	size_t *first; /* NF_NDOCS + 1: where each document's spans start */
+} corpus_lines;
 
 static rep_slot *rep_find(rep_table *t, uint64_t h)
 {
@@ -1334,31 +1342,15 @@ static int rep_candidate(const char *s, size_t n)
 	return spaces < 10;
 }
 
-static nf_status rep_build(nf_corpus *c, rep_table *t)
+static nf_status corpus_lines_find(nf_corpus *c, corpus_lines *cl)
 {
-	size_t lines = 0;
-	for (size_t k = 0; k < NF_NDOCS(c); k++) {
-		const nf_doc *d = NF_DOC(c, k);
-		const char *p = d->raw, *end = d->raw + d->raw_len;
-		while ((p = memchr(p, '\n', (size_t)(end - p)))) {
-			lines++;
-			p++;
-		}
-		lines++;
-	}
-	size_t cap = 64;
-	while (cap < lines * 2)
-		cap *= 2;
-	t->slots = calloc(cap, sizeof *t->slots);
-	t->line_slot = malloc(lines * sizeof *t->line_slot);
-	if (!t->slots || !t->line_slot || cap > UINT32_MAX)
+	if (!(cl->first = malloc((NF_NDOCS(c) + 1) * sizeof *cl->first)))
 		return NF_ENOMEM;
-	t->mask = cap - 1;
-	size_t j = 0;
 	for (size_t k = 0; k < NF_NDOCS(c); k++) {
 		const nf_doc *d = NF_DOC(c, k);
 		const char *s = d->raw;
 		size_t n = d->raw_len, i = 0;
+		cl->first[k] = cl->spans.len;
 		while (i < n) {
 			const char *nl = memchr(s + i, '\n', n - i);
 			size_t e = nl ? (size_t)(nl - s) : n, b = i;
@@ -1367,14 +1359,35 @@ static nf_status rep_build(nf_corpus *c, rep_table *t)
 				b++;
 			while (e > b && is_space(s[e - 1]))
 				e--;
-			t->line_slot[j] = 0;
-			if (!rep_candidate(s + b, e - b)) {
-				j++;
+			span *l = nf_vec_push(&cl->spans, sizeof *l);
+			if (!l)
+				return NF_ENOMEM;
+			*l = (span){(uint32_t)b, (uint32_t)e, 0};
+		}
+	}
+	cl->first[NF_NDOCS(c)] = cl->spans.len;
+	return NF_OK;
+}
+
+static nf_status rep_build(nf_corpus *c, const corpus_lines *cl, rep_table *t)
+{
+	size_t lines = cl->spans.len, cap = 64;
+	while (cap < lines * 2)
+		cap *= 2;
+	t->slots = calloc(cap, sizeof *t->slots);
+	if (!t->slots || cap > UINT32_MAX)
+		return NF_ENOMEM;
+	t->mask = cap - 1;
+	span *sp = cl->spans.data;
+	for (size_t k = 0; k < NF_NDOCS(c); k++) {
+		const char *s = NF_DOC(c, k)->raw;
+		for (size_t j = cl->first[k]; j < cl->first[k + 1]; j++) {
+			size_t b = sp[j].b, n = sp[j].e - b;
+			if (!rep_candidate(s + b, n))
 				continue;
-			}
-			uint64_t h = line_hash(s + b, e - b);
+			uint64_t h = line_hash(s + b, n);
 			rep_slot *r = rep_find(t, h);
-			t->line_slot[j++] = (uint32_t)(r - t->slots) + 1;
+			sp[j].rep = (uint32_t)(r - t->slots) + 1;
 			if (!r->hash) {
 				r->hash = h;
 				r->last = -1;
@@ -1393,26 +1406,22 @@ static nf_status rep_build(nf_corpus *c, rep_table *t)
 typedef struct cleaner {
 	nf_corpus *c;
 	wtable wt;
+	corpus_lines cl;
 	rep_table rep;
 	nf_vec lines;   /* line */
 	nf_buf out;
 } cleaner;
 
-static nf_status split_lines(cleaner *k, nf_doc *d)
+static nf_status split_lines(cleaner *k, size_t doc)
 {
 	k->lines.len = 0;
+	const nf_doc *d = NF_DOC(k->c, doc);
 	const char *s = d->raw;
-	size_t n = d->raw_len, i = 0;
+	size_t n = d->raw_len;
+	const span *sp = k->cl.spans.data;
 	int blank_before = 1, any_blank = 0;
-	while (i < n) {
-		const char *nl = memchr(s + i, '\n', n - i);
-		size_t e = nl ? (size_t)(nl - s) : n, b = i;
-		i = e + 1;
-		while (b < e && is_space(s[b]))
-			b++;
-		while (e > b && is_space(s[e - 1]))
-			e--;
-		uint32_t rep = k->rep.slots ? k->rep.line_slot[k->rep.next++] : 0;
+	for (size_t j = k->cl.first[doc]; j < k->cl.first[doc + 1]; j++) {
+		size_t b = sp[j].b, e = sp[j].e;
 		if (b == e) {
 			blank_before = 1;
 			any_blank = 1;
@@ -1426,7 +1435,7 @@ static nf_status split_lines(cleaner *k, nf_doc *d)
 		l->starts_block = (unsigned char)blank_before;
 		blank_before = 0;
 		features(l, s, n, &k->wt);
-		l->repeated = rep && k->rep.slots[rep - 1].docs >= 2;
+		l->repeated = sp[j].rep && k->rep.slots[sp[j].rep - 1].docs >= 2;
 	}
 	/* Text without blank lines has one paragraph per line. */
 	if (!any_blank) {
@@ -2062,10 +2071,11 @@ static void fallback(line *ls, size_t nl, const char *raw)
 	}
 }
 
-static nf_status clean_doc(cleaner *k, nf_doc *d)
+static nf_status clean_doc(cleaner *k, size_t doc)
 {
+	nf_doc *d = NF_DOC(k->c, doc);
 	nf_status st;
-	if ((st = split_lines(k, d)))
+	if ((st = split_lines(k, doc)))
 		return st;
 	line *ls = k->lines.data;
 	size_t nl = k->lines.len;
@@ -2143,14 +2153,15 @@ nf_status nf_clean(nf_corpus *c)
 		return nf_error(c->ctx, NF_ENOMEM, "out of memory");
 	k->c = c;
 	wt_init(&k->wt);
-	nf_status st = NF_OK;
+	nf_status st = corpus_lines_find(c, &k->cl);
 	/* Repetition needs other documents to repeat in. */
-	if (NF_NDOCS(c) >= 2)
-		st = rep_build(c, &k->rep);
+	if (!st && NF_NDOCS(c) >= 2)
+		st = rep_build(c, &k->cl, &k->rep);
 	for (size_t i = 0; !st && i < NF_NDOCS(c); i++)
-		st = clean_doc(k, NF_DOC(c, i));
+		st = clean_doc(k, i);
 	free(k->rep.slots);
-	free(k->rep.line_slot);
+	nf_vec_free(&k->cl.spans);
+	free(k->cl.first);
 	nf_vec_free(&k->lines);
 	nf_buf_free(&k->out);
 	free(k);
