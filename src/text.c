@@ -719,6 +719,33 @@ static nf_status ids_interned(nf_lex *lex, nf_token *t, const char *form, size_t
 	return st;
 }
 
+/* ascii_word() for the common word: fewer than eight letters and digits
+ * then an ASCII byte that joins nothing more to them, all in the block at
+ * p (eight readable bytes). Returns the word's length, 0 for any other
+ * word; folds it into buf (eight bytes, zero-padded) and sets *flags as
+ * ascii_word() does, from the block's masks alone. */
+static inline size_t short_word(const unsigned char *p, char *buf, uint32_t *flags)
+{
+	uint64_t x = nf_load8(p);
+	uint64_t letters = nf_letters(x);
+	uint64_t stop = ~(letters | nf_bytes_in(x, '0', '9')) & NF_HIGHS;
+	if (!stop)
+		return 0;
+	size_t m = nf_first_marked(stop); /* 1 or more: p[0] is a letter */
+	if (p[m] >= 0x80 || word_joiner[p[m]])
+		return 0;
+	uint64_t keep = nf_low_bytes(m), up = nf_upper(x, letters) & keep;
+	nf_store8(buf, (x | up >> 2) & keep);
+	*flags = NF_TOK_WORD;
+	if (up & 0x80) { /* the first letter */
+		letters &= keep;
+		*flags |= NF_TOK_CAP;
+		if ((letters & (letters - 1)) && !(letters & ~up)) /* 2+ letters, none lower */
+			*flags |= NF_TOK_UPPER;
+	}
+	return m;
+}
+
 /* Pushes a token whose folded form is form[0..flen) (as ids_interned()
  * takes it), with flags. */
 static inline nf_status push_folded(nf_lex *lex, nf_vec *toks, size_t off, size_t len,
@@ -760,10 +787,14 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 				i++;
 				continue;
 			}
-			size_t end;
+			size_t end = 0, m;
 			uint32_t flags;
-			int poss;
-			if (cl == C_LETTER && (end = ascii_word(p, len, i, buf, &flags, &poss))) {
+			int poss = 0;
+			if (cl == C_LETTER && len - i >= 8 && (m = short_word(p + i, buf, &flags)))
+				end = i + m;
+			else if (cl == C_LETTER)
+				end = ascii_word(p, len, i, buf, &flags, &poss);
+			if (end) {
 				if ((st = push_folded(&c->lex, toks, i, end - i, buf, end - i, flags)))
 					return st;
 				if (poss) {
