@@ -7,7 +7,10 @@
 #       of gva-dev (many different stories: fine for latency), best of
 #       several in-process runs (bench_brief.c)
 #   (b) clean + tokenize throughput on one core over every gva-dev article
-#       and the seeds, repeated to >= 50 MB (bench_text.c), best of RUNS
+#       and the seeds, repeated to >= 50 MB (bench_text.c), best of RUNS:
+#       the corpora of each pass on one context (a stream), and, for
+#       comparison with the measure before contexts kept anything, on a
+#       context each
 #   (c) the peer, same texts, same run: scikit-learn's CountVectorizer
 #       (peer_sklearn.py, Debian's python3-sklearn, installed if missing),
 #       best of RUNS
@@ -104,6 +107,7 @@ fi
 g50_out=$($pin "$tmp/bench_brief" 10 "$tmp/gva-50.jsonl")
 g500_out=$($pin "$tmp/bench_brief" 5 "$tmp/gva-500.jsonl")
 text_out=$(best_of total_mbps $pin "$tmp/bench_text" "$min_mb" "$gva" "$seeds"/*.txt)
+fresh_out=$(best_of total_mbps $pin "$tmp/bench_text" --fresh-ctx "$min_mb" "$gva" "$seeds"/*.txt)
 peer_out=""
 if "$py" -c 'import sklearn' 2>/dev/null; then
 	peer_out=$(best_of analyzer_mbps $pin "$py" bench/peer_sklearn.py "$min_mb" "$gva" "$seeds"/*.txt)
@@ -135,6 +139,7 @@ printf '%-40s %7s MB/s %12s %7s MB/s %4s\n' "clean + tokenize, one core (best of
 	">= 100" "$(verdict "$total" 100 above)"
 printf '%-40s %7s MB/s\n' "  clean (nf_clean) alone" "$(field "$text_out" clean_mbps)"
 printf '%-40s %7s MB/s\n' "  tokenize (nf_text_analyze) alone" "$(field "$text_out" tokenize_mbps)"
+printf '%-40s %7s MB/s\n' "  same, a new context per corpus" "$(field "$fresh_out" total_mbps)"
 if [ -n "$peer_out" ]; then
 	peer=$(field "$peer_out" analyzer_mbps)
 	printf '%-40s %7s MB/s\n' "  peer: CountVectorizer analyzer" "$peer"

@@ -2086,9 +2086,10 @@ static nf_status clean_doc(cleaner *k, size_t doc)
 	memset(&h, 0, sizeof h);
 	if ((st = read_head(k, d, &h)))
 		return st;
-	/* most pages name no copyright: one search of the page, not one a
-	 * line (a match in a line is one in the page: lines end at spaces) */
-	int notice = h.outlet_score < O_COPYRIGHT &&
+	/* only an outlet not given needs the notice; most pages name no
+	 * copyright: one search of the page, not one a line (a match in a
+	 * line is one in the page: lines end at spaces) */
+	int notice = !d->outlet && h.outlet_score < O_COPYRIGHT &&
 	             (has_bytes(d->raw, d->raw_len, "\xC2\xA9", 2) ||
 	              find_ci(d->raw, d->raw_len, "copyright"));
 	for (size_t i = 0; notice && i < nl && h.outlet_score < O_COPYRIGHT; i++) {
