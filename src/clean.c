@@ -666,20 +666,24 @@ static int boundary(const char *s, size_t n, size_t i)
 }
 
 /* Case-insensitive search of w (lower case) in s[0..n), at word starts.
- * The candidates are the first letter in either case, found eight bytes
- * at a time (a byte or'ed with 0x20 is that letter only when it is the
- * letter in either case); a memchr call per candidate cost more than the
- * search, with a common first letter over a whole page. */
+ * The candidates are where the first two letters are, in either case,
+ * found eight positions at a time (a byte or'ed with 0x20 is a letter only
+ * when it is that letter in either case; nf_first_eq() marks every match,
+ * and at worst a few non-matches, which the comparison then rejects); a
+ * memchr call per candidate cost more than the search, with a common
+ * first letter over a whole page. */
 static const char *find_ci(const char *s, size_t n, const char *w)
 {
 	size_t k = strlen(w);
 	if (!k || k > n)
 		return NULL;
-	unsigned char c0 = (unsigned char)w[0];
-	uint64_t fold = is_lower(c0) ? 0x20 * NF_ONES : 0;
+	unsigned char c0 = (unsigned char)w[0], c1 = k > 1 ? (unsigned char)w[1] : 0;
+	uint64_t fold0 = is_lower(c0) ? 0x20 * NF_ONES : 0, fold1 = is_lower(c1) ? 0x20 * NF_ONES : 0;
 	size_t last = n - k; /* candidates start at or before last */
 	for (size_t at = 0; at <= last;) {
-		uint64_t m = nf_first_eq(nf_load_upto8(s + at, last + 1 - at) | fold, c0);
+		uint64_t m = nf_first_eq(nf_load_upto8(s + at, last + 1 - at) | fold0, c0);
+		if (m && k > 1) /* s[at + 1 ..] is readable: last + 1 < n */
+			m &= nf_first_eq(nf_load_upto8(s + at + 1, last + 1 - at) | fold1, c1);
 		if (!m) {
 			at += 8;
 			continue;
