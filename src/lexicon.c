@@ -268,6 +268,28 @@ void nf_lex_remember(nf_lex *lex, uint32_t id)
 	m->generation++;
 }
 
+uint64_t nf_lex_hash(const char *s, size_t len)
+{
+	return XXH3_64bits(s, len);
+}
+
+void nf_lex_prefetch(const nf_lex *lex, uint64_t h)
+{
+	__builtin_prefetch(&lex->slots[(uint32_t)h & (lex->nslots - 1)]);
+	if (lex->memo)
+		__builtin_prefetch(&lex->memo->slots[(uint32_t)(h >> 32) & (lex->memo->nslots - 1)]);
+}
+
+void nf_lex_prefetch_memo(const nf_lex *lex, uint64_t h)
+{
+	const nf_lex_memo *m = lex->memo;
+	if (!m)
+		return;
+	const struct memo_slot *x = &m->slots[(uint32_t)(h >> 32) & (m->nslots - 1)];
+	if (x->hash == h)
+		__builtin_prefetch(m->bytes + x->off);
+}
+
 uint32_t nf_lex_find(const nf_lex *lex, const char *s, size_t len)
 {
 	uint32_t slot;
@@ -302,10 +324,6 @@ static uint32_t intern(nf_lex *lex, const char *s, size_t len)
 	id = lex->count++;
 	lex->entries[id] = (nf_lex_entry){str, (uint32_t)len, 0, 0, 0, h};
 	lex->slots[slot] = (struct nf_lex_slot){id, check_of(h)};
-	/* a new word's stem is asked of the memo next: its slot is out of
-	 * cache (a table of thousands of words), so start loading it now */
-	if (lex->memo)
-		__builtin_prefetch(&lex->memo->slots[(uint32_t)(h >> 32) & (lex->memo->nslots - 1)]);
 	return id;
 }
 

@@ -107,6 +107,13 @@ uint32_t nf_lex_intern(nf_lex *lex, const char *s, size_t len);
 uint32_t nf_lex_intern_miss(nf_lex *lex, const char *s, size_t len, uint64_t key);
 /* Id of s[0..len) if present, else 0. */
 uint32_t nf_lex_find(const nf_lex *lex, const char *s, size_t len);
+/* The hash nf_lex_intern() gives s[0..len); nf_lex_prefetch() starts
+ * loading what interning a word of that hash and stemming it will read
+ * first (its slot, its memo slot), and nf_lex_prefetch_memo() then the
+ * memo's copy of the word. Hints only: they change nothing. */
+uint64_t nf_lex_hash(const char *s, size_t len);
+void nf_lex_prefetch(const nf_lex *lex, uint64_t hash);
+void nf_lex_prefetch_memo(const nf_lex *lex, uint64_t hash);
 /* Id of the stem of word id; 0 when out of memory. With a memo that knows
  * the word, its stop field is set from the memo too. */
 uint32_t nf_lex_stem(nf_lex *lex, uint32_t id);

@@ -746,21 +746,73 @@ static inline size_t short_word(const unsigned char *p, char *buf, uint32_t *fla
 	return m;
 }
 
-/* Pushes a token whose folded form is form[0..flen) (as ids_interned()
- * takes it), with flags. */
-static inline nf_status push_folded(nf_lex *lex, nf_vec *toks, size_t off, size_t len,
-                                    const char *form, size_t flen, uint32_t flags)
+/* Tokens whose ids wait for the lexicon. A word the caches do not know is
+ * most often new to the corpus, and interning and stemming it reads three
+ * or four places out of cache (its slot, the memo's slot and copy, its
+ * stem's slot): one after another, that was about 40% of tokenizing. So
+ * the tokenizer notes such a token, starts those loads, and goes on; every
+ * PENDING tokens, and before anything else is interned, the noted ones are
+ * resolved in order, their loads done together. The order of interning is
+ * the order of the tokens, so ids are those of resolving each at once. */
+#define PENDING 32
+
+typedef struct pending {
+	uint32_t tok, flen;  /* the token's index; its folded form's length */
+	uint64_t hash;
+	char form[16];       /* the folded form (up to 16 bytes), zero-padded */
+} pending;
+
+typedef struct tokenizer {
+	nf_lex *lex;
+	nf_vec *toks;
+	pending wait[PENDING];
+	size_t nwait;
+} tokenizer;
+
+static nf_status resolve(tokenizer *z)
 {
-	nf_token *t = new_token(toks);
+	for (size_t k = 0; k < z->nwait; k++)
+		nf_lex_prefetch_memo(z->lex, z->wait[k].hash);
+	for (size_t k = 0; k < z->nwait; k++) {
+		const pending *w = &z->wait[k];
+		nf_status st = ids_interned(z->lex, (nf_token *)z->toks->data + w->tok, w->form, w->flen);
+		if (st)
+			return st;
+	}
+	z->nwait = 0;
+	return NF_OK;
+}
+
+/* Pushes a token whose folded form is form[0..flen), with flags; form has
+ * sixteen readable bytes, zero from form[flen] to form[8] when flen <= 8.
+ * Its ids come from the caches, else later (resolve()). */
+static inline nf_status push_folded(tokenizer *z, size_t off, size_t len, const char *form,
+                                    size_t flen, uint32_t flags)
+{
+	nf_token *t = new_token(z->toks);
 	if (!t)
 		return NF_ENOMEM;
 	t->off = (uint32_t)off;
 	t->len = (uint32_t)len;
 	t->flags = flags;
-	if (flen <= 8 ? ids_cached(lex, t, form, flen)
-	              : flen <= 16 && (flags & NF_TOK_WORD) && mid_cached(lex, t, form, flen))
+	if (flen <= 8 ? ids_cached(z->lex, t, form, flen)
+	              : flen <= 16 && (flags & NF_TOK_WORD) && mid_cached(z->lex, t, form, flen))
 		return NF_OK;
-	return ids_interned(lex, t, form, flen);
+	nf_status st;
+	if (flen > 16) { /* rare: at once, after those waiting */
+		if ((st = resolve(z)))
+			return st;
+		return ids_interned(z->lex, t, form, flen);
+	}
+	if (z->nwait == PENDING && (st = resolve(z)))
+		return st;
+	pending *w = &z->wait[z->nwait++];
+	w->tok = (uint32_t)(t - (nf_token *)z->toks->data);
+	w->flen = (uint32_t)flen;
+	memcpy(w->form, form, 16);
+	w->hash = nf_lex_hash(form, flen);
+	nf_lex_prefetch(z->lex, w->hash);
+	return NF_OK;
 }
 
 nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks)
@@ -772,6 +824,7 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 	char buf[FOLD_MAX + 8]; /* + 8: the key's padding, or a block's store */
 	size_t i = 0;
 	nf_status st;
+	tokenizer z = {.lex = &c->lex, .toks = toks};
 	while (i < len) {
 		if (p[i] < 0x80) {
 			enum cls cl = (enum cls)ascii_class[p[i]];
@@ -782,7 +835,7 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 			if (cl == C_OTHER) {
 				memset(buf, 0, 8);
 				buf[0] = (char)p[i];
-				if ((st = push_folded(&c->lex, toks, i, 1, buf, 1, NF_TOK_PUNCT)))
+				if ((st = push_folded(&z, i, 1, buf, 1, NF_TOK_PUNCT)))
 					return st;
 				i++;
 				continue;
@@ -795,13 +848,13 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 			else if (cl == C_LETTER)
 				end = ascii_word(p, len, i, buf, &flags, &poss);
 			if (end) {
-				if ((st = push_folded(&c->lex, toks, i, end - i, buf, end - i, flags)))
+				if ((st = push_folded(&z, i, end - i, buf, end - i, flags)))
 					return st;
 				if (poss) {
 					memset(buf, 0, 8);
 					memcpy(buf, "'s", 2);
 					flags = NF_TOK_WORD | (p[end + 1] == 'S' ? NF_TOK_CAP : 0);
-					if ((st = push_folded(&c->lex, toks, end, 2, buf, 2, flags)))
+					if ((st = push_folded(&z, end, 2, buf, 2, flags)))
 						return st;
 					end += 2;
 				}
@@ -817,6 +870,8 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 			i += n;
 			continue;
 		}
+		if ((st = resolve(&z))) /* push_token() interns at once */
+			return st;
 		if (cl == C_LETTER) {
 			int poss;
 			size_t end = scan_word(&sc, i, &poss);
@@ -842,7 +897,7 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 			i += n;
 		}
 	}
-	return NF_OK;
+	return resolve(&z);
 }
 
 int nf_tok_is(const nf_corpus *c, const nf_token *t, const char *w)
