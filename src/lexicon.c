@@ -13,7 +13,10 @@
  * Measured on bench_text's stream of 500-article corpora: a corpus meets
  * about 8,000 words new to it, and stemming them and testing them against
  * the stop list was about a sixth of tokenizing; after the first corpus
- * most are in the memo. Rejected: a lexicon shared by the corpora of a
+ * most are in the memo. The memo also keeps the tables (slots, entries,
+ * the short- and mid-word caches) of the last lexicon freed, the largest
+ * so far, for the next one to clear and fill: no calloc of fresh pages and
+ * no regrowing per corpus. Rejected: a lexicon shared by the corpora of a
  * context (ids would no longer be dense per corpus, and the stages size
  * their per-id arrays by the lexicon), and caching stems in a global table
  * (global state; a context is the unit of sharing the API promises).

@@ -16,13 +16,17 @@
  *
  * Speed: a word of ASCII bytes ended by an ASCII byte (most words of
  * English news) is scanned and folded eight bytes at a time by
- * ascii_word(), without utf8proc, and its folded form, zero-padded, is the
- * key of the lexicon's short-word cache, which also holds the stem and
- * stop-word flag: a frequent word costs one probe. Anything else (a
- * non-ASCII byte where a code point decides, a number) takes the general
- * path, scan_word() and fold() with utf8proc's classes, which defines the
- * behaviour the fast path copies. Stems and the stop-word flag are found
- * once per distinct word and cached on the lexicon entry.
+ * ascii_word() (short_word() when one block holds it), without utf8proc,
+ * and its folded form, zero-padded, is the key of the lexicon's short-word
+ * cache (a 16-byte key in the mid-word cache for 9 to 16 bytes), which
+ * also holds the stem and stop-word flag: a frequent word costs one probe.
+ * A word the caches do not know waits in a small batch while its lexicon
+ * and memo slots load (resolve()). Anything else (a non-ASCII byte where
+ * a code point decides, a number) takes the general path, scan_word() and
+ * fold() with utf8proc's classes, which defines the behaviour the fast
+ * path copies. Stems and the stop-word flag are found once per distinct
+ * word, cached on the lexicon entry and in the context's memo, which the
+ * corpora of a stream share (lexicon.h).
  *
  * Sentences end at . ! ? or … followed by a capital, digit or quote, and at
  * every paragraph break, but not after a known abbreviation or an initial.
