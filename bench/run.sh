@@ -37,7 +37,8 @@ command -v taskset >/dev/null 2>&1 && pin="taskset -c 0"
 
 make -s -j"$(nproc 2>/dev/null || echo 2)" BUILD="$build" \
 	"$build/libnewsfuse.a" "$build/newsfuse" >&2
-pkgs="libutf8proc json-c libxxhash"
+# the library's own dependencies, as the Makefile names them
+pkgs="$(sed -n 's/^PKGS = //p' Makefile)"
 libs="$(pkg-config --libs $pkgs) -lstemmer -lglpk -lm"
 cflags="-std=c17 -D_POSIX_C_SOURCE=200809L -O2 -g -Iinclude -Isrc $(pkg-config --cflags $pkgs)"
 mkdir -p "$build/bench"
