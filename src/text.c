@@ -636,6 +636,20 @@ static size_t ascii_word(const unsigned char *p, size_t len, size_t i, char *buf
 	return j;
 }
 
+/* Word token t from a cache slot's id, stem and stop fields: a cached
+ * word with its stem and stop flag needs no entry read. 0 while the stem
+ * is not known. */
+static inline int cached_word(nf_token *t, uint32_t id, uint32_t stem, uint32_t stop)
+{
+	if (!stem)
+		return 0;
+	t->norm = id;
+	t->stem = stem;
+	if (stop == 2)
+		t->flags |= NF_TOK_STOP;
+	return 1;
+}
+
 /* The ids of token t (flags set) from the short-word cache, when it has
  * them: the folded form is form[0..flen), flen <= 8, eight readable bytes
  * zero from form[flen] on. Returns 0 when the cache cannot tell. Inlined
@@ -651,14 +665,7 @@ static inline int ids_cached(const nf_lex *lex, nf_token *t, const char *form, s
 		t->norm = t->stem = e->id;
 		return 1;
 	}
-	if (!e->stem)
-		return 0;
-	/* a cached word with its stem and stop flag: no entry to read */
-	t->norm = e->id;
-	t->stem = e->stem;
-	if (e->stop == 2)
-		t->flags |= NF_TOK_STOP;
-	return 1;
+	return cached_word(t, e->id, e->stem, e->stop);
 }
 
 /* The 16-byte key of form[0..flen), 8 < flen <= 16, sixteen readable
@@ -675,13 +682,9 @@ static inline int mid_cached(const nf_lex *lex, nf_token *t, const char *form, s
 	uint64_t k[2];
 	mid_key(form, flen, k);
 	const nf_lex_mid *e = nf_lex_mid_slot(lex, k[0], k[1]);
-	if (e->len != flen || e->key[0] != k[0] || e->key[1] != k[1] || !e->stem)
+	if (e->len != flen || e->key[0] != k[0] || e->key[1] != k[1])
 		return 0;
-	t->norm = e->id;
-	t->stem = e->stem;
-	if (e->stop == 2)
-		t->flags |= NF_TOK_STOP;
-	return 1;
+	return cached_word(t, e->id, e->stem, e->stop);
 }
 
 /* The ids of token t (flags set) whose folded form is form[0..flen), by
