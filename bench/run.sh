@@ -16,9 +16,10 @@
 #       best of RUNS
 #
 # BUILD=dir picks the build (default build); SHARED=dir the shared data
-# (default ../shared); MIN_MB the throughput volume (default 50); RUNS how
-# many times the throughput measures run, the best kept (default 3: the
-# machine is shared, and a run that others slowed down says little).
+# (default ../shared); CORE the core to pin to (default 0: another when
+# others' jobs hold it); MIN_MB the throughput volume (default 50); RUNS
+# how many times the throughput measures run, the best kept (default 3:
+# the machine is shared, and a run that others slowed down says little).
 set -e
 cd "$(dirname "$0")/.."
 build=${BUILD:-build}
@@ -33,7 +34,7 @@ done
 
 # One core, as the target says; taskset when the machine has it.
 pin=""
-command -v taskset >/dev/null 2>&1 && pin="taskset -c 0"
+command -v taskset >/dev/null 2>&1 && pin="taskset -c ${CORE:-0}"
 
 make -s -j"$(nproc 2>/dev/null || echo 2)" BUILD="$build" \
 	"$build/libnewsfuse.a" "$build/newsfuse" >&2
@@ -117,7 +118,7 @@ fi
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 cc_version=$(${CC:-cc} --version | head -n 1)
 echo
-echo "newsfuse bench, $(date -u '+%Y-%m-%d %H:%M UTC'), ${cpu:-unknown CPU}, $cc_version${pin:+, pinned to core 0}"
+echo "newsfuse bench, $(date -u '+%Y-%m-%d %H:%M UTC'), ${cpu:-unknown CPU}, $cc_version${pin:+, pinned to core ${CORE:-0}}"
 echo
 printf '%-40s %12s %12s %10s %7s\n' "measure" "best" "median" "target" "met"
 printf '%-40s %12s %12s %10s %7s\n' "-------" "----" "------" "------" "---"
