@@ -37,12 +37,13 @@
  * data (no training data shipped, and the input is already plain text),
  * and lists of outlet or site names (they do not generalise).
  *
- * Cost: linear in the input; one hash per line for repetition, one small
- * hash-table probe per word for cue and function words. Words are read
- * eight bytes at a time (util/swar.h), searches for a byte go through
- * memchr, and a line with nothing for emit_raw() to tidy is copied whole:
- * cleaning reads every byte of every article, so per-byte work is what
- * sets its speed (bench/README.md).
+ * Cost: linear in the input; the lines of a corpus are found once, one
+ * hash per line for repetition, two slots of a small table read per word
+ * for cue and function words. Words are read eight bytes at a time
+ * (util/swar.h), the common word as one block, and the rarer bytes that
+ * open a separator are sought by blocks too; a line with nothing for
+ * emit_raw() to tidy is copied whole: cleaning reads every byte of every
+ * article, so per-byte work is what sets its speed (bench/README.md).
  */
 #include <stdint.h>
 #include <stdio.h>

@@ -60,6 +60,11 @@ struct nf_lex_memo {
  * of the slot); such words are rare. */
 #define MEMO_MAX_LEN 255
 
+/* The largest tables a memo keeps for the next lexicon: those of a
+ * corpus of about 30,000 words (1.5 MB). A larger one is freed, lest every
+ * small corpus after it clear tables sized for the large one. */
+#define SPARE_MAX_SLOTS 65536
+
 /* A slot holds the id and the high half of the hash, so a probe that
  * misses is settled in the slot array without reading the entry (most of
  * a large corpus's lexicon is out of cache). */
@@ -127,7 +132,7 @@ void nf_lex_free(nf_lex *lex)
 	nf_lex_memo *m = lex->memo;
 	/* the memo keeps the larger tables for the next lexicon */
 	if (m && lex->slots && lex->entries && lex->small && lex->mid &&
-	    lex->nslots >= m->spare.nslots) {
+	    lex->nslots >= m->spare.nslots && lex->nslots <= SPARE_MAX_SLOTS) {
 		free_tables(&m->spare);
 		m->spare = (nf_lex){.slots = lex->slots, .nslots = lex->nslots,
 		                    .entries = lex->entries, .cap = lex->cap,

@@ -63,7 +63,8 @@ typedef struct nf_lex_mid {
 typedef struct nf_lex_memo nf_lex_memo;
 
 /* Words a memo holds at most: over twice the distinct words of the 3,100
- * gva-dev articles (30,000), in a table that stays within L2. */
+ * gva-dev articles (30,000), so a stream of news on one topic seldom
+ * starts over. */
 #define NF_LEX_MEMO_WORDS 65536
 
 /* An empty memo, or NULL when out of memory; free with nf_lex_memo_free(). */
@@ -86,15 +87,16 @@ typedef struct nf_lex {
 	uint32_t nslots;       /* power of two */
 	struct nf_arena *arena; /* where strings live (the corpus arena) */
 	struct sb_stemmer *stemmer;
-	nf_lex_memo *memo;     /* borrowed, NULL for none (set after nf_lex_init) */
+	nf_lex_memo *memo;     /* borrowed, NULL for none (nf_lex_init_shared()) */
 	nf_lex_miss miss;
 } nf_lex;
 
 /* Prepares an empty lexicon whose strings live in arena. */
 int nf_lex_init(nf_lex *lex, struct nf_arena *arena);
 /* The same, sharing memo (NULL for none): its stems and stop flags, and
- * the tables of the lexicon freed before, reused (cleared) instead of
- * allocated and grown anew. memo must outlive the lexicon. */
+ * the tables of the lexicon freed before (up to a size: see lexicon.c),
+ * reused (cleared) instead of allocated and grown anew. memo must outlive
+ * the lexicon. */
 int nf_lex_init_shared(nf_lex *lex, struct nf_arena *arena, nf_lex_memo *memo);
 /* Frees the lexicon; a shared one gives its tables to the memo. */
 void nf_lex_free(nf_lex *lex);
