@@ -645,8 +645,8 @@ static inline int cached_word(nf_token *t, uint32_t id, uint32_t stem, uint32_t 
 		return 0;
 	t->norm = id;
 	t->stem = stem;
-	if (stop == 2)
-		t->flags |= NF_TOK_STOP;
+	/* function words come and go at random: a flag set without a branch */
+	t->flags |= (uint32_t)(stop == 2) * NF_TOK_STOP;
 	return 1;
 }
 
@@ -743,13 +743,12 @@ static inline size_t short_word(const unsigned char *p, char *buf, uint32_t *fla
 		return 0;
 	uint64_t keep = nf_low_bytes(m), up = nf_upper(x, letters) & keep;
 	nf_store8(buf, (x | up >> 2) & keep);
-	*flags = NF_TOK_WORD;
-	if (up & 0x80) { /* the first letter */
-		letters &= keep;
-		*flags |= NF_TOK_CAP;
-		if ((letters & (letters - 1)) && !(letters & ~up)) /* 2+ letters, none lower */
-			*flags |= NF_TOK_UPPER;
-	}
+	/* capitalised or not is as random as text: the flags without a branch;
+	 * upper case is a capital, 2+ letters and none in lower case */
+	letters &= keep;
+	uint32_t cap = (up & 0x80) != 0;
+	uint32_t upper = cap & ((letters & (letters - 1)) != 0) & !(letters & ~up);
+	*flags = NF_TOK_WORD | cap * NF_TOK_CAP | upper * NF_TOK_UPPER;
 	return m;
 }
 
