@@ -2129,7 +2129,15 @@ static nf_status clean_doc(cleaner *k, size_t doc)
 	if (!d->outlet && h.outlet &&
 	    !(d->outlet = nf_arena_strndup(&k->c->arena, h.outlet, h.outlet_len)))
 		return NF_ENOMEM;
-	for (size_t i = 0; i < nl; i++) {
+	for (size_t i = 0; i < nl && d->extracted; i++)
+		if (ls[i].kind == K_BODY && ls[i].repeated && prose(&ls[i]) != 2)
+			ls[i].kind = K_BOILER;
+	/* A page's main text (extracted from its DOM) has lost its furniture
+	 * already; the line cues below are English and cost non-English pages
+	 * a sixth of their text (trafilatura-eval recall 0.937 -> 0.810), while
+	 * on English news they gained 0.002 F1. Such a text keeps its header
+	 * metadata, and loses only lines the corpus repeats. */
+	for (size_t i = 0; i < nl && !d->extracted; i++) {
 		line *l = &ls[i];
 		const char *s = d->raw + l->off;
 		if (l->kind == K_META || l->kind == K_BOILER)
@@ -2155,8 +2163,10 @@ static nf_status clean_doc(cleaner *k, size_t doc)
 			ls[i + 1].kind = K_BOILER;
 	}
 	rejoin(ls, nl);
-	cut_tail(ls, nl);
-	fallback(ls, nl, d->raw);
+	if (!d->extracted) {
+		cut_tail(ls, nl);
+		fallback(ls, nl, d->raw);
+	}
 	if ((st = write_text(k, d)))
 		return st;
 	/* the page's own publication stamp beats the dateline, which dates the

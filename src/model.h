@@ -78,6 +78,8 @@ typedef struct nf_doc {
 	nf_date published;
 	nf_date_source date_source;
 
+	int extracted;       /* raw is the main text a page's DOM gave (html.c,
+	                      * extract.c): its furniture is already gone */
 	const char *raw;     /* body as given, valid UTF-8, NFC */
 	size_t raw_len;
 
