@@ -39,9 +39,8 @@ command -v taskset >/dev/null 2>&1 && pin="taskset -c ${CORE:-0}"
 make -s -j"$(nproc 2>/dev/null || echo 2)" BUILD="$build" \
 	"$build/libnewsfuse.a" "$build/newsfuse" >&2
 # the library's own dependencies, as the Makefile names them
-pkgs="$(sed -n 's/^PKGS = //p' Makefile)"
-libs="$(pkg-config --libs $pkgs) -lstemmer -lglpk -lm"
-cflags="-std=c17 -D_POSIX_C_SOURCE=200809L -O2 -g -Iinclude -Isrc $(pkg-config --cflags $pkgs)"
+libs="$(make -s print-libs)"
+cflags="-std=c17 -D_POSIX_C_SOURCE=200809L -O2 -g -Iinclude -Isrc $(make -s print-cflags)"
 mkdir -p "$build/bench"
 for b in bench_brief bench_text; do
 	${CC:-cc} $cflags -o "$build/bench/$b" "bench/$b.c" "$build/libnewsfuse.a" $libs
