@@ -82,8 +82,10 @@ static nf_status new_doc(nf_corpus *c, nf_doc **out)
 }
 
 /* Validates and normalises one article body. On error the message names
- * `name` and the line and column relative to the body. */
-static nf_status set_body(nf_corpus *c, nf_doc *d, const char *name,
+ * `name` and the line and column relative to the body: as "name:line:col"
+ * for a file, and for a field of a record (field != NULL; name then holds
+ * the record's line) as the field's own line and column. */
+static nf_status set_body(nf_corpus *c, nf_doc *d, const char *name, const char *field,
                           const char *s, size_t len)
 {
 	size_t bad = 0, line, col;
@@ -95,6 +97,11 @@ static nf_status set_body(nf_corpus *c, nf_doc *d, const char *name,
 	}
 	if (!nf_utf8_validate(s, len, &bad)) {
 		nf_text_position(s, bad, &line, &col);
+		if (field)
+			return nf_error(c->ctx, NF_EUTF8,
+			                "%s: \"%s\" is not valid UTF-8 at its line %zu, column %zu "
+			                "(byte 0x%02X at offset %zu)",
+			                name, field, line, col, (unsigned char)s[bad], bad);
 		return nf_error(c->ctx, NF_EUTF8,
 		                "%s:%zu:%zu: invalid UTF-8 (byte 0x%02X at offset %zu)",
 		                name, line, col, (unsigned char)s[bad], bad);
@@ -134,7 +141,7 @@ static nf_status add_text(nf_corpus *c, const char *name, const char *data,
 	nf_status st = new_doc(c, &d);
 	if (st)
 		return st;
-	if ((st = set_body(c, d, name, data, len))) {
+	if ((st = set_body(c, d, name, NULL, data, len))) {
 		c->docs.len--; /* the arena keeps the bytes; the doc is gone */
 		return st;
 	}
@@ -164,6 +171,22 @@ static const char *const K_DATE[] = {"published", "date", "dct", NULL};
 static const char *const K_URL[] = {"url", "uri", NULL};
 static const char *const K_OUTLET[] = {"outlet", "source", "site", NULL};
 
+/* A metadata string of a record, or NULL when absent; one that is not
+ * valid UTF-8 is left out with a warning naming the field and the byte
+ * (json-c passes such bytes through, and they would corrupt the output). */
+static const char *meta(nf_corpus *c, const char *where, json_object *o,
+                        const char *const *keys)
+{
+	const char *s = field(o, keys);
+	size_t bad;
+	if (s && !nf_utf8_validate(s, strlen(s), &bad)) {
+		nf_warn(c->ctx, "%s: \"%s\" is not valid UTF-8 (byte 0x%02X at offset %zu); ignored",
+		        where, keys[0], (unsigned char)s[bad], bad);
+		return NULL;
+	}
+	return s;
+}
+
 static nf_status add_record(nf_corpus *c, const char *where, json_object *o,
                             size_t lineno)
 {
@@ -174,13 +197,13 @@ static nf_status add_record(nf_corpus *c, const char *where, json_object *o,
 	nf_status st = new_doc(c, &d);
 	if (st)
 		return st;
-	if ((st = set_body(c, d, where, text, strlen(text)))) {
+	if ((st = set_body(c, d, where, K_TEXT[0], text, strlen(text)))) {
 		c->docs.len--;
 		return st;
 	}
-	const char *id = field(o, K_ID), *title = field(o, K_TITLE);
-	const char *date = field(o, K_DATE), *url = field(o, K_URL);
-	const char *outlet = field(o, K_OUTLET);
+	const char *id = meta(c, where, o, K_ID), *title = meta(c, where, o, K_TITLE);
+	const char *date = field(o, K_DATE), *url = meta(c, where, o, K_URL);
+	const char *outlet = meta(c, where, o, K_OUTLET);
 	char num[32];
 	if (!id) {
 		snprintf(num, sizeof num, "%zu", lineno);
@@ -188,12 +211,11 @@ static nf_status add_record(nf_corpus *c, const char *where, json_object *o,
 	}
 	d->name = nf_arena_strdup(&c->arena, where);
 	d->id = nf_arena_strdup(&c->arena, id);
-	size_t bad;
-	if (title && nf_utf8_validate(title, strlen(title), &bad) && !blank(title, strlen(title)))
+	if (title && !blank(title, strlen(title)))
 		d->title = nf_arena_strdup(&c->arena, title);
-	if (url && nf_utf8_validate(url, strlen(url), &bad))
+	if (url)
 		d->url = nf_arena_strdup(&c->arena, url);
-	if (outlet && nf_utf8_validate(outlet, strlen(outlet), &bad))
+	if (outlet)
 		d->outlet = nf_arena_strdup(&c->arena, outlet);
 	if (date) {
 		if (nf_date_parse_iso(date, strlen(date), &d->published))
@@ -328,10 +350,11 @@ static nf_status add_extracted(nf_corpus *c, const char *name, const char *id,
 	nf_status st = new_doc(c, &d);
 	if (st)
 		return st;
-	if ((st = set_body(c, d, name, text, len))) {
+	if ((st = set_body(c, d, name, NULL, text, len))) {
 		c->docs.len--;
 		return st;
 	}
+	d->extracted = 1;
 	d->name = nf_arena_strdup(&c->arena, name);
 	d->id = id ? nf_arena_strdup(&c->arena, id) : base_name(&c->arena, name);
 	d->title = copy_meta(c, m->title);
@@ -475,16 +498,10 @@ nf_status nf_ingest(nf_corpus *c, const char *name, const char *data,
 		return add_html(c, name, data, len);
 	if (kind == NF_INPUT_FEED)
 		return add_feed(c, name, data, len);
-	if (kind == NF_INPUT_JSONL) {
-		size_t bad;
-		if (!nf_utf8_validate(data, len, &bad)) {
-			size_t line, col;
-			nf_text_position(data, bad, &line, &col);
-			nf_warn(c->ctx, "%s:%zu:%zu: invalid UTF-8; lines with bad bytes will be skipped",
-			        name, line, col);
-		}
+	/* bad bytes in JSONL are reported line by line: a body that is not
+	 * UTF-8 skips its record, a metadata field is left out */
+	if (kind == NF_INPUT_JSONL)
 		return add_jsonl(c, name, data, len);
-	}
 	if (kind != NF_INPUT_TEXT)
 		return nf_error(c->ctx, NF_EINVAL, "unknown input kind");
 	return add_text(c, name, data, len);
