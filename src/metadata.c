@@ -14,20 +14,30 @@
  *     articleBody too, for pages whose markup lacks the article;
  *   - <meta> tags: OpenGraph (og:, article:), Twitter cards, Dublin Core,
  *     and the common named ones (author, description, date, pubdate);
- *   - microdata (itemprop=datePublished / author / headline) and <time>
- *     elements marked as the publication time;
+ *   - microdata and RDFa (itemprop / property datePublished, author,
+ *     headline), hAtom's "published" and "updated", and <time> elements
+ *     marked as the publication time;
  *   - the page itself: <link rel=canonical>, <html lang>, rel=author;
  *   - the URL's path: /2019/08/02/ (day) or /2019/08/ (month);
- *   - last, a stamp in the text: an element named for the date
- *     ("posted-on", "entry-meta") or a short line after the headline,
- *     read in the date formats of the major web languages.
+ *   - last, a date in the text: one labelled ("Erschienen am", "Updated"),
+ *     a stamp in an element named for the date ("posted-on", "entry-meta")
+ *     or in a short line around the headline, the lead's dateline, read
+ *     in the date formats of the major web languages; weak <meta> dates
+ *     (a bare "date", a site's own key) rank below it.
+ *
+ * The page's date (m->date) is the date its reader sees: the publication
+ * date, unless the stamp the page shows is the modification's day or the
+ * publication's day in the site's zone (a UTC time near midnight); the
+ * modification date when there is no publication date. A day in the
+ * path beats a UTC machine date a day off it and a template's date.
  *
  * The title is what the reader sees, not what the page tells search
- * engines: the first <h1> the article follows (prose after it), never the
- * site's logo (its name, the host, the " | Site" part of <title>) nor a
- * heading in a menu, without its kicker; the page's own title when the
- * <h1> only wraps it with a kicker; an <h2> when no article follows any
- * <h1>; else JSON-LD, OpenGraph or <title> less its " | Site" part.
+ * engines: the heading the page's own titles (JSON-LD, OpenGraph,
+ * <title>, ...) agree with, else the first <h1> the article follows (prose
+ * after it); never the site's logo (its name, the host, the " | Site" part
+ * of <title>) nor a heading in a menu, without its kicker; an <h2> when no
+ * article follows any <h1>; else JSON-LD, OpenGraph or <title> less its
+ * " | Site" part.
  *
  * Dates never lie in the future (after `now`) or before the web (1990),
  * and a path date needs the year, month and day as separate path
@@ -37,7 +47,9 @@
  *
  * Rejected: dates anywhere in the text (they are as often the date of an
  * event, a comment or another article as the page's own: only a stamp
- * where pages put theirs counts), and site lists (they do not generalise).
+ * where pages put theirs counts), converting UTC times by a country's
+ * zone (the site's country is a guess; the stamp it shows is not), and
+ * site lists (they do not generalise).
  */
 #include <json-c/json.h>
 #include <stdio.h>
@@ -1894,12 +1906,13 @@ static uint32_t heading_of(reader *r, const char *title)
 }
 
 /* The headline is what the reader sees: the first <h1> that is not the
- * site's logo (the site's name, or a short link home); a heading that is
- * one of the page's own titles when that <h1> is not; else an <h2> the
- * page's titles agree with; else the JSON-LD or OpenGraph headline, else
- * the <title>, without its " | Site" part. */
+ * site's logo (the site's name, or a short link home), unless the page's
+ * own titles agree more with another heading; else an <h2> the page's
+ * titles agree with; else the JSON-LD or OpenGraph headline, else the
+ * <title>, without its " | Site" part. Never opened by a date stamp. */
 static void choose_title(reader *r, nf_page_meta *m)
 {
+	static const char *const levels[] = {"h1", "h2", "h3"};
 	const char *site = r->site.value, *tt = r->title_tag.value, *og = r->title.value;
 	const char *best = NULL, *src = NULL;
 	/* headings in furniture only when there is no other */
@@ -1913,21 +1926,15 @@ static void choose_title(reader *r, nf_page_meta *m)
 	const char *h1_text = NULL, *agree_text = NULL;
 	size_t h1_agreed = h1 ? heading_agreement(r, h1, site, &h1_text) : 0, agreed;
 	const heading *agree = agreeing_heading(r, site, h1, &agreed, &agree_text);
-	if (agree && agreed > h1_agreed) {
-		static const char *const sources[] = {"h1", "h2", "h3"};
-		m->title = agree_text;
-		m->title_source = sources[agree->level];
-		r->title_el = agree->level == 0 ? agree->el : UINT32_MAX;
-		r->head_el = agree->el;
-		return;
-	}
-	if (h1) {
-		best = h1_text;
-		src = "h1";
-		r->title_el = r->head_el = h1->el;
+	const heading *chosen = agree && agreed > h1_agreed ? agree : h1;
+	if (chosen) {
+		best = chosen == agree ? agree_text : h1_text;
+		src = levels[chosen->level];
+		r->title_el = chosen->level == 0 ? chosen->el : UINT32_MAX;
+		r->head_el = chosen->el;
 	}
 	/* an <h1> no article follows loses to an <h2> the titles agree with */
-	int weak = h1 && h1->prose < HEADLINE_PROSE;
+	int weak = chosen == h1 && h1 && h1->prose < HEADLINE_PROSE;
 	for (size_t i = 0; i < r->nheads[1] && (!best || weak); i++) {
 		const char *h = r->heads[1][i].text;
 		if (words_in(h) >= 2 && ((og && contains_ci(og, h)) || (tt && contains_ci(tt, h))) &&
@@ -1939,6 +1946,7 @@ static void choose_title(reader *r, nf_page_meta *m)
 			break;
 		}
 	}
+	int from_heading = best != NULL;
 	if (!best && og) {
 		best = og;
 		src = r->title.source;
@@ -1947,13 +1955,12 @@ static void choose_title(reader *r, nf_page_meta *m)
 		best = tt;
 		src = r->title_tag.source;
 	}
-	if (best && (!strcmp(src, "h1") || !strcmp(src, "h2"))) {
+	if (best && from_heading) {
 		size_t n = strlen(best);
 		const char *core = title_core(best, 0, &n); /* a kicker's separator left behind */
 		best = n ? nf_arena_strndup(r->a, core, n) : best;
 	}
-	m->title = best && strcmp(src, "h1") && strcmp(src, "h2") ? clean_title(r, best, site) : best;
-	m->title = undated(m->title);
+	m->title = undated(best && !from_heading ? clean_title(r, best, site) : best);
 	m->title_source = src;
 	if (m->title && r->head_el == UINT32_MAX)
 		r->head_el = heading_of(r, m->title);
