@@ -5,6 +5,7 @@
 #   make demo       brief the example corpus
 #   make fuzz       libFuzzer targets (clang) in build-fuzz/
 #   make bench      benchmarks (not tests)
+#   make bench-extract  extraction scores and speed against peers
 #   make bench-figures  figures scored on gva-dev (bench/figures-gva)
 #   make bench-cluster  story clustering scored, timed, and on 1M articles
 #   make install PREFIX=/usr/local
@@ -15,9 +16,12 @@
 CC ?= cc
 BUILD ?= build
 PREFIX ?= /usr/local
-PKGS = libutf8proc json-c libxxhash sqlite3
+PKGS = libutf8proc json-c libxxhash sqlite3 libxml-2.0
+# The command alone fetches pages (newsfuse fetch); the library does no I/O.
+CLI_PKGS = libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lglpk -lm
+CLI_LIBS := $(shell pkg-config --libs $(CLI_PKGS) 2>/dev/null)
 
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 ifeq ($(WERROR),1)
@@ -38,7 +42,7 @@ E2E_SRC := $(wildcard tests/e2e/test_*.c)
 E2E_BIN := $(E2E_SRC:tests/e2e/%.c=$(BUILD)/tests/%)
 HARNESS := $(BUILD)/tests/harness.o
 
-.PHONY: all check test asan-check demo fuzz bench bench-figures bench-cluster install clean deps
+.PHONY: all check test asan-check demo fuzz bench bench-figures bench-cluster bench-extract install clean deps
 all: $(BUILD)/libnewsfuse.a $(BUILD)/libnewsfuse.so $(BUILD)/newsfuse
 
 $(BUILD)/%.o: %.c $(wildcard include/*.h src/*.h src/util/*.h tests/*.h)
@@ -53,7 +57,7 @@ $(BUILD)/libnewsfuse.so: $(LIB_OBJ)
 	$(CC) -shared -o $@ $^ $(LDFLAGS_ALL) $(PKG_LIBS)
 
 $(BUILD)/newsfuse: $(CLI_OBJ) $(BUILD)/libnewsfuse.a
-	$(CC) -o $@ $(CLI_OBJ) $(BUILD)/libnewsfuse.a $(LDFLAGS_ALL) $(PKG_LIBS)
+	$(CC) -o $@ $(CLI_OBJ) $(BUILD)/libnewsfuse.a $(LDFLAGS_ALL) $(PKG_LIBS) $(CLI_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(HARNESS) $(BUILD)/libnewsfuse.a
 	@mkdir -p $(dir $@)
@@ -96,6 +100,9 @@ bench-figures: all
 
 bench-cluster: all
 	@sh bench/cluster
+
+bench-extract: all
+	@sh bench/extract/run.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \

@@ -25,6 +25,16 @@ typedef struct command {
 } command;
 
 int cmd_brief(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_fetch(int argc, char **argv);
+
+/* Extracts one page and writes it to of as `extract` does (several pages:
+ * text separated by a form feed line, JSON one object a line; done says
+ * how many came before). 0 done, 1 the page was reported and skipped,
+ * -1 writing failed. */
+int cli_print_page(FILE *of, nf_ctx *ctx, const char *name, const char *data, size_t len,
+                   const nf_extract_options *opts, nf_format format, int multi, size_t done);
+
 int cmd_cluster(int argc, char **argv);
 int cmd_add(int argc, char **argv);
 int cmd_stories(int argc, char **argv);

@@ -1,8 +1,8 @@
 /*
  * cmd_brief.c - `newsfuse brief`: many reports of one story in, one brief
  * out. Inputs that cannot be read are reported and skipped; the brief of the
- * rest is still written (exit 3). Directories are read for *.txt and
- * *.jsonl files.
+ * rest is still written (exit 3). Directories are read for *.txt, *.jsonl,
+ * web pages (*.html, *.htm) and feeds (*.xml, *.rss, *.atom).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -22,7 +22,7 @@ static void help(FILE *f)
 	      "summary citing its sources, the figures reconciled across sources,\n"
 	      "the people, places and organisations, and a dated timeline.\n"
 	      "\n"
-	      "  -i, --input KIND        auto (default), text or jsonl\n"
+	      "  -i, --input KIND        auto (default), text, jsonl, html or feed\n"
 	      "  -f, --format FORMAT     text (default), markdown, json or html\n"
 	      "  -w, --summary-words N   summary length in words (default 120)\n"
 	      "  -o, --output FILE       write to FILE instead of standard output\n"
@@ -101,7 +101,10 @@ static char **dir_files(const char *dir, size_t *n)
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.' || !(has_suffix(e->d_name, ".txt") ||
-		                             has_suffix(e->d_name, ".jsonl")))
+		                             has_suffix(e->d_name, ".jsonl") ||
+		                             has_suffix(e->d_name, ".html") || has_suffix(e->d_name, ".htm") ||
+		                             has_suffix(e->d_name, ".xml") || has_suffix(e->d_name, ".rss") ||
+		                             has_suffix(e->d_name, ".atom")))
 			continue;
 		if (*n == cap) {
 			char **p = realloc(v, (cap = cap ? cap * 2 : 16) * sizeof *v);
@@ -147,8 +150,10 @@ int cmd_brief(int argc, char **argv)
 			if (!strcmp(optarg, "auto")) r.kind = NF_INPUT_AUTO;
 			else if (!strcmp(optarg, "text")) r.kind = NF_INPUT_TEXT;
 			else if (!strcmp(optarg, "jsonl")) r.kind = NF_INPUT_JSONL;
+			else if (!strcmp(optarg, "html")) r.kind = NF_INPUT_HTML;
+			else if (!strcmp(optarg, "feed")) r.kind = NF_INPUT_FEED;
 			else {
-				cli_error("--input: unknown kind '%s' (auto, text, jsonl)", optarg);
+				cli_error("--input: unknown kind '%s' (auto, text, jsonl, html, feed)", optarg);
 				return EXIT_USAGE;
 			}
 			break;

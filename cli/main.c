@@ -11,6 +11,8 @@
 
 static const command commands[] = {
 	{"brief", "brief many reports of one story: summary, figures, entities, timeline", cmd_brief},
+	{"extract", "the main text and metadata of web pages", cmd_extract},
+	{"fetch", "download web pages and extract (or save) them", cmd_fetch},
 	{"cluster", "group a stream of articles into stories, one line per article", cmd_cluster},
 	{"add", "add articles to the store, grouped into stories as they come", cmd_add},
 	{"stories", "list the stories of the store", cmd_stories},

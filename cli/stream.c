@@ -121,8 +121,10 @@ int cli_parse_input(const char *s, nf_input *kind)
 	if (!strcmp(s, "auto")) *kind = NF_INPUT_AUTO;
 	else if (!strcmp(s, "text")) *kind = NF_INPUT_TEXT;
 	else if (!strcmp(s, "jsonl")) *kind = NF_INPUT_JSONL;
+	else if (!strcmp(s, "html")) *kind = NF_INPUT_HTML;
+	else if (!strcmp(s, "feed")) *kind = NF_INPUT_FEED;
 	else {
-		cli_error("--input: unknown kind '%s' (auto, text, jsonl)", s);
+		cli_error("--input: unknown kind '%s' (auto, text, jsonl, html, feed)", s);
 		return -1;
 	}
 	return 0;

@@ -83,7 +83,9 @@ typedef struct nf_corpus nf_corpus;
 typedef enum nf_input {
 	NF_INPUT_AUTO = 0, /* decide by content */
 	NF_INPUT_TEXT,     /* one plain-text article; headline = first non-empty line */
-	NF_INPUT_JSONL     /* one JSON article per line: id, title, text, published, url, outlet */
+	NF_INPUT_JSONL,    /* one JSON article per line: id, title, text, published, url, outlet */
+	NF_INPUT_HTML,     /* one web page; its main text and metadata (see nf_page_extract) */
+	NF_INPUT_FEED      /* an RSS 2.0 or Atom feed; each item one article */
 } nf_input;
 
 /* Maximum size of one input passed to nf_corpus_add(), in bytes. */
@@ -140,6 +142,61 @@ typedef enum nf_format {
 nf_status nf_brief_render(char **out, size_t *outlen, const nf_brief *brief,
                           nf_format format, unsigned flags);
 
+/* --- Page: the article in a web page (HTML main-text extraction). --- */
+
+/* nf_corpus_add() with NF_INPUT_HTML or NF_INPUT_FEED (or AUTO on such
+ * input) runs the same extraction on each page or feed item; these calls
+ * give one page's result directly, as `newsfuse extract` prints it. */
+
+typedef struct nf_page nf_page;
+
+typedef struct nf_extract_options {
+	int version;         /* NF_EXTRACT_OPTIONS_VERSION */
+	const char *url;     /* where the page came from, or NULL; used for dates
+	                        in the path and as the canonical URL's fallback */
+	const char *charset; /* the transport's charset (HTTP Content-Type), or NULL */
+	long long now;       /* Unix time no date may be after; 0 = the clock */
+} nf_extract_options;
+
+#define NF_EXTRACT_OPTIONS_VERSION 1
+#define NF_EXTRACT_OPTIONS_INIT {NF_EXTRACT_OPTIONS_VERSION, NULL, NULL, 0}
+
+/* Extracts the main text and the metadata of the page in data[0..len)
+ * (any encoding; see docs/extract-schema.md). name labels it in messages.
+ * Caller owns *out; free with nf_page_free(). ctx must outlive it. Fails
+ * with NF_EEMPTY (message on ctx) when the page has no text at all,
+ * NF_ETOOBIG over NF_MAX_INPUT_BYTES; a page whose article could not be
+ * told from the rest still succeeds, with its best guess. */
+nf_status nf_page_extract(nf_page **out, nf_ctx *ctx, const char *name,
+                          const char *data, size_t len,
+                          const nf_extract_options *opts);
+void nf_page_free(nf_page *page);
+
+/* The main text: UTF-8, paragraphs separated by a blank line, list items
+ * and table rows by a line break. Borrowed: valid until the page is freed. */
+const char *nf_page_text(const nf_page *page, size_t *len);
+
+typedef enum nf_page_field {
+	NF_PAGE_TITLE = 0,
+	NF_PAGE_SITE_NAME,
+	NF_PAGE_AUTHORS,     /* names joined by "; " */
+	NF_PAGE_PUBLISHED,   /* ISO 8601 as precise as known: "2019-08-02", "2019-08-02T14:05:00+02:00" */
+	NF_PAGE_MODIFIED,
+	NF_PAGE_LANGUAGE,    /* "de", "en-GB" */
+	NF_PAGE_URL,         /* canonical URL */
+	NF_PAGE_DESCRIPTION,
+	NF_PAGE_ENCODING     /* what the page was decoded from: "windows-1252" */
+} nf_page_field;
+
+/* One metadata field, or NULL when the page does not say. Borrowed: valid
+ * until the page is freed. */
+const char *nf_page_get(const nf_page *page, nf_page_field field);
+
+/* Renders the page: NF_FORMAT_TEXT (title, a blank line, the text) or
+ * NF_FORMAT_JSON (schema "newsfuse.extract/1"). Caller owns *out (free
+ * with nf_free()); other formats fail with NF_EINVAL. */
+nf_status nf_page_render(char **out, size_t *outlen, const nf_page *page,
+                         nf_format format);
 /* --- Cluster: a stream of articles grouped into stories. --- */
 
 /* A clusterer reads articles one input at a time and calls back once per

@@ -38,7 +38,11 @@
  * and lists of outlet or site names (they do not generalise).
  *
  * Cost: linear in the input; one hash per line for repetition, one small
- * hash-table probe per word for cue and function words.
+ * hash-table probe per word for cue and function words. Words are read
+ * eight bytes at a time (util/swar.h), searches for a byte go through
+ * memchr, and a line with nothing for emit_raw() to tidy is copied whole:
+ * cleaning reads every byte of every article, so per-byte work is what
+ * sets its speed (bench/README.md).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -47,6 +51,7 @@
 
 #include "dates.h"
 #include "stages.h"
+#include "util/swar.h"
 
 /* --- Word table: function words and web-furniture cues ------------------ */
 
@@ -96,19 +101,35 @@ static const char *const weak_cues[] = {
 
 #define WT_SLOTS 1024 /* power of two, well over twice the entries */
 
+/* Byte classes for features(). */
+enum {
+	B_STRIP = 1, /* ASCII punctuation stripped from a word's end */
+	B_QUOTE = 2  /* may start what quote_len() takes */
+};
+
 typedef struct wtable {
 	uint64_t key[WT_SLOTS];
 	unsigned char flags[WT_SLOTS];
+	unsigned char bytes[256]; /* B_* of each byte */
 } wtable;
 
-#define FNV_OFFSET 1469598103934665603ull
-#define FNV_PRIME 1099511628211ull
+/* The word hash, by eight-byte blocks of the lower-cased bytes (the last
+ * one zero-padded; see util/swar.h); features() computes the same on the
+ * fly, reading words a block at a time. */
+#define WH_SEED 0x243F6A8885A308D3ull
+static inline uint64_t wh_block(uint64_t h, uint64_t block)
+{
+	h = (h ^ block) * 0x9E3779B97F4A7C15ull;
+	return h ^ h >> 29;
+}
 
 static uint64_t word_hash(const char *s, size_t n)
 {
-	uint64_t h = FNV_OFFSET;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+	uint64_t h = WH_SEED;
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t x = nf_load_upto8(s + i, n - i);
+		h = wh_block(h, x | nf_upper(x, nf_letters(x)) >> 2);
+	}
 	return h | 1; /* 0 marks an empty slot */
 }
 
@@ -158,6 +179,9 @@ static void wt_add_phrase(wtable *t, const char *p, unsigned char f)
 static void wt_init(wtable *t)
 {
 	memset(t, 0, sizeof *t);
+	for (int c = 1; c < 256; c++)
+		t->bytes[c] = (unsigned char)((strchr(".,;:!?\"'()[]*", c) ? B_STRIP : 0) |
+		                              (strchr("\"'()[]*\xE2\xC2", c) ? B_QUOTE : 0));
 	for (size_t i = 0; i < sizeof stop_words / sizeof *stop_words; i++)
 		wt_add_phrase(t, stop_words[i], W_STOP);
 	for (size_t i = 0; i < sizeof strong_cues / sizeof *strong_cues; i++)
@@ -185,6 +209,7 @@ typedef struct line {
 	unsigned char term;   /* 1 ends . ! ? …  2 ends with ':' */
 	unsigned char starts_block, starts_lower, bullet, allcaps;
 	unsigned char contact, phone, credit, repeated, first_stop;
+	unsigned char tidy;   /* holds what emit_raw() changes (else copied) */
 	unsigned char kind;
 } line;
 
@@ -316,6 +341,17 @@ static int has_phone(const char *s, size_t n)
 	size_t digits = 0, groups = 0;
 	int in = 0;
 	for (size_t i = 0; i <= n; i++) {
+		/* outside a run every non-digit is a no-op: on to the next digit,
+		 * a block at a time */
+		while (!digits && i + 8 <= n) {
+			uint64_t d = nf_bytes_in(nf_load8(s + i), '0', '9');
+			if (d) {
+				i += nf_first_marked(d);
+				break;
+			}
+			i += 8;
+			in = 0;
+		}
 		unsigned char c = i < n ? (unsigned char)s[i] : 0;
 		if (is_digit(c)) {
 			digits++;
@@ -334,12 +370,17 @@ static int has_phone(const char *s, size_t n)
 	return 0;
 }
 
-/* Whether needle[0..m) occurs in s[0..n) (memmem is not standard C). */
+/* Whether needle[0..m) occurs in s[0..n) (memmem is not standard C).
+ * memchr finds the candidates: it scans many bytes per instruction, and
+ * this runs on every line of every article. */
 static const char *find_bytes(const char *s, size_t n, const char *needle, size_t m)
 {
-	for (size_t i = 0; i + m <= n; i++)
-		if (s[i] == needle[0] && !memcmp(s + i, needle, m))
-			return s + i;
+	if (!m || m > n)
+		return NULL;
+	const char *end = s + n - m + 1; /* candidates start before end */
+	for (const char *p = s; (p = memchr(p, needle[0], (size_t)(end - p))); p++)
+		if (!memcmp(p, needle, m))
+			return p;
 	return NULL;
 }
 
@@ -348,37 +389,108 @@ static int has_bytes(const char *s, size_t n, const char *needle, size_t m)
 	return find_bytes(s, n, needle, m) != NULL;
 }
 
+/* The word at s[b..n) whose first byte is an ASCII letter or digit or a
+ * non-ASCII byte, b after any opening quotes: scanned to the next space by
+ * blocks of eight bytes that are hashed (word_hash()) and counted as they
+ * are read; closing punctuation and quotes are then stripped from the end,
+ * and only a word that had some is hashed again. */
+typedef struct word_scan {
+	size_t te, e;        /* end with and without closing punctuation */
+	uint64_t hash;       /* word_hash() of s[b..e) */
+	size_t upper, lower, digits; /* ASCII letters and digits */
+	int dot;             /* a '.' or '@' in s[b..e) */
+} word_scan;
+
+static void scan_word(const char *s, size_t n, size_t b, const wtable *wt, word_scan *w)
+{
+	uint64_t h = WH_SEED, dots = 0;
+	size_t k = b;
+	w->upper = w->lower = w->digits = 0;
+	while (k < n) {
+		size_t left = n - k, m = 8;
+		uint64_t x = nf_load_upto8(s + k, left);
+		uint64_t sp = nf_bytes_in(x, ' ', ' ');
+		if (sp)
+			m = nf_first_marked(sp);
+		if (m > left)
+			m = left;
+		if (!m)
+			break;
+		x &= nf_low_bytes(m);
+		uint64_t letters = nf_letters(x), up = nf_upper(x, letters);
+		w->upper += nf_count_marked(up);
+		w->lower += nf_count_marked(letters & ~up);
+		w->digits += nf_count_marked(nf_bytes_in(x, '0', '9'));
+		dots |= nf_bytes_in(x, '.', '.') | nf_bytes_in(x, '@', '@');
+		h = wh_block(h, x | up >> 2);
+		k += m;
+		if (m < 8)
+			break;
+	}
+	/* closing punctuation and quotes; the first byte is neither */
+	size_t e = k;
+	while (e > b) {
+		unsigned char c = (unsigned char)s[e - 1];
+		size_t q;
+		if (wt->bytes[c] & B_STRIP)
+			e--;
+		else if (c >= 0x80 && (q = last_cp_len(s + b, e - b)) && quote_len(s + e - q, q) == q)
+			e -= q;
+		else
+			break;
+	}
+	w->te = k;
+	w->e = e;
+	w->hash = (e == k ? h : word_hash(s + b, e - b)) | 1;
+	w->dot = 0;
+	if (dots)
+		for (size_t j = b; j < e && !w->dot; j++)
+			w->dot = s[j] == '.' || s[j] == '@';
+}
+
 static void features(line *l, const char *raw, const wtable *wt)
 {
 	const char *s = raw + l->off;
 	size_t n = l->len, i = 0;
 	size_t up = 0, lo = 0, digits = 0;
 	uint64_t h1 = 0, h2 = 0; /* hashes of the previous one and two words */
+	/* what emit_raw() may change: a link or bracket, a run of spaces, a
+	 * space before a comma or a full stop */
+	l->tidy = memchr(s, '[', n) || memchr(s, '(', n);
 	while (i < n) {
+		size_t sp = i;
 		while (i < n && s[i] == ' ')
 			i++;
-		size_t b = i;
-		while (i < n && s[i] != ' ')
-			i++;
-		size_t e = i;
-		if (b == e)
+		size_t tb = i, b = i, q;
+		if (b == n)
 			break;
-		size_t tb = b, te = e, q;
-		while (b < e && (q = quote_len(s + b, e - b)))
+		if (i - sp > 1 || s[b] == ',' || s[b] == '.')
+			l->tidy = 1;
+		while (b < n && (wt->bytes[(unsigned char)s[b]] & B_QUOTE) &&
+		       (q = quote_len(s + b, n - b)))
 			b += q;
-		while (e > b) {
-			unsigned char c = (unsigned char)s[e - 1];
-			size_t k = last_cp_len(s + b, e - b);
-			if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
-			    c == '?' || quote_len(s + e - k, k) == k)
-				e -= k;
-			else
-				break;
-		}
-		if (b == e)
+		if (b == n || s[b] == ' ') { /* nothing but quotes */
+			i = b;
 			continue;
+		}
 		unsigned char c0 = (unsigned char)s[b];
 		if (!is_alpha(c0) && !is_digit(c0) && c0 < 0x80) {
+			/* punctuation first: no word, but maybe an address */
+			size_t te = b, e;
+			while (te < n && s[te] != ' ')
+				te++;
+			i = e = te;
+			while (e > b) {
+				unsigned char c = (unsigned char)s[e - 1];
+				size_t k = last_cp_len(s + b, e - b);
+				if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
+				    c == '?' || quote_len(s + e - k, k) == k)
+					e -= k;
+				else
+					break;
+			}
+			if (b == e)
+				continue;
 			if (c0 == '@' && !l->contact && contact_token(s + tb, te - tb)) {
 				l->contact = 1;
 				l->contact_at = (uint32_t)tb;
@@ -386,41 +498,30 @@ static void features(line *l, const char *raw, const wtable *wt)
 			h1 = h2 = 0;
 			continue;
 		}
+		word_scan ws;
+		scan_word(s, n, b, wt, &ws);
+		size_t e = ws.e;
+		i = ws.te;
+		up += ws.upper;
+		lo += ws.lower;
+		digits += ws.digits;
 		l->words++;
 		if (is_upper(c0) || (c0 == 0xC3 && b + 1 < e && (unsigned char)s[b + 1] < 0x9F))
 			l->caps++;
 		else if (is_lower(c0) || c0 >= 0x80)
 			l->lower++;
-		/* word_hash() of the lower-cased word, computed in passing */
-		uint64_t w = FNV_OFFSET;
-		size_t wu = 0, wl = 0;
-		int dot = 0;
-		for (size_t k = b; k < e; k++) {
-			unsigned char c = (unsigned char)s[k];
-			if (is_upper(c)) {
-				wu++, up++;
-				c = (unsigned char)(c + 32);
-			} else if (is_lower(c)) {
-				wl++, lo++;
-			} else if (is_digit(c)) {
-				digits++;
-			} else if (c == '.' || c == '@') {
-				dot = 1;
-			}
-			w = (w ^ c) * FNV_PRIME;
-		}
-		w |= 1;
-		if (!l->contact && (dot || s[b] == '@') && contact_token(s + tb, te - tb)) {
+		if (!l->contact && ws.dot && contact_token(s + tb, ws.te - tb)) {
 			l->contact = 1;
 			l->contact_at = (uint32_t)tb;
 		}
-		if (wu >= 2 && !wl)
+		if (ws.upper >= 2 && !ws.lower)
 			l->upper_words++;
 		/* no listed word is this long */
 		if (e - b > 24) {
 			h1 = h2 = 0;
 			continue;
 		}
+		uint64_t w = ws.hash;
 		unsigned char f = wt_get(wt, w), f2 = 0, f3 = 0;
 		if (h1)
 			f2 = wt_get(wt, hash_join(h1, w));
@@ -455,23 +556,41 @@ static int boundary(const char *s, size_t n, size_t i)
 	return i >= n || !is_alpha((unsigned char)s[i]);
 }
 
-/* Case-insensitive search of w in s[0..n), at word starts. */
+/* Case-insensitive search of w (lower case) in s[0..n), at word starts.
+ * The candidates are the first letter in either case, found by two memchr
+ * streams merged in order (see find_bytes()). */
 static const char *find_ci(const char *s, size_t n, const char *w)
 {
 	size_t k = strlen(w);
+	if (!k || k > n)
+		return NULL;
 	unsigned char c0 = (unsigned char)w[0], C0 = is_lower(c0) ? c0 - 32 : c0;
-	for (size_t i = 0; i + k <= n; i++)
-		if (((unsigned char)s[i] == c0 || (unsigned char)s[i] == C0) &&
-		    (i == 0 || !is_alpha((unsigned char)s[i - 1])) && starts_ci(s + i, n - i, w) &&
+	const char *end = s + n - k + 1; /* candidates start before end */
+	const char *lo = memchr(s, c0, (size_t)(end - s));
+	const char *up = C0 != c0 ? memchr(s, C0, (size_t)(end - s)) : NULL;
+	while (lo || up) {
+		const char *p = !up || (lo && lo < up) ? lo : up;
+		size_t i = (size_t)(p - s);
+		if ((i == 0 || !is_alpha((unsigned char)s[i - 1])) && starts_ci(p, n - i, w) &&
 		    boundary(s, n, i + k))
-			return s + i;
+			return p;
+		if (p == lo)
+			lo = memchr(p + 1, c0, (size_t)(end - p - 1));
+		else
+			up = memchr(p + 1, C0, (size_t)(end - p - 1));
+	}
 	return NULL;
 }
 
-/* The first complete date (day, month and year) in s[0..n). */
+/* The first complete date (day, month and year) in s[0..n). Every date
+ * nf_date_scan() reads holds a digit (day and year), so none starts after
+ * the last digit. */
 static int find_date(const char *s, size_t n, nf_date *out)
 {
-	for (size_t i = 0; i < n; i++) {
+	size_t end = n;
+	while (end && !is_digit((unsigned char)s[end - 1]))
+		end--;
+	for (size_t i = 0; i < end; i++) {
 		if (i && is_alpha((unsigned char)s[i - 1]))
 			continue;
 		if (!is_alpha((unsigned char)s[i]) && !is_digit((unsigned char)s[i]))
@@ -577,10 +696,10 @@ static int credit_start(const char *s, size_t n)
 		"contributing:", "contributors:", "with reporting by"};
 	if (n && s[0] == '(')
 		s++, n--;
-	if (!n || !strchr("rRwWeEaAcC", s[0]))
+	if (!n)
 		return 0;
 	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-		if (starts_ci(s, n, w[i]))
+		if ((s[0] | 0x20) == w[i][0] && starts_ci(s, n, w[i]))
 			return 1;
 	return 0;
 }
@@ -818,7 +937,10 @@ static size_t stamp_tag(const char *s, size_t n, int *rank)
  * s[i], or 0. */
 static size_t field_sep(const char *s, size_t n, size_t i)
 {
-	if (s[i] == '|')
+	unsigned char c = (unsigned char)s[i];
+	if (c != '|' && c != 0xC2 && c != 0xE2) /* the common case, first */
+		return 0;
+	if (c == '|')
 		return 1;
 	if (i + 1 < n && !memcmp(s + i, "\xC2\xB7", 2)) /* middle dot */
 		return 2;
@@ -873,6 +995,8 @@ static int date_line(const line *l, const char *s, size_t n, nf_date *date, int 
 /* A dash separating a dateline from the story at s[i]: its length. */
 static size_t dash_at(const char *s, size_t n, size_t i)
 {
+	if (s[i] != '-' && (unsigned char)s[i] != 0xE2) /* the common case, first */
+		return 0;
 	if (s[i] == '-' && i + 1 < n && s[i + 1] == '-')
 		return 2;
 	if (s[i] == '-' && i > 0 && (s[i - 1] == ' ' || s[i - 1] == ')') &&
@@ -1082,9 +1206,9 @@ static int rep_candidate(const char *s, size_t n)
 		return 0;
 	if (ending(s, n) != 1)
 		return 1;
-	size_t spaces = 0;
-	for (size_t i = 0; i < n; i++)
-		spaces += s[i] == ' ';
+	size_t spaces = 0, i = 0;
+	for (; spaces < 10 && i < n; i += 8)
+		spaces += nf_count_marked(nf_bytes_in(nf_load_upto8(s + i, n - i), ' ', ' '));
 	return spaces < 10;
 }
 
@@ -1728,13 +1852,20 @@ static size_t emit_raw(char *out, size_t o, const char *s, size_t n)
 	return o;
 }
 
-/* The output is never longer than the input: room is made once. */
-static nf_status emit(nf_buf *o, const char *s, size_t n)
+/* The output is never longer than the input: room is made once. A line
+ * with nothing to tidy (l->tidy clear, and not starting with what
+ * emit_raw() joins to the output before it) is copied as it is. */
+static nf_status emit(nf_buf *o, const line *l, const char *s, size_t n)
 {
 	nf_status st = nf_buf_reserve(o, n + 1);
 	if (st)
 		return st;
-	o->len = emit_raw(o->data, o->len, s, n);
+	if (!l->tidy && n && s[0] != ' ' && s[0] != ',' && s[0] != '.') {
+		memcpy(o->data + o->len, s, n);
+		o->len += n;
+	} else {
+		o->len = emit_raw(o->data, o->len, s, n);
+	}
 	o->data[o->len] = '\0';
 	return NF_OK;
 }
@@ -1766,7 +1897,7 @@ static nf_status write_text(cleaner *k, nf_doc *d)
 			if ((st = nf_buf_puts(o, sep)))
 				return st;
 		}
-		if ((st = emit(o, d->raw + b, e - b)))
+		if ((st = emit(o, l, d->raw + b, e - b)))
 			return st;
 		last_para = (long)para;
 		kept++;

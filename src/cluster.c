@@ -1271,12 +1271,11 @@ static nf_status emit(nf_cluster *cl, batch_art *a, int new_story)
 	it.copy_of = a->copy_of;
 	it.score = new_story ? 0 : a->copy_of ? a->copy_sim : a->score;
 	if (cl->hooks.assigned) {
-		const tf_entry *terms = (const tf_entry *)cl->terms.data + a->term0;
 		uint64_t *keys = malloc((a->nterms ? a->nterms : 1) * sizeof *keys);
 		if (!keys)
 			return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
 		for (size_t i = 0; i < a->nterms; i++)
-			keys[i] = terms[i].key;
+			keys[i] = ((const tf_entry *)cl->terms.data)[a->term0 + i].key;
 		nf_status st = cl->hooks.assigned(cl->hooks.ud, d, &it, &a->v, keys, a->nterms);
 		free(keys);
 		if (st)
@@ -1417,7 +1416,9 @@ static nf_status run_batch(nf_cluster *cl)
 			a->d = d;
 			a->term0 = spans[2 * i];
 			a->nterms = nt;
-			make_vector(cl, (const tf_entry *)cl->terms.data + a->term0, nt, scratch, tmp, &a->v);
+			/* no offset on the empty vector's NULL data */
+			make_vector(cl, nt ? (const tf_entry *)cl->terms.data + a->term0 : NULL, nt, scratch,
+			            tmp, &a->v);
 			a->v.day = nf_date_valid(d->published) ? (int32_t)nf_date_days(d->published)
 			                                       : NF_NO_DAY;
 			if ((st = article_words(cl, c, d)))

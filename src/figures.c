@@ -56,18 +56,33 @@
  * "an unidentified 17-year-old boy", "the victim", "his mother", "Jane Doe,
  * 24,", "killed 19-year-old Jo Li", a name where a count can stand ("killing
  * Paige Stalker", "Seichter was shot"), a pronoun ("he was shot", "killing
- * her"), "his death", a headline's "Teen dies" or "shooting death", and the
- * doer harmed by his own hand ("before killing himself", "turned the gun on
- * himself"). An appositive is the person before it ("The victim, a
- * 25-year-old man, was killed" is one). Such an amount is read only from
- * its own phrase, never from a toll elsewhere in the sentence. "Another" is
- * one more, "both men" two.
+ * her"), "his death", a headline's person anywhere ("Teen dies", "Police
+ * identify victim killed", "Man, woman found dead") or "shooting death",
+ * and the doer harmed by his own hand ("before killing himself", "turned
+ * the gun on himself"; "a son who killed himself" is the son). An
+ * appositive is the person before it ("The victim, a 25-year-old man, was
+ * killed" is one; "Tom Hale, Rita Voss" and "Man, woman" are lists). Such
+ * an amount is read only from its own phrase, never from a toll elsewhere
+ * in the sentence. "Another" is one more, "both men" two, "a
+ * murder-suicide" at least two dead ("a double murder-suicide" three). An
+ * ordinal with
+ * "a" (or a headline's) is a lower bound of the dead or of all hit ("a
+ * third person has died", "a fifth was struck"), not of the wounded alone
+ * ("a third person was hurt" may follow two dead), nor "the third victim",
+ * who is numbered.
+ *
+ * What did not happen is no claim: "could have killed her", "should've
+ * been five dead", "tried to kill", "was going to kill", "attempted
+ * murder", "nearly killed", "asked if anyone had been killed".
  *
  * "Shot" (and "struck", "grazed", "taken to a hospital") counts the dead
  * with the wounded unless the sentence says which ("fatally shot", "shot
  * dead", "shot and killed", "one of them fatally", "shot ... has died"):
  * such claims keep the number stated, flagged is_shot, and reconcile.c
- * takes the brief's dead off them.
+ * takes the brief's dead off them. A shot who lived ("treated and
+ * released", "in stable condition") or "another man was shot" is wounded;
+ * "who were shot at the fair have died" and "taken off life
+ * support" are deaths.
  *
  * Qualifiers give the range: "at least"/"more than"/"over" [N, open);
  * "up to"/"as many as"/"at most" (open, N]; "nearly"/"almost" [0.9N, N];
@@ -86,6 +101,14 @@
  * ("and", a comma), and a name counts once ("Jo Li" and "Li"). Counts in a
  * sentence over several events ("in weekend shootings", "this year") are
  * flagged is_aggregate: listed, never rivals.
+ *
+ * Claims about another event than the article's own are flagged is_other
+ * (reconcile.c lists them, never counts them): a body sentence naming an
+ * earlier year, a month or a date a week or more before the story's first
+ * report, or an earlier time or another case ("last year", "a month
+ * earlier", "a previous shooting", "in that case"), and what "came two
+ * months after" tells. The headline and the lead sentence are the article's
+ * own event, so they never are.
  *
  * Each claim gets said_by (the speaker of the nearest "X said", "according
  * to X", "said X" in its sentence), hedges from its own sentence or the one
@@ -195,23 +218,26 @@ static const word_role roles[] = {
 	{"lives", W_NOUN, K, 0}, {"slain", W_POST, K, 0},
 	{"murdered", W_POST | W_PRE, K, 0}, {"perished", W_POST, K, 0},
 	{"drowned", W_POST, K, 0}, {"murder", W_NOUN | W_PRE, K, 0},
-	{"succumbed", W_POST, K, 0},
+	{"succumbed", W_POST, K, 0}, {"deceased", W_POST | W_NOUN, K, 0},
 	{"slaying", W_PRE, K, 0}, {"killings", W_NOUN, K, 0},
 	/* "shot" is a wound or a death unless the sentence says which
 	 * (measure_at); so are the other words of being hit by gunfire */
 	{"shot", W_POST | W_PRE, S, 0}, {"struck", W_POST | W_PRE, S, 0},
 	{"striking", W_PRE, S, 0}, {"hitting", W_PRE, S, 0},
-	{"shooting", W_PRE, S, 0}, {"grazed", W_POST | W_PRE, S, 0},
+	{"shooting", W_PRE, S, 0}, {"shoots", W_PRE, S, 0}, {"shoot", W_PRE, S, 0},
+	{"grazed", W_POST | W_PRE, S, 0},
 	{"grazing", W_PRE, S, 0},
 	/* injured */
 	{"injured", W_POST | W_PRE | W_NOUN, I, 0}, {"injuring", W_PRE, I, 0},
-	{"injure", W_PRE, I, 0}, {"wounded", W_POST | W_PRE | W_NOUN, I, 0},
+	{"injure", W_PRE, I, 0}, {"injures", W_PRE, I, 0},
+	{"wounds", W_PRE | W_WOUND, I, 0}, {"hurts", W_PRE, I, 0},
+	{"wounded", W_POST | W_PRE | W_NOUN, I, 0},
 	{"wounding", W_PRE, I, 0}, {"hurt", W_POST, I, 0},
 	{"injuries", W_NOUN | W_WOUND, I, 0}, {"hospitalized", W_POST, I, 0},
 	{"hospitalised", W_POST, I, 0}, {"treated", W_POST, I, 0},
 	{"recovering", W_POST, I, 0},
 	{"injury", W_WOUND, 0, 0}, {"wound", W_WOUND, 0, 0},
-	{"wounds", W_WOUND, 0, 0}, {"hospital", W_CUE, 0, 0},
+	{"hospital", W_CUE, 0, 0},
 	{"condition", W_CUE, 0, 0}, {"life", W_CUE, 0, 0},
 	{"suicide", W_CUE, 0, 0},
 	{"suffered", W_SUFFER, 0, 0}, {"sustained", W_SUFFER, 0, 0},
@@ -262,6 +288,7 @@ static const word_role roles[] = {
 	{"a", W_OPEN, 0, 0}, {"an", W_OPEN, 0, 0}, {"another", W_OPEN, 0, 0},
 	{"both", W_OPEN, 0, 0}, {"committed", W_OPEN, 0, 0},
 	{"himself", W_OPEN | W_CUE, 0, 0}, {"herself", W_OPEN | W_CUE, 0, 0},
+	{"murder-suicide", W_OPEN | W_CUE, 0, 0}, {"murder-suicides", W_OPEN | W_CUE, 0, 0},
 	{"hundred", W_NUM, 0, 0}, {"thousand", W_NUM, 0, 0},
 	{"million", W_NUM, 0, 0}, {"billion", W_NUM, 0, 0},
 	{"dozens", W_NUM, 0, 0}, {"scores", W_NUM, 0, 0},
@@ -583,6 +610,7 @@ typedef struct pclaim {
 	int self;                /* the doer ("before killing himself") */
 	int verb_before;         /* measured by a verb before it ("killing A") */
 	uint32_t who, who_first; /* a name's last and first words, 0 when none */
+	uint32_t head;           /* lexicon id of the phrase's head noun, 0 */
 } pclaim;
 
 /* One sentence (or headline) being read. */
@@ -601,6 +629,7 @@ typedef struct fx {
 	size_t ninfo;
 	nf_vec claims; /* pclaim */
 	nf_buf scratch;
+	nf_date first;  /* the earliest statement date of the corpus, or {0} */
 } fx;
 
 static const winfo no_info = {0, 0, 0, NULL};
@@ -749,6 +778,12 @@ static int is_currency(const sent *s, size_t i)
 	return 0;
 }
 
+/* A dash between words: "-", an en or an em dash. */
+static int dash(const sent *s, size_t i)
+{
+	return punct(s, i) == '-' || punct_is(s, i, "\u2013") || punct_is(s, i, "\u2014");
+}
+
 /* No space between tokens i and i + 1. */
 static int glued(const sent *s, size_t i)
 {
@@ -767,6 +802,7 @@ typedef struct amount {
 	int weak;       /* a name or a pronoun: one person of perhaps more */
 	int measure;    /* the measure the amount says itself: "his death" */
 	int self;       /* the one who did it: "killing himself" */
+	int ordinal;    /* "a third person died": at least that many */
 	uint32_t who, who_first; /* a name's last and first words (lexicon
 	                          * ids), 0 when no name */
 	size_t at, end; /* tokens [at, end) */
@@ -810,15 +846,24 @@ static int not_a_count(const fx *x, const sent *s, size_t i, size_t end)
 	if (i > 0 && (has(x, s, i - 1, W_PREVREJ) || punct(s, i - 1) == '#' ||
 	              is_currency(s, i - 1)))
 		return 1;
+	/* "ages 13, 17 and 19": the list goes on */
+	size_t k = i;
+	while (k >= 2 && (punct(s, k - 1) == ',' || is(x, s, k - 1, "and")) &&
+	       (s->t[k - 2].flags & NF_TOK_NUM))
+		k -= 2;
+	if (k < i && k > 0 && has(x, s, k - 1, W_PREVREJ))
+		return 1;
 	if (i > 0 && punct(s, i - 1) == '(' && punct(s, end) == ')')
 		return 1;
-	/* "Tokayev, 68, said", "a boy, 9, died", "the death of Jo Li, 18.": an
-	 * age after a name or a noun of people */
+	/* "Tokayev, 68, said", "a boy, 9, died", "the death of Jo Li, 18.",
+	 * "the man - Jo Li, 51 - died": an age after a name or a noun of
+	 * people */
 	if (i >= 2 && punct(s, i - 1) == ',' && t->len <= 3 &&
 	    (end >= s->n || punct(s, end) == ',' || punct(s, end) == '.' ||
-	     punct(s, end) == ')' || punct(s, end) == ';') &&
-	    ((s->t[i - 2].flags & NF_TOK_CAP) || human(x, &s->t[i - 2])))
-		return 1;
+	     punct(s, end) == ')' || punct(s, end) == ';' || dash(s, end)) &&
+	    ((s->t[i - 2].flags & NF_TOK_CAP) || human(x, &s->t[i - 2]) ||
+	     (i >= 3 && punct(s, i - 2) == '.' && (s->t[i - 3].flags & NF_TOK_CAP))))
+		return 1; /* "Jo Li Jr., 38," too */
 	/* "Jan. 19", "on May 3": a day of the month */
 	if (i > 0 && (calendar_word(x, s, i - 1) ||
 	              (i > 1 && punct(s, i - 1) == '.' && calendar_word(x, s, i - 2))))
@@ -826,9 +871,14 @@ static int not_a_count(const fx *x, const sent *s, size_t i, size_t end)
 	return 0;
 }
 
-/* "17-year-old" at i: returns the token after it, else 0. */
+static int word_ends(const fx *x, const nf_token *t, const char *suf);
+
+/* "17-year-old", "six-year-old" at i: returns the token after it, else 0. */
 static size_t age_at(const fx *x, const sent *s, size_t i)
 {
+	/* "six-year-old", "twenty-one-year-old": one token */
+	if ((s->t[i].flags & NF_TOK_WORD) && word_ends(x, &s->t[i], "-year-old"))
+		return i + 1;
 	if (!(s->t[i].flags & NF_TOK_NUM) || !glued(s, i) || punct(s, i + 1) != '-' ||
 	    !glued(s, i + 1) || !is(x, s, i + 2, "year-old"))
 		return 0;
@@ -908,13 +958,15 @@ static int clause_start(const fx *x, const sent *s, size_t b)
 
 /* Whether the name ending at end is a subject: a participle or an
  * auxiliary follows, directly or after more names ("A and B were killed",
- * "A, B and C died"); not a name before a noun ("Murray State College
+ * "A, B and C died", "A, B, and C all died"); not a name before a noun ("Murray State College
  * basketball player"). */
 static int subject_name(const fx *x, const sent *s, size_t end)
 {
 	for (int names = 0; names < 4; names++) {
 		if (has(x, s, end, W_AUX | W_POST))
 			return 1;
+		if (punct(s, end) == ',' && is(x, s, end + 1, "and"))
+			end++; /* "A, B, and C" */
 		if (!(is(x, s, end, "and") || punct(s, end) == ',') || !name_word(x, s, end + 1))
 			return 0;
 		end++;
@@ -982,6 +1034,16 @@ static int attempt_before(const fx *x, const sent *s, size_t i)
 	        is(x, s, i - 2, "trying") || is(x, s, i - 2, "attempting"));
 }
 
+/* Whether a verb of killing is within the six tokens before k: "kills
+ * wife, then himself". */
+static int killing_before(const fx *x, const sent *s, size_t k)
+{
+	for (size_t j = k; j > 0 && k - j < 6; j--)
+		if (has(x, s, j - 1, W_PRE) && wi(x, &s->t[j - 1])->measure == M_KILLED)
+			return 1;
+	return 0;
+}
+
 /* The one who did it, harmed by his own hand: "killing himself",
  * "fatally shooting herself", "turned the gun on himself", "took his own
  * life", "committed suicide". A separate person from those he harmed
@@ -992,6 +1054,12 @@ static int self_harm(const fx *x, const sent *s, size_t i, amount *a)
 {
 	if (is(x, s, i, "himself") || is(x, s, i, "herself")) {
 		if (i >= 2 && is(x, s, i - 1, "on") && (is(x, s, i - 2, "gun") || is(x, s, i - 2, "weapon")))
+			a->measure = M_KILLED;
+		/* "kills wife, then himself", "kills daughter, himself": the
+		 * verb of the object before */
+		else if (i >= 2 && (is(x, s, i - 1, "then") || is(x, s, i - 1, "and") ||
+		                    punct(s, i - 1) == ',') &&
+		         killing_before(x, s, i - 1))
 			a->measure = M_KILLED;
 		else if (!(i > 0 && has(x, s, i - 1, W_PRE | W_POST) && wi(x, &s->t[i - 1])->measure) ||
 		         attempt_before(x, s, i - 1))
@@ -1008,8 +1076,10 @@ static int self_harm(const fx *x, const sent *s, size_t i, amount *a)
 	}
 	one_of(a, i, i + 1, 0);
 	a->self = 1;
-	if (a->measure)
-		a->end = is(x, s, i, "his") || is(x, s, i, "her") ? i + 3 : i + 2;
+	if (is(x, s, i, "his") || is(x, s, i, "her"))
+		a->end = i + 3; /* "his own life" */
+	else if (is(x, s, i, "committed"))
+		a->end = i + 2;
 	return 1;
 }
 
@@ -1046,6 +1116,21 @@ static int individual(const fx *x, const sent *s, size_t i, amount *a)
 		a->measure = M_KILLED;
 		return 1;
 	}
+	/* "a murder-suicide": the one killed and the one who killed himself,
+	 * at least ("a double murder-suicide": three; not an attempted one),
+	 * of people whoever they were ("of daughter, father") */
+	if ((is(x, s, i, "murder-suicide") || is(x, s, i, "murder-suicides")) &&
+	    !(i > 0 && (is(x, s, i - 1, "attempted") || is(x, s, i - 1, "attempt")))) {
+		int dead = 2 + (i > 0 && is(x, s, i - 1, "double")) +
+		           2 * (i > 0 && is(x, s, i - 1, "triple"));
+		a->num.value = a->num.low = a->num.high = dead;
+		a->ordinal = 1; /* a lower bound, no component of a sum */
+		a->weak = 1;
+		a->measure = M_KILLED;
+		a->at = i;
+		a->end = i + 1;
+		return 1;
+	}
 	if (self_harm(x, s, i, a))
 		return 1;
 	if (is(x, s, i, "another") && n && !(n->flags & NF_TOK_NUM) && !has(x, s, i + 1, W_NUM)) {
@@ -1070,9 +1155,8 @@ static int one_person(const fx *x, const sent *s, size_t i, amount *a)
 {
 	size_t k = i;
 	/* a headline's "Teen dies", "St. Louis woman killed", "Police identify
-	 * victim killed": no article there */
+	 * victim killed", "Teen charged with killing uncle": no article there */
 	if (s->idx < 0 && has(x, s, i, W_PERSON) &&
-	    (i == 0 || (s->t[i - 1].flags & NF_TOK_CAP) || punct(s, i - 1)) &&
 	    !(i > 0 && has(x, s, i - 1, W_PERSON | W_NUM | W_DET | W_OPEN)))
 		goto found;
 	if ((k = age_at(x, s, i))) {
@@ -1120,10 +1204,40 @@ found:
 	return 1;
 }
 
+/* "a third person has died", "a fifth was struck by debris", a
+ * headline's "Third person dies": the count has reached that number, so
+ * it is a lower bound of it. Not "the third victim was Jo Li", which
+ * numbers the victims told one by one, nor "a second shot". */
+static int ordinal_at(const fx *x, const sent *s, size_t i, amount *a)
+{
+	static const char *const ord[] = {"second", "third", "fourth", "fifth", "sixth",
+	                                  "seventh", "eighth", "ninth", "tenth"};
+	size_t w = i + (is(x, s, i, "a") || is(x, s, i, "an"));
+	if (w == i && !(s->idx < 0 && (i == 0 || punct(s, i - 1))))
+		return 0;
+	/* a person or a verb after it: not "a second shot", "a second degree
+	 * murder charge" */
+	if (!(w + 1 < s->n && (human(x, &s->t[w + 1]) || has(x, s, w + 1, W_AUX) ||
+	                       (has(x, s, w + 1, W_POST) && !has(x, s, w + 1, W_PRE)) ||
+	                       punct(s, w + 1) == ',')))
+		return 0;
+	for (size_t k = 0; k < sizeof ord / sizeof *ord; k++)
+		if (is(x, s, w, ord[k])) {
+			a->num.value = a->num.low = a->num.high = (double)(k + 2);
+			a->ordinal = 1;
+			a->at = i;
+			a->end = w + 1;
+			return 1;
+		}
+	return 0;
+}
+
 /* The amount at token i, if any. Headline and body alike. */
 static int amount_at(const fx *x, const sent *s, size_t i, amount *a)
 {
 	memset(a, 0, sizeof *a);
+	if (i >= s->n) /* past a noun phrase that ends the sentence */
+		return 0;
 	const nf_token *t = &s->t[i];
 	uint64_t f = wi(x, t)->flags;
 	/* most tokens open no amount: one test for them */
@@ -1131,7 +1245,7 @@ static int amount_at(const fx *x, const sent *s, size_t i, amount *a)
 	    !(f & (W_NUM | W_NEG | W_PERSON | W_PRON | W_DET | W_OPEN)) &&
 	    !(s->idx < 0 && (f & W_NOUN)))
 		return 0;
-	if (one_person(x, s, i, a) || individual(x, s, i, a))
+	if (ordinal_at(x, s, i, a) || one_person(x, s, i, a) || individual(x, s, i, a))
 		return 1;
 	if (f & W_NEG) {
 		/* "no one", "nobody", "none", "no injuries"; not "no one else",
@@ -1241,14 +1355,15 @@ static int qualifier_before(const fx *x, const sent *s, size_t i, size_t *start)
 
 /* The measure of measure word k: "shot" is M_SHOT (the wounded and the
  * dead together) unless it was fatal ("fatally shot", "shot dead", "shot
- * and killed", "shot, killed", "shot to death"); "fatally injured" is a
- * death. */
+ * and killed", "shot, killed", "shot to death", "the fatal shooting of");
+ * "fatally injured" is a death. */
 static int measure_at(const fx *x, const sent *s, size_t k)
 {
 	int m = wi(x, &s->t[k])->measure;
 	if (m != M_INJURED && m != M_SHOT)
 		return m;
-	if (k > 0 && (is(x, s, k - 1, "fatally") || is(x, s, k - 1, "mortally")))
+	if (k > 0 && (is(x, s, k - 1, "fatally") || is(x, s, k - 1, "mortally") ||
+	              is(x, s, k - 1, "fatal") || is(x, s, k - 1, "deadly")))
 		return M_KILLED;
 	if (m == M_SHOT) {
 		size_t j = k + 1;
@@ -1342,10 +1457,13 @@ static size_t closing_comma(const fx *x, const sent *s, size_t k, size_t n)
 
 /* Whether the measure verb at k is active, with an object after it ("a man
  * shot his wife", "shot and killed a woman"): its subject is who did it.
- * A reflexive is no object ("a man shot himself"). */
+ * A reflexive is no object ("a man shot himself"), and a word that takes
+ * none is never active ("4 dead, 3 wounded"; "died"). */
 static int active_at(const fx *x, const sent *s, size_t k)
 {
 	size_t j = k + 1;
+	if (!has(x, s, k, W_PRE))
+		return 0;
 	if ((is(x, s, j, "and") || punct(s, j) == ',') && has(x, s, j + 1, W_POST | W_PRE) &&
 	    wi(x, &s->t[j + 1])->measure)
 		j += 2;
@@ -1529,10 +1647,15 @@ static int wound_within(const fx *x, const sent *s, size_t k, size_t n, int *fat
  * "was rushed to the hospital" (wounded or dead: M_SHOT), "is in critical
  * condition", "is fighting for her life" (alive: M_INJURED), "suffered
  * non-life-threatening injuries",
- * "was found with gunshot wounds" (M_SHOT; "fatal injuries" M_KILLED). */
+ * "was found with gunshot wounds" (M_SHOT; "fatal injuries" M_KILLED),
+ * "was taken off life support" (M_KILLED). */
 static int care_measure(const fx *x, const sent *s, size_t k)
 {
 	int fatal;
+	/* "was taken off life support": a death */
+	if (is(x, s, k, "taken") && is(x, s, k + 1, "off") && is(x, s, k + 2, "life") &&
+	    is(x, s, k + 3, "support"))
+		return M_KILLED;
 	/* eight tokens: "rushed to Baylor Scott & White Hospital" */
 	if (has(x, s, k, W_CARRY) && word_within(x, s, k, 8, "hospital"))
 		return M_SHOT;
@@ -1551,8 +1674,13 @@ static int forward_measure(const fx *x, const sent *s, size_t k, size_t *at)
 	while (k < s->n && is_quote(s, k))
 		k++;
 	for (int co = 0; co < 4 && (is(x, s, k, "and") || punct(s, k) == ','); co++) {
-		size_t e = skip_amount_np(x, s, k + 1);
-		if (e == k + 1)
+		/* "A, B, and C"; "5 people, including a boy, were shot" */
+		size_t j = k + 1 + (punct(s, k) == ',' && is(x, s, k + 1, "and"));
+		if (punct(s, k) == ',' && is(x, s, k + 1, "including") &&
+		    (j = closing_comma(x, s, k + 2, 8)))
+			return forward_measure(x, s, j, at);
+		size_t e = skip_amount_np(x, s, j);
+		if (e == j)
 			break;
 		k = e;
 	}
@@ -1640,22 +1768,26 @@ static int toll_measure(const fx *x, const sent *s, size_t start)
 	size_t j = start - 1;
 	if (!has(x, s, j, W_LINK) && punct(s, j) != ':')
 		return 0;
-	int toll = 0, measure = 0;
+	int toll = 0, death = 0, measure = 0;
 	/* Forty tokens back: "the number of people detained by the police
 	 * continues to rise, with the office of the President giving the latest
 	 * figure of 5,800" spans 24; the bound keeps long sentences linear. */
 	for (size_t k = j > 40 ? j - 40 : 0; k < j; k++) {
 		const winfo *w = wi(x, &s->t[k]);
-		if (w->flags & W_TOLL)
+		if (w->flags & W_TOLL) {
 			toll = 1;
+			death |= is(x, s, k, "toll");
+		}
 		if (w->measure && (w->flags & (W_POST | W_NOUN | W_PRE)) &&
 		    !(w->flags & W_DEPLOY))
 			measure = w->measure;
 	}
 	if (!toll)
 		return 0;
-	/* "the toll rose to 15" with no other word: a toll is of the dead */
-	return measure ? measure : M_KILLED;
+	/* "the toll rose to 15" with no other word: a toll is of the dead; a
+	 * total, a number or a count is of nothing said ("a total of 5 people,
+	 * including a boy, were shot") */
+	return measure ? measure : death ? M_KILLED : 0;
 }
 
 static int sentence_has(const fx *x, const sent *s, uint64_t flags)
@@ -1668,8 +1800,9 @@ static int sentence_has(const fx *x, const sent *s, uint64_t flags)
 
 /* "Two engineers from the company that runs the dam were detained": for an
  * amount that opens its clause, an auxiliary and participle within fifteen
- * tokens, with no other amount or speech verb between. */
-static int distant_measure(const fx *x, const sent *s, size_t start, size_t k)
+ * tokens, with no other amount or speech verb between; *at is set to the
+ * participle. */
+static int distant_measure(const fx *x, const sent *s, size_t start, size_t k, size_t *at)
 {
 	if (start > 0 && punct(s, start - 1) != ',' && !is(x, s, start - 1, "that") &&
 	    !has(x, s, start - 1, W_SPEECH) && !is_quote(s, start - 1))
@@ -1680,15 +1813,16 @@ static int distant_measure(const fx *x, const sent *s, size_t start, size_t k)
 		    punct(s, k) == ';' || punct(s, k) == ',')
 			return 0;
 		if (has(x, s, k, W_AUX) && !is(x, s, k, "as")) {
-			size_t at;
-			int m = forward_measure(x, s, k, &at);
+			int m = forward_measure(x, s, k, at);
 			if (m)
 				return m;
 		}
 		/* "... was taken to hospital but died" */
 		if (k > 0 && (is(x, s, k - 1, "but") || is(x, s, k - 1, "and")) &&
-		    has(x, s, k, W_POST) && wi(x, &s->t[k])->measure)
+		    has(x, s, k, W_POST) && wi(x, &s->t[k])->measure) {
+			*at = k;
 			return measure_at(x, s, k);
+		}
 	}
 	return 0;
 }
@@ -1930,17 +2064,19 @@ static int may_hold_date(const fx *x, const sent *s)
  * absolute date in the sentence up to two days before it (a count "as of
  * January 8" holds on that day; an older date is the event's, not the
  * count's). */
-static nf_date date_of(const fx *x, const nf_doc *d, const sent *s)
+static nf_date date_of(const fx *x, const nf_doc *d, const sent *s, nf_date *day)
 {
 	nf_date best = nf_dates_statement(x->c, d);
+	*day = (nf_date){0, 0, 0};
 	if (!nf_date_valid(best) || s->idx < 0 || !may_hold_date(x, s))
 		return best;
-	nf_date day;
-	if (nf_date_find(NULL, s->text, s->t, s->n, best, 0, &day) == NF_DX_ABSOLUTE &&
-	    nf_date_valid(day)) {
-		long dd = nf_date_days(best) - nf_date_days(day);
+	if (nf_date_find(NULL, s->text, s->t, s->n, best, 0, day) == NF_DX_ABSOLUTE &&
+	    nf_date_valid(*day)) {
+		long dd = nf_date_days(best) - nf_date_days(*day);
 		if (dd > 0 && dd <= 2)
-			return day;
+			return *day;
+	} else {
+		*day = (nf_date){0, 0, 0};
 	}
 	return best;
 }
@@ -1972,19 +2108,69 @@ static const char *place_after(fx *x, const sent *s, size_t k)
 	return NULL;
 }
 
+static int preposition(const fx *x, const sent *s, size_t k);
+
+/* Whether token j names someone else than the subject of the clause
+ * before it: a number, a pronoun, a determiner, a person; not in a phrase
+ * of place, time or agent ("at the fair", "by his 5-year-old
+ * cousin") nor a number of times ("several times"). */
+static int someone_else(const fx *x, const sent *s, size_t j)
+{
+	if (preposition(x, s, j - 1) || has(x, s, j + 1, W_UNIT))
+		return 0;
+	return (s->t[j].flags & NF_TOK_NUM) ||
+	       has(x, s, j, W_NUM | W_PRON | W_DET | W_PERSON | W_PEOPLE) || is(x, s, j, "a");
+}
+
+/* Whether token k is a preposition that opens a place, time or agent
+ * phrase. */
+static int preposition(const fx *x, const sent *s, size_t k)
+{
+	static const char *const preps[] = {"in", "at", "on", "near", "during", "outside",
+	                                    "inside", "by", "from", "into", "behind",
+	                                    "across", "along", "through", "of"};
+	for (size_t i = 0; i < sizeof preps / sizeof *preps; i++)
+		if (is(x, s, k, preps[i]))
+			return 1;
+	return 0;
+}
+
 /* Whether the clause after the participle at k says its subject died:
- * "shot early Wednesday ... has died", "was shot and later died". The
- * clause ends at a semicolon, a period, or anyone else (a number, a
- * pronoun, a determiner, a person). Fifteen tokens at most. */
+ * "shot early Wednesday ... has died", "was shot and later died", "who
+ * were shot at the fair on Friday have died". The clause ends at a
+ * semicolon, a period, or anyone else (a number, a pronoun, a determiner,
+ * a person, unless in a phrase of place, time or agent). Fifteen tokens
+ * at most. */
 static int died_later(const fx *x, const sent *s, size_t k)
 {
 	for (size_t j = k + 1; j < s->n && j <= k + 15; j++) {
-		if ((s->t[j].flags & NF_TOK_NUM) || punct(s, j) == ';' || punct(s, j) == '.' ||
-		    has(x, s, j, W_NUM | W_PRON | W_DET | W_PERSON | W_PEOPLE) || is(x, s, j, "a"))
+		if (punct(s, j) == ';' || punct(s, j) == '.')
+			return 0;
+		if (someone_else(x, s, j))
 			return 0;
 		const winfo *w = wi(x, &s->t[j]);
 		if ((w->flags & W_POST) && w->measure == M_KILLED && !is(x, s, j, "killed"))
 			return 1;
+	}
+	return 0;
+}
+
+/* Whether the clause after the participle at k says its subject lived:
+ * "shot in the leg and treated and released", "was shot but survived",
+ * "shot ... in stable condition", "non-life-threatening". Up to the end of
+ * the clause (as died_later() reads it), fifteen tokens at most; a death
+ * said there is died_later()'s, read first. */
+static int survived_later(const fx *x, const sent *s, size_t k)
+{
+	static const char *const alive[] = {"released", "survived", "stable", "recovering",
+	                                    "non-life-threatening", "non-life",
+	                                    "minor", "treated", "survive", "recover"};
+	for (size_t j = k + 1; j < s->n && j <= k + 15; j++) {
+		if (punct(s, j) == ';' || punct(s, j) == '.' || someone_else(x, s, j))
+			return 0;
+		for (size_t i = 0; i < sizeof alive / sizeof *alive; i++)
+			if (is(x, s, j, alive[i]))
+				return 1;
 	}
 	return 0;
 }
@@ -2002,6 +2188,83 @@ static int coordinated(const sent *s, const pclaim *parent, size_t start)
 	return j == start && start > parent->np_end;
 }
 
+/* Whether the phrase ending at np_end is the subject of the verb just
+ * before token at: only a relative pronoun, auxiliaries, adverbs and other
+ * measure verbs between ("a son who later killed himself", "a boy shot
+ * and killed himself"). */
+static int subject_of_verb(const fx *x, const sent *s, size_t np_end, size_t at)
+{
+	if (at <= np_end + 1 || !(has(x, s, at - 1, W_PRE | W_POST) && wi(x, &s->t[at - 1])->measure))
+		return 0;
+	for (size_t k = np_end; k + 1 < at; k++)
+		if (!has(x, s, k, W_REL | W_AUX) && !word_ends(x, &s->t[k], "ly") &&
+		    !is(x, s, k, "and") && !(has(x, s, k, W_PRE | W_POST) && wi(x, &s->t[k])->measure))
+			return 0;
+	return 1;
+}
+
+/* Whether the claim of tokens [from, to) (with up to ten tokens of its
+ * clause before it) tells what did not happen or may not have: "could
+ * have killed her", "should've been five dead", "tried to kill" (not
+ * "an attempt to calm him led to a death"),
+ * "was going to kill his wife", "in an effort to kill himself",
+ * "attempted murder", "nearly killed"; and for a predicate after the
+ * amount (forward), a question: "asked if anyone had been killed", "could
+ * not say whether the man died". Not "would": "who would later die" is
+ * news told in order. */
+static int irrealis(const fx *x, const sent *s, size_t from, size_t to, int forward)
+{
+	static const char *const intent[] = {
+		"going", "tried", "trying", "try", "tries", "attempted", "attempting",
+		"attempt", "attempts", "effort", "threatened", "threatening", "threatens",
+		"threat", "threats", "wanted", "wants", "want", "planned", "planning",
+		"plans", "plan", "plotted", "plotting", "plot", "intended", "intending",
+		"intent", "meant", "vowed", "conspiracy", "conspired", "sought", "hoping"};
+	size_t lo = from;
+	while (lo > 0 && from - lo < 10 && !(punct(s, lo - 1) == ',' || punct(s, lo - 1) == '.' ||
+	                                     punct(s, lo - 1) == ';' || punct(s, lo - 1) == ':'))
+		lo--;
+	for (size_t k = lo; k < to && k < s->n; k++) {
+		if (is(x, s, k, "could've") || is(x, s, k, "should've") || is(x, s, k, "might've") ||
+		    is(x, s, k, "would've"))
+			return 1;
+		if ((is(x, s, k, "could") || is(x, s, k, "should") || is(x, s, k, "might")) &&
+		    (is(x, s, k + 1, "have") || is(x, s, k + 1, "be") ||
+		     (has(x, s, k + 1, W_PRE | W_POST) && wi(x, &s->t[k + 1])->measure)))
+			return 1;
+		if (is(x, s, k, "would") && is(x, s, k + 1, "have"))
+			return 1;
+		if (k > 0 && is(x, s, k, "to") && has(x, s, k + 1, W_PRE | W_POST) &&
+		    wi(x, &s->t[k + 1])->measure)
+			for (size_t i = 0; i < sizeof intent / sizeof *intent; i++)
+				if (is(x, s, k - 1, intent[i]))
+					return 1;
+		if ((is(x, s, k, "attempted") || is(x, s, k, "nearly") || is(x, s, k, "almost")) &&
+		    has(x, s, k + 1, W_PRE | W_POST | W_NOUN) && wi(x, &s->t[k + 1])->measure)
+			return 1;
+		if (forward && k < from && (is(x, s, k, "if") || is(x, s, k, "whether")))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the amount at start is one of a list after "including" ("nine
+ * injured, including one in critical condition and one in serious
+ * condition"): "including" within twelve tokens before it, and no verb or
+ * clause end between. */
+static int including_before(const fx *x, const sent *s, size_t start)
+{
+	for (size_t k = start; k > 0 && start - k < 12; k--) {
+		size_t j = k - 1;
+		if (is(x, s, j, "including"))
+			return j + 1 < start;
+		if (punct(s, j) == ';' || punct(s, j) == '.' || punct(s, j) == ':' ||
+		    has(x, s, j, W_AUX) || (has(x, s, j, W_POST | W_PRE) && wi(x, &s->t[j])->measure))
+			return 0;
+	}
+	return 0;
+}
+
 /* Reads the claim whose amount is a; returns 1 and fills *pc when it is
  * one. first is the index of this sentence's first claim in x->claims;
  * colon is the measure of a total this amount follows after a colon. */
@@ -2016,9 +2279,15 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 		q = qualifier_before(x, s, a->at, &start);
 	/* parts: "including three children", "among them 3 children" */
 	int part = 0, inherit = 0;
-	if (start > 0 && has(x, s, start - 1, W_PARTPRE))
+	pclaim *parent = last_claim(x, first);
+	/* "Jo Li is among four wounded": the whole Jo Li is a part of */
+	if (start > 1 && is(x, s, start - 1, "among") && be_verb(x, s, start - 2))
+		;
+	else if (start > 0 && has(x, s, start - 1, W_PARTPRE))
 		part = inherit = 1;
 	else if (start > 1 && is(x, s, start - 1, "them") && has(x, s, start - 2, W_PARTPRE))
+		part = inherit = 1;
+	else if (including_before(x, s, start))
 		part = inherit = 1;
 	size_t k = a->end;
 	/* "between 10 and 15": a range, both amounts read here; its value is
@@ -2060,7 +2329,10 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	 * killed a 15-year-old girl was arrested" */
 	if (!measure && !part) {
 		measure = pre_measure(x, s, start, a->end);
-		pc->verb_before = measure != 0;
+		/* not a noun made of it: "a shooting victim, a suspect" are no
+		 * objects of one verb ("wounding girlfriend and son" are) */
+		pc->verb_before = measure != 0 &&
+		                  !(a->one && has(x, s, start, W_PERSON) && is(x, s, start - 1, "shooting"));
 	}
 	if (!measure && !object)
 		measure = forward_measure(x, s, fk, &at);
@@ -2101,8 +2373,7 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	/* a person opening the sentence: "The victim was taken to hospital
 	 * but died" */
 	if (!measure && !part && (full || start == 0) && !a->weak)
-		measure = distant_measure(x, s, start, p.end);
-	pclaim *parent = last_claim(x, first);
+		measure = distant_measure(x, s, start, p.end, &at);
 	if (!measure && inherit && parent && full)
 		measure = parent->measure;
 	/* "killing A, 18, and B, 20", "killed two men and a woman": objects
@@ -2111,20 +2382,28 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 		measure = parent->measure;
 		pc->verb_before = 1;
 	}
-	if (!measure)
+	if (!measure || irrealis(x, s, start, at > p.end ? at + 1 : p.end, at > p.end))
+		return 0;
+	/* "which of the three victims died": one of them, unknown */
+	if (start >= 3 && is(x, s, start - 1, "the") && is(x, s, start - 2, "of") &&
+	    is(x, s, start - 3, "which"))
 		return 0;
 	/* "five were shot, one of whom died", "one of the victims died": the
 	 * whole of the dead, not a part of them */
 	if (part && measure == M_KILLED && p.measure != M_KILLED &&
 	    !(inherit && parent && parent->measure == M_KILLED))
 		part = inherit = 0;
-	/* "a man shot himself": the subject, counted already */
-	if (a->self && parent && parent->end == start)
+	/* "a man shot himself", "a son who killed himself": the subject,
+	 * counted already */
+	if (a->self && parent && (parent->end == start || subject_of_verb(x, s, parent->np_end, start)))
 		return 0;
 	/* "The victim, a 25-year-old man, was shot": the appositive is the
-	 * person just counted */
+	 * person just counted; a bare noun is the next of a list ("Man,
+	 * woman found dead"), and so is a name after a name ("Tom Hale, Rita
+	 * Voss and Jo Marsh") */
 	if (a->one && parent && parent->one && parent->np_end + 1 == start &&
-	    punct(s, parent->np_end) == ',')
+	    punct(s, parent->np_end) == ',' && !has(x, s, start, W_PERSON) &&
+	    !(a->who && parent->who) && !a->self)
 		return 0;
 	/* "12 wounds", "64 casings": a count of people needs a noun of people */
 	if (!a->one && p.head >= 0 && measure != M_DAMAGED && measure != M_DEPLOYED &&
@@ -2140,6 +2419,12 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 			if (is(x, s, j, "other") || is(x, s, j, "others") || is(x, s, j, "additional"))
 				measure = M_INJURED;
 	}
+	/* "was shot in the back and treated and released", "another man was
+	 * shot in the leg": alive, or someone else than the dead (not the
+	 * object: "he shot another man" is the one man) */
+	if (measure == M_SHOT && (survived_later(x, s, at) ||
+	                          (a->one && is(x, s, a->at, "another") && at > p.end)))
+		measure = M_INJURED;
 	/* Sending people to hospital is no deployment. */
 	if (measure == M_DEPLOYED && subject && !force)
 		return 0;
@@ -2155,6 +2440,10 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	pc->at = start;
 	pc->end = at > p.end ? at + 1 : p.end;
 	pc->np_end = p.end;
+	pc->head = p.head >= 0 ? s->t[p.head].norm : 0;
+	/* "his wife and son": the persons joined on are read with the first */
+	if (p.more && pc->skip < p.end)
+		pc->skip = p.end;
 	pc->one = a->one;
 	pc->self = a->self;
 	pc->who = a->who;
@@ -2167,12 +2456,16 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	c->is_part = part;
 	c->is_vague = a->num.vague;
 	c->is_shot = measure == M_SHOT;
-	double v = a->neg ? 0 : a->one ? 1 + p.more : a->num.value;
+	/* an ordinal numbers the dead ("a third person has died") or all hit
+	 * ("a fifth was struck"), but not the wounded alone: "a third person
+	 * was hurt" may follow two dead */
+	int ordinal = a->ordinal && (measure == M_KILLED || measure == M_SHOT);
+	double v = a->neg ? 0 : a->one || (a->ordinal && !ordinal) ? 1 + p.more : a->num.value;
 	c->value = v;
-	c->low = a->neg ? 0 : a->one ? v : a->num.low;
-	c->high = a->neg ? 0 : a->one ? v : a->num.high;
+	c->low = a->neg ? 0 : a->one || a->ordinal ? v : a->num.low;
+	c->high = a->neg ? 0 : a->one || a->ordinal ? v : a->num.high;
 	/* a pronoun may be someone counted already: no component of a sum */
-	pc->exact = !a->neg && !a->num.vague && q < 0 && !(a->weak && !a->who);
+	pc->exact = !a->neg && !a->num.vague && q < 0 && !(a->weak && !a->who) && !a->ordinal;
 	if (a->num.vague)
 		c->qualifier = a->num.vague_word;
 	if (q >= 0) {
@@ -2203,7 +2496,7 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	}
 	/* one person, and there may be others: "a man was killed" agrees
 	 * with "two people were killed", and rivals no count */
-	if (a->one)
+	if (a->one || a->ordinal)
 		c->high = NAN;
 	if (part)
 		c->place = place_after(x, s, a->end);
@@ -2232,8 +2525,9 @@ static int joined(const fx *x, const sent *s, size_t at)
 /* Adds a summed claim when a sentence counts several groups of one
  * measure and states no total: "26 protesters and 16 officers were
  * killed" (42), "a man and a woman were shot" (2), "killing A, 18, and
- * B, 20" (2). A claim that equals all the others together is their stated
- * total ("three dead: two men and a woman"), and a qualified or vague one
+ * B, 20" (2). A claim that equals two or more others together is their
+ * stated total ("three dead: two men and a woman"; "two boys and two
+ * girls" are four), and a qualified or vague one
  * makes no sum. The components that count people in general ("a man")
  * become parts of the sum, in its figure; those of other subjects keep
  * their own figures. A sum of people counted one by one is a lower bound:
@@ -2249,15 +2543,22 @@ static nf_status add_sums(fx *x, const sent *s, size_t first)
 			pclaim *p = &NF_VEC_AT(&x->claims, pclaim, i);
 			if (p->measure != m || p->c.is_part)
 				continue;
+			/* a pronoun may be someone counted already: left out; an
+			 * inexact amount makes no sum */
+			if (!p->exact && p->one)
+				continue;
 			if (!p->exact) {
-				count = 0; /* an inexact component makes no sum */
+				count = 0;
 				break;
 			}
-			/* the same person twice: "Jo Li" and "Li" */
+			/* the same person twice ("Jo Li" and "Li"), the same phrase
+			 * twice (a caption repeated) */
 			int again = 0;
-			for (size_t k = first; k < i && p->who; k++) {
+			for (size_t k = first; k < i; k++) {
 				const pclaim *o = &NF_VEC_AT(&x->claims, pclaim, k);
-				again |= o->measure == m && !o->c.is_part && same_person(o, p);
+				again |= o->measure == m && !o->c.is_part &&
+				         ((p->who && same_person(o, p)) ||
+				          (!p->one && !o->one && o->head == p->head && o->c.value == p->c.value));
 			}
 			/* one person more only when joined on: "a man and a woman were
 			 * killed", not "Bibb died after ... killing the girl" */
@@ -2271,7 +2572,7 @@ static nf_status add_sums(fx *x, const sent *s, size_t first)
 			count++;
 			last = i;
 		}
-		if (count < 2 || biggest * 2 == sum)
+		if (count < 2 || (count > 2 && biggest * 2 == sum))
 			continue;
 		for (size_t i = first; i < n; i++) {
 			pclaim *p = &NF_VEC_AT(&x->claims, pclaim, i);
@@ -2344,6 +2645,68 @@ static int several_events(const fx *x, const sent *s)
 	return 0;
 }
 
+/* Whether the month named at k without a day ("in December") ended a week
+ * or more before the story's first report: the latest such month on or
+ * before it (December of the year before, said in January). */
+static int month_before(const fx *x, const sent *s, size_t k)
+{
+	int m = nf_month_from_name(s->text + s->t[k].off, s->t[k].len);
+	if (m < 1 || !nf_date_valid(x->first))
+		return 0;
+	int y = m <= x->first.m ? x->first.y : x->first.y - 1;
+	nf_date end = {m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1};
+	return nf_date_days(x->first) - (nf_date_days(end) - 1) >= 7;
+}
+
+/* Where body sentence s starts to tell of another event than the
+ * article's own: from its start for an earlier year than the article's
+ * ("in 2009", "On Nov. 5, 2009"), an earlier month ("in December", said in
+ * January), or words of an earlier time or another case ("last year", "a
+ * month earlier", "a year and a half ago", "a previous shooting", "in that
+ * case"); from "after" in "came two months after a blast killed 12" (the
+ * death two days after the shooting is this event's). s->n when it does
+ * not. The headline is the article's own event, so it is never asked. */
+static size_t other_event(const fx *x, const sent *s, const nf_doc *d)
+{
+	static const char *const before_last[] = {"year", "month", "summer", "spring",
+	                                          "fall", "autumn", "winter"};
+	static const char *const spans[] = {"years", "months", "year", "month", "decade",
+	                                    "decades", "half", "weeks", "week", "days"};
+	for (size_t k = 0; k < s->n; k++) {
+		const nf_token *t = &s->t[k];
+		if ((t->flags & NF_TOK_NUM) && t->len == 4 && d->published.y > 0) {
+			double y;
+			if (nf_num_digits(s->text + t->off, t->len, &y) && y >= 1900 &&
+			    y < d->published.y)
+				return 0;
+			continue;
+		}
+		if (!(t->flags & NF_TOK_WORD))
+			continue;
+		if (is(x, s, k, "last") || is(x, s, k, "earlier"))
+			for (size_t i = 0; i < sizeof before_last / sizeof *before_last; i++)
+				if (is(x, s, k + 1, before_last[i]) ||
+				    (is(x, s, k + 1, "this") && is(x, s, k + 2, before_last[i])))
+					return 0;
+		/* "weeks ago", "days earlier" may be this event's in a later
+		 * report: only the longer spans */
+		int after = is(x, s, k, "after");
+		if (k > 0 && (after || is(x, s, k, "ago") || is(x, s, k, "earlier") ||
+		              is(x, s, k, "before")))
+			for (size_t i = 0; i < sizeof spans / sizeof *spans; i++)
+				if (is(x, s, k - 1, spans[i]) && (after || i < 7))
+					return after ? k : 0;
+		if (is(x, s, k, "previous") || is(x, s, k, "prior") || is(x, s, k, "previously") ||
+		    (is(x, s, k, "that") && is(x, s, k + 1, "case")))
+			return 0;
+		if (k > 0 && calendar_word(x, s, k) && has(x, s, k, W_MONTH) &&
+		    (is(x, s, k - 1, "in") || is(x, s, k - 1, "last") || is(x, s, k - 1, "since")) &&
+		    !(k + 1 < s->n && (s->t[k + 1].flags & NF_TOK_NUM)) && month_before(x, s, k))
+			return 0;
+	}
+	return s->n;
+}
+
 /* Longest quote of a sentence, in bytes: news sentences are shorter, and a
  * run-on "sentence" (a list, a table flattened to text) is quoted around
  * the claim instead of whole, so that hundreds of claims in it do not each
@@ -2409,8 +2772,14 @@ static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
 	speaker_at sp[9];
 	size_t nsp = speakers(x, s, sp);
 	const char *hedge = hedge_text(x, hedges_of(x, d, s));
-	nf_date date = date_of(x, d, s);
+	nf_date day, date = date_of(x, d, s, &day);
 	int aggregate = several_events(x, s);
+	/* An event dated a week or more before the story's first report is
+	 * another one: reports of an event follow it within days, and a story
+	 * that runs longer is reported as it runs. */
+	size_t other = s->idx <= 0 ? s->n :
+	               nf_date_valid(day) && nf_date_valid(x->first) &&
+	               nf_date_days(x->first) - nf_date_days(day) >= 7 ? 0 : other_event(x, s, d);
 	size_t off = s->t[0].off, end = s->t[s->n - 1].off + s->t[s->n - 1].len;
 	const char *text = end - off <= MAX_QUOTE ? quote(x, s->text + off, end - off) : NULL;
 	if (!text && end - off <= MAX_QUOTE)
@@ -2432,6 +2801,7 @@ static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
 		p->c.hedge = hedge;
 		p->c.date = date;
 		p->c.is_aggregate = aggregate && !p->one;
+		p->c.is_other = p->at >= other;
 	}
 	return NF_OK;
 }
@@ -2519,7 +2889,7 @@ static nf_status build_figures(fx *x)
 		       !strcmp(cl[ix[j].i].gsubject, f->subject)) {
 			const nf_claim *c = &cl[ix[j].i].c;
 			size_t g = (size_t)NF_DOC(x->c, c->doc)->group;
-			if (!c->is_part && g < nd && stamp[g] != nf) {
+			if (!c->is_part && !c->is_other && g < nd && stamp[g] != nf) {
 				stamp[g] = nf;
 				f->groups++;
 			}
@@ -2558,7 +2928,7 @@ done:
 nf_status nf_figures_extract(nf_brief *b)
 {
 	nf_corpus *c = b->corpus;
-	fx x = {b, c, NULL, 0, NF_VEC_INIT, NF_BUF_INIT};
+	fx x = {b, c, NULL, 0, NF_VEC_INIT, NF_BUF_INIT, {0, 0, 0}};
 	nf_vec heads = NF_VEC_INIT;   /* nf_token of every headline */
 	nf_vec starts = NF_VEC_INIT;  /* size_t: each headline's first token */
 	nf_status st = NF_OK;
@@ -2577,6 +2947,11 @@ nf_status nf_figures_extract(nf_brief *b)
 	}
 	if (!st)
 		st = info_build(&x);
+	for (size_t i = 0; i < NF_NDOCS(c); i++) {
+		nf_date day = nf_dates_statement(c, NF_DOC(c, i));
+		if (nf_date_valid(day) && (!nf_date_valid(x.first) || nf_date_cmp(day, x.first) < 0))
+			x.first = day;
+	}
 	for (size_t i = 0; i < NF_NDOCS(c) && !st; i++) {
 		const nf_doc *d = NF_DOC(c, i);
 		size_t doc_first = x.claims.len;

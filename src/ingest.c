@@ -7,6 +7,13 @@
  * is '{' and that line parses as a JSON object, since an article never
  * starts that way but a JSON record always does.
  *
+ * Web pages and feeds (NF_INPUT_HTML, NF_INPUT_FEED; AUTO sniffs them as
+ * browsers do, see feed.c) go through the page extractor first: the main
+ * text becomes the body, and the title, site name, canonical URL, authors
+ * and publication date the page states become the document's metadata, so
+ * the clean stage keeps them instead of guessing from lines. Each feed
+ * item is one document.
+ *
  * Bad input never stops the run silently: a text article that is empty,
  * binary or not UTF-8 fails with the input's name, line and column; a bad
  * JSONL line is a warning naming the line and the rest are read.
@@ -16,6 +23,8 @@
 #include <string.h>
 
 #include "dates.h"
+#include "feed.h"
+#include "page.h"
 #include "stages.h"
 #include "text.h"
 
@@ -73,8 +82,10 @@ static nf_status new_doc(nf_corpus *c, nf_doc **out)
 }
 
 /* Validates and normalises one article body. On error the message names
- * `name` and the line and column relative to the body. */
-static nf_status set_body(nf_corpus *c, nf_doc *d, const char *name,
+ * `name` and the line and column relative to the body: as "name:line:col"
+ * for a file, and for a field of a record (field != NULL; name then holds
+ * the record's line) as the field's own line and column. */
+static nf_status set_body(nf_corpus *c, nf_doc *d, const char *name, const char *field,
                           const char *s, size_t len)
 {
 	size_t bad = 0, line, col;
@@ -86,6 +97,11 @@ static nf_status set_body(nf_corpus *c, nf_doc *d, const char *name,
 	}
 	if (!nf_utf8_validate(s, len, &bad)) {
 		nf_text_position(s, bad, &line, &col);
+		if (field)
+			return nf_error(c->ctx, NF_EUTF8,
+			                "%s: \"%s\" is not valid UTF-8 at its line %zu, column %zu "
+			                "(byte 0x%02X at offset %zu)",
+			                name, field, line, col, (unsigned char)s[bad], bad);
 		return nf_error(c->ctx, NF_EUTF8,
 		                "%s:%zu:%zu: invalid UTF-8 (byte 0x%02X at offset %zu)",
 		                name, line, col, (unsigned char)s[bad], bad);
@@ -125,7 +141,7 @@ static nf_status add_text(nf_corpus *c, const char *name, const char *data,
 	nf_status st = new_doc(c, &d);
 	if (st)
 		return st;
-	if ((st = set_body(c, d, name, data, len))) {
+	if ((st = set_body(c, d, name, NULL, data, len))) {
 		c->docs.len--; /* the arena keeps the bytes; the doc is gone */
 		return st;
 	}
@@ -155,6 +171,22 @@ static const char *const K_DATE[] = {"published", "date", "dct", NULL};
 static const char *const K_URL[] = {"url", "uri", NULL};
 static const char *const K_OUTLET[] = {"outlet", "source", "site", NULL};
 
+/* A metadata string of a record, or NULL when absent; one that is not
+ * valid UTF-8 is left out with a warning naming the field and the byte
+ * (json-c passes such bytes through, and they would corrupt the output). */
+static const char *meta(nf_corpus *c, const char *where, json_object *o,
+                        const char *const *keys)
+{
+	const char *s = field(o, keys);
+	size_t bad;
+	if (s && !nf_utf8_validate(s, strlen(s), &bad)) {
+		nf_warn(c->ctx, "%s: \"%s\" is not valid UTF-8 (byte 0x%02X at offset %zu); ignored",
+		        where, keys[0], (unsigned char)s[bad], bad);
+		return NULL;
+	}
+	return s;
+}
+
 static nf_status add_record(nf_corpus *c, const char *where, json_object *o,
                             size_t lineno)
 {
@@ -165,13 +197,13 @@ static nf_status add_record(nf_corpus *c, const char *where, json_object *o,
 	nf_status st = new_doc(c, &d);
 	if (st)
 		return st;
-	if ((st = set_body(c, d, where, text, strlen(text)))) {
+	if ((st = set_body(c, d, where, K_TEXT[0], text, strlen(text)))) {
 		c->docs.len--;
 		return st;
 	}
-	const char *id = field(o, K_ID), *title = field(o, K_TITLE);
-	const char *date = field(o, K_DATE), *url = field(o, K_URL);
-	const char *outlet = field(o, K_OUTLET);
+	const char *id = meta(c, where, o, K_ID), *title = meta(c, where, o, K_TITLE);
+	const char *date = field(o, K_DATE), *url = meta(c, where, o, K_URL);
+	const char *outlet = meta(c, where, o, K_OUTLET);
 	char num[32];
 	if (!id) {
 		snprintf(num, sizeof num, "%zu", lineno);
@@ -179,12 +211,11 @@ static nf_status add_record(nf_corpus *c, const char *where, json_object *o,
 	}
 	d->name = nf_arena_strdup(&c->arena, where);
 	d->id = nf_arena_strdup(&c->arena, id);
-	size_t bad;
-	if (title && nf_utf8_validate(title, strlen(title), &bad) && !blank(title, strlen(title)))
+	if (title && !blank(title, strlen(title)))
 		d->title = nf_arena_strdup(&c->arena, title);
-	if (url && nf_utf8_validate(url, strlen(url), &bad))
+	if (url)
 		d->url = nf_arena_strdup(&c->arena, url);
-	if (outlet && nf_utf8_validate(outlet, strlen(outlet), &bad))
+	if (outlet)
 		d->outlet = nf_arena_strdup(&c->arena, outlet);
 	if (date) {
 		if (nf_date_parse_iso(date, strlen(date), &d->published))
@@ -280,6 +311,147 @@ static nf_status add_jsonl(nf_corpus *c, const char *name, const char *data,
 	return NF_OK;
 }
 
+/* --- Pages and feeds --------------------------------------------------------- */
+
+typedef struct page_meta {
+	const char *title, *outlet, *url;
+	const char *const *authors;
+	size_t nauthors;
+	const nf_page_date *published;
+} page_meta;
+
+/* "By A", "By A and B", "By A, B and C": the byline as clean.c keeps it. */
+static const char *byline(nf_arena *a, const char *const *names, size_t n)
+{
+	nf_buf b = NF_BUF_INIT;
+	nf_status st = n ? nf_buf_puts(&b, "By ") : NF_OK;
+	for (size_t i = 0; i < n && !st; i++) {
+		if (i)
+			st = nf_buf_puts(&b, i + 1 == n ? " and " : ", ");
+		if (!st)
+			st = nf_buf_puts(&b, names[i]);
+	}
+	const char *r = !st && b.len ? nf_arena_strndup(a, b.data, b.len) : NULL;
+	nf_buf_free(&b);
+	return r;
+}
+
+static const char *copy_meta(nf_corpus *c, const char *s)
+{
+	size_t bad;
+	return s && *s && nf_utf8_validate(s, strlen(s), &bad) ? nf_arena_strdup(&c->arena, s) : NULL;
+}
+
+/* One document from extracted text and the metadata found with it. */
+static nf_status add_extracted(nf_corpus *c, const char *name, const char *id,
+                               const char *text, size_t len, const page_meta *m)
+{
+	nf_doc *d;
+	nf_status st = new_doc(c, &d);
+	if (st)
+		return st;
+	if ((st = set_body(c, d, name, NULL, text, len))) {
+		c->docs.len--;
+		return st;
+	}
+	d->name = nf_arena_strdup(&c->arena, name);
+	d->id = id ? nf_arena_strdup(&c->arena, id) : base_name(&c->arena, name);
+	d->title = copy_meta(c, m->title);
+	d->outlet = copy_meta(c, m->outlet);
+	d->url = copy_meta(c, m->url);
+	if (m->nauthors)
+		d->byline = byline(&c->arena, m->authors, m->nauthors);
+	/* only a whole day is a publication date to the later stages */
+	if (m->published && m->published->precision >= NF_PREC_DAY) {
+		d->published = m->published->date;
+		d->date_source = NF_DATE_METADATA;
+	}
+	return d->name && d->id ? NF_OK : nf_error(c->ctx, NF_ENOMEM, "out of memory");
+}
+
+static nf_status add_html(nf_corpus *c, const char *name, const char *data,
+                          size_t len)
+{
+	nf_page p;
+	memset(&p, 0, sizeof p);
+	p.ctx = c->ctx;
+	p.name = name;
+	nf_status st = nf_page_fill(&p, data, len, NULL);
+	if (st == NF_EEMPTY)
+		st = nf_error(c->ctx, st, "%s: no text in the page", name);
+	else if (st)
+		st = nf_error(c->ctx, st, "%s: %s", name, st == NF_ENOMEM ? "out of memory" : nf_status_name(st));
+	if (!st) {
+		if (p.enc.replaced)
+			nf_warn(c->ctx, "%s: %zu bytes that are not %s replaced", name,
+			        p.enc.replaced, p.enc.name);
+		page_meta m = {p.meta.title, p.meta.site_name, p.meta.canonical_url,
+		               p.meta.authors, p.meta.nauthors, &p.meta.published};
+		st = add_extracted(c, name, NULL, p.text, p.text_len, &m);
+		if (st == NF_EEMPTY)
+			st = nf_error(c->ctx, st, "%s: no article text in the page", name);
+	}
+	nf_arena_free(&p.arena);
+	return st;
+}
+
+typedef struct feed_run {
+	nf_corpus *c;
+	const char *name;
+	size_t added, bad;
+	nf_buf text;
+} feed_run;
+
+static nf_status add_item(void *ud, const nf_feed_item *it)
+{
+	feed_run *r = ud;
+	char where[300], id[64];
+	snprintf(where, sizeof where, "%s:item %zu", r->name, it->index);
+	snprintf(id, sizeof id, "%.40s-%zu", base_name(&r->c->arena, r->name), it->index);
+	r->text.len = 0;
+	nf_status st = NF_OK;
+	if (it->body && it->body_is_html)
+		st = nf_fragment_text(&r->text, it->body, strlen(it->body));
+	else if (it->body)
+		st = nf_buf_puts(&r->text, it->body);
+	if (st)
+		return nf_error(r->c->ctx, st, "%s: %s", where, nf_status_name(st));
+	page_meta m = {it->title, it->feed_title, it->link, &it->author, it->author ? 1 : 0,
+	               &it->published};
+	st = add_extracted(r->c, where, id, r->text.data ? r->text.data : "", r->text.len, &m);
+	if (st == NF_ENOMEM)
+		return st;
+	if (st) {
+		nf_warn(r->c->ctx, "%s; skipped", nf_ctx_errmsg(r->c->ctx));
+		r->bad++;
+		return NF_OK;
+	}
+	r->added++;
+	return NF_OK;
+}
+
+static nf_status add_feed(nf_corpus *c, const char *name, const char *data,
+                          size_t len)
+{
+	nf_buf utf8 = NF_BUF_INIT;
+	nf_encoding enc;
+	feed_run r = {c, name, 0, 0, NF_BUF_INIT};
+	size_t items = 0;
+	nf_status st = nf_decode_utf8(&utf8, &enc, data, len, NULL);
+	if (!st)
+		st = nf_feed_parse(utf8.data ? utf8.data : "", utf8.len, 0, add_item, &r, &items);
+	nf_buf_free(&utf8);
+	nf_buf_free(&r.text);
+	c->skipped += r.bad;
+	if (st == NF_EPARSE)
+		return nf_error(c->ctx, st, "%s: not an RSS or Atom feed", name);
+	if (st)
+		return st == NF_ENOMEM ? nf_error(c->ctx, st, "out of memory") : st;
+	if (!r.added)
+		return nf_error(c->ctx, NF_EEMPTY, "%s: no articles in the feed (%zu items)", name, items);
+	return NF_OK;
+}
+
 /* JSONL when the first non-blank line is a JSON object. */
 static int sniff_jsonl(const char *data, size_t len)
 {
@@ -307,7 +479,10 @@ nf_input nf_ingest_kind(const char *data, size_t len, nf_input kind)
 {
 	if (kind != NF_INPUT_AUTO)
 		return kind;
-	return len <= NF_MAX_INPUT_BYTES && sniff_jsonl(data, len) ? NF_INPUT_JSONL : NF_INPUT_TEXT;
+	if (len <= NF_MAX_INPUT_BYTES && sniff_jsonl(data, len))
+		return NF_INPUT_JSONL;
+	kind = nf_markup_sniff(data, len);
+	return kind == NF_INPUT_AUTO ? NF_INPUT_TEXT : kind;
 }
 
 nf_status nf_ingest(nf_corpus *c, const char *name, const char *data,
@@ -316,18 +491,15 @@ nf_status nf_ingest(nf_corpus *c, const char *name, const char *data,
 	if (len > NF_MAX_INPUT_BYTES)
 		return nf_error(c->ctx, NF_ETOOBIG, "%s: input of %zu bytes is over the %zu-byte limit",
 		                name, len, NF_MAX_INPUT_BYTES);
-	if (kind == NF_INPUT_AUTO)
-		kind = sniff_jsonl(data, len) ? NF_INPUT_JSONL : NF_INPUT_TEXT;
-	if (kind == NF_INPUT_JSONL) {
-		size_t bad;
-		if (!nf_utf8_validate(data, len, &bad)) {
-			size_t line, col;
-			nf_text_position(data, bad, &line, &col);
-			nf_warn(c->ctx, "%s:%zu:%zu: invalid UTF-8; lines with bad bytes will be skipped",
-			        name, line, col);
-		}
+	kind = nf_ingest_kind(data, len, kind);
+	if (kind == NF_INPUT_HTML)
+		return add_html(c, name, data, len);
+	if (kind == NF_INPUT_FEED)
+		return add_feed(c, name, data, len);
+	/* bad bytes in JSONL are reported line by line: a body that is not
+	 * UTF-8 skips its record, a metadata field is left out */
+	if (kind == NF_INPUT_JSONL)
 		return add_jsonl(c, name, data, len);
-	}
 	if (kind != NF_INPUT_TEXT)
 		return nf_error(c->ctx, NF_EINVAL, "unknown input kind");
 	return add_text(c, name, data, len);

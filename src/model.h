@@ -141,6 +141,7 @@ typedef struct nf_claim {
 	int is_vague;        /* "dozens", "thousands": listed, never a rival */
 	int is_shot;         /* "shot": counts the dead with the wounded */
 	int is_aggregate;    /* a total over several events ("weekend shootings") */
+	int is_other;        /* about another event ("last year", "in 2009") */
 	const char *text;    /* the sentence quoted */
 	nf_date date;        /* when the claim was made or holds */
 } nf_claim;

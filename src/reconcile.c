@@ -9,7 +9,9 @@
  * are listed with the figure but never make a conflict: "dozens" is a weak
  * claim compatible with anything, "103 of the deaths" is no rival total, a
  * city's weekend toll is no count of this event, and a figure that its own
- * source doubts is evidence only for a value that others state.
+ * source doubts is evidence only for a value that others state. Claims
+ * about another event ("in 2009", "last year"; figures.c) never count at
+ * all: a figure made only of them has no value, and says so.
  *
  * Wounded: "shot" counts the dead with the wounded. Where no claim counts
  * the wounded directly, each shot count loses the brief's number killed
@@ -27,17 +29,24 @@
  * Status: one cluster is "single" (one independent source) or "agreed"
  * (two or more). Several clusters are "changing" when, sorted by value,
  * each was last reported strictly before the next larger one was first
- * reported (a count rising over time); otherwise "conflict" (different
- * counts at the same time, or a count that fell).
+ * reported, and each later one is a reported count (a count rising over
+ * time); otherwise "conflict" (different counts at the same time, or a
+ * count that fell). A reported count is one a claim attributes to
+ * someone, one a headline or lead sentence states, or one two independent
+ * sources state: the latest attributed count is the news, "... ten were
+ * killed when the old pier fell" in passing is not.
  *
  * Value: single/agreed take the cluster's most precise, latest claim;
  * changing takes the latest (largest) count; a conflict takes the newest
- * cluster when it is both strictly later and larger than every other (a
- * newer count supersedes), else the one backed by the most independent
- * sources (then by the most claims: a source states its own count in its
- * headline, its lead and again, a passing figure once; then by hedged
- * sources repeating it, then the later, then the larger). For a conflict
- * low/high span the disagreeing values.
+ * cluster when it is a reported count both strictly later and larger than
+ * every other (a newer count supersedes), else the one backed by the most
+ * independent sources, then by the most sources stating it in a headline
+ * or lead sentence (a report leads with its own event's count and tells
+ * parts of it further down: "four were hurt ... two on Elm Street"), then
+ * by the most claims (a source states its own count in its headline, its
+ * lead and again, a passing figure once), then by hedged sources repeating
+ * it, then the later, then the larger. For a conflict low/high span the
+ * disagreeing values.
  *
  * Where this differs from ACLED's coding conventions (one anchor for such a
  * rule): ACLED codes the most conservative (lowest) of conflicting reports
@@ -74,6 +83,8 @@ typedef struct cluster {
 	long first, last;    /* days of its earliest and latest claim, NO_DAY */
 	size_t groups;       /* independent sources among counting claims */
 	size_t hgroups;      /* more independent sources, hedged */
+	size_t lead;         /* sources stating it in a headline or lead sentence */
+	int attributed;      /* a claim of it names who said it */
 	size_t m0, nm;       /* members: mem[m0 .. m0 + nm) */
 	int bounds;          /* made of lower bounds only; value the largest */
 } cluster;
@@ -90,6 +101,8 @@ static int weak(const nf_claim *c)
 
 static int counts(const nf_claim *c, int tier)
 {
+	if (c->is_other)
+		return 0;
 	switch (tier) {
 	case T_FIRM: return !c->is_part && !weak(c) && !c->hedged;
 	case T_HEDGED: return !c->is_part && !weak(c);
@@ -247,6 +260,18 @@ static void describe_clusters(rc *r, const nf_figure *f, int tier)
 				c->rep = m;
 		}
 		c->groups = distinct_groups(r, r->mem + c->m0, c->nm);
+		c->lead = 0;
+		c->attributed = 0;
+		r->stamp_gen++;
+		for (size_t i = 0; i < c->nm; i++) {
+			const nf_claim *m = r->mem[c->m0 + i];
+			size_t g = group_of(r, m);
+			c->attributed |= m->said_by != NULL;
+			if (m->sent <= 0 && g < NF_NDOCS(r->b->corpus) && r->stamp[g] != r->stamp_gen) {
+				r->stamp[g] = r->stamp_gen;
+				c->lead++;
+			}
+		}
 		if (c->last == NO_DAY)
 			c->last = c->first;
 	}
@@ -282,14 +307,23 @@ static void describe_clusters(rc *r, const nf_figure *f, int tier)
 	}
 }
 
+/* Whether a cluster is a count reported as such: someone is said to give
+ * it, a report leads with it, or two independent sources state it (not
+ * "... when the old pier fell, ten were killed" in passing). Only such a
+ * count updates another. */
+static int reported(const cluster *c)
+{
+	return c->attributed || c->lead || c->groups >= 2;
+}
+
 /* Whether the clusters, in value order, were each reported strictly
- * before the next larger one. */
+ * before the next larger one, each later one reported as a count. */
 static int rising(const rc *r)
 {
 	for (size_t k = 0; k + 1 < r->ncl; k++) {
 		const cluster *a = &r->cl[k], *b = &r->cl[k + 1];
 		if (a->last == NO_DAY || b->first == NO_DAY || a->last >= b->first ||
-		    b->value <= a->value)
+		    b->value <= a->value || !reported(b))
 			return 0;
 	}
 	return 1;
@@ -303,7 +337,9 @@ static size_t conflict_choice(const rc *r, int *newest)
 	for (size_t k = 1; k < r->ncl; k++)
 		if (r->cl[k].first > r->cl[latest].first)
 			latest = k;
-	int supersedes = r->cl[latest].first != NO_DAY;
+	/* the latest attributed count, or the one a later report leads with:
+	 * not a passing number ("... when the old pier fell, ten died") */
+	int supersedes = r->cl[latest].first != NO_DAY && reported(&r->cl[latest]);
 	for (size_t k = 0; k < r->ncl && supersedes; k++)
 		if (k != latest && (r->cl[k].last >= r->cl[latest].first ||
 		                    r->cl[k].value > r->cl[latest].value))
@@ -315,6 +351,7 @@ static size_t conflict_choice(const rc *r, int *newest)
 	for (size_t k = 1; k < r->ncl; k++) {
 		const cluster *a = &r->cl[k], *b = &r->cl[best];
 		if (a->groups != b->groups ? a->groups > b->groups :
+		    a->lead != b->lead ? a->lead > b->lead :
 		    a->nm != b->nm ? a->nm > b->nm :
 		    a->hgroups != b->hgroups ? a->hgroups > b->hgroups :
 		    a->last != b->last ? a->last > b->last : a->value > b->value)
@@ -454,17 +491,19 @@ static nf_status put_extras(rc *r, const nf_figure *f, int tier)
 	const nf_claim *listed[MAX_LISTED];
 	for (size_t i = 0; i < f->nclaims && !st && n < MAX_LISTED; i++) {
 		const nf_claim *c = &f->claims[i];
-		int vague = weak(c) && !c->is_part && tier < T_VAGUE;
-		int part = c->is_part && tier < T_PARTS;
-		int doubted = tier == T_FIRM && c->hedged && !c->is_part && !weak(c) &&
+		int other = c->is_other && !c->is_part;
+		int vague = !other && weak(c) && !c->is_part && tier < T_VAGUE;
+		int part = !other && c->is_part && tier < T_PARTS;
+		int doubted = !other && tier == T_FIRM && c->hedged && !c->is_part && !weak(c) &&
 		              !clustered(r, c->value);
-		if (!vague && !part && !doubted)
+		if (!other && !vague && !part && !doubted)
 			continue;
 		int dup = 0;
 		for (size_t k = 0; k < n && !dup; k++) {
 			const nf_claim *p = listed[k];
 			dup = p->is_part == c->is_part && weak(p) == weak(c) &&
-			      p->value == c->value && !strcmp(p->subject, c->subject);
+			      p->is_other == c->is_other && p->value == c->value &&
+			      !strcmp(p->subject, c->subject);
 		}
 		if (dup)
 			continue;
@@ -474,6 +513,8 @@ static nf_status put_extras(rc *r, const nf_figure *f, int tier)
 			st = put_claim_value(&r->out, c);
 		if (!st && vague)
 			st = nf_buf_puts(&r->out, c->is_vague ? " (vague)" : " (over several events)");
+		if (!st && other)
+			st = nf_buf_puts(&r->out, " (another event)");
 		if (!st && doubted)
 			st = nf_buf_printf(&r->out, "%s%s (%s)", c->said_by ? " per " : "",
 			                   c->said_by ? c->said_by : "", c->hedge);
@@ -571,8 +612,16 @@ static nf_status reconcile_one(rc *r, nf_figure *f)
 	}
 	make_clusters(r, f, tier);
 	if (!r->ncl) {
+		/* only other events: listed, no value */
 		f->status = NF_FIG_SINGLE;
-		return NF_OK;
+		r->out.len = 0;
+		nf_status st = nf_buf_puts(&r->out, "no count of this event");
+		if (!st)
+			st = put_extras(r, f, tier);
+		if (st)
+			return st;
+		f->explanation = nf_arena_strndup(&((nf_brief *)r->b)->arena, r->out.data, r->out.len);
+		return f->explanation ? NF_OK : NF_ENOMEM;
 	}
 	describe_clusters(r, f, tier);
 	size_t chosen = 0;

@@ -223,6 +223,8 @@ static nf_status claim(hp *h, const nf_figure *f, const nf_claim *c)
 		st = note(h, "shot: dead and wounded");
 	if (!st && c->is_aggregate)
 		st = note(h, "over several events");
+	if (!st && c->is_other)
+		st = note(h, "another event");
 	if (!st && c->hedged) {
 		st = put(h, " <span class=\"hedge\">hedged");
 		if (!st && c->hedge) {

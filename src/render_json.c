@@ -130,6 +130,7 @@ static json_object *claim_json(const nf_claim *c, const nf_brief *b)
 	bad |= put_key(o, "sum", json_object_new_boolean(c->is_sum), 0);
 	bad |= put_key(o, "shot", json_object_new_boolean(c->is_shot), 0);
 	bad |= put_key(o, "aggregate", json_object_new_boolean(c->is_aggregate), 0);
+	bad |= put_key(o, "other_event", json_object_new_boolean(c->is_other), 0);
 	bad |= put_key(o, "headline", json_object_new_boolean(c->sent < 0), 0);
 	bad |= put_key(o, "text", str_or_null(c->text), 1);
 	bad |= put_key(o, "date", date_or_null(c->date), 1);

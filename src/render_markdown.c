@@ -232,13 +232,14 @@ static nf_status claim(md *m, const nf_figure *f, const nf_claim *c)
 	}
 	if (!st)
 		st = cites(m, &c->doc, 1);
-	const char *notes[6] = {c->sent < 0 ? "headline" : NULL,
+	const char *notes[7] = {c->sent < 0 ? "headline" : NULL,
 	                        c->is_part ? "part" : NULL,
 	                        c->is_sum ? "sum of parts" : NULL,
 	                        c->is_vague ? "vague" : NULL,
 	                        c->is_shot ? "shot: dead and wounded" : NULL,
-	                        c->is_aggregate ? "over several events" : NULL};
-	for (size_t i = 0; !st && i < 6; i++)
+	                        c->is_aggregate ? "over several events" : NULL,
+	                        c->is_other ? "another event" : NULL};
+	for (size_t i = 0; !st && i < 7; i++)
 		if (notes[i])
 			st = nf_buf_printf(m->out, " \u00b7 %s", notes[i]);
 	if (!st && c->hedged) {

@@ -234,6 +234,7 @@ static int same_claim(const nf_figure *f, const nf_claim *a, const nf_claim *b)
 	       a->is_part == b->is_part && a->is_sum == b->is_sum &&
 	       a->is_vague == b->is_vague && a->hedged == b->hedged &&
 	       a->is_shot == b->is_shot && a->is_aggregate == b->is_aggregate &&
+	       a->is_other == b->is_other &&
 	       same_str(a->qualifier, b->qualifier) &&
 	       same_str(a->subject, b->subject) && same_str(a->place, b->place) &&
 	       same_str(a->said_by, b->said_by) && same_str(a->hedge, b->hedge) &&
@@ -271,13 +272,14 @@ static nf_status claim_line(tx *t, const nf_figure *f, const nf_claim *c,
 		st = nf_buf_putc(&t->p, ' ');
 	if (!st)
 		st = add_cites(t, &c->doc, 1);
-	const char *notes[6] = {c->sent < 0 ? "headline" : NULL,
+	const char *notes[7] = {c->sent < 0 ? "headline" : NULL,
 	                        c->is_part ? "part" : NULL,
 	                        c->is_sum ? "sum of parts" : NULL,
 	                        c->is_vague ? "vague" : NULL,
 	                        c->is_shot ? "shot: dead and wounded" : NULL,
-	                        c->is_aggregate ? "over several events" : NULL};
-	for (size_t i = 0; !st && i < 6; i++)
+	                        c->is_aggregate ? "over several events" : NULL,
+	                        c->is_other ? "another event" : NULL};
+	for (size_t i = 0; !st && i < 7; i++)
 		if (notes[i])
 			st = nf_buf_printf(&t->p, " \u00b7 %s", notes[i]);
 	if (!st && times > 1)

@@ -5,14 +5,24 @@
  * with the position of the first bad byte, line ends become "\n", invisible
  * characters go, no-break and other spaces become " ", and the text is put
  * in NFC. NFC goes through utf8proc only when a combining character is
- * present, since most news text is already composed and the per-byte scan is
- * what keeps cleaning + tokenizing above 100 MB/s.
+ * present, since most news text is already composed and a per-byte scan
+ * costs far less than a full normalisation.
  *
  * Tokens are words (letters, with inner hyphens and apostrophes: "ex-Soviet",
  * "O'Brien"; a possessive "'s" is split off so "Tokayev's" counts as
  * "Tokayev"), numbers ("6,044", "2.5", "1991", "2nd") and single punctuation
  * code points. Each token carries lexicon ids of its case-folded form and
  * its Snowball stem.
+ *
+ * Speed: a word of ASCII bytes ended by an ASCII byte (most words of
+ * English news) is scanned and folded eight bytes at a time by
+ * ascii_word(), without utf8proc, and its folded form, zero-padded, is the
+ * key of the lexicon's short-word cache, which also holds the stem and
+ * stop-word flag: a frequent word costs one probe. Anything else (a
+ * non-ASCII byte where a code point decides, a number) takes the general
+ * path, scan_word() and fold() with utf8proc's classes, which defines the
+ * behaviour the fast path copies. Stems and the stop-word flag are found
+ * once per distinct word and cached on the lexicon entry.
  *
  * Sentences end at . ! ? or … followed by a capital, digit or quote, and at
  * every paragraph break, but not after a known abbreviation or an initial.
@@ -23,6 +33,7 @@
 
 #include "stages.h"
 #include "text.h"
+#include "util/swar.h"
 
 /* --- UTF-8 ----------------------------------------------------------------- */
 
@@ -39,6 +50,11 @@ int nf_utf8_validate(const char *s, size_t len, size_t *bad_off)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
+		/* ASCII, eight bytes at a time */
+		while (i + 8 <= len && !(nf_load8(p + i) & NF_HIGHS))
+			i += 8;
+		if (i == len)
+			break;
 		if (p[i] < 0x80) {
 			i++;
 			continue;
@@ -95,6 +111,17 @@ nf_status nf_text_normalize(nf_arena *a, const char *s, size_t len,
 	size_t o = 0, i = 0;
 	int combining = 0;
 	while (i < len) {
+		/* printable ASCII and line feeds stay as they are: eight at a time */
+		while (i + 8 <= len) {
+			uint64_t x = nf_load8(p + i);
+			if ((nf_bytes_in(x, 0x20, 0x7F) | nf_bytes_in(x, '\n', '\n')) != NF_HIGHS)
+				break;
+			memcpy(dst + o, p + i, 8);
+			o += 8;
+			i += 8;
+		}
+		if (i == len)
+			break;
 		unsigned char ch = p[i];
 		if (ch < 0x80) {
 			i++;
@@ -161,40 +188,57 @@ nf_status nf_text_normalize(nf_arena *a, const char *s, size_t len,
 /* --- Tokens ---------------------------------------------------------------- */
 
 /* Common English function words: they carry no topic, so copy detection,
- * summary and entity stages skip them. */
+ * summary and entity stages skip them. Sorted by bytes (in_sorted()). */
 static const char *const stopwords[] = {
-	"a", "about", "after", "again", "against", "all", "also", "am", "an",
-	"and", "any", "are", "as", "at", "be", "because", "been", "before",
-	"being", "between", "both", "but", "by", "can", "could", "did", "do",
-	"does", "doing", "down", "during", "each", "few", "for", "from",
-	"further", "had", "has", "have", "having", "he", "her", "here", "hers",
-	"herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is",
-	"it", "its", "itself", "just", "me", "more", "most", "my", "myself",
-	"no", "nor", "not", "now", "of", "off", "on", "once", "only", "or",
-	"other", "our", "ours", "ourselves", "out", "over", "own", "same",
-	"she", "should", "so", "some", "such", "than", "that", "the", "their",
-	"theirs", "them", "themselves", "then", "there", "these", "they",
-	"this", "those", "through", "to", "too", "under", "until", "up", "very",
-	"was", "we", "were", "what", "when", "where", "which", "while", "who",
-	"whom", "why", "will", "with", "would", "you", "your", "yours",
-	"yourself", "'s", "said", "says", "say", "mr", "mrs", "ms", "would",
-	"since", "within", "without", "upon", "amid", "among", "yet", "however",
-	"via", "per", "whether", "may", "might", "must", "shall", "us"};
+	"'s", "a", "about", "after", "again", "against", "all", "also", "am",
+	"amid", "among", "an", "and", "any", "are", "as", "at", "be", "because",
+	"been", "before", "being", "between", "both", "but", "by", "can", "could",
+	"did", "do", "does", "doing", "down", "during", "each", "few", "for",
+	"from", "further", "had", "has", "have", "having", "he", "her", "here",
+	"hers", "herself", "him", "himself", "his", "how", "however", "i", "if",
+	"in", "into", "is", "it", "its", "itself", "just", "may", "me", "might",
+	"more", "most", "mr", "mrs", "ms", "must", "my", "myself", "no", "nor",
+	"not", "now", "of", "off", "on", "once", "only", "or", "other", "our",
+	"ours", "ourselves", "out", "over", "own", "per", "said", "same", "say",
+	"says", "shall", "she", "should", "since", "so", "some", "such", "than",
+	"that", "the", "their", "theirs", "them", "themselves", "then", "there",
+	"these", "they", "this", "those", "through", "to", "too", "under", "until",
+	"up", "upon", "us", "very", "via", "was", "we", "were", "what", "when",
+	"where", "whether", "which", "while", "who", "whom", "why", "will", "with",
+	"within", "without", "would", "yet", "you", "your", "yours", "yourself"};
 
-/* Words after which a period does not end a sentence. */
+/* Words after which a period does not end a sentence. Sorted by bytes. */
 static const char *const abbreviations[] = {
-	"mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt",
-	"col", "sgt", "capt", "cmdr", "adm", "maj", "st", "no", "jan", "feb",
-	"mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-	"inc", "co", "corp", "ltd", "jr", "sr", "vs", "etc", "e.g", "i.e",
-	"approx", "dept", "est", "fig", "mt", "ft", "rev", "hon", "pres"};
+	"adm", "approx", "apr", "aug", "capt", "cmdr", "co", "col", "corp", "dec",
+	"dept", "dr", "e.g", "est", "etc", "feb", "fig", "ft", "gen", "gov", "hon",
+	"i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mr",
+	"mrs", "ms", "mt", "no", "nov", "oct", "pres", "prof", "rep", "rev", "sen",
+	"sep", "sept", "sgt", "sr", "st", "vs"};
 
-static int in_list(const char *const *list, size_t n, const char *s, size_t len)
+/* Byte order of the NUL-terminated w against s[0..len), as strcmp. */
+static int cmp_word(const char *w, const char *s, size_t len)
 {
-	for (size_t i = 0; i < n; i++)
-		if (len && list[i][0] == s[0] && strlen(list[i]) == len &&
-		    !memcmp(list[i], s, len))
+	for (size_t k = 0; k < len; k++)
+		if (w[k] != s[k])
+			return (unsigned char)w[k] < (unsigned char)s[k] ? -1 : 1;
+	return w[len] != '\0';
+}
+
+/* Whether s[0..len) is in list, sorted by bytes: a binary search, since
+ * this runs for every new word of a corpus. */
+static int in_sorted(const char *const *list, size_t n, const char *s, size_t len)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int r = cmp_word(list[mid], s, len);
+		if (!r)
 			return 1;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
 }
 
@@ -360,6 +404,9 @@ static size_t scan_number(const scanner *sc, size_t i)
 	return i;
 }
 
+/* Folded forms longer than this are kept as they are (see push_token()). */
+#define FOLD_MAX 256
+
 /* Case-folds s[0..len) into buf (capacity cap); returns the folded length,
  * or 0 when it does not fit. Typographic apostrophes become '. */
 static size_t fold(const char *s, size_t len, char *buf, size_t cap, int *cap_first, int *all_upper)
@@ -413,10 +460,37 @@ static size_t fold(const char *s, size_t len, char *buf, size_t cap, int *cap_fi
 	return o;
 }
 
+/* A slot for one more token, not zeroed: every field is written. */
+static inline nf_token *new_token(nf_vec *toks)
+{
+	if (toks->len == toks->cap && nf_vec_reserve(toks, 1, sizeof(nf_token)))
+		return NULL;
+	return (nf_token *)toks->data + toks->len++;
+}
+
+/* The stem and stop-word flag of word token t whose folded form is
+ * form[0..flen) and lexicon id t->norm: both are cached on the lexicon
+ * entry, so the stemmer and the list run once per distinct word. */
+static nf_status word_ids(nf_lex *lex, nf_token *t, const char *form, size_t flen)
+{
+	nf_lex_entry *e = &lex->entries[t->norm];
+	if (!(t->stem = e->stem)) {
+		if (!(t->stem = nf_lex_stem(lex, t->norm)))
+			return NF_ENOMEM;
+		e = &lex->entries[t->norm]; /* entries may have moved */
+	}
+	if (!e->stop)
+		e->stop = in_sorted(stopwords, sizeof stopwords / sizeof *stopwords, form, flen)
+		          ? 2 : 1;
+	if (e->stop == 2)
+		t->flags |= NF_TOK_STOP;
+	return NF_OK;
+}
+
 static nf_status push_token(nf_corpus *c, nf_vec *toks, const char *s,
                             size_t off, size_t len, uint32_t kind)
 {
-	char stack[256];
+	char stack[FOLD_MAX];
 	int cap_first = 0, all_upper = 0;
 	size_t flen = fold(s + off, len, stack, sizeof stack, &cap_first, &all_upper);
 	const char *form = stack;
@@ -424,7 +498,7 @@ static nf_status push_token(nf_corpus *c, nf_vec *toks, const char *s,
 		form = s + off;
 		flen = len;
 	}
-	nf_token *t = nf_vec_push(toks, sizeof *t);
+	nf_token *t = new_token(toks);
 	if (!t)
 		return NF_ENOMEM;
 	t->off = (uint32_t)off;
@@ -439,21 +513,155 @@ static nf_status push_token(nf_corpus *c, nf_vec *toks, const char *s,
 	t->norm = nf_lex_intern(&c->lex, form, flen);
 	if (!t->norm)
 		return NF_ENOMEM;
-	if (kind == NF_TOK_WORD) {
-		t->stem = nf_lex_stem(&c->lex, t->norm);
-		if (!t->stem)
-			return NF_ENOMEM;
-		/* The list is searched once per distinct word, not per token. */
-		nf_lex_entry *e = &c->lex.entries[t->norm];
-		if (!e->stop)
-			e->stop = in_list(stopwords, sizeof stopwords / sizeof *stopwords,
-			                  form, flen) ? 2 : 1;
-		if (e->stop == 2)
-			t->flags |= NF_TOK_STOP;
-	} else {
-		t->stem = t->norm;
-	}
+	if (kind == NF_TOK_WORD)
+		return word_ids(&c->lex, t, form, flen);
+	t->stem = t->norm;
 	return NF_OK;
+}
+
+/* The folded byte of an ASCII letter or digit; 0 for every other byte. */
+static const unsigned char ascii_fold[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e',
+	['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j',
+	['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o',
+	['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+	['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+	['Z'] = 'z', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd',
+	['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i',
+	['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+	['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's',
+	['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+	['y'] = 'y', ['z'] = 'z'};
+
+/* The ASCII fast path: a word made of ASCII bytes and ended by one, which
+ * is most words of English news. It scans as scan_word() does and folds
+ * as fold() does, in one pass, into buf (FOLD_MAX + 8 bytes, the folded
+ * form zero-padded to eight bytes for the lexicon's short-word key): each
+ * byte folds to one byte, so the form is as long as the word. Returns the
+ * end of the word, or 0 when the general path must take it: a non-ASCII
+ * byte where scan_word() would look at a code point, or a word longer than
+ * FOLD_MAX. *poss is 1 when a possessive "'s" (ASCII apostrophe) follows
+ * the end. */
+static size_t ascii_word(const unsigned char *p, size_t len, size_t i, char *buf,
+                         uint32_t *flags, int *poss)
+{
+	size_t j = i, lim = len - i > FOLD_MAX ? i + FOLD_MAX : len;
+	*poss = 0;
+	memset(buf, 0, 8);
+	for (;;) {
+		/* the run of letters and digits, a block of eight at a time, lower-
+		 * cased into buf with the bytes after it zeroed */
+		while (j < lim) {
+			uint64_t x = nf_load_upto8(p + j, lim - j);
+			uint64_t letters = nf_letters(x);
+			uint64_t stop = ~(letters | nf_bytes_in(x, '0', '9')) & NF_HIGHS;
+			/* (the zero padding of a short block stops the run) */
+			size_t m = stop ? nf_first_marked(stop) : 8;
+			uint64_t keep = nf_low_bytes(m);
+			nf_store8(buf + (j - i), (x | nf_upper(x, letters) >> 2) & keep);
+			j += m;
+			if (m < 8)
+				break;
+		}
+		if (j == len)
+			break;
+		if (j == lim) /* FOLD_MAX bytes: fold() would give up */
+			return 0;
+		unsigned char b = p[j], b2 = j + 1 < len ? p[j + 1] : ' ';
+		if (b == '.') {
+			/* U.S., a.m.: a period, one letter, a period */
+			if (b2 >= 0x80 || ascii_class[b2] != C_LETTER || j + 2 >= len || p[j + 2] != '.')
+				break;
+			if (j + 3 > lim)
+				return 0;
+			buf[j - i] = '.';
+			buf[j + 1 - i] = (char)ascii_fold[b2];
+			buf[j + 2 - i] = '.';
+			j += 3;
+			continue;
+		}
+		if (b >= 0x80)
+			return 0;
+		if (b != '\'' && b != '-')
+			break;
+		if (b2 >= 0x80)
+			return 0;
+		if (b == '\'') {
+			if (ascii_class[b2] != C_LETTER)
+				break;
+			if (b2 == 's' || b2 == 'S') {
+				unsigned char b3 = j + 2 < len ? p[j + 2] : ' ';
+				if (b3 >= 0x80)
+					return 0;
+				if (!ascii_fold[b3]) {
+					*poss = 1;
+					break;
+				}
+			}
+		} else if (!ascii_fold[b2]) {
+			break;
+		}
+		buf[j++ - i] = (char)b;
+	}
+	*flags = NF_TOK_WORD;
+	if ((unsigned)(p[i] - 'A') < 26) {
+		/* all upper case: 2+ letters, none in lower case */
+		size_t letters = 0, lower = 0;
+		for (size_t k = i; k < j; k++) {
+			letters += ascii_class[p[k]] == C_LETTER;
+			lower += (unsigned)(p[k] - 'a') < 26;
+		}
+		*flags |= NF_TOK_CAP;
+		if (letters >= 2 && !lower)
+			*flags |= NF_TOK_UPPER;
+	}
+	return j;
+}
+
+/* Pushes a token whose folded form is form[0..flen), with flags; form
+ * has eight readable bytes, zero from form[flen] on, when flen <= 8. */
+static nf_status push_folded(nf_lex *lex, nf_vec *toks, size_t off, size_t len,
+                             const char *form, size_t flen, uint32_t flags)
+{
+	nf_token *t = new_token(toks);
+	if (!t)
+		return NF_ENOMEM;
+	t->off = (uint32_t)off;
+	t->len = (uint32_t)len;
+	t->flags = flags;
+	if (flen > 8) {
+		if (!(t->norm = nf_lex_intern(lex, form, flen)))
+			return NF_ENOMEM;
+		if (flags & NF_TOK_WORD)
+			return word_ids(lex, t, form, flen);
+		t->stem = t->norm;
+		return NF_OK;
+	}
+	uint64_t key;
+	memcpy(&key, form, 8);
+	nf_lex_small *e = nf_lex_small_slot(lex, key);
+	if (e->len == flen && e->key == key && (e->stem || !(flags & NF_TOK_WORD))) {
+		/* a cached word with its stem and stop flag: no entry to read */
+		t->norm = e->id;
+		t->stem = flags & NF_TOK_WORD ? e->stem : e->id;
+		if (e->stop == 2 && (flags & NF_TOK_WORD))
+			t->flags |= NF_TOK_STOP;
+		return NF_OK;
+	}
+	if (!(t->norm = nf_lex_intern_key(lex, form, flen, key)))
+		return NF_ENOMEM;
+	if (!(flags & NF_TOK_WORD)) {
+		t->stem = t->norm;
+		return NF_OK;
+	}
+	nf_status st = word_ids(lex, t, form, flen);
+	if (!st && e->id == t->norm && e->len == flen && e->key == key) {
+		e->stem = t->stem;
+		e->stop = lex->entries[t->norm].stop;
+	}
+	return st;
 }
 
 nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks)
@@ -461,9 +669,43 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 	if (len > UINT32_MAX)
 		return NF_ETOOBIG;
 	scanner sc = {(const unsigned char *)s, len};
+	const unsigned char *p = sc.s;
+	char buf[FOLD_MAX + 8]; /* + 8: the key's padding, or a block's store */
 	size_t i = 0;
 	nf_status st;
 	while (i < len) {
+		if (p[i] < 0x80) {
+			enum cls cl = (enum cls)ascii_class[p[i]];
+			if (cl == C_SPACE || cl == C_NL) {
+				i++;
+				continue;
+			}
+			if (cl == C_OTHER) {
+				memset(buf, 0, 8);
+				buf[0] = (char)p[i];
+				if ((st = push_folded(&c->lex, toks, i, 1, buf, 1, NF_TOK_PUNCT)))
+					return st;
+				i++;
+				continue;
+			}
+			size_t end;
+			uint32_t flags;
+			int poss;
+			if (cl == C_LETTER && (end = ascii_word(p, len, i, buf, &flags, &poss))) {
+				if ((st = push_folded(&c->lex, toks, i, end - i, buf, end - i, flags)))
+					return st;
+				if (poss) {
+					memset(buf, 0, 8);
+					memcpy(buf, "'s", 2);
+					flags = NF_TOK_WORD | (p[end + 1] == 'S' ? NF_TOK_CAP : 0);
+					if ((st = push_folded(&c->lex, toks, end, 2, buf, 2, flags)))
+						return st;
+					end += 2;
+				}
+				i = end;
+				continue;
+			}
+		}
 		int32_t cp;
 		size_t n;
 		enum cls cl = at(&sc, i, &cp, &n);
@@ -551,17 +793,19 @@ static int after_abbreviation(const nf_corpus *c, const char *s,
 	const nf_token *w = &toks[i - 1];
 	if (w->off + w->len != toks[i].off || !(w->flags & NF_TOK_WORD))
 		return 0;
-	const char *norm = nf_lex_str(&c->lex, w->norm);
-	size_t nl = strlen(norm);
-	if (in_list(abbreviations, sizeof abbreviations / sizeof *abbreviations, norm, nl))
+	const nf_lex_entry *e = &c->lex.entries[w->norm];
+	if (in_sorted(abbreviations, sizeof abbreviations / sizeof *abbreviations, e->str, e->len))
 		return 1;
 	/* A single capital letter: an initial, as in "John F. Kennedy". */
 	return w->len == 1 && (w->flags & NF_TOK_CAP);
 }
 
-/* Whether the gap s[from..to) between two tokens holds a blank line. */
-static int para_break(const char *s, uint32_t from, uint32_t to)
+/* Whether the gap s[from..to) between two tokens holds a blank line (most
+ * gaps are one space or none). */
+static inline int para_break(const char *s, uint32_t from, uint32_t to)
 {
+	if (to - from < 2)
+		return 0;
 	int nl = 0;
 	for (uint32_t i = from; i < to; i++)
 		if (s[i] == '\n' && ++nl >= 2)
@@ -588,7 +832,8 @@ nf_status nf_text_analyze(nf_corpus *c, nf_doc *d)
 			words++;
 		size_t last = i;
 		int cut = i + 1 == n || para_break(s, tk[i].off + tk[i].len, tk[i + 1].off);
-		if (!cut && is_terminal(s, &tk[i]) && !after_abbreviation(c, s, tk, i)) {
+		if (!cut && (tk[i].flags & NF_TOK_PUNCT) && is_terminal(s, &tk[i]) &&
+		    !after_abbreviation(c, s, tk, i)) {
 			/* A closing quote or bracket belongs to the sentence it ends. */
 			while (last + 1 < n && is_closer(s, &tk[last + 1]) &&
 			       !para_break(s, tk[last].off + tk[last].len, tk[last + 1].off))
@@ -621,16 +866,10 @@ nf_status nf_text_analyze(nf_corpus *c, nf_doc *d)
 	d->words = words;
 	d->ntoks = toks.len;
 	d->nsents = sents.len;
-	d->toks = nf_arena_array(&c->arena, toks.len, sizeof(nf_token));
-	d->sents = nf_arena_array(&c->arena, sents.len, sizeof(nf_sentence));
-	if (!d->toks || !d->sents) {
+	d->toks = nf_arena_memdup(&c->arena, toks.data, toks.len, sizeof(nf_token));
+	d->sents = nf_arena_memdup(&c->arena, sents.data, sents.len, sizeof(nf_sentence));
+	if (!d->toks || !d->sents)
 		st = NF_ENOMEM;
-		goto done;
-	}
-	if (toks.len)
-		memcpy(d->toks, toks.data, toks.len * sizeof(nf_token));
-	if (sents.len)
-		memcpy(d->sents, sents.data, sents.len * sizeof(nf_sentence));
 done:
 	c->scratch_toks = toks;
 	c->scratch_sents = sents;

@@ -21,12 +21,14 @@ struct nf_arena_chunk {
 	_Alignas(ALIGN) unsigned char data[];
 };
 
+/* alloc_raw(): size bytes, not zeroed, for copies, which write every byte;
+ * nf_arena_alloc() zeroes them. */
 #ifdef NF_ARENA_MALLOC
-void *nf_arena_alloc(nf_arena *a, size_t size)
+static void *alloc_raw(nf_arena *a, size_t size)
 {
 	if (size > SIZE_MAX - sizeof(nf_arena_chunk))
 		return NULL;
-	nf_arena_chunk *c = calloc(1, sizeof *c + size);
+	nf_arena_chunk *c = malloc(sizeof *c + size);
 	if (!c)
 		return NULL;
 	c->size = c->used = size;
@@ -36,7 +38,7 @@ void *nf_arena_alloc(nf_arena *a, size_t size)
 	return c->data;
 }
 #else
-void *nf_arena_alloc(nf_arena *a, size_t size)
+static void *alloc_raw(nf_arena *a, size_t size)
 {
 	if (size > SIZE_MAX / 2)
 		return NULL;
@@ -67,10 +69,17 @@ void *nf_arena_alloc(nf_arena *a, size_t size)
 	void *p = c->data + c->used;
 	c->used += size;
 	a->used += size;
-	memset(p, 0, size);
 	return p;
 }
 #endif
+
+void *nf_arena_alloc(nf_arena *a, size_t size)
+{
+	void *p = alloc_raw(a, size);
+	if (p)
+		memset(p, 0, size);
+	return p;
+}
 
 void *nf_arena_array(nf_arena *a, size_t n, size_t size)
 {
@@ -79,9 +88,21 @@ void *nf_arena_array(nf_arena *a, size_t n, size_t size)
 	return nf_arena_alloc(a, n && size ? n * size : 1);
 }
 
+void *nf_arena_memdup(nf_arena *a, const void *p, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		return NULL;
+	void *q = alloc_raw(a, n && size ? n * size : 1);
+	if (q && n && size)
+		memcpy(q, p, n * size);
+	return q;
+}
+
 char *nf_arena_strndup(nf_arena *a, const char *s, size_t len)
 {
-	char *p = nf_arena_alloc(a, len + 1);
+	if (len == SIZE_MAX)
+		return NULL;
+	char *p = alloc_raw(a, len + 1);
 	if (!p)
 		return NULL;
 	if (len)

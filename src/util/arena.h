@@ -24,6 +24,9 @@ typedef struct nf_arena {
 void *nf_arena_alloc(nf_arena *a, size_t size);
 /* n objects of size each, with overflow checked; zero-filled. */
 void *nf_arena_array(nf_arena *a, size_t n, size_t size);
+/* A copy of the n objects of size bytes each at p (p may be NULL when n is
+ * 0); NULL when out of memory. */
+void *nf_arena_memdup(nf_arena *a, const void *p, size_t n, size_t size);
 /* A NUL-terminated copy of s[0..len). */
 char *nf_arena_strndup(nf_arena *a, const char *s, size_t len);
 char *nf_arena_strdup(nf_arena *a, const char *s);

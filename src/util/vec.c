@@ -5,18 +5,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+int nf_vec_reserve(nf_vec *v, size_t n, size_t elsize)
+{
+	if (n <= v->cap - v->len)
+		return 0;
+	if (n > SIZE_MAX - v->len)
+		return -1;
+	size_t cap = v->cap ? v->cap : 16;
+	while (cap < v->len + n) {
+		if (cap > SIZE_MAX / 2)
+			return -1;
+		cap *= 2;
+	}
+	if (cap > SIZE_MAX / elsize)
+		return -1;
+	void *p = realloc(v->data, cap * elsize);
+	if (!p)
+		return -1;
+	v->data = p;
+	v->cap = cap;
+	return 0;
+}
+
 void *nf_vec_push(nf_vec *v, size_t elsize)
 {
-	if (v->len == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 16;
-		if (cap > SIZE_MAX / elsize)
-			return NULL;
-		void *p = realloc(v->data, cap * elsize);
-		if (!p)
-			return NULL;
-		v->data = p;
-		v->cap = cap;
-	}
+	if (v->len == v->cap && nf_vec_reserve(v, 1, elsize))
+		return NULL;
 	void *slot = (char *)v->data + v->len * elsize;
 	memset(slot, 0, elsize);
 	v->len++;

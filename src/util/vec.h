@@ -18,6 +18,9 @@ typedef struct nf_vec {
 #define NF_VEC_INIT {NULL, 0, 0}
 
 void *nf_vec_push(nf_vec *v, size_t elsize);
+/* Room for n more elements of elsize bytes (capacity doubles); 0 on
+ * success, -1 when out of memory. For callers that fill slots themselves. */
+int nf_vec_reserve(nf_vec *v, size_t n, size_t elsize);
 /* The i-th element, for elements of elsize bytes. */
 #define NF_VEC_AT(v, T, i) (((T *)(v)->data)[i])
 void nf_vec_free(nf_vec *v);

@@ -90,6 +90,94 @@ expect "output file" 0 "$nf" brief -o "$tmp/brief.md" -f markdown "$tmp/a.txt"
 if [ -s "$tmp/brief.md" ] && [ ! -s "$tmp/out" ]; then ok; else fail "output file"; fi
 expect "unwritable output" 1 "$nf" brief -o "$tmp/no/such/dir/x" "$tmp/a.txt"
 
+# Web pages, feeds, extract and fetch.
+cat >"$tmp/page.html" <<'HTML'
+<!DOCTYPE html><html lang="en"><head><meta charset="windows-1252">
+<title>Levee breaks in Marrow | Valley Gazette</title>
+<meta property="article:published_time" content="2024-03-14T09:30:00Z">
+<meta name="author" content="Ana Ruiz"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Levee breaks in Marrow</h1>
+<p>MARROW, March 14 (Tidewire) - The levee broke before dawn on Tuesday, officials said, and at least 12 people were killed.</p>
+<p>About 300 soldiers were deployed to help residents, the café owner said.</p>
+<div class="share">Share on Facebook</div></article>
+<div id="comments"><p>First comment here, what a day it has been.</p></div></body></html>
+HTML
+cat >"$tmp/feed.rss" <<'RSS'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Valley Gazette</title>
+<item><title>Flood recedes in Marrow</title><link>https://gazette.example/2024/03/15/flood</link>
+<pubDate>Fri, 15 Mar 2024 10:00:00 GMT</pubDate>
+<description>&lt;p&gt;Floodwaters began to recede on Friday, the regional governor said, after 12 people were killed.&lt;/p&gt;</description></item>
+</channel></rss>
+RSS
+
+expect "extract help" 0 "$nf" extract --help
+has "extract help" "$tmp/out" "--format"
+expect "extract no files" 2 "$nf" extract
+expect "extract bad format" 2 "$nf" extract --format pdf "$tmp/page.html"
+expect "extract text" 0 "$nf" extract "$tmp/page.html"
+has "extract text" "$tmp/out" "^Levee breaks in Marrow$"
+has "extract text" "$tmp/out" "300 soldiers"
+if grep -q -e "Share on Facebook" -e "First comment" -e "World" "$tmp/out"; then fail "extract text: furniture kept"; else ok; fi
+expect "extract json" 0 "$nf" extract -f json --url https://gazette.example/news/levee "$tmp/page.html"
+if python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["schema"] == "newsfuse.extract/1"
+assert d["title"]["value"] == "Levee breaks in Marrow"
+assert d["published"]["value"] == "2024-03-14T09:30:00Z" and d["published"]["precision"] == "minute"
+assert d["published"]["source"] == "meta:article:published_time"
+assert d["authors"] == ["Ana Ruiz"] and d["language"] == "en"
+assert d["url"] == "https://gazette.example/news/levee"
+assert "soldiers" in d["text"]' "$tmp/out"; then ok; else fail "extract json: wrong metadata"; fi
+if "$nf" extract - <"$tmp/page.html" >"$tmp/out" 2>"$tmp/err"; then ok; else fail "extract stdin"; fi
+has "extract stdin" "$tmp/out" "300 soldiers"
+expect "extract two, jsonl" 0 "$nf" extract -f json "$tmp/page.html" "$tmp/page.html"
+if [ "$(wc -l <"$tmp/out")" -eq 2 ]; then ok; else fail "extract two: want 2 JSON lines"; fi
+expect "extract missing + good" 3 "$nf" extract "$tmp/nope.html" "$tmp/page.html"
+has "extract missing + good" "$tmp/err" "nope.html"
+printf '<html><head><meta charset="iso-8859-1"></head><body><p>The caf\351 on the corner closed after the flood, its owner said on Friday.</p></body></html>' >"$tmp/latin1.html"
+expect "extract latin1 page" 0 "$nf" extract "$tmp/latin1.html"
+has "extract latin1 page" "$tmp/out" "$(printf 'caf\303\251 on the corner')"
+expect "extract empty" 1 "$nf" extract "$tmp/empty.txt"
+has "extract empty" "$tmp/err" "empty.txt: no text"
+
+expect "brief html + feed" 0 "$nf" brief -f json "$tmp/page.html" "$tmp/feed.rss"
+if python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+s = {x["title"]: x for x in d["sources"]}
+assert s["Levee breaks in Marrow"]["published"] == "2024-03-14", s
+assert s["Flood recedes in Marrow"]["outlet"] == "Valley Gazette", s' "$tmp/out"; then ok; else fail "brief html + feed: wrong sources"; fi
+expect "brief --input feed on html" 1 "$nf" brief --input feed "$tmp/page.html"
+has "brief --input feed on html" "$tmp/err" "not an RSS or Atom feed"
+
+expect "fetch help" 0 "$nf" fetch --help
+expect "fetch no urls" 2 "$nf" fetch
+expect "fetch bad scheme" 1 "$nf" fetch -q ftp://example.invalid/x
+has "fetch bad scheme" "$tmp/err" "ftp://example.invalid/x"
+# a local server only: the tests never leave the machine
+if command -v python3 >/dev/null 2>&1; then
+	mkdir -p "$tmp/www/2024/03/14" && cp "$tmp/page.html" "$tmp/www/2024/03/14/levee.html"
+	port=$((20000 + $$ % 20000))
+	(cd "$tmp/www" && exec python3 -m http.server "$port" --bind 127.0.0.1) >/dev/null 2>&1 &
+	srv=$!
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1)' "$port" 2>/dev/null && break
+		sleep 0.3
+	done
+	expect "fetch local" 0 "$nf" fetch -q -f json "http://127.0.0.1:$port/2024/03/14/levee.html"
+	has "fetch local" "$tmp/out" "300 soldiers"
+	has "fetch local" "$tmp/out" '"url":"http://127.0.0.1'
+	mkdir "$tmp/saved"
+	expect "fetch save" 0 "$nf" fetch -q --save "$tmp/saved" "http://127.0.0.1:$port/2024/03/14/levee.html"
+	expect "brief saved" 0 "$nf" brief "$tmp/saved"
+	expect "fetch 404" 1 "$nf" fetch -q "http://127.0.0.1:$port/nope.html"
+	has "fetch 404" "$tmp/err" "HTTP status 404"
+	kill "$srv" 2>/dev/null
+	wait "$srv" 2>/dev/null
+fi
 # stories: cluster (no store), add / stories / brief --story (a store)
 expect "cluster help" 0 "$nf" cluster --help
 has "cluster help" "$tmp/out" "--window-days"

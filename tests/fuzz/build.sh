@@ -1,12 +1,12 @@
 #!/bin/sh
 # Builds the fuzz targets into build-fuzz/ (run from anywhere; `make fuzz`):
 #
-#   build-fuzz/fuzz_text, build-fuzz/fuzz_jsonl,   libFuzzer + ASan + UBSan
-#   build-fuzz/fuzz_cluster
+#   build-fuzz/fuzz_{text,jsonl,cluster,html,feed,   libFuzzer + ASan + UBSan
+#   encoding}
 #                                                   (clang), library built with
 #                                                   -DNF_ARENA_MALLOC so ASan
 #                                                   sees every arena object
-#   build-fuzz/replay_text, build-fuzz/replay_jsonl the same targets driven by
+#   build-fuzz/replay_{text,...}                    the same targets driven by
 #                                                   replay.c, plain gcc build
 #
 # The library objects come from the project Makefile (BUILD=build-fuzz/lib
@@ -15,8 +15,8 @@ set -e
 cd "$(dirname "$0")/../.."
 out=build-fuzz
 jobs=$(nproc 2>/dev/null || echo 2)
-pkgs="libutf8proc json-c libxxhash sqlite3"
-libs="$(pkg-config --libs $pkgs) -lstemmer -lm"
+pkgs="libutf8proc json-c libxxhash sqlite3 libxml-2.0"
+libs="$(pkg-config --libs $pkgs) -lstemmer -lglpk -lm"
 cflags="-std=c17 -D_POSIX_C_SOURCE=200809L -g -Wall -Wextra -Iinclude -Isrc -Itests/fuzz $(pkg-config --cflags $pkgs)"
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 srcs="tests/fuzz/fuzz_common.c"
@@ -27,10 +27,10 @@ make -s -j"$jobs" BUILD=$out/lib CC=clang \
 	EXTRA_CFLAGS=-DNF_ARENA_MALLOC "$out/lib/libnewsfuse.a"
 make -s -j"$jobs" BUILD=$out/gcc CC=gcc "$out/gcc/libnewsfuse.a"
 
-for t in text jsonl cluster; do
+for t in text jsonl cluster html feed encoding; do
 	clang $cflags -O1 -fsanitize=fuzzer $san -DNF_ARENA_MALLOC \
 		-o "$out/fuzz_$t" tests/fuzz/fuzz_$t.c $srcs "$out/lib/libnewsfuse.a" $libs
 	gcc $cflags -O2 -o "$out/replay_$t" tests/fuzz/replay.c tests/fuzz/fuzz_$t.c \
 		$srcs "$out/gcc/libnewsfuse.a" $libs
 done
-echo "fuzz targets in $out/: fuzz_{text,jsonl,cluster} replay_{text,jsonl,cluster}" >&2
+echo "fuzz targets in $out/: fuzz_{text,jsonl,cluster,html,feed,encoding} replay_{...}" >&2

@@ -35,12 +35,15 @@
 
 static const int summary_words[8] = {0, 1, 5, 20, 60, 120, 300, 1000};
 
-static void fail(const char *what, const char *out, size_t len)
+static void check_json(const char *out, size_t len);
+
+void fuzz_fail(const char *what, const char *out, size_t len)
 {
 	fprintf(stderr, "fuzz check failed: %s\n--- output (%zu bytes) ---\n%.*s\n",
 	        what, len, len > 4000 ? 4000 : (int)len, out ? out : "");
 	abort();
 }
+
 
 /* 1 when s[0..len) is valid UTF-8 (no overlongs, surrogates or > U+10FFFF)
  * and holds no NUL byte. */
@@ -84,6 +87,16 @@ static int utf8_ok(const unsigned char *s, size_t len)
 	return 1;
 }
 
+void fuzz_check_output(const char *out, size_t len, int is_json)
+{
+	if (!out || strlen(out) != len)
+		fuzz_fail("output length differs from *outlen", out, len);
+	if (!utf8_ok((const unsigned char *)out, len))
+		fuzz_fail("output is not valid UTF-8", out, len);
+	if (is_json)
+		check_json(out, len);
+}
+
 static void check_json(const char *out, size_t len)
 {
 	json_tokener *tok = json_tokener_new_ex(64);
@@ -94,9 +107,9 @@ static void check_json(const char *out, size_t len)
 	enum json_tokener_error err = json_tokener_get_error(tok);
 	json_tokener_free(tok);
 	if (!o || err != json_tokener_success)
-		fail("JSON rendering does not parse", out, len);
+		fuzz_fail("JSON rendering does not parse", out, len);
 	if (!json_object_is_type(o, json_type_object))
-		fail("JSON rendering is not an object", out, len);
+		fuzz_fail("JSON rendering is not an object", out, len);
 	json_object_put(o);
 }
 
@@ -110,11 +123,11 @@ static char *render(const nf_brief *b, nf_format fmt, unsigned flags, int keep)
 	if (st == NF_ENOMEM)
 		return NULL;
 	if (st)
-		fail(nf_status_name(st), NULL, 0);
+		fuzz_fail(nf_status_name(st), NULL, 0);
 	if (!out || strlen(out) != len)
-		fail("rendering length differs from *outlen", out, len);
+		fuzz_fail("rendering length differs from *outlen", out, len);
 	if (!utf8_ok((const unsigned char *)out, len))
-		fail("rendering is not valid UTF-8", out, len);
+		fuzz_fail("rendering is not valid UTF-8", out, len);
 	if (fmt == NF_FORMAT_JSON)
 		check_json(out, len);
 	if (keep)
@@ -175,7 +188,7 @@ static char *brief_once(const uint8_t *data, size_t size, nf_input kind)
 	nf_brief *b = NULL;
 	nf_status st = nf_brief_build(&b, c, &bo);
 	if (st == NF_EINVAL)
-		fail("nf_brief_build: NF_EINVAL on a valid corpus", nf_ctx_errmsg(ctx),
+		fuzz_fail("nf_brief_build: NF_EINVAL on a valid corpus", nf_ctx_errmsg(ctx),
 		     strlen(nf_ctx_errmsg(ctx)));
 	if (!st) {
 		json = render(b, NF_FORMAT_JSON, 0, 1);
@@ -204,7 +217,7 @@ int fuzz_brief(const uint8_t *data, size_t size, nf_input kind)
 		size_t from = i > 200 ? i - 200 : 0;
 		fprintf(stderr, "second run differs at byte %zu:\n%.400s\n---\n%.400s\n",
 		        i, b + from, a + from);
-		fail("the same input briefs differently twice", NULL, 0);
+		fuzz_fail("the same input briefs differently twice", NULL, 0);
 	}
 	nf_free(a);
 	nf_free(b);

@@ -442,6 +442,165 @@ static void test_headlines(void)
 	CHECK(main_value("killed") == 1);
 }
 
+/* A headline over a body that says nothing more, on 12 May 2024. */
+static void headline(const char *title)
+{
+	art a = {title, "Police are asking for help.", {2024, 5, 12}, -1};
+	run(&a, 1);
+}
+
+static void test_headline_people(void)
+{
+	headline("Police name driver killed in rockfall");
+	CHECK(main_value("killed") == 1);
+	headline("Youth charged with killing cousin");
+	CHECK(main_value("killed") == 1);
+	headline("Woman, man found dead in cabin");
+	CHECK(main_value("killed") == 2);
+	headline("Father and son hurt in crash");
+	CHECK(main_value("injured") == 2);
+	headline("Hunter accidentally shoots brother near cabin");
+	CHECK(main_value("injured") == 1);
+	headline("Gunman kills 2, injures 5 at market");
+	CHECK(main_value("killed") == 2 && main_value("injured") == 5);
+	headline("Third worker dies after warehouse fire");
+	CHECK(main_value("killed") == 3);
+	headline("Deputies report murder-suicide of aunt, nephew");
+	CHECK(main_value("killed") == 2);
+	headline("Farmer kills neighbour, then himself at home");
+	CHECK(main_value("killed") == 2 && !figure("killed", "homes"));
+	headline("Trucker kills 6-year-old nephew, himself");
+	CHECK(main_value("killed") == 2);
+	headline("Deputies investigate attempted murder-suicide");
+	CHECK(!main_figure("killed"));
+	one("Police said it was a double murder-suicide.");
+	const nf_claim *c = claim("killed", 3);
+	CHECK(c && isnan(c->high));
+}
+
+static void test_what_did_not_happen(void)
+{
+	one("The surgeon said the wound could have killed him.");
+	CHECK(!main_figure("killed"));
+	one("Officers say she was going to kill her landlord and two tenants.");
+	CHECK(!main_figure("killed"));
+	one("The man tried to kill three people with a knife.");
+	CHECK(!main_figure("killed"));
+	one("A teen was charged with attempted murder on Friday.");
+	CHECK(!main_figure("killed"));
+	one("The falling crane nearly killed two workers.");
+	CHECK(!main_figure("killed"));
+	one("Reporters asked whether anyone had died.");
+	CHECK(!main_figure("killed"));
+	one("Nine people should've been dead, the pilot said.");
+	CHECK(!main_figure("killed"));
+	/* an attempt to do something else that ended in a death */
+	headline("Attempt to clean rifle ends in shooting death");
+	CHECK(main_value("killed") == 1);
+	/* which of them is not told */
+	one("Nobody knew which of the four miners died first.");
+	CHECK(!claim("killed", 4));
+}
+
+static void test_other_events(void)
+{
+	art a = {"Two hurt in bar shooting",
+	         "Two people were hurt in a shooting at a bar on Saturday. In 2019, "
+	         "a gunman killed 5 people at the same bar. Last year 3 people were "
+	         "killed nearby. On March 2, a man was shot dead two streets away. "
+	         "The fire broke out two months after a blast killed 12 workers.",
+	         {2024, 5, 12}, -1};
+	run(&a, 1);
+	const nf_figure *f = main_figure("killed");
+	CHECK(f && isnan(f->value)); /* no count of this event */
+	CHECK(f && f->explanation && strstr(f->explanation, "another event"));
+	for (size_t i = 0; f && i < f->nclaims; i++)
+		CHECK(f->claims[i].is_other);
+	CHECK(main_value("injured") == 2);
+	/* a month before the first report, said without a day */
+	art b = {"Man hurt in crash", "A man was hurt. In December, a crash killed 4 people.",
+	         {2025, 1, 20}, -1};
+	run(&b, 1);
+	CHECK(!claim("killed", 4) || claim("killed", 4)->is_other);
+	/* the lead is the article's own, and a later death of this event is */
+	art c = {"Trial opens", "The man accused of killing 2 people at a bar went on trial. "
+	         "One victim died two days after the shooting.", {2024, 5, 12}, -1};
+	run(&c, 1);
+	CHECK(main_value("killed") == 2);
+}
+
+static void test_later_death(void)
+{
+	one("Three men who were shot outside a bar on Friday have died.");
+	CHECK(main_value("killed") == 3);
+	headline("7-year-old shot by 5-year-old cousin dies");
+	CHECK(main_value("killed") == 1 && main_value("injured") == 0);
+	one("Jo Marsh, 15, was taken off life support on Thursday.");
+	CHECK(main_value("killed") == 1);
+	one("Both climbers were pronounced deceased at the base.");
+	CHECK(main_value("killed") == 2);
+	one("A guard was shot four times and died at a clinic.");
+	CHECK(main_value("killed") == 1);
+	one("A third passenger has died since the crash.");
+	const nf_claim *c = claim("killed", 3);
+	CHECK(c && c->low == 3 && isnan(c->high));
+	/* an ordinal of the wounded alone may follow the dead */
+	one("A third passenger was hurt in the storm.");
+	CHECK(main_value("injured") == 1);
+	one("He fired a second shot at the car.");
+	CHECK(!main_figure("injured") && !main_figure("killed"));
+}
+
+static void test_wounded_alive(void)
+{
+	one("A man was killed. Another man was shot in the arm.");
+	CHECK(main_value("killed") == 1 && main_value("injured") == 1);
+	one("A woman was killed and a man was shot in the leg and treated and released.");
+	CHECK(main_value("injured") == 1);
+	one("Six guards were shot and three are being treated at a clinic.");
+	CHECK(!claim("injured", 9));
+}
+
+static void test_counting_people(void)
+{
+	one("Police said three men and three women were hurt near the pier.");
+	CHECK(main_value("injured") == 6);
+	one("A five-year-old and two adults were hurt in the crash.");
+	CHECK(main_value("injured") == 3);
+	one("Staff said Ann Bee, Cy Dee, and Ed Fay all suffered injuries.");
+	CHECK(main_value("injured") == 3);
+	one("Seven sailors were hurt, including one in critical condition and one "
+	    "in fair condition.");
+	CHECK(main_value("injured") == 7);
+	one("Her nephew was among six hurt in the collapse.");
+	CHECK(main_value("injured") == 6);
+	one("A crew of four was found dead. Caption: a crew of four was found dead "
+	    "and a crew of four was found dead.");
+	CHECK(main_value("killed") == 4);
+	one("A son who later killed himself was found in the barn.");
+	CHECK(main_value("killed") == 1);
+	one("A 15-year-old girl shot and killed herself with a pistol.");
+	CHECK(main_value("killed") == 1);
+	headline("Neighbours say shooting victim, suspect had argued");
+	CHECK(!claim("injured", 2));
+	one("The rampage left 6 dead, wounded 2 others.");
+	CHECK(main_value("killed") == 6 && main_value("injured") == 2);
+	one("Detectives reopened the fatal shooting of a clerk.");
+	CHECK(main_value("killed") == 1);
+}
+
+static void test_more_not_counts(void)
+{
+	one("A total of 8 workers, including a foreman, were hurt.");
+	CHECK(!main_figure("killed") && main_value("injured") == 8);
+	one("The pilot \u2014 Jo Brandt, 62 \u2014 died of his injuries.");
+	CHECK(!claim("killed", 62));
+	one("Police said Al Reyes Jr., 44, shot his neighbour.");
+	CHECK(!claim("injured", 44) && main_value("injured") == 1);
+	one("The other riders, ages 21, 34 and 40, were hurt.");
+	CHECK(!claim("injured", 34));
+}
+
 /* A run-on list of 2,000 counts: claims are capped per document and each
  * quotes the words around it, not the whole run. */
 static void test_long_sentence(void)
@@ -496,6 +655,13 @@ int main(void)
 	RUN(test_shot_less_killed);
 	RUN(test_several_events);
 	RUN(test_headlines);
+	RUN(test_headline_people);
+	RUN(test_what_did_not_happen);
+	RUN(test_other_events);
+	RUN(test_later_death);
+	RUN(test_wounded_alive);
+	RUN(test_counting_people);
+	RUN(test_more_not_counts);
 	RUN(test_long_sentence);
 	RUN(test_headline_and_date);
 	nf_brief_free(brief);

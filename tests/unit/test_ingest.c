@@ -82,6 +82,17 @@ static void test_jsonl_bad_lines(void)
 	CHECK_INT(c->skipped, 4);
 	nf_corpus_free(c);
 
+	/* metadata that is not UTF-8 is dropped with a warning, not passed on */
+	c = fresh();
+	CHECK(add(c, "meta.jsonl", "{\"id\":\"a2\xec\",\"title\":\"T\xff\",\"text\":\"Fine.\"}\n",
+	          NF_INPUT_JSONL) == NF_OK);
+	CHECK_INT(nf_corpus_count(c), 1);
+	CHECK_INT(warnings, 2);
+	CHECK(strstr(last_warning, "meta.jsonl:1") && strstr(last_warning, "\"title\""));
+	CHECK_STR(NF_DOC(c, 0)->id, "1");
+	CHECK(NF_DOC(c, 0)->title == NULL);
+	nf_corpus_free(c);
+
 	c = fresh();
 	CHECK(add(c, "bad.jsonl", "{\"a\":\n", NF_INPUT_JSONL) == NF_EPARSE);
 	CHECK(strstr(nf_ctx_errmsg(ctx), "bad.jsonl") != NULL);

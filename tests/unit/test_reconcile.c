@@ -109,6 +109,47 @@ static void test_newer_count_supersedes(void)
 	CHECK(f && f->explanation && strstr(f->explanation, "latest"));
 }
 
+/* The latest count supersedes or updates only when someone is said to
+ * give it or a later report leads with it: not a number in passing. */
+static void test_passing_number_does_not_supersede(void)
+{
+	art a[] = {{"Police said 2 people were killed at the fair.", 3, -1},
+	           {"The fair opened again on Friday. Ten people were killed when "
+	            "the old pier fell.", 6, -1}};
+	run(a, 2);
+	const nf_figure *f = figure("killed");
+	CHECK(f && f->value == 2);
+}
+
+/* Equally supported counts: the one the headline or lead states wins over
+ * counts of some of the people told further down. */
+static void test_lead_decides(void)
+{
+	art a[] = {{"Four people were injured in a shooting on Sunday. Two people were "
+	            "injured on Elm Street. Police said two people were injured on Oak "
+	            "Street.", 3, -1}};
+	run(a, 1);
+	const nf_figure *f = figure("injured");
+	CHECK(f && f->status == NF_FIG_CONFLICT && f->value == 4);
+}
+
+/* Claims about other events are listed with the figure but never count:
+ * a figure made only of them has no value. */
+static void test_other_events_never_count(void)
+{
+	art a[] = {{"A man was hurt on Monday. In 2015, a gunman killed 8 people at the "
+	            "same mall.", 3, -1}};
+	run(a, 1);
+	const nf_figure *f = figure("killed");
+	CHECK(f && isnan(f->value) && f->nclaims == 1 && f->claims[0].is_other);
+	CHECK(f && f->explanation && strstr(f->explanation, "another event"));
+	art b[] = {{"Three people were killed on Monday. Last year 8 people were killed "
+	            "at the same mall.", 3, -1}};
+	run(b, 1);
+	f = figure("killed");
+	CHECK(f && f->status == NF_FIG_SINGLE && f->value == 3);
+}
+
 static void test_weak_claims_never_conflict(void)
 {
 	art a[] = {{"Bloggers said 90 people were killed. Police did not confirm the "
@@ -175,6 +216,9 @@ int main(void)
 	RUN(test_changing);
 	RUN(test_conflict);
 	RUN(test_newer_count_supersedes);
+	RUN(test_passing_number_does_not_supersede);
+	RUN(test_lead_decides);
+	RUN(test_other_events_never_count);
 	RUN(test_weak_claims_never_conflict);
 	RUN(test_sum_explained);
 	RUN(test_one_person_is_a_lower_bound);

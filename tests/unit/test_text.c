@@ -1,4 +1,5 @@
 /* test_text.c - normalisation, tokens, stems and sentences (text.c). */
+#include <stdio.h>
 #include <string.h>
 
 #include "harness.h"
@@ -61,6 +62,52 @@ static void test_flags_and_stems(void)
 	nf_vec_free(&v);
 }
 
+/* text.c searches its word lists by halves, so each must stay sorted: a
+ * word out of order would be missed. Every listed word is checked. */
+static void test_word_lists(void)
+{
+	static const char stop[] =
+		"it's a about after again against all also am amid among an and any are as at be "
+		"because been before being between both but by can could did do does doing down "
+		"during each few for from further had has have having he her here hers herself him "
+		"himself his how however i if in into is it its itself just may me might more most "
+		"mr mrs ms must my myself no nor not now of off on once only or other our ours "
+		"ourselves out over own per said same say says shall she should since so some such "
+		"than that the their theirs them themselves then there these they this those through "
+		"to too under until up upon us very via was we were what when where whether which "
+		"while who whom why will with within without would yet you your yours yourself";
+	static const char *const abbreviations[] = {
+		"adm", "approx", "apr", "aug", "capt", "cmdr", "co", "col", "corp", "dec", "dept",
+		"dr", "e.g", "est", "etc", "feb", "fig", "ft", "gen", "gov", "hon", "i.e", "inc",
+		"jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms", "mt", "no",
+		"nov", "oct", "pres", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st",
+		"vs"};
+	setup();
+	nf_vec v = NF_VEC_INIT;
+	CHECK(nf_text_tokenize(corpus, stop, strlen(stop), &v) == NF_OK);
+	CHECK_INT(v.len, 148); /* "it's" is two */
+	for (size_t i = 0; i < v.len; i++)
+		if (!(NF_VEC_AT(&v, nf_token, i).flags & NF_TOK_STOP))
+			CHECK_STR(nf_lex_str(&corpus->lex, NF_VEC_AT(&v, nf_token, i).norm), "a stop word");
+	v.len = 0;
+	const char *content = "Protesters gathered near Oslo";
+	CHECK(nf_text_tokenize(corpus, content, strlen(content), &v) == NF_OK);
+	for (size_t i = 0; i < v.len; i++)
+		CHECK(!(NF_VEC_AT(&v, nf_token, i).flags & NF_TOK_STOP));
+	nf_vec_free(&v);
+	for (size_t i = 0; i < sizeof abbreviations / sizeof *abbreviations; i++) {
+		char text[64];
+		nf_doc d;
+		memset(&d, 0, sizeof d);
+		snprintf(text, sizeof text, "It was %s. Later it ended.", abbreviations[i]);
+		d.text = text;
+		d.text_len = strlen(text);
+		CHECK(nf_text_analyze(corpus, &d) == NF_OK);
+		if (d.nsents != 1)
+			CHECK_STR(abbreviations[i], "an abbreviation");
+	}
+}
+
 static size_t sentences(const char *text, nf_doc *d)
 {
 	memset(d, 0, sizeof *d);
@@ -120,6 +167,7 @@ int main(void)
 	ctx = nf_ctx_new();
 	RUN(test_words_numbers_punct);
 	RUN(test_flags_and_stems);
+	RUN(test_word_lists);
 	RUN(test_sentences);
 	RUN(test_normalize);
 	RUN(test_position);
