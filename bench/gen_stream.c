@@ -28,6 +28,7 @@
  *   earlier one of its story (a syndicated copy with a changed line).
  * Article lengths are 80 to 900 words (median about 300). About
  * STORIES_PER_DAY new stories a day, so the stream covers N / 2,000 days.
+ * Dates are written with the library's calendar (src/dates.h).
  */
 #include <math.h>
 #include <stdint.h>
@@ -35,6 +36,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
+
+#define EPOCH 18262 /* the first day: 2020-01-01, in days since 1970 */
 #define VOCAB 150000
 #define COMMON_FROM 150 /* the function words are the 150 commonest */
 #define KINDS 60
@@ -274,20 +278,6 @@ static void title(buf *b, const report *r)
 	}
 }
 
-/* The date of day z since 1970-01-01 (proleptic Gregorian). */
-static void civil(long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 static void json_str(FILE *f, const char *s)
 {
 	fputc('"', f);
@@ -416,13 +406,13 @@ int main(int argc, char **argv)
 					s->last_text = strdup(text.p);
 					s->last_title = strdup(head.p);
 				}
-				int y, m, d;
-				civil(day + 18262, &y, &m, &d); /* from 2020-01-01 */
+				char date[11];
+				nf_date_format(nf_date_from_days(day + EPOCH), date);
 				printf("{\"id\":\"a%ld\",\"title\":", written + 1);
 				json_str(stdout, head.p);
 				fputs(",\"text\":", stdout);
 				json_str(stdout, text.p);
-				printf(",\"published\":\"%04d-%02d-%02d\",\"outlet\":", y, m, d);
+				printf(",\"published\":\"%s\",\"outlet\":", date);
 				json_str(stdout, outlets[zipf(OUTLETS)]);
 				printf(",\"story\":%ld}\n", s->id);
 				written++;
