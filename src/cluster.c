@@ -71,12 +71,12 @@
  * normalised sum or blended with its closest article (ECB+ 0.01 to 0.02
  * lower, gva-dev the same); figures counted among the words only, or
  * their shared cosine ungated (ECB+ 0.04 lower, or gva-dev 0.01); a
- * larger or smaller vector (96 or 40 terms: both sets lower); a 30-day
- * window (a tenth of gva-dev's incidents have reports months apart:
- * arrests, trials); dropping sentences repeated across stories as
- * furniture (no gain measured: the cleaner and idf already discount
- * them); clustering without the cleaner (gva-dev 0.02 lower, and no
- * faster: the furniture it drops costs the tokenizer as much); keeping
+ * smaller or larger vector (40 terms: both sets lower; 96: ECB+ 0.01
+ * lower); a 30-day window (a tenth of gva-dev's incidents have reports
+ * months apart: arrests, trials); dropping sentences repeated across
+ * stories as furniture (no gain measured: the cleaner and idf already
+ * discount them); clustering without the cleaner (gva-dev 0.02 lower, and
+ * no faster: the furniture it drops costs the tokenizer as much); keeping
  * the corpus of every article (memory grows with the stream).
  */
 #include <math.h>
@@ -221,7 +221,7 @@ typedef struct story {
 } story_rec;
 
 /* A story an article could join, and its likeness to it. */
-typedef struct story_score {
+typedef struct story_like {
 	unsigned long long id;
 	float score;
 } story_like;
