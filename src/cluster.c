@@ -283,7 +283,8 @@ struct nf_cluster {
 	tf_entry *tf;         /* per-article term counts, open addressing */
 	size_t tf_mask, tf_used;
 	nf_vec tf_slots;      /* size_t: the slots of tf in use */
-	nf_vec words;         /* uint64_t: word hashes for shingles */
+	uint64_t *words;      /* word hashes for shingles, nwords of cap_words */
+	size_t nwords, cap_words;
 	nf_vec terms;         /* tf_entry: the batch's terms, article by article */
 
 	/* the slice being assigned (BATCH articles at most) */
@@ -731,12 +732,19 @@ static void make_vector(const nf_cluster *cl, const tf_entry *terms, size_t n,
 /* The hashes of the article's words and numbers, for its shingles. */
 static nf_status article_words(nf_cluster *cl, const nf_corpus *c, const nf_doc *d)
 {
-	cl->words.len = 0;
+	/* room for every token at once: a push per word cost 3% of a stream */
+	if (d->ntoks > cl->cap_words) {
+		uint64_t *w = realloc(cl->words, d->ntoks * sizeof *w);
+		if (!w)
+			return NF_ENOMEM;
+		cl->words = w;
+		cl->cap_words = d->ntoks;
+	}
+	cl->nwords = 0;
 	for (size_t i = 0; i < d->ntoks; i++) {
 		if (!(d->toks[i].flags & (NF_TOK_WORD | NF_TOK_NUM)))
 			continue;
-		uint64_t *h = nf_vec_push(&cl->words, sizeof *h);
-		if (!h || !(*h = lex_hash(cl, c, d->toks[i].norm)))
+		if (!(cl->words[cl->nwords++] = lex_hash(cl, c, d->toks[i].norm)))
 			return NF_ENOMEM;
 	}
 	return NF_OK;
@@ -1514,7 +1522,7 @@ static nf_status run_batch(nf_cluster *cl)
 			                                       : NF_NO_DAY;
 			if ((st = article_words(cl, c, d)))
 				break;
-			a->shingles = nf_minhash_sign(cl->words.data, cl->words.len, a->v.sig);
+			a->shingles = nf_minhash_sign(cl->words, cl->nwords, a->v.sig);
 		}
 		if (ns && (ns == BATCH || i + 1 == n)) {
 			st = assign_slice(cl, c, cl->slice, ns);
@@ -1614,7 +1622,7 @@ void nf_cluster_free(nf_cluster *cl)
 	free(cl->tf);
 	nf_vec_free(&cl->title_toks);
 	nf_vec_free(&cl->tf_slots);
-	nf_vec_free(&cl->words);
+	free(cl->words);
 	nf_vec_free(&cl->terms);
 	free(cl->slice);
 	free(cl->pair);
