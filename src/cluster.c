@@ -62,7 +62,8 @@
  *
  * Measured (bench/cluster, BCubed F1): gva-dev 0.912 in date order,
  * 0.912 in file order; ECB+ subtopics 0.945 (the scikit-learn peer: 0.840
- * and 0.870).
+ * and 0.870). Cost: 7,000 articles/s of one core's CPU time on a
+ * million-article synthetic stream, peak RSS 932 MB.
  *
  * Rejected: comparing each article with every story's centroid (the cost
  * grows with the stories); assigning articles one at a time (ECB+ 0.86:
