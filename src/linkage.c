@@ -132,9 +132,8 @@ nf_status nf_linkage_run(nf_linkage *lk, const float *score, size_t n, double th
 		if (i == n || lk->best_w[i] < (float)threshold)
 			break;
 		size_t j = lk->best[i];
-		if (lk->size[i] > 1 && lk->size[j] > 1 &&
-		    lk->best_w[i] < cohesion * (cohesion_of(lk, i) < cohesion_of(lk, j)
-		                                    ? cohesion_of(lk, i) : cohesion_of(lk, j))) {
+		double ci = cohesion_of(lk, i), cj = cohesion_of(lk, j);
+		if (lk->size[i] > 1 && lk->size[j] > 1 && lk->best_w[i] < cohesion * (ci < cj ? ci : cj)) {
 			lk->block[i * n + j] = lk->block[j * n + i] = 1;
 			find_best(lk, n, i);
 			find_best(lk, n, j);
