@@ -42,7 +42,7 @@ E2E_SRC := $(wildcard tests/e2e/test_*.c)
 E2E_BIN := $(E2E_SRC:tests/e2e/%.c=$(BUILD)/tests/%)
 HARNESS := $(BUILD)/tests/harness.o
 
-.PHONY: all check test asan-check demo fuzz bench bench-figures bench-cluster bench-extract install clean deps
+.PHONY: all check test asan-check demo fuzz bench bench-figures bench-cluster bench-extract install clean deps print-cflags print-libs
 all: $(BUILD)/libnewsfuse.a $(BUILD)/libnewsfuse.so $(BUILD)/newsfuse
 
 $(BUILD)/%.o: %.c $(wildcard include/*.h src/*.h src/util/*.h tests/*.h)
@@ -113,6 +113,14 @@ install: all
 	install -m 644 docs/newsfuse.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|0.1.0|' newsfuse.pc.in \
 		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/newsfuse.pc
+
+# What a program linking libnewsfuse.a needs: the scripts of bench/ and
+# tests/fuzz/ ask here rather than repeat the package list.
+print-cflags:
+	@echo $(PKG_CFLAGS)
+
+print-libs:
+	@echo $(PKG_LIBS)
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -7,15 +7,19 @@
 #       of gva-dev (many different stories: fine for latency), best of
 #       several in-process runs (bench_brief.c)
 #   (b) clean + tokenize throughput on one core over every gva-dev article
-#       and the seeds, repeated to >= 50 MB (bench_text.c), best of RUNS
+#       and the seeds, repeated to >= 50 MB (bench_text.c), best of RUNS:
+#       the corpora of each pass on one context (a stream), and, for
+#       comparison with the measure before contexts kept anything, on a
+#       context each
 #   (c) the peer, same texts, same run: scikit-learn's CountVectorizer
 #       (peer_sklearn.py, Debian's python3-sklearn, installed if missing),
 #       best of RUNS
 #
 # BUILD=dir picks the build (default build); SHARED=dir the shared data
-# (default ../shared); MIN_MB the throughput volume (default 50); RUNS how
-# many times the throughput measures run, the best kept (default 3: the
-# machine is shared, and a run that others slowed down says little).
+# (default ../shared); CORE the core to pin to (default 0: another when
+# others' jobs hold it); MIN_MB the throughput volume (default 50); RUNS
+# how many times the throughput measures run, the best kept (default 3:
+# the machine is shared, and a run that others slowed down says little).
 set -e
 cd "$(dirname "$0")/.."
 build=${BUILD:-build}
@@ -30,13 +34,13 @@ done
 
 # One core, as the target says; taskset when the machine has it.
 pin=""
-command -v taskset >/dev/null 2>&1 && pin="taskset -c 0"
+command -v taskset >/dev/null 2>&1 && pin="taskset -c ${CORE:-0}"
 
 make -s -j"$(nproc 2>/dev/null || echo 2)" BUILD="$build" \
 	"$build/libnewsfuse.a" "$build/newsfuse" >&2
-pkgs="libutf8proc json-c libxxhash"
-libs="$(pkg-config --libs $pkgs) -lstemmer -lglpk -lm"
-cflags="-std=c17 -D_POSIX_C_SOURCE=200809L -O2 -g -Iinclude -Isrc $(pkg-config --cflags $pkgs)"
+# the library's own dependencies, as the Makefile names them
+libs="$(make -s print-libs)"
+cflags="-std=c17 -D_POSIX_C_SOURCE=200809L -O2 -g -Iinclude -Isrc $(make -s print-cflags)"
 mkdir -p "$build/bench"
 for b in bench_brief bench_text; do
 	${CC:-cc} $cflags -o "$build/bench/$b" "bench/$b.c" "$build/libnewsfuse.a" $libs
@@ -104,6 +108,7 @@ fi
 g50_out=$($pin "$tmp/bench_brief" 10 "$tmp/gva-50.jsonl")
 g500_out=$($pin "$tmp/bench_brief" 5 "$tmp/gva-500.jsonl")
 text_out=$(best_of total_mbps $pin "$tmp/bench_text" "$min_mb" "$gva" "$seeds"/*.txt)
+fresh_out=$(best_of total_mbps $pin "$tmp/bench_text" --fresh-ctx "$min_mb" "$gva" "$seeds"/*.txt)
 peer_out=""
 if "$py" -c 'import sklearn' 2>/dev/null; then
 	peer_out=$(best_of analyzer_mbps $pin "$py" bench/peer_sklearn.py "$min_mb" "$gva" "$seeds"/*.txt)
@@ -112,7 +117,7 @@ fi
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 cc_version=$(${CC:-cc} --version | head -n 1)
 echo
-echo "newsfuse bench, $(date -u '+%Y-%m-%d %H:%M UTC'), ${cpu:-unknown CPU}, $cc_version${pin:+, pinned to core 0}"
+echo "newsfuse bench, $(date -u '+%Y-%m-%d %H:%M UTC'), ${cpu:-unknown CPU}, $cc_version${pin:+, pinned to core ${CORE:-0}}"
 echo
 printf '%-40s %12s %12s %10s %7s\n' "measure" "best" "median" "target" "met"
 printf '%-40s %12s %12s %10s %7s\n' "-------" "----" "------" "------" "---"
@@ -135,6 +140,7 @@ printf '%-40s %7s MB/s %12s %7s MB/s %4s\n' "clean + tokenize, one core (best of
 	">= 100" "$(verdict "$total" 100 above)"
 printf '%-40s %7s MB/s\n' "  clean (nf_clean) alone" "$(field "$text_out" clean_mbps)"
 printf '%-40s %7s MB/s\n' "  tokenize (nf_text_analyze) alone" "$(field "$text_out" tokenize_mbps)"
+printf '%-40s %7s MB/s\n' "  same, a new context per corpus" "$(field "$fresh_out" total_mbps)"
 if [ -n "$peer_out" ]; then
 	peer=$(field "$peer_out" analyzer_mbps)
 	printf '%-40s %7s MB/s\n' "  peer: CountVectorizer analyzer" "$peer"

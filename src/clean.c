@@ -37,14 +37,16 @@
  * data (no training data shipped, and the input is already plain text),
  * and lists of outlet or site names (they do not generalise).
  *
- * Cost: linear in the input; one hash per line for repetition, one small
- * hash-table probe per word for cue and function words. Words are read
- * eight bytes at a time (util/swar.h), searches for a byte go through
- * memchr, and a line with nothing for emit_raw() to tidy is copied whole:
- * cleaning reads every byte of every article, so per-byte work is what
- * sets its speed (bench/README.md).
+ * Cost: linear in the input; the lines of a corpus are found once, one
+ * hash per line for repetition, two slots of a small table read per word
+ * for cue and function words. Words are read eight bytes at a time
+ * (util/swar.h), the common word as one block, and the rarer bytes that
+ * open a separator are sought by blocks too; a line with nothing for
+ * emit_raw() to tidy is copied whole: cleaning reads every byte of every
+ * article, so per-byte work is what sets its speed (bench/README.md).
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
@@ -100,11 +102,12 @@ static const char *const weak_cues[] = {
 	"offer", "join", "sign", "feedback", "updates", "alerts"};
 
 #define WT_SLOTS 1024 /* power of two, well over twice the entries */
-
 /* Byte classes for features(). */
 enum {
 	B_STRIP = 1, /* ASCII punctuation stripped from a word's end */
-	B_QUOTE = 2  /* may start what quote_len() takes */
+	B_QUOTE = 2, /* may start what quote_len() takes */
+	B_ALNUM = 4, /* an ASCII letter or digit: starts a word */
+	B_TIDY = 8   /* a word starting with it is tidied (emit_raw()) */
 };
 
 typedef struct wtable {
@@ -139,24 +142,52 @@ static uint64_t hash_join(uint64_t prev, uint64_t w)
 	return ((prev * 0x9E3779B97F4A7C15ull) ^ w) | 1;
 }
 
-static void wt_add(wtable *t, uint64_t h, unsigned char f)
+/* Cuckoo hashing: a key sits in one of its two slots, so a lookup reads
+ * both and keeps the flags of the one holding it, without a branch on what
+ * it finds (whether a word is listed is as random as text: a probing loop
+ * mispredicted on a third of the words). Both slots are bits of the key
+ * times a large odd constant, which every bit of the key reaches (phrase
+ * hashes differ in their high bits only). */
+static size_t wt_slot(uint64_t h, int which)
 {
-	size_t i = (size_t)(h >> 7) & (WT_SLOTS - 1);
-	while (t->key[i] && t->key[i] != h)
-		i = (i + 1) & (WT_SLOTS - 1);
-	t->key[i] = h;
-	t->flags[i] |= f;
+	uint64_t m = h * 0x9E3779B97F4A7C15ull;
+	return (size_t)(m >> (which ? 44 : 54)) & (WT_SLOTS - 1);
 }
 
-static unsigned char wt_get(const wtable *t, uint64_t h)
+static void wt_add(wtable *t, uint64_t h, unsigned char f)
 {
-	size_t i = (size_t)(h >> 7) & (WT_SLOTS - 1);
-	while (t->key[i]) {
-		if (t->key[i] == h)
-			return t->flags[i];
-		i = (i + 1) & (WT_SLOTS - 1);
+	for (int pass = 0; pass < 2; pass++) /* the key itself, then a free slot */
+		for (int w = 0; w < 2; w++) {
+			size_t i = wt_slot(h, w);
+			if (t->key[i] == (pass ? 0 : h)) {
+				t->key[i] = h;
+				t->flags[i] |= f;
+				return;
+			}
+		}
+	/* both taken: displace keys to their other slots (with a fifth of the
+	 * slots in use, a few moves at most) */
+	size_t i = wt_slot(h, 0);
+	for (int kicks = 0; kicks < 64; kicks++) {
+		uint64_t k = t->key[i];
+		unsigned char kf = t->flags[i];
+		t->key[i] = h;
+		t->flags[i] = f;
+		if (!k)
+			return;
+		h = k;
+		f = kf;
+		i = wt_slot(h, 0) == i ? wt_slot(h, 1) : wt_slot(h, 0);
 	}
-	return 0;
+	/* constant data the table cannot hold: every run would say so */
+	fputs("newsfuse: clean.c: raise WT_SLOTS\n", stderr);
+	abort();
+}
+
+static inline unsigned char wt_get(const wtable *t, uint64_t h)
+{
+	size_t a = wt_slot(h, 0), b = wt_slot(h, 1);
+	return (unsigned char)((t->flags[a] & -(t->key[a] == h)) | (t->flags[b] & -(t->key[b] == h)));
 }
 
 /* Adds a word or a phrase (words separated by single spaces). */
@@ -181,7 +212,10 @@ static void wt_init(wtable *t)
 	memset(t, 0, sizeof *t);
 	for (int c = 1; c < 256; c++)
 		t->bytes[c] = (unsigned char)((strchr(".,;:!?\"'()[]*", c) ? B_STRIP : 0) |
-		                              (strchr("\"'()[]*\xE2\xC2", c) ? B_QUOTE : 0));
+		                              (strchr("\"'()[]*\xE2\xC2", c) ? B_QUOTE : 0) |
+		                              (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+		                               (c >= '0' && c <= '9') ? B_ALNUM : 0) |
+		                              (c == ',' || c == '.' ? B_TIDY : 0));
 	for (size_t i = 0; i < sizeof stop_words / sizeof *stop_words; i++)
 		wt_add_phrase(t, stop_words[i], W_STOP);
 	for (size_t i = 0; i < sizeof strong_cues / sizeof *strong_cues; i++)
@@ -204,11 +238,13 @@ typedef struct line {
 	uint32_t skip, cut;   /* bytes left out at the start / end of output */
 	uint32_t contact_at;  /* offset of the first e-mail or web address */
 	uint32_t credit_from; /* where a photo credit starts, after skip */
-	uint16_t words, caps, lower, stops, upper_words;
+	uint16_t words, caps, lower, stops;
 	uint16_t strong, weak; /* cue counts */
 	unsigned char term;   /* 1 ends . ! ? …  2 ends with ':' */
 	unsigned char starts_block, starts_lower, bullet, allcaps;
-	unsigned char contact, phone, credit, repeated, first_stop;
+	unsigned char contact, credit, repeated, first_stop;
+	unsigned char phone;  /* holds a phone number; looked for in lines of 15
+	                         words or fewer only */
 	unsigned char tidy;   /* holds what emit_raw() changes (else copied) */
 	unsigned char kind;
 } line;
@@ -236,6 +272,14 @@ static int is_digit(unsigned char c)
 static int is_alpha(unsigned char c)
 {
 	return is_upper(c) || is_lower(c);
+}
+
+/* A set of letters a..z, case aside, as bits. */
+#define LETTER(c) (1u << ((c) - 'a'))
+
+static int letter_in(unsigned char c, uint32_t set)
+{
+	return is_alpha(c) && (set >> ((c | 0x20) - 'a') & 1);
 }
 
 /* Length of an opening or closing quote or bracket at s, else 0. */
@@ -370,6 +414,15 @@ static int has_phone(const char *s, size_t n)
 	return 0;
 }
 
+/* ASCII digits in s[0..n). */
+static size_t count_digits(const char *s, size_t n)
+{
+	size_t d = 0;
+	for (size_t i = 0; i < n; i += 8)
+		d += nf_count_marked(nf_bytes_in(nf_load_upto8(s + i, n - i), '0', '9'));
+	return d;
+}
+
 /* Whether needle[0..m) occurs in s[0..n) (memmem is not standard C).
  * memchr finds the candidates: it scans many bytes per instruction, and
  * this runs on every line of every article. */
@@ -397,7 +450,7 @@ static int has_bytes(const char *s, size_t n, const char *needle, size_t m)
 typedef struct word_scan {
 	size_t te, e;        /* end with and without closing punctuation */
 	uint64_t hash;       /* word_hash() of s[b..e) */
-	size_t upper, lower, digits; /* ASCII letters and digits */
+	size_t upper, lower; /* ASCII letters */
 	int dot;             /* a '.' or '@' in s[b..e) */
 } word_scan;
 
@@ -405,7 +458,7 @@ static void scan_word(const char *s, size_t n, size_t b, const wtable *wt, word_
 {
 	uint64_t h = WH_SEED, dots = 0;
 	size_t k = b;
-	w->upper = w->lower = w->digits = 0;
+	w->upper = w->lower = 0;
 	while (k < n) {
 		size_t left = n - k, m = 8;
 		uint64_t x = nf_load_upto8(s + k, left);
@@ -420,7 +473,6 @@ static void scan_word(const char *s, size_t n, size_t b, const wtable *wt, word_
 		uint64_t letters = nf_letters(x), up = nf_upper(x, letters);
 		w->upper += nf_count_marked(up);
 		w->lower += nf_count_marked(letters & ~up);
-		w->digits += nf_count_marked(nf_bytes_in(x, '0', '9'));
 		dots |= nf_bytes_in(x, '.', '.') | nf_bytes_in(x, '@', '@');
 		h = wh_block(h, x | up >> 2);
 		k += m;
@@ -448,15 +500,57 @@ static void scan_word(const char *s, size_t n, size_t b, const wtable *wt, word_
 			w->dot = s[j] == '.' || s[j] == '@';
 }
 
-static void features(line *l, const char *raw, const wtable *wt)
+/* scan_word() for the common word: ASCII, starting with a letter or a
+ * digit, and ended by a space or the line within eight bytes, so one block
+ * holds it with its closing punctuation. Returns 0, having set nothing,
+ * for any other word. Equal to scan_word() where it returns 1 (the hash
+ * is word_hash() of the stripped word, computed from the block). */
+static int scan_short_word(const char *s, size_t n, size_t avail, size_t b, const wtable *wt,
+                           word_scan *w)
+{
+	size_t left = n - b;
+	/* a whole block when the buffer has it: the bytes after the line are
+	 * masked off below */
+	uint64_t x = avail - b >= 8 ? nf_load8(s + b) : nf_load_upto8(s + b, left);
+	uint64_t sp = nf_first_eq(x, ' ');
+	size_t m = sp ? nf_first_marked(sp) : 8;
+	if (m > left)
+		m = left;
+	if (m == 8 && left > 8 && s[b + 8] != ' ')
+		return 0; /* longer than a block */
+	x &= nf_low_bytes(m);
+	if (x & NF_HIGHS)
+		return 0;
+	/* one closing mark is common and as random as text: taken off without
+	 * a branch; s[b] is no such byte, so this stops there */
+	size_t e = b + m - (wt->bytes[(unsigned char)s[b + m - 1]] & B_STRIP);
+	while (wt->bytes[(unsigned char)s[e - 1]] & B_STRIP)
+		e--;
+	uint64_t keep = nf_low_bytes(e - b);
+	uint64_t letters = nf_ascii_in(x | 0x20 * NF_ONES, 'a', 'z'), up = nf_upper(x, letters);
+	w->upper = nf_count_marked(up);
+	w->lower = nf_count_marked(letters & ~up);
+	w->dot = ((nf_first_eq(x, '.') | nf_first_eq(x, '@')) & keep) != 0;
+	w->te = b + m;
+	w->e = e;
+	w->hash = wh_block(WH_SEED, (x | up >> 2) & keep) | 1;
+	return 1;
+}
+
+/* The counts are kept in locals and stored once: stores through l would
+ * have to be redone after every byte read (a char may alias them). */
+static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 {
 	const char *s = raw + l->off;
-	size_t n = l->len, i = 0;
-	size_t up = 0, lo = 0, digits = 0;
+	size_t n = l->len, i = 0, avail = raw_len - l->off;
+	size_t up = 0, lo = 0, other_digits = 0; /* digits outside words */
+	uint16_t words = 0, caps = 0, lower = 0, stops = 0, strong = 0, weak = 0;
+	unsigned char contact = 0, first_stop = 0;
+	uint32_t contact_at = 0;
 	uint64_t h1 = 0, h2 = 0; /* hashes of the previous one and two words */
 	/* what emit_raw() may change: a link or bracket, a run of spaces, a
 	 * space before a comma or a full stop */
-	l->tidy = memchr(s, '[', n) || memchr(s, '(', n);
+	unsigned char tidy = memchr(s, '[', n) || memchr(s, '(', n);
 	while (i < n) {
 		size_t sp = i;
 		while (i < n && s[i] == ' ')
@@ -464,21 +558,26 @@ static void features(line *l, const char *raw, const wtable *wt)
 		size_t tb = i, b = i, q;
 		if (b == n)
 			break;
-		if (i - sp > 1 || s[b] == ',' || s[b] == '.')
-			l->tidy = 1;
-		while (b < n && (wt->bytes[(unsigned char)s[b]] & B_QUOTE) &&
-		       (q = quote_len(s + b, n - b)))
-			b += q;
-		if (b == n || s[b] == ' ') { /* nothing but quotes */
-			i = b;
-			continue;
+		unsigned char cls = wt->bytes[(unsigned char)s[b]];
+		if (i - sp > 1 || (cls & B_TIDY))
+			tidy = 1;
+		if (cls & B_QUOTE) {
+			while (b < n && (wt->bytes[(unsigned char)s[b]] & B_QUOTE) &&
+			       (q = quote_len(s + b, n - b)))
+				b += q;
+			if (b == n || s[b] == ' ') { /* nothing but quotes */
+				i = b;
+				continue;
+			}
+			cls = wt->bytes[(unsigned char)s[b]];
 		}
 		unsigned char c0 = (unsigned char)s[b];
-		if (!is_alpha(c0) && !is_digit(c0) && c0 < 0x80) {
+		int alnum = cls & B_ALNUM;
+		if (!alnum && c0 < 0x80) {
 			/* punctuation first: no word, but maybe an address */
 			size_t te = b, e;
-			while (te < n && s[te] != ' ')
-				te++;
+			for (; te < n && s[te] != ' '; te++)
+				other_digits += is_digit((unsigned char)s[te]);
 			i = e = te;
 			while (e > b) {
 				unsigned char c = (unsigned char)s[e - 1];
@@ -491,31 +590,33 @@ static void features(line *l, const char *raw, const wtable *wt)
 			}
 			if (b == e)
 				continue;
-			if (c0 == '@' && !l->contact && contact_token(s + tb, te - tb)) {
-				l->contact = 1;
-				l->contact_at = (uint32_t)tb;
+			if (c0 == '@' && !contact && contact_token(s + tb, te - tb)) {
+				contact = 1;
+				contact_at = (uint32_t)tb;
 			}
 			h1 = h2 = 0;
 			continue;
 		}
 		word_scan ws;
-		scan_word(s, n, b, wt, &ws);
+		if (!alnum || !scan_short_word(s, n, avail, b, wt, &ws))
+			scan_word(s, n, b, wt, &ws);
 		size_t e = ws.e;
 		i = ws.te;
 		up += ws.upper;
 		lo += ws.lower;
-		digits += ws.digits;
-		l->words++;
-		if (is_upper(c0) || (c0 == 0xC3 && b + 1 < e && (unsigned char)s[b + 1] < 0x9F))
-			l->caps++;
-		else if (is_lower(c0) || c0 >= 0x80)
-			l->lower++;
-		if (!l->contact && ws.dot && contact_token(s + tb, ws.te - tb)) {
-			l->contact = 1;
-			l->contact_at = (uint32_t)tb;
+		words++;
+		if (c0 < 0x80) { /* capitalised or not is random too */
+			caps += is_upper(c0);
+			lower += is_lower(c0);
+		} else if (c0 == 0xC3 && b + 1 < e && (unsigned char)s[b + 1] < 0x9F) {
+			caps++;
+		} else {
+			lower++;
 		}
-		if (ws.upper >= 2 && !ws.lower)
-			l->upper_words++;
+		if (!contact && ws.dot && contact_token(s + tb, ws.te - tb)) {
+			contact = 1;
+			contact_at = (uint32_t)tb;
+		}
 		/* no listed word is this long */
 		if (e - b > 24) {
 			h1 = h2 = 0;
@@ -527,24 +628,33 @@ static void features(line *l, const char *raw, const wtable *wt)
 			f2 = wt_get(wt, hash_join(h1, w));
 		if (h2)
 			f3 = wt_get(wt, hash_join(h2, w));
-		if (f & W_STOP) {
-			l->stops++;
-			if (l->words == 1)
-				l->first_stop = 1;
-		}
-		if ((f | f2 | f3) & W_CUE2)
-			l->strong++;
-		else if (f & W_CUE1)
-			l->weak++;
+		/* function words come and go at random: counted without branches */
+		int stop = f & W_STOP, cue2 = ((f | f2 | f3) & W_CUE2) != 0;
+		stops += stop;
+		first_stop |= stop & (words == 1);
+		strong += cue2;
+		weak += !cue2 & ((f & W_CUE1) != 0);
 		h2 = f2 & W_MID ? hash_join(h1, w) : 0;
-		h1 = f & W_HEAD ? w : 0;
+		h1 = w & -(uint64_t)((f & W_HEAD) != 0);
 	}
 	/* "©" counts as a strong cue */
 	if (memchr(s, 0xC2, n) && has_bytes(s, n, "\xC2\xA9", 2))
-		l->strong++;
+		strong++;
+	l->words = words;
+	l->caps = caps;
+	l->lower = lower;
+	l->stops = stops;
+	l->strong = strong;
+	l->weak = weak;
+	l->contact = contact;
+	l->contact_at = contact_at;
+	l->first_stop = first_stop;
+	l->tidy = tidy;
 	l->allcaps = up >= 4 && up > 4 * lo;
 	l->term = (unsigned char)ending(s, n);
-	l->phone = digits >= 9 && has_phone(s, n);
+	/* a phone number matters in a short line only (classify()); the digits
+	 * of its words, counted only then, are a quick test before the scan */
+	l->phone = words <= 15 && count_digits(s, n) - other_digits >= 9 && has_phone(s, n);
 	l->starts_lower = is_lower((unsigned char)s[0]);
 }
 
@@ -557,27 +667,36 @@ static int boundary(const char *s, size_t n, size_t i)
 }
 
 /* Case-insensitive search of w (lower case) in s[0..n), at word starts.
- * The candidates are the first letter in either case, found by two memchr
- * streams merged in order (see find_bytes()). */
+ * The candidates are where the first two letters are, in either case,
+ * found eight positions at a time (a byte or'ed with 0x20 is a letter only
+ * when it is that letter in either case; nf_first_eq() marks every match,
+ * and at worst a few non-matches, which the comparison then rejects); a
+ * memchr call per candidate cost more than the search, with a common
+ * first letter over a whole page. */
 static const char *find_ci(const char *s, size_t n, const char *w)
 {
 	size_t k = strlen(w);
 	if (!k || k > n)
 		return NULL;
-	unsigned char c0 = (unsigned char)w[0], C0 = is_lower(c0) ? c0 - 32 : c0;
-	const char *end = s + n - k + 1; /* candidates start before end */
-	const char *lo = memchr(s, c0, (size_t)(end - s));
-	const char *up = C0 != c0 ? memchr(s, C0, (size_t)(end - s)) : NULL;
-	while (lo || up) {
-		const char *p = !up || (lo && lo < up) ? lo : up;
-		size_t i = (size_t)(p - s);
-		if ((i == 0 || !is_alpha((unsigned char)s[i - 1])) && starts_ci(p, n - i, w) &&
-		    boundary(s, n, i + k))
-			return p;
-		if (p == lo)
-			lo = memchr(p + 1, c0, (size_t)(end - p - 1));
-		else
-			up = memchr(p + 1, C0, (size_t)(end - p - 1));
+	unsigned char c0 = (unsigned char)w[0], c1 = k > 1 ? (unsigned char)w[1] : 0;
+	uint64_t fold0 = is_lower(c0) ? 0x20 * NF_ONES : 0, fold1 = is_lower(c1) ? 0x20 * NF_ONES : 0;
+	size_t last = n - k; /* candidates start at or before last */
+	for (size_t at = 0; at <= last;) {
+		uint64_t m = nf_first_eq(nf_load_upto8(s + at, last + 1 - at) | fold0, c0);
+		if (m && k > 1) /* s[at + 1 ..] is readable: last + 1 < n */
+			m &= nf_first_eq(nf_load_upto8(s + at + 1, last + 1 - at) | fold1, c1);
+		if (!m) {
+			at += 8;
+			continue;
+		}
+		size_t i = at + nf_first_marked(m), j = 1;
+		if (i > last) /* the zero padding of a short block */
+			break;
+		while (j < k && ((is_upper((unsigned char)s[i + j]) ? s[i + j] + 32 : s[i + j]) == w[j]))
+			j++;
+		if (j == k && (i == 0 || !is_alpha((unsigned char)s[i - 1])) && boundary(s, n, i + k))
+			return s + i;
+		at = i + 1;
 	}
 	return NULL;
 }
@@ -596,6 +715,11 @@ static int find_date(const char *s, size_t n, nf_date *out)
 		if (!is_alpha((unsigned char)s[i]) && !is_digit((unsigned char)s[i]))
 			continue;
 		if (i && is_digit((unsigned char)s[i - 1]))
+			continue;
+		/* a date starting with a letter starts with a month's name */
+		if (is_alpha((unsigned char)s[i]) &&
+		    !letter_in((unsigned char)s[i], LETTER('j') | LETTER('f') | LETTER('m') |
+		               LETTER('a') | LETTER('s') | LETTER('o') | LETTER('n') | LETTER('d')))
 			continue;
 		nf_date d;
 		if (nf_date_scan(s + i, n - i, &d) && d.y && d.m && d.d) {
@@ -696,7 +820,9 @@ static int credit_start(const char *s, size_t n)
 		"contributing:", "contributors:", "with reporting by"};
 	if (n && s[0] == '(')
 		s++, n--;
-	if (!n)
+	/* the first letters of the list: most lines start otherwise */
+	if (!n || !letter_in((unsigned char)s[0], LETTER('r') | LETTER('w') | LETTER('e') |
+	                                          LETTER('a') | LETTER('c')))
 		return 0;
 	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
 		if ((s[0] | 0x20) == w[i][0] && starts_ci(s, n, w[i]))
@@ -879,13 +1005,34 @@ static int source_line(nf_corpus *c, nf_doc *d, const char *s, size_t n)
 	return 1;
 }
 
-/* Words in s[0..n), counted as runs of non-spaces. */
+/* Words in s[0..n), counted as runs of non-spaces: the non-spaces after
+ * a space (or at the start), eight bytes at a time. */
 static size_t count_words(const char *s, size_t n)
 {
 	size_t w = 0;
-	for (size_t i = 0; i < n; i++)
-		w += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+	uint64_t before = NF_HIGHS; /* whether the byte before each is a space */
+	for (size_t i = 0; i < n; i += 8) {
+		size_t m = n - i < 8 ? n - i : 8;
+		uint64_t sp = nf_bytes_in(nf_load_upto8(s + i, m), ' ', ' ');
+		uint64_t prev = (sp << 8 | (before >> 56 & 0x80)) & NF_HIGHS;
+		w += nf_count_marked(~sp & prev & nf_low_bytes(m) & NF_HIGHS);
+		before = sp;
+	}
 	return w;
+}
+
+/* The first i in [from, to) where s[i] is a, b or c, else to: the scans
+ * for the rare bytes that open a separator, eight bytes at a time. */
+static size_t next_of(const char *s, size_t from, size_t to, unsigned char a, unsigned char b,
+                      unsigned char c)
+{
+	for (size_t i = from; i < to; i += 8) {
+		uint64_t x = nf_load_upto8(s + i, to - i);
+		uint64_t m = nf_first_eq(x, a) | nf_first_eq(x, b) | nf_first_eq(x, c);
+		if (m) /* the lowest mark of each is exact, so of all three */
+			return i + nf_first_marked(m) < to ? i + nf_first_marked(m) : to;
+	}
+	return to;
 }
 
 /* A date stamp at s[0..n): an optional weekday ("Monday", "Mon,") then a
@@ -935,7 +1082,7 @@ static size_t stamp_tag(const char *s, size_t n, int *rank)
 /* Separator between the fields of a stamp line ("Outlet | Published: ... |
  * Updated: ...", "Site · Section · 10.03.2025 · 14:02"): its length at
  * s[i], or 0. */
-static size_t field_sep(const char *s, size_t n, size_t i)
+static inline size_t field_sep(const char *s, size_t n, size_t i)
 {
 	unsigned char c = (unsigned char)s[i];
 	if (c != '|' && c != 0xC2 && c != 0xE2) /* the common case, first */
@@ -964,7 +1111,7 @@ static int date_line(const line *l, const char *s, size_t n, nf_date *date, int 
 	date->y = 0;
 	for (size_t b = 0; b < n;) {
 		size_t e = b, sl = 0;
-		while (e < n && !(sl = field_sep(s, n, e)))
+		while ((e = next_of(s, e, n, '|', 0xC2, 0xE2)) < n && !(sl = field_sep(s, n, e)))
 			e++;
 		size_t fb = skip_spaces(s, e, b), fe = e;
 		while (fe > fb && s[fe - 1] == ' ')
@@ -993,7 +1140,7 @@ static int date_line(const line *l, const char *s, size_t n, nf_date *date, int 
 }
 
 /* A dash separating a dateline from the story at s[i]: its length. */
-static size_t dash_at(const char *s, size_t n, size_t i)
+static inline size_t dash_at(const char *s, size_t n, size_t i)
 {
 	if (s[i] != '-' && (unsigned char)s[i] != 0xE2) /* the common case, first */
 		return 0;
@@ -1019,10 +1166,9 @@ typedef struct dateline {
  * an agency in brackets, before a dash within the first 100 bytes. */
 static int find_dateline(const char *s, size_t n, dateline *dl)
 {
-	size_t lim = n < 100 ? n : 100, p = 0, dash = 0;
-	for (p = 1; p < lim; p++)
-		if ((dash = dash_at(s, n, p)))
-			break;
+	size_t lim = n < 100 ? n : 100, p = 1, dash = 0;
+	while ((p = next_of(s, p, lim, '-', 0xE2, 0xE2)) < lim && !(dash = dash_at(s, n, p)))
+		p++;
 	if (!dash)
 		return 0;
 	size_t e = p;
@@ -1177,6 +1323,18 @@ typedef struct rep_table {
 	size_t mask;
 } rep_table;
 
+/* A line of a document's raw text, trimmed (b == e when blank), and its
+ * repetition slot + 1 (0 when not counted). The lines of every document
+ * are found once (corpus_lines()) for both repetition and the features. */
+typedef struct span {
+	uint32_t b, e, rep;
+} span;
+
+typedef struct corpus_lines {
+	nf_vec spans;  /* span, document after document */
+	size_t *first; /* NF_NDOCS + 1: where each document's spans start */
+} corpus_lines;
+
 static rep_slot *rep_find(rep_table *t, uint64_t h)
 {
 	size_t i = (size_t)h & t->mask;
@@ -1212,29 +1370,15 @@ static int rep_candidate(const char *s, size_t n)
 	return spaces < 10;
 }
 
-static nf_status rep_build(nf_corpus *c, rep_table *t)
+static nf_status corpus_lines_find(nf_corpus *c, corpus_lines *cl)
 {
-	size_t lines = 0;
-	for (size_t k = 0; k < NF_NDOCS(c); k++) {
-		const nf_doc *d = NF_DOC(c, k);
-		const char *p = d->raw, *end = d->raw + d->raw_len;
-		while ((p = memchr(p, '\n', (size_t)(end - p)))) {
-			lines++;
-			p++;
-		}
-		lines++;
-	}
-	size_t cap = 64;
-	while (cap < lines * 2)
-		cap *= 2;
-	t->slots = calloc(cap, sizeof *t->slots);
-	if (!t->slots)
+	if (!(cl->first = malloc((NF_NDOCS(c) + 1) * sizeof *cl->first)))
 		return NF_ENOMEM;
-	t->mask = cap - 1;
 	for (size_t k = 0; k < NF_NDOCS(c); k++) {
 		const nf_doc *d = NF_DOC(c, k);
 		const char *s = d->raw;
 		size_t n = d->raw_len, i = 0;
+		cl->first[k] = cl->spans.len;
 		while (i < n) {
 			const char *nl = memchr(s + i, '\n', n - i);
 			size_t e = nl ? (size_t)(nl - s) : n, b = i;
@@ -1243,10 +1387,35 @@ static nf_status rep_build(nf_corpus *c, rep_table *t)
 				b++;
 			while (e > b && is_space(s[e - 1]))
 				e--;
-			if (!rep_candidate(s + b, e - b))
+			span *l = nf_vec_push(&cl->spans, sizeof *l);
+			if (!l)
+				return NF_ENOMEM;
+			*l = (span){(uint32_t)b, (uint32_t)e, 0};
+		}
+	}
+	cl->first[NF_NDOCS(c)] = cl->spans.len;
+	return NF_OK;
+}
+
+static nf_status rep_build(nf_corpus *c, const corpus_lines *cl, rep_table *t)
+{
+	size_t lines = cl->spans.len, cap = 64;
+	while (cap < lines * 2)
+		cap *= 2;
+	t->slots = calloc(cap, sizeof *t->slots);
+	if (!t->slots || cap > UINT32_MAX)
+		return NF_ENOMEM;
+	t->mask = cap - 1;
+	span *sp = cl->spans.data;
+	for (size_t k = 0; k < NF_NDOCS(c); k++) {
+		const char *s = NF_DOC(c, k)->raw;
+		for (size_t j = cl->first[k]; j < cl->first[k + 1]; j++) {
+			size_t b = sp[j].b, n = sp[j].e - b;
+			if (!rep_candidate(s + b, n))
 				continue;
-			uint64_t h = line_hash(s + b, e - b);
+			uint64_t h = line_hash(s + b, n);
 			rep_slot *r = rep_find(t, h);
+			sp[j].rep = (uint32_t)(r - t->slots) + 1;
 			if (!r->hash) {
 				r->hash = h;
 				r->last = -1;
@@ -1265,25 +1434,22 @@ static nf_status rep_build(nf_corpus *c, rep_table *t)
 typedef struct cleaner {
 	nf_corpus *c;
 	wtable wt;
+	corpus_lines cl;
 	rep_table rep;
 	nf_vec lines;   /* line */
 	nf_buf out;
 } cleaner;
 
-static nf_status split_lines(cleaner *k, nf_doc *d)
+static nf_status split_lines(cleaner *k, size_t doc)
 {
 	k->lines.len = 0;
+	const nf_doc *d = NF_DOC(k->c, doc);
 	const char *s = d->raw;
-	size_t n = d->raw_len, i = 0;
+	size_t n = d->raw_len;
+	const span *sp = k->cl.spans.data;
 	int blank_before = 1, any_blank = 0;
-	while (i < n) {
-		const char *nl = memchr(s + i, '\n', n - i);
-		size_t e = nl ? (size_t)(nl - s) : n, b = i;
-		i = e + 1;
-		while (b < e && is_space(s[b]))
-			b++;
-		while (e > b && is_space(s[e - 1]))
-			e--;
+	for (size_t j = k->cl.first[doc]; j < k->cl.first[doc + 1]; j++) {
+		size_t b = sp[j].b, e = sp[j].e;
 		if (b == e) {
 			blank_before = 1;
 			any_blank = 1;
@@ -1296,11 +1462,8 @@ static nf_status split_lines(cleaner *k, nf_doc *d)
 		l->len = (uint32_t)(e - b);
 		l->starts_block = (unsigned char)blank_before;
 		blank_before = 0;
-		features(l, s, &k->wt);
-		if (k->rep.slots && rep_candidate(s + b, e - b)) {
-			rep_slot *r = rep_find(&k->rep, line_hash(s + b, e - b));
-			l->repeated = r->hash && r->docs >= 2;
-		}
+		features(l, s, n, &k->wt);
+		l->repeated = sp[j].rep && k->rep.slots[sp[j].rep - 1].docs >= 2;
 	}
 	/* Text without blank lines has one paragraph per line. */
 	if (!any_blank) {
@@ -1936,10 +2099,11 @@ static void fallback(line *ls, size_t nl, const char *raw)
 	}
 }
 
-static nf_status clean_doc(cleaner *k, nf_doc *d)
+static nf_status clean_doc(cleaner *k, size_t doc)
 {
+	nf_doc *d = NF_DOC(k->c, doc);
 	nf_status st;
-	if ((st = split_lines(k, d)))
+	if ((st = split_lines(k, doc)))
 		return st;
 	line *ls = k->lines.data;
 	size_t nl = k->lines.len;
@@ -1947,7 +2111,13 @@ static nf_status clean_doc(cleaner *k, nf_doc *d)
 	memset(&h, 0, sizeof h);
 	if ((st = read_head(k, d, &h)))
 		return st;
-	for (size_t i = 0; i < nl && h.outlet_score < O_COPYRIGHT; i++) {
+	/* only an outlet not given needs the notice; most pages name no
+	 * copyright: one search of the page, not one a line (a match in a
+	 * line is one in the page: lines end at spaces) */
+	int notice = !d->outlet && h.outlet_score < O_COPYRIGHT &&
+	             (has_bytes(d->raw, d->raw_len, "\xC2\xA9", 2) ||
+	              find_ci(d->raw, d->raw_len, "copyright"));
+	for (size_t i = 0; notice && i < nl && h.outlet_score < O_COPYRIGHT; i++) {
 		const char *s = d->raw + ls[i].off, *name, *at;
 		size_t n = ls[i].len, len;
 		/* the notice may close a footer line: "Terms · Privacy · (c) X" */
@@ -1959,7 +2129,15 @@ static nf_status clean_doc(cleaner *k, nf_doc *d)
 	if (!d->outlet && h.outlet &&
 	    !(d->outlet = nf_arena_strndup(&k->c->arena, h.outlet, h.outlet_len)))
 		return NF_ENOMEM;
-	for (size_t i = 0; i < nl; i++) {
+	for (size_t i = 0; i < nl && d->extracted; i++)
+		if (ls[i].kind == K_BODY && ls[i].repeated && prose(&ls[i]) != 2)
+			ls[i].kind = K_BOILER;
+	/* A page's main text (extracted from its DOM) has lost its furniture
+	 * already; the line cues below are English and cost non-English pages
+	 * a sixth of their text (trafilatura-eval recall 0.937 -> 0.810), while
+	 * on English news they gained 0.002 F1. Such a text keeps its header
+	 * metadata, and loses only lines the corpus repeats. */
+	for (size_t i = 0; i < nl && !d->extracted; i++) {
 		line *l = &ls[i];
 		const char *s = d->raw + l->off;
 		if (l->kind == K_META || l->kind == K_BOILER)
@@ -1985,8 +2163,10 @@ static nf_status clean_doc(cleaner *k, nf_doc *d)
 			ls[i + 1].kind = K_BOILER;
 	}
 	rejoin(ls, nl);
-	cut_tail(ls, nl);
-	fallback(ls, nl, d->raw);
+	if (!d->extracted) {
+		cut_tail(ls, nl);
+		fallback(ls, nl, d->raw);
+	}
 	if ((st = write_text(k, d)))
 		return st;
 	/* the page's own publication stamp beats the dateline, which dates the
@@ -2012,13 +2192,15 @@ nf_status nf_clean(nf_corpus *c)
 		return nf_error(c->ctx, NF_ENOMEM, "out of memory");
 	k->c = c;
 	wt_init(&k->wt);
-	nf_status st = NF_OK;
+	nf_status st = corpus_lines_find(c, &k->cl);
 	/* Repetition needs other documents to repeat in. */
-	if (NF_NDOCS(c) >= 2)
-		st = rep_build(c, &k->rep);
+	if (!st && NF_NDOCS(c) >= 2)
+		st = rep_build(c, &k->cl, &k->rep);
 	for (size_t i = 0; !st && i < NF_NDOCS(c); i++)
-		st = clean_doc(k, NF_DOC(c, i));
+		st = clean_doc(k, i);
 	free(k->rep.slots);
+	nf_vec_free(&k->cl.spans);
+	free(k->cl.first);
 	nf_vec_free(&k->lines);
 	nf_buf_free(&k->out);
 	free(k);

@@ -354,6 +354,7 @@ static nf_status add_extracted(nf_corpus *c, const char *name, const char *id,
 		c->docs.len--;
 		return st;
 	}
+	d->extracted = 1;
 	d->name = nf_arena_strdup(&c->arena, name);
 	d->id = id ? nf_arena_strdup(&c->arena, id) : base_name(&c->arena, name);
 	d->title = copy_meta(c, m->title);

@@ -78,6 +78,8 @@ typedef struct nf_doc {
 	nf_date published;
 	nf_date_source date_source;
 
+	int extracted;       /* raw is the main text a page's DOM gave (html.c,
+	                      * extract.c): its furniture is already gone */
 	const char *raw;     /* body as given, valid UTF-8, NFC */
 	size_t raw_len;
 
@@ -100,6 +102,8 @@ struct nf_ctx {
 	nf_warn_fn warn;
 	void *warn_ud;
 	char errmsg[512];
+	nf_arena_pool pool; /* chunks reused by the arenas of its corpora and briefs */
+	nf_lex_memo *memo;  /* stems and stop flags shared by its corpora's lexicons */
 };
 
 struct nf_corpus {

@@ -49,13 +49,30 @@ void nf_warn(nf_ctx *ctx, const char *fmt, ...)
 	ctx->warn(ctx->warn_ud, msg);
 }
 
+/* What a context keeps of freed arenas for the next corpora and briefs:
+ * about the arenas of a 1,000-article corpus, so a stream of corpora
+ * reuses its pages, and an idle context holds no more than this. */
+#define CTX_POOL_BYTES ((size_t)32 << 20)
+
 nf_ctx *nf_ctx_new(void)
 {
-	return calloc(1, sizeof(nf_ctx));
+	nf_ctx *ctx = calloc(1, sizeof(nf_ctx));
+	if (!ctx)
+		return NULL;
+	ctx->pool = (nf_arena_pool)NF_ARENA_POOL_INIT(CTX_POOL_BYTES);
+	if (!(ctx->memo = nf_lex_memo_new())) {
+		free(ctx);
+		return NULL;
+	}
+	return ctx;
 }
 
 void nf_ctx_free(nf_ctx *ctx)
 {
+	if (!ctx)
+		return;
+	nf_arena_pool_free(&ctx->pool);
+	nf_lex_memo_free(ctx->memo);
 	free(ctx);
 }
 
@@ -81,11 +98,12 @@ nf_status nf_corpus_new(nf_corpus **out, nf_ctx *ctx)
 	if (!ctx)
 		return NF_EINVAL;
 	nf_corpus *c = calloc(1, sizeof *c);
-	if (!c || nf_lex_init(&c->lex, &c->arena)) {
+	if (!c || nf_lex_init_shared(&c->lex, &c->arena, ctx->memo)) {
 		free(c);
 		return nf_error(ctx, NF_ENOMEM, "out of memory");
 	}
 	c->ctx = ctx;
+	c->arena.pool = &ctx->pool;
 	*out = c;
 	return NF_OK;
 }
@@ -151,6 +169,7 @@ nf_status nf_brief_build(nf_brief **out, nf_corpus *c,
 	if (!b)
 		return nf_error(c->ctx, NF_ENOMEM, "out of memory");
 	b->corpus = c;
+	b->arena.pool = &c->ctx->pool;
 	b->opts = (nf_brief_options)NF_BRIEF_OPTIONS_INIT;
 	if (opts && opts->summary_words > 0)
 		b->opts.summary_words = opts->summary_words;

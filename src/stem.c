@@ -21,7 +21,8 @@
  * fails its condition, as in Snowball), and postlude (Y back to y).
  *
  * Rejected: a table-driven copy of the Snowball runtime (it would be the
- * same cost); caching stems across corpora (global state).
+ * same cost); caching stems across corpora in global state (the context's
+ * word memo does that within a context: lexicon.c).
  */
 #include "stem.h"
 

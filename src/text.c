@@ -16,13 +16,17 @@
  *
  * Speed: a word of ASCII bytes ended by an ASCII byte (most words of
  * English news) is scanned and folded eight bytes at a time by
- * ascii_word(), without utf8proc, and its folded form, zero-padded, is the
- * key of the lexicon's short-word cache, which also holds the stem and
- * stop-word flag: a frequent word costs one probe. Anything else (a
- * non-ASCII byte where a code point decides, a number) takes the general
- * path, scan_word() and fold() with utf8proc's classes, which defines the
- * behaviour the fast path copies. Stems and the stop-word flag are found
- * once per distinct word and cached on the lexicon entry.
+ * ascii_word() (short_word() when one block holds it), without utf8proc,
+ * and its folded form, zero-padded, is the key of the lexicon's short-word
+ * cache (a 16-byte key in the mid-word cache for 9 to 16 bytes), which
+ * also holds the stem and stop-word flag: a frequent word costs one probe.
+ * A word the caches do not know waits in a small batch while its lexicon
+ * and memo slots load (resolve()). Anything else (a non-ASCII byte where
+ * a code point decides, a number) takes the general path, scan_word() and
+ * fold() with utf8proc's classes, which defines the behaviour the fast
+ * path copies. Stems and the stop-word flag are found once per distinct
+ * word, cached on the lexicon entry and in the context's memo, which the
+ * corpora of a stream share (lexicon.h).
  *
  * Sentences end at . ! ? or … followed by a capital, digit or quote, and at
  * every paragraph break, but not after a known abbreviation or an initial.
@@ -470,7 +474,8 @@ static inline nf_token *new_token(nf_vec *toks)
 
 /* The stem and stop-word flag of word token t whose folded form is
  * form[0..flen) and lexicon id t->norm: both are cached on the lexicon
- * entry, so the stemmer and the list run once per distinct word. */
+ * entry, and in the context's memo, so the stemmer and the list run once
+ * per distinct word of a stream of corpora. */
 static nf_status word_ids(nf_lex *lex, nf_token *t, const char *form, size_t flen)
 {
 	nf_lex_entry *e = &lex->entries[t->norm];
@@ -479,9 +484,11 @@ static nf_status word_ids(nf_lex *lex, nf_token *t, const char *form, size_t fle
 			return NF_ENOMEM;
 		e = &lex->entries[t->norm]; /* entries may have moved */
 	}
-	if (!e->stop)
+	if (!e->stop) {
 		e->stop = in_sorted(stopwords, sizeof stopwords / sizeof *stopwords, form, flen)
 		          ? 2 : 1;
+		nf_lex_remember(lex, t->norm);
+	}
 	if (e->stop == 2)
 		t->flags |= NF_TOK_STOP;
 	return NF_OK;
@@ -535,6 +542,10 @@ static const unsigned char ascii_fold[256] = {
 	['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
 	['y'] = 'y', ['z'] = 'z'};
 
+/* ASCII bytes after a run of letters and digits that may join it to more
+ * of the word (ascii_word() also looks at every non-ASCII byte). */
+static const unsigned char word_joiner[128] = {['.'] = 1, ['\''] = 1, ['-'] = 1};
+
 /* The ASCII fast path: a word made of ASCII bytes and ended by one, which
  * is most words of English news. It scans as scan_word() does and folds
  * as fold() does, in one pass, into buf (FOLD_MAX + 8 bytes, the folded
@@ -549,10 +560,10 @@ static size_t ascii_word(const unsigned char *p, size_t len, size_t i, char *buf
 {
 	size_t j = i, lim = len - i > FOLD_MAX ? i + FOLD_MAX : len;
 	*poss = 0;
-	memset(buf, 0, 8);
 	for (;;) {
 		/* the run of letters and digits, a block of eight at a time, lower-
-		 * cased into buf with the bytes after it zeroed */
+		 * cased into buf with the bytes after it zeroed (the first store
+		 * is at buf[0]: the key's padding needs no other zeroing) */
 		while (j < lim) {
 			uint64_t x = nf_load_upto8(p + j, lim - j);
 			uint64_t letters = nf_letters(x);
@@ -569,7 +580,10 @@ static size_t ascii_word(const unsigned char *p, size_t len, size_t i, char *buf
 			break;
 		if (j == lim) /* FOLD_MAX bytes: fold() would give up */
 			return 0;
-		unsigned char b = p[j], b2 = j + 1 < len ? p[j + 1] : ' ';
+		unsigned char b = p[j];
+		if (b < 0x80 && !word_joiner[b]) /* a space or a mark: most words end so */
+			break;
+		unsigned char b2 = j + 1 < len ? p[j + 1] : ' ';
 		if (b == '.') {
 			/* U.S., a.m.: a period, one letter, a period */
 			if (b2 >= 0x80 || ascii_class[b2] != C_LETTER || j + 2 >= len || p[j + 2] != '.')
@@ -607,11 +621,13 @@ static size_t ascii_word(const unsigned char *p, size_t len, size_t i, char *buf
 	}
 	*flags = NF_TOK_WORD;
 	if ((unsigned)(p[i] - 'A') < 26) {
-		/* all upper case: 2+ letters, none in lower case */
-		size_t letters = 0, lower = 0;
-		for (size_t k = i; k < j; k++) {
-			letters += ascii_class[p[k]] == C_LETTER;
-			lower += (unsigned)(p[k] - 'a') < 26;
+		/* all upper case: 2+ letters, none in lower case; by blocks */
+		size_t letters = 0;
+		uint64_t lower = 0;
+		for (size_t k = i; k < j; k += 8) {
+			uint64_t x = nf_load_upto8(p + k, j - k), l = nf_letters(x);
+			letters += nf_count_marked(l);
+			lower |= l & ~nf_upper(x, l);
 		}
 		*flags |= NF_TOK_CAP;
 		if (letters >= 2 && !lower)
@@ -620,48 +636,189 @@ static size_t ascii_word(const unsigned char *p, size_t len, size_t i, char *buf
 	return j;
 }
 
-/* Pushes a token whose folded form is form[0..flen), with flags; form
- * has eight readable bytes, zero from form[flen] on, when flen <= 8. */
-static nf_status push_folded(nf_lex *lex, nf_vec *toks, size_t off, size_t len,
-                             const char *form, size_t flen, uint32_t flags)
+/* Word token t from a cache slot's id, stem and stop fields: a cached
+ * word with its stem and stop flag needs no entry read. 0 while the stem
+ * is not known. */
+static inline int cached_word(nf_token *t, uint32_t id, uint32_t stem, uint32_t stop)
 {
-	nf_token *t = new_token(toks);
-	if (!t)
-		return NF_ENOMEM;
-	t->off = (uint32_t)off;
-	t->len = (uint32_t)len;
-	t->flags = flags;
+	if (!stem)
+		return 0;
+	t->norm = id;
+	t->stem = stem;
+	/* function words come and go at random: a flag set without a branch */
+	t->flags |= (uint32_t)(stop == 2) * NF_TOK_STOP;
+	return 1;
+}
+
+/* The ids of token t (flags set) from the short-word cache, when it has
+ * them: the folded form is form[0..flen), flen <= 8, eight readable bytes
+ * zero from form[flen] on. Returns 0 when the cache cannot tell. Inlined
+ * into the tokenizer's loop: this is the path of most tokens. */
+static inline int ids_cached(const nf_lex *lex, nf_token *t, const char *form, size_t flen)
+{
+	uint64_t key;
+	memcpy(&key, form, 8);
+	const nf_lex_small *e = nf_lex_small_slot(lex, key);
+	if (e->len != flen || e->key != key)
+		return 0;
+	if (!(t->flags & NF_TOK_WORD)) {
+		t->norm = t->stem = e->id;
+		return 1;
+	}
+	return cached_word(t, e->id, e->stem, e->stop);
+}
+
+/* The 16-byte key of form[0..flen), 8 < flen <= 16, sixteen readable
+ * bytes at form (those after flen need not be zero). */
+static inline void mid_key(const char *form, size_t flen, uint64_t k[2])
+{
+	k[0] = nf_load8(form);
+	k[1] = nf_load8(form + 8) & nf_low_bytes(flen - 8);
+}
+
+/* ids_cached() for a word of 9 to 16 bytes. */
+static inline int mid_cached(const nf_lex *lex, nf_token *t, const char *form, size_t flen)
+{
+	uint64_t k[2];
+	mid_key(form, flen, k);
+	const nf_lex_mid *e = nf_lex_mid_slot(lex, k[0], k[1]);
+	if (e->len != flen || e->key[0] != k[0] || e->key[1] != k[1])
+		return 0;
+	return cached_word(t, e->id, e->stem, e->stop);
+}
+
+/* The ids of token t (flags set) whose folded form is form[0..flen), by
+ * the lexicon, when ids_cached() could not give them; form has eight
+ * readable bytes, zero from form[flen] on, when flen <= 8, and sixteen
+ * when flen <= 16. */
+static nf_status ids_interned(nf_lex *lex, nf_token *t, const char *form, size_t flen)
+{
 	if (flen > 8) {
 		if (!(t->norm = nf_lex_intern(lex, form, flen)))
 			return NF_ENOMEM;
-		if (flags & NF_TOK_WORD)
-			return word_ids(lex, t, form, flen);
-		t->stem = t->norm;
-		return NF_OK;
+		if (!(t->flags & NF_TOK_WORD)) {
+			t->stem = t->norm;
+			return NF_OK;
+		}
+		nf_status st = word_ids(lex, t, form, flen);
+		if (!st && flen <= 16) {
+			uint64_t k[2];
+			mid_key(form, flen, k);
+			*nf_lex_mid_slot(lex, k[0], k[1]) = (nf_lex_mid){
+				{k[0], k[1]}, (uint32_t)flen, t->norm, t->stem, lex->entries[t->norm].stop};
+		}
+		return st;
 	}
 	uint64_t key;
 	memcpy(&key, form, 8);
-	nf_lex_small *e = nf_lex_small_slot(lex, key);
-	if (e->len == flen && e->key == key && (e->stem || !(flags & NF_TOK_WORD))) {
-		/* a cached word with its stem and stop flag: no entry to read */
-		t->norm = e->id;
-		t->stem = flags & NF_TOK_WORD ? e->stem : e->id;
-		if (e->stop == 2 && (flags & NF_TOK_WORD))
-			t->flags |= NF_TOK_STOP;
-		return NF_OK;
-	}
 	if (!(t->norm = nf_lex_intern_key(lex, form, flen, key)))
 		return NF_ENOMEM;
-	if (!(flags & NF_TOK_WORD)) {
+	if (!(t->flags & NF_TOK_WORD)) {
 		t->stem = t->norm;
 		return NF_OK;
 	}
 	nf_status st = word_ids(lex, t, form, flen);
+	nf_lex_small *e = nf_lex_small_slot(lex, key);
 	if (!st && e->id == t->norm && e->len == flen && e->key == key) {
 		e->stem = t->stem;
 		e->stop = lex->entries[t->norm].stop;
 	}
 	return st;
+}
+
+/* ascii_word() for the common word: fewer than eight letters and digits
+ * then an ASCII byte that joins nothing more to them, all in the block at
+ * p (eight readable bytes). Returns the word's length, 0 for any other
+ * word; folds it into buf (eight bytes, zero-padded) and sets *flags as
+ * ascii_word() does, from the block's masks alone. */
+static inline size_t short_word(const unsigned char *p, char *buf, uint32_t *flags)
+{
+	uint64_t x = nf_load8(p);
+	uint64_t letters = nf_letters(x);
+	uint64_t stop = ~(letters | nf_bytes_in(x, '0', '9')) & NF_HIGHS;
+	if (!stop)
+		return 0;
+	size_t m = nf_first_marked(stop); /* 1 or more: p[0] is a letter */
+	if (p[m] >= 0x80 || word_joiner[p[m]])
+		return 0;
+	uint64_t keep = nf_low_bytes(m), up = nf_upper(x, letters) & keep;
+	nf_store8(buf, (x | up >> 2) & keep);
+	/* capitalised or not is as random as text: the flags without a branch;
+	 * upper case is a capital, 2+ letters and none in lower case */
+	letters &= keep;
+	uint32_t cap = (up & 0x80) != 0;
+	uint32_t upper = cap & ((letters & (letters - 1)) != 0) & !(letters & ~up);
+	*flags = NF_TOK_WORD | cap * NF_TOK_CAP | upper * NF_TOK_UPPER;
+	return m;
+}
+
+/* Tokens whose ids wait for the lexicon. A word the caches do not know is
+ * most often new to the corpus, and interning and stemming it reads three
+ * or four places out of cache (its slot, the memo's slot and copy, its
+ * stem's slot): one after another, that was about 40% of tokenizing. So
+ * the tokenizer notes such a token, starts those loads, and goes on; every
+ * PENDING tokens, and before anything else is interned, the noted ones are
+ * resolved in order, their loads done together. The order of interning is
+ * the order of the tokens, so ids are those of resolving each at once. */
+#define PENDING 32
+
+typedef struct pending {
+	uint32_t tok, flen;  /* the token's index; its folded form's length */
+	uint64_t hash;
+	char form[16];       /* the folded form (up to 16 bytes), zero-padded */
+} pending;
+
+typedef struct tokenizer {
+	nf_lex *lex;
+	nf_vec *toks;
+	pending wait[PENDING];
+	size_t nwait;
+} tokenizer;
+
+static nf_status resolve(tokenizer *z)
+{
+	for (size_t k = 0; k < z->nwait; k++)
+		nf_lex_prefetch_memo(z->lex, z->wait[k].hash);
+	for (size_t k = 0; k < z->nwait; k++) {
+		const pending *w = &z->wait[k];
+		nf_status st = ids_interned(z->lex, (nf_token *)z->toks->data + w->tok, w->form, w->flen);
+		if (st)
+			return st;
+	}
+	z->nwait = 0;
+	return NF_OK;
+}
+
+/* Pushes a token whose folded form is form[0..flen), with flags; form has
+ * sixteen readable bytes, zero from form[flen] to form[8] when flen <= 8.
+ * Its ids come from the caches, else later (resolve()). */
+static inline nf_status push_folded(tokenizer *z, size_t off, size_t len, const char *form,
+                                    size_t flen, uint32_t flags)
+{
+	nf_token *t = new_token(z->toks);
+	if (!t)
+		return NF_ENOMEM;
+	t->off = (uint32_t)off;
+	t->len = (uint32_t)len;
+	t->flags = flags;
+	if (flen <= 8 ? ids_cached(z->lex, t, form, flen)
+	              : flen <= 16 && (flags & NF_TOK_WORD) && mid_cached(z->lex, t, form, flen))
+		return NF_OK;
+	nf_status st;
+	if (flen > 16) { /* rare: at once, after those waiting */
+		if ((st = resolve(z)))
+			return st;
+		return ids_interned(z->lex, t, form, flen);
+	}
+	if (z->nwait == PENDING && (st = resolve(z)))
+		return st;
+	pending *w = &z->wait[z->nwait++];
+	w->tok = (uint32_t)(t - (nf_token *)z->toks->data);
+	w->flen = (uint32_t)flen;
+	memcpy(w->form, form, 16);
+	w->hash = nf_lex_hash(form, flen);
+	nf_lex_prefetch(z->lex, w->hash);
+	return NF_OK;
 }
 
 nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks)
@@ -673,6 +830,7 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 	char buf[FOLD_MAX + 8]; /* + 8: the key's padding, or a block's store */
 	size_t i = 0;
 	nf_status st;
+	tokenizer z = {.lex = &c->lex, .toks = toks};
 	while (i < len) {
 		if (p[i] < 0x80) {
 			enum cls cl = (enum cls)ascii_class[p[i]];
@@ -683,26 +841,31 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 			if (cl == C_OTHER) {
 				memset(buf, 0, 8);
 				buf[0] = (char)p[i];
-				if ((st = push_folded(&c->lex, toks, i, 1, buf, 1, NF_TOK_PUNCT)))
+				if ((st = push_folded(&z, i, 1, buf, 1, NF_TOK_PUNCT)))
 					return st;
 				i++;
 				continue;
 			}
-			size_t end;
+			size_t end = 0, m;
 			uint32_t flags;
-			int poss;
-			if (cl == C_LETTER && (end = ascii_word(p, len, i, buf, &flags, &poss))) {
-				if ((st = push_folded(&c->lex, toks, i, end - i, buf, end - i, flags)))
+			int poss = 0;
+			if (cl == C_LETTER && len - i >= 8 && (m = short_word(p + i, buf, &flags)))
+				end = i + m;
+			else if (cl == C_LETTER)
+				end = ascii_word(p, len, i, buf, &flags, &poss);
+			if (end) {
+				if ((st = push_folded(&z, i, end - i, buf, end - i, flags)))
 					return st;
 				if (poss) {
 					memset(buf, 0, 8);
 					memcpy(buf, "'s", 2);
 					flags = NF_TOK_WORD | (p[end + 1] == 'S' ? NF_TOK_CAP : 0);
-					if ((st = push_folded(&c->lex, toks, end, 2, buf, 2, flags)))
+					if ((st = push_folded(&z, end, 2, buf, 2, flags)))
 						return st;
 					end += 2;
 				}
-				i = end;
+				/* the space after a word: one test, not a turn of the loop */
+				i = end + (end < len && p[end] == ' ');
 				continue;
 			}
 		}
@@ -713,6 +876,8 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 			i += n;
 			continue;
 		}
+		if ((st = resolve(&z))) /* push_token() interns at once */
+			return st;
 		if (cl == C_LETTER) {
 			int poss;
 			size_t end = scan_word(&sc, i, &poss);
@@ -738,7 +903,7 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 			i += n;
 		}
 	}
-	return NF_OK;
+	return resolve(&z);
 }
 
 int nf_tok_is(const nf_corpus *c, const nf_token *t, const char *w)
@@ -785,16 +950,20 @@ static int can_start(const char *s, const nf_token *t)
 }
 
 /* Whether the period at token i follows an abbreviation or an initial. */
-static int after_abbreviation(const nf_corpus *c, const char *s,
-                              const nf_token *toks, size_t i)
+static int after_abbreviation(nf_corpus *c, const char *s, const nf_token *toks, size_t i)
 {
 	if (i == 0 || s[toks[i].off] != '.')
 		return 0;
 	const nf_token *w = &toks[i - 1];
 	if (w->off + w->len != toks[i].off || !(w->flags & NF_TOK_WORD))
 		return 0;
-	const nf_lex_entry *e = &c->lex.entries[w->norm];
-	if (in_sorted(abbreviations, sizeof abbreviations / sizeof *abbreviations, e->str, e->len))
+	/* a period follows one word in twenty: the list is searched once a
+	 * distinct word, the answer kept on its entry */
+	nf_lex_entry *e = &c->lex.entries[w->norm];
+	if (!e->abbr)
+		e->abbr = in_sorted(abbreviations, sizeof abbreviations / sizeof *abbreviations,
+		                    e->str, e->len) ? 2 : 1;
+	if (e->abbr == 2)
 		return 1;
 	/* A single capital letter: an initial, as in "John F. Kennedy". */
 	return w->len == 1 && (w->flags & NF_TOK_CAP);
@@ -828,8 +997,12 @@ nf_status nf_text_analyze(nf_corpus *c, nf_doc *d)
 	uint32_t para = 0;
 	size_t words = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (tk[i].flags & (NF_TOK_WORD | NF_TOK_NUM))
-			words++;
+		words += (tk[i].flags & (NF_TOK_WORD | NF_TOK_NUM)) != 0;
+		/* most tokens end nothing: not punctuation, and at most one
+		 * byte (a space) before the next, so no paragraph break */
+		if (i + 1 < n && !(tk[i].flags & NF_TOK_PUNCT) &&
+		    tk[i + 1].off - (tk[i].off + tk[i].len) < 2)
+			continue;
 		size_t last = i;
 		int cut = i + 1 == n || para_break(s, tk[i].off + tk[i].len, tk[i + 1].off);
 		if (!cut && (tk[i].flags & NF_TOK_PUNCT) && is_terminal(s, &tk[i]) &&

@@ -3,7 +3,9 @@
  *
  * Chunks grow geometrically up to 1 MiB so a five-article brief touches a
  * few pages and a 500-article one does not make thousands of mallocs. A
- * request larger than a chunk gets a chunk of its own.
+ * request larger than a chunk gets a chunk of its own. Only chunks of the
+ * full size go to a pool, so any pooled chunk serves any request up to
+ * that size; the smaller first chunks are too few to matter.
  */
 #include "arena.h"
 
@@ -44,6 +46,14 @@ static void *alloc_raw(nf_arena *a, size_t size)
 		return NULL;
 	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	nf_arena_chunk *c = a->head;
+	if ((!c || c->size - c->used < size) && a->pool && a->pool->free && size <= MAX_CHUNK) {
+		nf_arena_chunk *n = a->pool->free;
+		a->pool->free = n->next;
+		a->pool->bytes -= n->size;
+		n->used = 0;
+		n->next = c;
+		a->head = c = n;
+	}
 	if (!c || c->size - c->used < size) {
 		size_t want = c ? c->size * 2 : FIRST_CHUNK;
 		if (want > MAX_CHUNK)
@@ -121,9 +131,29 @@ void nf_arena_free(nf_arena *a)
 	nf_arena_chunk *c = a->head;
 	while (c) {
 		nf_arena_chunk *next = c->next;
+#ifndef NF_ARENA_MALLOC /* there, each object is a chunk of its own size */
+		nf_arena_pool *p = a->pool;
+		if (p && c->size == MAX_CHUNK && p->max_bytes - p->bytes >= c->size) {
+			c->next = p->free;
+			p->free = c;
+			p->bytes += c->size;
+			c = next;
+			continue;
+		}
+#endif
 		free(c);
 		c = next;
 	}
 	a->head = NULL;
 	a->used = 0;
+}
+
+void nf_arena_pool_free(nf_arena_pool *p)
+{
+	while (p->free) {
+		nf_arena_chunk *next = p->free->next;
+		free(p->free);
+		p->free = next;
+	}
+	p->bytes = 0;
 }

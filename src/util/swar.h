@@ -61,6 +61,22 @@ static inline uint64_t nf_bytes_in(uint64_t x, unsigned lo, unsigned hi)
 	return ge & ~gt & ~x & NF_HIGHS;
 }
 
+/* The same for a block with no byte from 0x80 up (x & NF_HIGHS == 0):
+ * two operations fewer. */
+static inline uint64_t nf_ascii_in(uint64_t x, unsigned lo, unsigned hi)
+{
+	return (x + (0x80 - lo) * NF_ONES) & ~(x + (0x7F - hi) * NF_ONES) & NF_HIGHS;
+}
+
+/* The bytes of x equal to c, exact up to and including the first: a
+ * borrow may also mark a byte after it. Enough for the first match, and
+ * for whether a prefix of the block holds one. */
+static inline uint64_t nf_first_eq(uint64_t x, unsigned char c)
+{
+	uint64_t t = x ^ (c * NF_ONES);
+	return (t - NF_ONES) & ~t & NF_HIGHS;
+}
+
 /* ASCII letters of either case: bit 5 (0x20) set makes upper case lower. */
 static inline uint64_t nf_letters(uint64_t x)
 {

@@ -15,9 +15,8 @@ set -e
 cd "$(dirname "$0")/../.."
 out=build-fuzz
 jobs=$(nproc 2>/dev/null || echo 2)
-pkgs="libutf8proc json-c libxxhash sqlite3 libxml-2.0"
-libs="$(pkg-config --libs $pkgs) -lstemmer -lglpk -lm"
-cflags="-std=c17 -D_POSIX_C_SOURCE=200809L -g -Wall -Wextra -Iinclude -Isrc -Itests/fuzz $(pkg-config --cflags $pkgs)"
+libs="$(make -s print-libs)"
+cflags="-std=c17 -D_POSIX_C_SOURCE=200809L -g -Wall -Wextra -Iinclude -Isrc -Itests/fuzz $(make -s print-cflags)"
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 srcs="tests/fuzz/fuzz_common.c"
 mkdir -p "$out"

@@ -319,6 +319,31 @@ static void test_hostile(void)
 	free(big);
 }
 
+/* A page's main text from the DOM keeps lines the plain-text cues would
+ * drop (a short line without English function words, one that names
+ * "share" and "comments"), and loses only what the corpus repeats. */
+static void test_extracted_page(void)
+{
+	static const char *const page =
+		"<html><head><title>Fähre Brellin</title></head><body><article>"
+		"<h1>Die Fähre von Brellin bleibt im Hafen</h1>"
+		"<p>Der Gemeinderat von Brellin hat am Dienstag beschlossen, den alten Anleger "
+		"zu schliessen, nachdem Prüfer Risse an zwei Stützen gefunden hatten.</p>"
+		"<p>Kommentare und Teilen</p>"
+		"<p>Hafenmeisterin Odile Fenwick sagte, der Anleger bleibe gesperrt, bis die "
+		"Reparatur bezahlt und abgeschlossen sei.</p></article></body></html>";
+	nf_corpus_free(corpus);
+	corpus = NULL;
+	CHECK_INT(nf_corpus_new(&corpus, ctx), NF_OK);
+	CHECK_INT(nf_corpus_add(corpus, "page.html", page, strlen(page), NF_INPUT_AUTO), NF_OK);
+	CHECK_INT(nf_clean(corpus), NF_OK);
+	nf_doc *d = NF_DOC(corpus, 0);
+	CHECK(d->extracted);
+	CHECK(has(d, "Risse an zwei"));
+	CHECK(has(d, "Kommentare und Teilen"));
+	CHECK(has(d, "abgeschlossen sei."));
+}
+
 int main(void)
 {
 	ctx = nf_ctx_new();
@@ -335,6 +360,7 @@ int main(void)
 	RUN(test_highlights_and_stamps);
 	RUN(test_jsonl_metadata_kept);
 	RUN(test_hostile);
+	RUN(test_extracted_page);
 	nf_corpus_free(corpus);
 	nf_ctx_free(ctx);
 	return harness_done();

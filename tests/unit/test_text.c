@@ -117,6 +117,48 @@ static size_t sentences(const char *text, nf_doc *d)
 	return d->nsents;
 }
 
+/* The tokens of s in a new corpus on c as "form/stem/flags id,stem ..." */
+static void token_dump(nf_ctx *c, const char *s, char *out, size_t cap)
+{
+	nf_corpus *k = NULL;
+	nf_vec v = NF_VEC_INIT;
+	out[0] = '\0';
+	CHECK(nf_corpus_new(&k, c) == NF_OK);
+	CHECK(nf_text_tokenize(k, s, strlen(s), &v) == NF_OK);
+	for (size_t i = 0; i < v.len; i++) {
+		const nf_token *t = &NF_VEC_AT(&v, nf_token, i);
+		size_t o = strlen(out);
+		snprintf(out + o, cap - o, "%s/%s/%x %u,%u ", nf_lex_str(&k->lex, t->norm),
+		         nf_lex_str(&k->lex, t->stem), t->flags, t->norm, t->stem);
+	}
+	nf_vec_free(&v);
+	nf_corpus_free(k);
+}
+
+/* Corpora made one after another on a context share its word memo and
+ * the short- and mid-length word caches' code paths: the tokens, stems,
+ * flags and ids must be what a fresh context gives. */
+static void test_stream_of_corpora(void)
+{
+	const char *s = "Investigators questioned the neighbourhood's residents; "
+	                "INVESTIGATORS said the investigation continues. Officers "
+	                "questioned residents again, and the neighbourhood waited "
+	                "for investigators. Internationalisation hypersensitivities.";
+	static char fresh[8192], again[8192];
+	nf_ctx *one = nf_ctx_new(), *stream = nf_ctx_new();
+	CHECK(one && stream);
+	token_dump(one, s, fresh, sizeof fresh);
+	token_dump(stream, "the residents questioned officers", again, sizeof again);
+	token_dump(stream, s, again, sizeof again); /* the memo knows these words */
+	CHECK_STR(again, fresh);
+	token_dump(stream, s, again, sizeof again);
+	CHECK_STR(again, fresh);
+	CHECK(strstr(fresh, "investigators/investig/") != NULL);
+	CHECK(strstr(fresh, "neighbourhood/neighbourhood/1 ") != NULL);
+	nf_ctx_free(one);
+	nf_ctx_free(stream);
+}
+
 static void test_sentences(void)
 {
 	nf_doc d;
@@ -168,6 +210,7 @@ int main(void)
 	RUN(test_words_numbers_punct);
 	RUN(test_flags_and_stems);
 	RUN(test_word_lists);
+	RUN(test_stream_of_corpora);
 	RUN(test_sentences);
 	RUN(test_normalize);
 	RUN(test_position);

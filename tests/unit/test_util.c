@@ -31,6 +31,38 @@ static void test_arena(void)
 	CHECK(a.head == NULL);
 }
 
+static void test_arena_pool(void)
+{
+	nf_arena_pool pool = NF_ARENA_POOL_INIT((size_t)3 << 20);
+	nf_arena a = NF_ARENA_INIT;
+	a.pool = &pool;
+	for (int i = 0; i < 80; i++) /* 5 MB: full-size chunks */
+		memset(nf_arena_alloc(&a, 65536), 0xAB, 65536);
+	nf_arena_free(&a);
+#ifdef NF_ARENA_MALLOC
+	CHECK_INT(pool.bytes, 0); /* each object is a malloc of its own: none pooled */
+#else
+	/* the pool keeps chunks up to its cap, frees the rest */
+	CHECK(pool.bytes > 0 && pool.bytes <= pool.max_bytes);
+#endif
+	size_t held = pool.bytes;
+	nf_arena b = NF_ARENA_INIT;
+	b.pool = &pool;
+	unsigned char *p = nf_arena_alloc(&b, 1000);
+	CHECK(p != NULL);
+#ifndef NF_ARENA_MALLOC
+	CHECK(pool.bytes < held); /* taken from the pool */
+#endif
+	(void)held;
+	for (int k = 0; k < 1000; k++) /* and zeroed, though reused */
+		CHECK(p[k] == 0);
+	CHECK(nf_arena_alloc(&b, (size_t)1 << 21) != NULL); /* bigger than a chunk */
+	nf_arena_free(&b);
+	nf_arena_pool_free(&pool);
+	CHECK_INT(pool.bytes, 0);
+	CHECK(pool.free == NULL);
+}
+
 static void test_buf(void)
 {
 	nf_buf b = NF_BUF_INIT;
@@ -87,11 +119,59 @@ static void test_lexicon(void)
 	nf_arena_free(&a);
 }
 
+/* Two lexicons sharing a memo: the second gets the first's stems and
+ * stop flags, and its own ids in the same order as without a memo. */
+static void test_lexicon_memo(void)
+{
+	nf_lex_memo *memo = nf_lex_memo_new();
+	CHECK(memo != NULL);
+	nf_arena a = NF_ARENA_INIT;
+	nf_lex lex;
+	CHECK(nf_lex_init_shared(&lex, &a, memo) == 0);
+	char w[32];
+	for (int i = 0; i < 5000; i++) { /* the tables grow */
+		snprintf(w, sizeof w, "word%d", i);
+		CHECK(nf_lex_intern(&lex, w, strlen(w)) != 0);
+	}
+	uint32_t running = nf_lex_intern(&lex, "running", 7);
+	CHECK(nf_lex_stem(&lex, running) != 0);
+	lex.entries[running].stop = 1;
+	nf_lex_remember(&lex, running);
+	uint32_t grown = lex.nslots;
+	nf_lex_free(&lex); /* its tables go to the memo */
+	nf_arena_free(&a);
+
+	CHECK(nf_lex_init_shared(&lex, &a, memo) == 0);
+	CHECK_INT(lex.nslots, grown); /* reused, cleared */
+	CHECK_INT(nf_lex_find(&lex, "running", 7), 0);
+	running = nf_lex_intern(&lex, "running", 7);
+	CHECK_INT(running, 1);
+	uint32_t stem = nf_lex_stem(&lex, running);
+	CHECK_INT(stem, 2); /* the stem is the next id, as without a memo */
+	CHECK_STR(nf_lex_str(&lex, stem), "run");
+	CHECK_INT(lex.entries[running].stop, 1); /* from the memo */
+	/* more words than the memo holds: it starts over, stems stay right */
+	for (int i = 0; i < NF_LEX_MEMO_WORDS + 1000; i++) {
+		snprintf(w, sizeof w, "walked%d", i);
+		uint32_t id = nf_lex_intern(&lex, w, strlen(w));
+		CHECK(id != 0 && nf_lex_stem(&lex, id) != 0);
+		lex.entries[id].stop = 1;
+		nf_lex_remember(&lex, id);
+	}
+	uint32_t walking = nf_lex_intern(&lex, "walking", 7);
+	CHECK_STR(nf_lex_str(&lex, nf_lex_stem(&lex, walking)), "walk");
+	nf_lex_free(&lex);
+	nf_arena_free(&a);
+	nf_lex_memo_free(memo);
+}
+
 int main(void)
 {
 	RUN(test_arena);
+	RUN(test_arena_pool);
 	RUN(test_buf);
 	RUN(test_vec);
 	RUN(test_lexicon);
+	RUN(test_lexicon_memo);
 	return harness_done();
 }
