@@ -221,8 +221,9 @@ typedef struct nf_cluster_options {
 	                        many days of its date; 0 = default (365) */
 	int window_articles; /* recent articles kept as candidates; 0 = default
 	                        (131072) */
-	double threshold;    /* likeness to join a story, 0..1 (a blend of
-	                        cosines less a time penalty); 0 = default (0.08):
+	double threshold;    /* likeness to join a story, 0..1 (the average
+	                        cosine with its articles, with their figures,
+	                        less a time penalty); 0 = default (0.07):
 	                        lower joins more */
 } nf_cluster_options;
 

@@ -1,59 +1,84 @@
 /*
  * cluster.c - a stream of articles grouped into stories, in one pass.
  *
- * What: each article gets a story number as it arrives: the story of the
- * recent article it is most like, when that likeness is high enough, else
- * a new story. Near-duplicates (a syndicated copy, a light rewrite) are
- * found on the way and always join their original's story.
+ * What: each article gets a story number as it arrives (a batch at a
+ * time): the story of the recent articles it is most like, when that
+ * likeness is high enough, else a new story. Near-duplicates (a
+ * syndicated copy, a light rewrite) are found on the way and always join
+ * their original's story.
  *
  * How: articles are read into a small corpus and cleaned, tokenized and
  * turned into vectors in batches of BATCH (so the cleaner sees repeated
  * boilerplate lines across a batch, and document frequencies include the
  * batch before any of it is scored). An article's vector holds its
- * NF_CLUSTER_TERMS heaviest terms: content-word stems, numbers, and pairs
- * of adjacent capitalised words (names and places: "Rocky Mount", "Brian
- * Nichols"), weighted by (1 + log tf) * idf with the headline and lead
- * counted more, idf from a hashed table of document frequencies over the
- * whole stream. The vector is what tells two events of one kind apart:
- * "shooting", "police" and the city are in most of a city's crime news
- * and weigh little; victims' names, streets, ages and counts are in one
- * event's reports and weigh most.
+ * NF_CLUSTER_TERMS heaviest terms: content-word stems, figures (numbers;
+ * ages as their own kind; not clock times or telephone numbers), and
+ * pairs of adjacent capitalised words (names and places: "Rocky Mount",
+ * "Brian Nichols"), weighted by (1 + log tf) * idf with the headline and
+ * lead counted more, idf from a hashed table of document frequencies over
+ * the whole stream. The vector is what tells two events of one kind
+ * apart: "shooting", "police" and the city are in most of a city's crime
+ * news and weigh little; victims' names, streets, ages and counts are in
+ * one event's reports and weigh most.
+ *
+ * Likeness of two articles: their cosine, plus FIGURES_WEIGHT times the
+ * cosine of their figures alone when they share some (less when the words
+ * share little), less FIGURES_PENALTY when both give figures and share
+ * none, less TIME_SLOPE * log(1 + days apart). Of an article and a story:
+ * the same with the average over the story's articles (the dot product
+ * with their summed vectors and figures, over their number), the days
+ * counted to the story's candidate article closest in time.
+ *
+ * A batch is assigned in two steps. First its articles are grouped among
+ * themselves by average linkage (linkage.c) on their likeness, with the
+ * cohesion rule: two groups of several join only when their likeness is
+ * at least COHESION times the lower of their own average likeness. Then
+ * each group joins the window's story its members are on average most
+ * like, under the same threshold and rule, or opens a new story. So the
+ * first reports of a second event of a kind (ECB+'s second earthquake of
+ * a topic) meet the first event's story together, and their being more
+ * alike among themselves keeps them apart from it; one report alone is
+ * judged on the threshold.
  *
  * Candidates come from an inverted index over the vectors of the most
  * recent articles (a ring of window_articles): the article's terms, rarest
  * first, accumulate dot products with the recent articles that share them
  * until a budget of postings is spent (the common terms left out weigh
  * little, and their postings would make the pass quadratic); the
- * MAX_CANDIDATES best are scored exactly, and each of their stories by a
- * blend of its closest article's cosine and the cosine with the story's
- * summed vector (what its reports say together), less a time penalty.
- * Time: an article only joins stories with an article within window_days
- * of its own date, and the likeness falls with the log of the days between
- * them, so the same kind of event a month later needs far more in common;
+ * MAX_CANDIDATES best name the stories that are scored. Time: an article
+ * only joins stories with an article within window_days of its own date;
  * an article leaves the window when the ring wraps, and a story none of
  * whose articles is left is closed for good.
  *
  * Copies: a MinHash signature of 4-word shingles (minhash.c) and band keys
- * in a table of the recent articles; a candidate whose estimated Jaccard
- * similarity is COPY_JACCARD or more is the original.
+ * in a table of the recent articles (and of the batch's earlier ones); a
+ * candidate whose estimated Jaccard similarity is COPY_JACCARD or more is
+ * the original.
  *
  * Cost: per article, linear in its length plus the postings of its rarer
- * terms, which the ring bounds; memory is the ring, the index over it and
- * the frequency table: constant in the length of the stream.
+ * terms, which the ring bounds, plus its batch's pairs that share terms;
+ * memory is the ring, the index over it, the frequency table and one
+ * batch: constant in the length of the stream.
  *
- * Measured (bench/cluster, BCubed F1): gva-dev 0.915 in date order,
- * 0.906 in file order; ECB+ subtopics 0.844. Cost: 6,400 articles/s of
- * one core's CPU time on a million-article stream, peak RSS 559 MB.
+ * Measured (bench/cluster, BCubed F1): gva-dev 0.912 in date order,
+ * 0.912 in file order; ECB+ subtopics 0.945 (the scikit-learn peer: 0.840
+ * and 0.870). Cost: 7,000 articles/s of one core's CPU time on a
+ * million-article synthetic stream, peak RSS 932 MB.
  *
  * Rejected: comparing each article with every story's centroid (the cost
- * grows with the stories); centroids alone or closest articles alone
- * (up to 0.01 F1 below the blend on either set); a 30-day window
- * (a tenth of gva-dev's incidents have reports months apart: arrests,
- * trials); dropping sentences repeated across stories as furniture (no
- * gain measured: the cleaner and idf already discount them); offline
- * agglomerative clustering (needs every article at once, and on these
- * vectors it reaches 0.90 on ECB+, little above one pass); keeping the
- * corpus of every article (memory grows with the stream).
+ * grows with the stories); assigning articles one at a time (ECB+ 0.86:
+ * the first report of a topic's second event joins the first's story, and
+ * the rest follow it); a likeness that is the cosine with the story's
+ * normalised sum or blended with its closest article (ECB+ 0.01 to 0.02
+ * lower, gva-dev the same); figures counted among the words only, or
+ * their shared cosine ungated (ECB+ 0.04 lower, or gva-dev 0.01); a
+ * smaller or larger vector (40 terms: both sets lower; 96: ECB+ 0.01
+ * lower); a 30-day window (a tenth of gva-dev's incidents have reports
+ * months apart: arrests, trials); dropping sentences repeated across
+ * stories as furniture (no gain measured: the cleaner and idf already
+ * discount them); clustering without the cleaner (gva-dev 0.02 lower, and
+ * no faster: the furniture it drops costs the tokenizer as much); keeping
+ * the corpus of every article (memory grows with the stream).
  */
 #include <math.h>
 #include <stdio.h>
@@ -63,6 +88,7 @@
 
 #include "cluster.h"
 #include "dates.h"
+#include "linkage.h"
 #include "stages.h"
 #include "util/hash.h"
 
@@ -94,9 +120,13 @@
 
 /* Likeness from which an article joins a story: two reports of one event
  * share names, places and figures, two events of one kind only the kind's
- * vocabulary. Tuned on the whole of gva-dev and ECB+ together (their best
- * are 0.07-0.10 and 0.09-0.15 on their own; 0.08 costs each under 0.01). */
-#define DEFAULT_THRESHOLD 0.08
+ * vocabulary. Tuned on the whole of gva-dev and ECB+ together: both are
+ * within 0.003 F1 of their best anywhere from 0.05 to 0.08 (the cohesion
+ * rule, not the threshold, keeps ECB+'s two events of one kind apart).
+ * A dense wire needs the upper half of that range: on bench/gen_stream.c's
+ * 400 new stories a day, 0.05 joins same-day stories of one kind in one
+ * city (precision 0.93), 0.07 does not (0.98). */
+#define DEFAULT_THRESHOLD 0.07
 
 /* Recent articles scored exactly per new article: the 16 that share the
  * most weight with it cover every story it could belong to (48 gave the
@@ -114,17 +144,36 @@
  * story's closest one: 0.05 a day apart, 0.24 a month, 0.41 a year. Most
  * reports of one event come within two days; a follow-up months later
  * (an arrest, a trial) must share its names to join. Best on gva-dev
- * between 0.05 and 0.1. */
+ * (0.04 and 0.1 are 0.01 F1 lower). */
 #define TIME_SLOPE 0.07
 
 /* Terms kept in a story's sum: twice an article's, since a story's
  * reports name more people and places than any one of them. */
 #define STORY_TERMS 128
 
-/* Weight of the likeness to the story as a whole (its summed vector)
- * against the likeness to its closest article: the sum is steadier (a
- * story's common core), the closest article catches a drifting story. */
-#define CENTROID_WEIGHT 0.8
+/* Figures kept in a story's sum of figures: its reports give a few ages,
+ * counts and dates each, and mostly the same ones. */
+#define STORY_FIGURES 32
+
+/* Weight of the cosine of two articles' figures in their likeness, and
+ * what two articles that both give figures but share none lose: tuned on
+ * gva-dev and ECB+ together (ECB+ gains 0.06 F1 with both, gva-dev holds;
+ * a penalty of 0.03 or 0.07 costs ECB+ 0.02). */
+#define FIGURES_WEIGHT 0.2f
+#define FIGURES_PENALTY 0.05f
+
+/* Cosine below which shared figures add less, in proportion: figures
+ * corroborate words, and two articles that share only a "3" or a "2016"
+ * are alike by chance (without it gva-dev loses 0.01 F1 of precision). */
+#define FIGURES_GATE 0.15f
+
+/* The cohesion rule (linkage.h) for two groups of several articles: they
+ * join only when their average likeness is at least this fraction of the
+ * lower of their own internal averages. Two events of one kind in one
+ * place share the kind's words and the place's names, so they are alike,
+ * but each event's reports are more alike among themselves. ECB+ 0.945
+ * with it, 0.87 without; 0.5 and 0.6 give 0.93; gva-dev is the same. */
+#define COHESION 0.55
 
 /* Estimated shingle Jaccard from which an article is a copy: syndicated
  * copies with different furniture and small edits are above 0.7; two
@@ -133,9 +182,10 @@
 #define COPY_JACCARD 0.7
 
 /* Counts of a term in the headline and the lead (first LEAD_SENTENCES
- * sentences): reporters put the event's who, where and what there. */
-#define TITLE_TF 2.0f
-#define LEAD_TF 1.5f
+ * sentences): reporters put the event's who, where and what there (both
+ * sets best at 3 and 2; 2 and 1.5 cost ECB+ 0.01). */
+#define TITLE_TF 3.0f
+#define LEAD_TF 2.0f
 #define LEAD_SENTENCES 3
 
 typedef struct posting {
@@ -162,11 +212,20 @@ typedef struct story {
 	uint32_t last_seq;      /* its latest article */
 	uint32_t size;
 	uint32_t n, mark;       /* terms; the query that last saw it */
-	float norm;             /* length of the sum */
-	float link;             /* best article cosine, during a query */
-	int32_t link_day;       /* that article's day */
+	int32_t link_day;       /* during a query: its candidate closest in time */
+	double inner;           /* summed cosines of its pairs of articles */
+	float group_sum;        /* during a group's decision: its likeness */
 	nf_term *sum;           /* n terms ascending by key */
+	uint32_t nfig;          /* figures in figs */
+	nf_term *figs;          /* the sum of its articles' figures, each
+	                           article's of unit length, ascending by key */
 } story_rec;
+
+/* A story an article could join, and its likeness to it. */
+typedef struct story_like {
+	unsigned long long id;
+	float score;
+} story_like;
 
 typedef struct lsh_slot {
 	uint64_t key;
@@ -225,9 +284,18 @@ struct nf_cluster {
 	tf_entry *tf;         /* per-article term counts, open addressing */
 	size_t tf_mask, tf_used;
 	nf_vec tf_slots;      /* size_t: the slots of tf in use */
-	nf_vec words;         /* uint64_t: word hashes for shingles */
+	uint64_t *words;      /* word hashes for shingles, nwords of cap_words */
+	size_t nwords, cap_words;
 	nf_vec terms;         /* tf_entry: the batch's terms, article by article */
-	nf_vec spans;         /* size_t[2] per article: terms range */
+
+	/* the slice being assigned (BATCH articles at most) */
+	struct batch_art *slice;
+	size_t slice_cap;
+	float *pair;          /* BATCH * BATCH likeness of its articles */
+	float *pair_figs;     /* BATCH * BATCH: their figures' dot products */
+	uint32_t *node_art, *pre, *group, *members; /* BATCH each */
+	unsigned long long *group_story;            /* BATCH */
+	nf_linkage lk;
 };
 
 /* --- Tables ----------------------------------------------------------------- */
@@ -389,13 +457,23 @@ static nf_status tf_add(nf_cluster *cl, uint64_t key, float n)
 	return NF_OK;
 }
 
-/* Term kinds, as hash seeds, so a number and a word never share a key. */
+/* Term kinds, in a key's two low bits: a number and a word never share a
+ * key, and the figures of a vector are known by their keys. */
 enum { KIND_STEM = 1, KIND_NUM, KIND_NAME };
+#define KIND_MASK 3u
 
 static uint64_t term_key(uint64_t h, int kind)
 {
 	uint64_t k = nf_hash_mix(h + (uint64_t)kind * 0x9e3779b97f4a7c15ull);
-	return k ? k : 1;
+	return (k & ~(uint64_t)KIND_MASK) | (uint64_t)kind;
+}
+
+/* Mixed into an age's number, so "25-year-old" and a bare 25 differ. */
+#define AGE_SEED 0x61676521ull
+
+static int is_figure(uint64_t key)
+{
+	return (key & KIND_MASK) == KIND_NUM;
 }
 
 static int content_word(const nf_token *t)
@@ -413,6 +491,55 @@ static int name_word(const nf_token *t)
 /* Counts the terms of toks[0..n), each w times. Pairs of name words are
  * counted in body text only: a headline in title case capitalises every
  * word. */
+/* Digits a run of numbers joined by "-" or "." from toks[i] spans, with
+ * *end its last token: a telephone or case number when 7 or more. */
+static size_t number_run(const nf_corpus *c, const nf_token *toks, size_t n, size_t i,
+                         size_t *end)
+{
+	size_t digits = toks[i].len, j = i;
+	while (j + 2 < n && (toks[j + 2].flags & NF_TOK_NUM) &&
+	       (nf_tok_is(c, &toks[j + 1], "-") || nf_tok_is(c, &toks[j + 1], "."))) {
+		j += 2;
+		digits += toks[j].len;
+	}
+	*end = j;
+	return digits;
+}
+
+/* What a number token of a sentence is to the clusterer. */
+enum { FIG_PLAIN, FIG_AGE, FIG_NONE };
+
+/* Reads the number at toks[i]: an age ("25-year-old") is a figure of its
+ * own kind, since it names a victim or a suspect where a bare 25 may be
+ * anything; a clock time and a telephone number are no figures (a time is
+ * told differently by each outlet, a police tip line is the same for all
+ * of a city's events). *last is the last token the number takes. */
+static int figure_at(const nf_corpus *c, const nf_token *toks, size_t n, size_t i, size_t *last)
+{
+	static const char *const ages[] = {"year-old", "years-old", "month-old", "months-old"};
+	*last = i;
+	if (i + 2 < n && nf_tok_is(c, &toks[i + 1], "-")) {
+		for (size_t k = 0; k < sizeof ages / sizeof *ages; k++) {
+			if (nf_tok_is(c, &toks[i + 2], ages[k])) {
+				*last = i + 2;
+				return FIG_AGE;
+			}
+		}
+	}
+	if (i + 2 < n && nf_tok_is(c, &toks[i + 1], ":") && (toks[i + 2].flags & NF_TOK_NUM)) {
+		*last = i + 2;
+		return FIG_NONE;
+	}
+	/* 7 digits: the shortest telephone number without its area code */
+	if (number_run(c, toks, n, i, last) >= 7)
+		return FIG_NONE;
+	*last = i;
+	return FIG_PLAIN;
+}
+
+/* Counts the terms of toks[0..n), each w times. Pairs of name words are
+ * counted in body text only: a headline in title case capitalises every
+ * word. */
 static nf_status count_terms(nf_cluster *cl, const nf_corpus *c,
                              const nf_token *toks, size_t n, float w, int names)
 {
@@ -420,12 +547,20 @@ static nf_status count_terms(nf_cluster *cl, const nf_corpus *c,
 		const nf_token *t = &toks[i];
 		uint64_t h;
 		int kind;
-		if (t->flags & NF_TOK_NUM)
+		if (t->flags & NF_TOK_NUM) {
+			size_t last;
+			int fig = figure_at(c, toks, n, i, &last);
 			h = lex_hash(cl, c, t->norm), kind = KIND_NUM;
-		else if (content_word(t))
+			i = last;
+			if (fig == FIG_NONE)
+				continue;
+			if (fig == FIG_AGE)
+				h = h ? nf_hash_mix(h ^ AGE_SEED) : 0;
+		} else if (content_word(t)) {
 			h = lex_hash(cl, c, t->stem), kind = KIND_STEM;
-		else
+		} else {
 			continue;
+		}
 		nf_status st = h ? tf_add(cl, term_key(h, kind), w) : NF_ENOMEM;
 		if (st)
 			return st;
@@ -560,10 +695,17 @@ static size_t keep_heaviest(nf_term *t, size_t n, size_t k, float *tmp)
 	return o;
 }
 
-static int cmp_key(const void *a, const void *b)
+/* t[0..n) ascending by key: insertion sort, since n <= NF_CLUSTER_TERMS
+ * (qsort's calls through a pointer cost five times as much here). */
+static void sort_by_key(nf_term *t, size_t n)
 {
-	const nf_term *x = a, *y = b;
-	return (x->key > y->key) - (x->key < y->key);
+	for (size_t i = 1; i < n; i++) {
+		nf_term x = t[i];
+		size_t j = i;
+		for (; j > 0 && t[j - 1].key > x.key; j--)
+			t[j] = t[j - 1];
+		t[j] = x;
+	}
 }
 
 /* The unit vector of the NF_CLUSTER_TERMS heaviest of terms[0..n). */
@@ -585,18 +727,25 @@ static void make_vector(const nf_cluster *cl, const tf_entry *terms, size_t n,
 		v->t[i].w = (float)(scratch[i].w / norm);
 	}
 	v->n = (uint32_t)k;
-	qsort(v->t, k, sizeof *v->t, cmp_key);
+	sort_by_key(v->t, k);
 }
 
 /* The hashes of the article's words and numbers, for its shingles. */
 static nf_status article_words(nf_cluster *cl, const nf_corpus *c, const nf_doc *d)
 {
-	cl->words.len = 0;
+	/* room for every token at once: a push per word cost 3% of a stream */
+	if (d->ntoks > cl->cap_words) {
+		uint64_t *w = realloc(cl->words, d->ntoks * sizeof *w);
+		if (!w)
+			return NF_ENOMEM;
+		cl->words = w;
+		cl->cap_words = d->ntoks;
+	}
+	cl->nwords = 0;
 	for (size_t i = 0; i < d->ntoks; i++) {
 		if (!(d->toks[i].flags & (NF_TOK_WORD | NF_TOK_NUM)))
 			continue;
-		uint64_t *h = nf_vec_push(&cl->words, sizeof *h);
-		if (!h || !(*h = lex_hash(cl, c, d->toks[i].norm)))
+		if (!(cl->words[cl->nwords++] = lex_hash(cl, c, d->toks[i].norm)))
 			return NF_ENOMEM;
 	}
 	return NF_OK;
@@ -604,19 +753,52 @@ static nf_status article_words(nf_cluster *cl, const nf_corpus *c, const nf_doc 
 
 /* --- Assignment ------------------------------------------------------------- */
 
-static float cosine(const nf_tvec *a, const nf_tvec *b)
+/* The dot product of a[0..na) and b[0..nb) (ascending keys) over all
+ * their terms, and over their figures alone into *figs. */
+static float dots(const nf_term *a, uint32_t na, const nf_term *b, uint32_t nb, float *figs)
 {
 	uint32_t i = 0, j = 0;
-	float dot = 0;
-	while (i < a->n && j < b->n) {
-		if (a->t[i].key < b->t[j].key)
+	float dot = 0, fig = 0;
+	while (i < na && j < nb) {
+		if (a[i].key < b[j].key) {
 			i++;
-		else if (a->t[i].key > b->t[j].key)
+		} else if (a[i].key > b[j].key) {
 			j++;
-		else
-			dot += a->t[i++].w * b->t[j++].w;
+		} else {
+			float x = a[i].w * b[j].w;
+			dot += x;
+			if (is_figure(a[i].key))
+				fig += x;
+			i++, j++;
+		}
 	}
+	*figs = fig;
 	return dot;
+}
+
+/* Length of v's figures alone: 0 when it has none. */
+static float figures_norm(const nf_tvec *v)
+{
+	float sq = 0;
+	for (uint32_t i = 0; i < v->n; i++)
+		if (is_figure(v->t[i].key))
+			sq += v->t[i].w * v->t[i].w;
+	return sqrtf(sq);
+}
+
+/* Likeness from a cosine (or an average cosine with a story's articles)
+ * and the cosine of the figures, figs < 0 when either side gives none:
+ * the numbers of an event (ages, counts, magnitudes, scores, dates) are
+ * what two events of one kind differ in, so shared ones add and a pair
+ * that both give figures without sharing any loses. */
+static float likeness(float all, float figs)
+{
+	if (figs < 0)
+		return all;
+	if (figs == 0)
+		return all - FIGURES_PENALTY;
+	float gate = all < FIGURES_GATE ? (all > 0 ? all : 0) / FIGURES_GATE : 1;
+	return all + FIGURES_WEIGHT * figs * gate;
 }
 
 /* --- Stories ------------------------------------------------------------------ */
@@ -680,37 +862,61 @@ static story_rec *story_get(nf_cluster *cl, unsigned long long id)
 	while (cl->stories[i].id)
 		i = (i + 1) & cl->st_mask;
 	s = &cl->stories[i];
-	if (!(s->sum = malloc(STORY_TERMS * sizeof *s->sum)))
+	if (!(s->sum = malloc((STORY_TERMS + STORY_FIGURES) * sizeof *s->sum)))
 		return NULL;
+	s->figs = s->sum + STORY_TERMS;
 	s->id = id;
 	cl->st_used++;
 	return s;
 }
 
-/* Adds article seq, of vector v, to story s. */
-static void story_add(nf_cluster *cl, story_rec *s, const nf_tvec *v, uint32_t seq)
+/* Adds add[0..na) to sum[0..*n) (both ascending by key), keeping the cap
+ * heaviest terms; returns the dot product of the two before. */
+static double add_to_sum(nf_cluster *cl, nf_term *sum, uint32_t *n, uint32_t cap,
+                         const nf_term *add, uint32_t na)
 {
 	nf_term *m = cl->merge;
 	uint32_t i = 0, j = 0, o = 0;
-	while (i < s->n || j < v->n) {
-		if (j == v->n || (i < s->n && s->sum[i].key < v->t[j].key))
-			m[o++] = s->sum[i++];
-		else if (i == s->n || v->t[j].key < s->sum[i].key)
-			m[o++] = v->t[j++];
-		else {
-			m[o] = s->sum[i++];
-			m[o++].w += v->t[j++].w;
+	double dot = 0;
+	while (i < *n || j < na) {
+		if (j == na || (i < *n && sum[i].key < add[j].key)) {
+			m[o++] = sum[i++];
+		} else if (i == *n || add[j].key < sum[i].key) {
+			m[o++] = add[j++];
+		} else {
+			dot += (double)sum[i].w * add[j].w;
+			m[o] = sum[i++];
+			m[o++].w += add[j++].w;
 		}
 	}
-	o = (uint32_t)keep_heaviest(m, o, STORY_TERMS, cl->merge_w);
-	memcpy(s->sum, m, o * sizeof *m);
-	s->n = o;
-	double norm = 0;
-	for (uint32_t k = 0; k < o; k++)
-		norm += (double)m[k].w * m[k].w;
-	s->norm = (float)sqrt(norm);
+	o = (uint32_t)keep_heaviest(m, o, cap, cl->merge_w);
+	memcpy(sum, m, o * sizeof *m);
+	*n = o;
+	return dot;
+}
+
+/* Adds article seq, of vector v, to story s: its terms to the sum, its
+ * cosines with the story's articles (the dot product with the sum, before
+ * v is in it) to the pairs' total, its figures to the figures' sum. */
+static void story_add(nf_cluster *cl, story_rec *s, const nf_tvec *v, uint32_t seq)
+{
+	s->inner += add_to_sum(cl, s->sum, &s->n, STORY_TERMS, v->t, v->n);
+	nf_term figs[NF_CLUSTER_TERMS];
+	uint32_t nf = 0;
+	float norm = figures_norm(v);
+	for (uint32_t k = 0; k < v->n && norm > 0; k++)
+		if (is_figure(v->t[k].key))
+			figs[nf++] = (nf_term){v->t[k].key, v->t[k].w / norm};
+	add_to_sum(cl, s->figs, &s->nfig, STORY_FIGURES, figs, nf);
 	s->size++;
 	s->last_seq = seq;
+}
+
+/* Average cosine of the story's pairs of articles; 0 for one article. */
+static double story_cohesion(const story_rec *s)
+{
+	double pairs = (double)s->size * (s->size - 1) / 2;
+	return pairs > 0 ? s->inner / pairs : 0;
 }
 
 static int32_t day_gap(int32_t a, int32_t b)
@@ -720,21 +926,11 @@ static int32_t day_gap(int32_t a, int32_t b)
 	return a > b ? a - b : b - a;
 }
 
-static float story_cosine(const nf_tvec *v, const story_rec *s)
+/* Likeness lost to the days between two articles; none when either date
+ * is unknown (two undated reports are judged on their words alone). */
+static float time_penalty(int32_t a, int32_t b)
 {
-	if (s->norm <= 0)
-		return 0;
-	uint32_t i = 0, j = 0;
-	float dot = 0;
-	while (i < v->n && j < s->n) {
-		if (v->t[i].key < s->sum[j].key)
-			i++;
-		else if (v->t[i].key > s->sum[j].key)
-			j++;
-		else
-			dot += v->t[i++].w * s->sum[j++].w;
-	}
-	return dot / s->norm;
+	return (float)(TIME_SLOPE * log1p(day_gap(a, b)));
 }
 
 static void sift_down(cand *h, size_t n, size_t i)
@@ -768,15 +964,28 @@ static void select_top(cand *c, size_t n, size_t k)
 	}
 }
 
-/* The best story for v among the stories of the recent articles it shares
- * terms with: sets *id and *score, id 0 when none is close enough. A
- * story's likeness blends the cosine with its summed vector and with its
- * closest article, less the time penalty. */
-static nf_status best_story(nf_cluster *cl, const nf_tvec *v, unsigned long long *id,
-                            float *score)
+/* Likeness of v (whose figures have length vfigs) to story s: its
+ * average cosine with the story's articles (the dot product with their
+ * summed vectors over their number, as average linkage has it) and with
+ * their figures, less the time penalty for the days between v and
+ * link_day, the story's article closest to v. */
+static float story_score(const nf_tvec *v, float vfigs, const story_rec *s, int32_t link_day)
 {
-	*id = 0;
-	*score = 0;
+	float unused, figs = -1;
+	float all = dots(v->t, v->n, s->sum, s->n, &unused) / (float)s->size;
+	if (vfigs > 0 && s->nfig > 0) {
+		dots(v->t, v->n, s->figs, s->nfig, &figs);
+		figs /= vfigs * (float)s->size;
+	}
+	return likeness(all, figs) - time_penalty(v->day, link_day);
+}
+
+/* The stories of the recent articles that share terms with v, each with
+ * v's likeness to it, into out[0 .. *nout) (at most MAX_CANDIDATES). */
+static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *out,
+                                  uint32_t *nout)
+{
+	*nout = 0;
 	/* Rarest terms first, until the budget of postings is spent: names,
 	 * streets and figures find the candidates; the common terms that the
 	 * budget leaves out still count in the exact scores below. */
@@ -834,52 +1043,30 @@ static nf_status best_story(nf_cluster *cl, const nf_tvec *v, unsigned long long
 	}
 	cl->query++;
 	cl->seen.len = 0;
-	nf_status st = NF_OK;
-	for (size_t i = 0; i < nc && !st; i++) {
+	for (size_t i = 0; i < nc; i++) {
 		rec *r = rec_of(cl, cl->cands[i].seq);
 		story_rec *s = story_find(cl, r->story);
-		if (!s)
+		if (!s || (uint32_t)day_gap(v->day, r->v.day) > cl->window_days)
 			continue;
-		float c = cosine(v, &r->v);
 		if (s->mark == cl->query) {
-			if (c > s->link) {
-				s->link = c;
+			/* the closest in time of the story's candidates */
+			if (day_gap(v->day, r->v.day) < day_gap(v->day, s->link_day))
 				s->link_day = r->v.day;
-			}
 			continue;
 		}
 		story_rec **slotp = nf_vec_push(&cl->seen, sizeof *slotp);
-		if (!slotp) {
-			st = NF_ENOMEM;
-			continue;
-		}
+		if (!slotp)
+			return NF_ENOMEM;
 		*slotp = s;
 		s->mark = cl->query;
-		s->link = c;
 		s->link_day = r->v.day;
 	}
 	story_rec **seen = cl->seen.data;
-	for (size_t i = 0; i < cl->seen.len; i++) {
-		const story_rec *s = seen[i];
-		int32_t gap = day_gap(v->day, s->link_day);
-		if ((uint32_t)gap > cl->window_days)
-			continue;
-		/* without both dates, the pair lacks the evidence of being
-		 * published together: taken as a day apart */
-		double penalty = TIME_SLOPE * log1p(v->day == NF_NO_DAY || s->link_day == NF_NO_DAY
-		                                    ? 1 : gap);
-		float sc = (float)(CENTROID_WEIGHT * story_cosine(v, s) +
-		                   (1 - CENTROID_WEIGHT) * s->link - penalty);
-		if (sc > *score) {
-			*score = sc;
-			*id = s->id;
-		}
-	}
-	if (*score < (float)cl->threshold) {
-		*id = 0;
-		*score = 0;
-	}
-	return st;
+	float vfigs = figures_norm(v);
+	for (size_t i = 0; i < cl->seen.len; i++)
+		out[(*nout)++] = (story_like){seen[i]->id,
+		                              story_score(v, vfigs, seen[i], seen[i]->link_day)};
+	return NF_OK;
 }
 
 /* The earlier article of the window (in days too) that v nearly
@@ -961,27 +1148,225 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 	return NF_OK;
 }
 
-static nf_status assign(nf_cluster *cl, nf_doc *d, nf_tvec *v, size_t shingles,
-                        const tf_entry *terms, size_t nterms)
+/* --- Batches ------------------------------------------------------------------ */
+
+#define NO_NODE UINT32_MAX
+
+/* An article of the slice being assigned, from its vector to its story. */
+typedef struct batch_art {
+	nf_doc *d;
+	nf_tvec v;
+	size_t shingles;
+	uint64_t bands[NF_MINHASH_BANDS];
+	size_t term0, nterms;       /* its distinct terms in cl->terms */
+	float figs;                 /* length of its figures (figures_norm) */
+	const char *copy_of;        /* id of the article it copies, or NULL */
+	float copy_sim;
+	int32_t orig;               /* slice index of that article, or -1 */
+	uint32_t node;              /* its item in the batch linkage; NO_NODE when
+	                               its story is fixed as a copy's */
+	unsigned long long story;   /* 0 until decided; for a node, 0 = new */
+	float score;
+	uint32_t ncands;
+	story_like cands[MAX_CANDIDATES];
+} batch_art;
+
+/* The copy original of slice[k]: the earlier article, of the window or of
+ * the slice, whose estimated shingle similarity is highest and at least
+ * COPY_JACCARD. Fixes slice[k]'s story when the original's is known. */
+static nf_status find_original(nf_cluster *cl, nf_corpus *c, batch_art *slice, size_t k)
+{
+	batch_art *a = &slice[k];
+	a->orig = -1;
+	rec *r = find_copy(cl, &a->v, a->shingles);
+	double best = r ? nf_minhash_similarity(a->v.sig, r->v.sig) : COPY_JACCARD;
+	/* the slice's articles are consecutive: k - j apart in the window */
+	for (size_t j = k > cl->ring_max ? k - cl->ring_max : 0; a->shingles && j < k; j++) {
+		const batch_art *b = &slice[j];
+		int band = 0;
+		for (int x = 0; x < NF_MINHASH_BANDS && !band; x++)
+			band = a->bands[x] && a->bands[x] == b->bands[x];
+		if (!band || (uint32_t)day_gap(a->v.day, b->v.day) > cl->window_days)
+			continue;
+		double sim = nf_minhash_similarity(a->v.sig, b->v.sig);
+		if (sim >= best) {
+			best = sim;
+			a->orig = (int32_t)j;
+		}
+	}
+	if (a->orig >= 0) {
+		const batch_art *o = &slice[a->orig];
+		a->copy_of = o->d->id ? o->d->id : "";
+		if (o->node == NO_NODE)
+			a->story = o->story;
+	} else if (r) {
+		/* the ring slot may be reused before this article's callback */
+		if (!(a->copy_of = nf_arena_strdup(&c->arena, r->id)))
+			return NF_ENOMEM;
+		a->story = r->story;
+	}
+	a->copy_sim = (float)best;
+	return NF_OK;
+}
+
+/* Likeness of two articles of a slice that are too far apart (in days or
+ * in the window) to be of one story. */
+#define NO_LINK (-1.0f)
+
+/* A term of a slice's article, for finding the pairs that share it. */
+typedef struct slice_term {
+	uint64_t key;
+	uint32_t node;
+	float w;
+} slice_term;
+
+static int cmp_slice_term(const void *a, const void *b)
+{
+	const slice_term *x = a, *y = b;
+	if (x->key != y->key)
+		return (x->key > y->key) - (x->key < y->key);
+	return (x->node > y->node) - (x->node < y->node);
+}
+
+/* cl->pair for the slice's m nodes. The dot products come from the
+ * nodes' terms sorted by key, each run of one term adding to the pairs
+ * that share it: articles share few of their heaviest terms, so this costs
+ * the shared postings, not m * m merges of vectors (a third of the
+ * clusterer's time on gva-dev when it did). */
+static nf_status pair_scores(nf_cluster *cl, batch_art *slice, const uint32_t *node_art,
+                             size_t m)
+{
+	size_t ne = 0;
+	for (size_t p = 0; p < m; p++)
+		ne += slice[node_art[p]].v.n;
+	slice_term *e = malloc((ne ? ne : 1) * sizeof *e);
+	if (!e)
+		return NF_ENOMEM;
+	ne = 0;
+	for (size_t p = 0; p < m; p++) {
+		batch_art *a = &slice[node_art[p]];
+		a->figs = figures_norm(&a->v);
+		for (uint32_t k = 0; k < a->v.n; k++)
+			e[ne++] = (slice_term){a->v.t[k].key, (uint32_t)p, a->v.t[k].w};
+	}
+	qsort(e, ne, sizeof *e, cmp_slice_term);
+	float *dot = cl->pair, *fig = cl->pair_figs;
+	memset(dot, 0, m * m * sizeof *dot);
+	memset(fig, 0, m * m * sizeof *fig);
+	for (size_t i = 0, j; i < ne; i = j) {
+		for (j = i + 1; j < ne && e[j].key == e[i].key; j++)
+			;
+		float *into = is_figure(e[i].key) ? fig : NULL;
+		for (size_t x = i; x < j; x++) {
+			for (size_t y = x + 1; y < j; y++) {
+				float w = e[x].w * e[y].w; /* node e[x] < node e[y] */
+				dot[e[x].node * m + e[y].node] += w;
+				if (into)
+					into[e[x].node * m + e[y].node] += w;
+			}
+		}
+	}
+	free(e);
+	for (size_t p = 0; p < m; p++) {
+		const batch_art *a = &slice[node_art[p]];
+		dot[p * m + p] = 0;
+		for (size_t q = p + 1; q < m; q++) {
+			const batch_art *b = &slice[node_art[q]];
+			float sc = NO_LINK;
+			/* the slice's articles are consecutive in the window */
+			if (node_art[q] - node_art[p] < cl->ring_max &&
+			    (uint32_t)day_gap(a->v.day, b->v.day) <= cl->window_days) {
+				float figs = a->figs > 0 && b->figs > 0 ? fig[p * m + q] / (a->figs * b->figs) : -1;
+				sc = likeness(dot[p * m + q], figs) - time_penalty(a->v.day, b->v.day);
+			}
+			dot[p * m + q] = dot[q * m + p] = sc;
+		}
+	}
+	return NF_OK;
+}
+
+/* The story of each group of the slice's linkage: the window's story that
+ * its members are most like on average, when that clears the threshold
+ * (and, for a group of several joining a story of several, the cohesion
+ * rule of linkage.h), else a new one (story 0). */
+static nf_status decide_groups(nf_cluster *cl, batch_art *slice, const uint32_t *node_art,
+                               size_t m)
+{
+	const float *score = cl->pair;
+	uint32_t *members = cl->members;
+	for (size_t g = 0; g < m; g++) {
+		if (cl->group[g] != g)
+			continue;
+		size_t nm = 0;
+		for (size_t p = g; p < m; p++)
+			if (cl->group[p] == g)
+				members[nm++] = (uint32_t)p;
+		double inner = 0;
+		for (size_t x = 0; x < nm; x++)
+			for (size_t y = x + 1; y < nm; y++)
+				inner += score[members[x] * m + members[y]];
+		double cohesion = nm > 1 ? inner / ((double)nm * (nm - 1) / 2) : 0;
+		/* the members' likeness to each candidate story, summed in the
+		 * stories' records (a member without it as a candidate adds 0) */
+		cl->query++;
+		cl->seen.len = 0;
+		for (size_t x = 0; x < nm; x++) {
+			const batch_art *a = &slice[node_art[members[x]]];
+			for (uint32_t k = 0; k < a->ncands; k++) {
+				story_rec *s = story_find(cl, a->cands[k].id);
+				if (!s)
+					continue;
+				if (s->mark != cl->query) {
+					story_rec **slotp = nf_vec_push(&cl->seen, sizeof *slotp);
+					if (!slotp)
+						return NF_ENOMEM;
+					*slotp = s;
+					s->mark = cl->query;
+					s->group_sum = 0;
+				}
+				s->group_sum += a->cands[k].score;
+			}
+		}
+		unsigned long long best = 0;
+		float best_score = (float)cl->threshold;
+		story_rec **seen = cl->seen.data;
+		for (size_t i = 0; i < cl->seen.len; i++) {
+			const story_rec *s = seen[i];
+			float avg = s->group_sum / (float)nm;
+			if (avg < best_score)
+				continue;
+			if (nm > 1 && s->size > 1) {
+				double coh = story_cohesion(s) < cohesion ? story_cohesion(s) : cohesion;
+				if (avg < COHESION * coh)
+					continue;
+			}
+			best = s->id;
+			best_score = avg;
+		}
+		for (size_t x = 0; x < nm; x++) {
+			batch_art *a = &slice[node_art[members[x]]];
+			a->story = best;
+			if (best) {
+				a->score = best_score;
+			} else if (nm > 1) {
+				double sum = 0;
+				for (size_t y = 0; y < nm; y++)
+					if (y != x)
+						sum += score[members[x] * m + members[y]];
+				a->score = (float)(sum / (double)(nm - 1));
+			}
+		}
+	}
+	return NF_OK;
+}
+
+/* Reports article a as assigned to its story (hooks, callback) and puts
+ * it into the window. */
+static nf_status emit(nf_cluster *cl, batch_art *a, int new_story)
 {
 	nf_cluster_item it = {0};
 	char date[11];
-	unsigned long long story;
-	float score;
-	rec *orig = find_copy(cl, v, shingles);
-	if (orig) {
-		story = orig->story;
-		score = (float)nf_minhash_similarity(v->sig, orig->v.sig);
-		it.copy_of = orig->id;
-	} else {
-		nf_status bst = best_story(cl, v, &story, &score);
-		if (bst)
-			return nf_error(cl->ctx, bst, "out of memory");
-	}
-	if (!story) {
-		story = cl->next_story++;
-		it.new_story = 1;
-	}
+	nf_doc *d = a->d;
 	it.index = cl->count;
 	it.id = d->id;
 	it.name = d->name;
@@ -990,28 +1375,87 @@ static nf_status assign(nf_cluster *cl, nf_doc *d, nf_tvec *v, size_t shingles,
 		nf_date_format(d->published, date);
 		it.published = date;
 	}
-	it.story = story;
-	it.score = it.new_story ? 0 : score;
-	nf_status st = NF_OK;
+	it.story = a->story;
+	it.new_story = new_story;
+	it.copy_of = a->copy_of;
+	it.score = new_story ? 0 : a->copy_of ? a->copy_sim : a->score;
 	if (cl->hooks.assigned) {
-		uint64_t *keys = malloc((nterms ? nterms : 1) * sizeof *keys);
+		uint64_t *keys = malloc((a->nterms ? a->nterms : 1) * sizeof *keys);
 		if (!keys)
 			return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
-		for (size_t i = 0; i < nterms; i++)
-			keys[i] = terms[i].key;
-		st = cl->hooks.assigned(cl->hooks.ud, d, &it, v, keys, nterms);
+		for (size_t i = 0; i < a->nterms; i++)
+			keys[i] = ((const tf_entry *)cl->terms.data)[a->term0 + i].key;
+		nf_status st = cl->hooks.assigned(cl->hooks.ud, d, &it, &a->v, keys, a->nterms);
 		free(keys);
 		if (st)
 			return st;
 	}
-	/* The copy's original may be overwritten in the ring below. */
 	if (cl->fn)
 		cl->fn(cl->ud, &it);
 	cl->count++;
-	return remember(cl, d->id, story, v, shingles > 0);
+	return remember(cl, d->id, a->story, &a->v, a->shingles > 0);
 }
 
-/* --- Batches ------------------------------------------------------------------ */
+/* Assigns slice[0..n) (consecutive articles, input order): copies to their
+ * originals' stories, the rest grouped by average linkage among
+ * themselves and then each group to a story of the window or a new one,
+ * so that the first reports of a new event found a story together. */
+static nf_status assign_slice(nf_cluster *cl, nf_corpus *c, batch_art *slice, size_t n)
+{
+	nf_status st;
+	size_t m = 0;
+	uint32_t *node_art = cl->node_art;
+	for (size_t k = 0; k < n; k++) {
+		batch_art *a = &slice[k];
+		for (int b = 0; b < NF_MINHASH_BANDS; b++)
+			a->bands[b] = a->shingles ? nf_minhash_band(a->v.sig, b) : 0;
+		a->node = NO_NODE;
+		if ((st = find_original(cl, c, slice, k)))
+			return st;
+		if (a->story)
+			continue; /* a copy of an article whose story is known */
+		a->node = (uint32_t)m;
+		cl->pre[m] = a->orig >= 0 ? slice[a->orig].node : (uint32_t)m;
+		node_art[m++] = (uint32_t)k;
+		if ((st = story_candidates(cl, &a->v, a->cands, &a->ncands)))
+			return st;
+	}
+	if ((st = pair_scores(cl, slice, node_art, m)) ||
+	    (st = nf_linkage_run(&cl->lk, cl->pair, m, cl->threshold, COHESION, cl->pre, cl->group)) ||
+	    (st = decide_groups(cl, slice, node_art, m)))
+		return st;
+	/* Stories in order of their first article; a new group's story is
+	 * numbered when its first member is reported. */
+	for (size_t p = 0; p < m; p++)
+		cl->group_story[p] = 0;
+	for (size_t k = 0; k < n; k++) {
+		batch_art *a = &slice[k];
+		int opened = 0;
+		if (a->node != NO_NODE && !a->story) {
+			unsigned long long *gs = &cl->group_story[cl->group[a->node]];
+			if (!*gs) {
+				*gs = cl->next_story++;
+				opened = 1;
+			}
+			a->story = *gs;
+		}
+		if ((st = emit(cl, a, opened)))
+			return st;
+	}
+	return NF_OK;
+}
+
+static nf_status grow_slice(nf_cluster *cl, size_t n)
+{
+	if (n <= cl->slice_cap)
+		return NF_OK;
+	batch_art *b = realloc(cl->slice, n * sizeof *b);
+	if (!b)
+		return NF_ENOMEM;
+	cl->slice = b;
+	cl->slice_cap = n;
+	return NF_OK;
+}
 
 static nf_status run_batch(nf_cluster *cl)
 {
@@ -1020,69 +1464,75 @@ static nf_status run_batch(nf_cluster *cl)
 	nf_status st = nf_clean(c);
 	for (size_t i = 0; !st && i < n; i++)
 		st = nf_text_analyze(c, NF_DOC(c, i));
-	cl->terms.len = cl->spans.len = 0;
-	unsigned char *skip = calloc(n ? n : 1, 1);
-	if (!st && !skip)
+	cl->terms.len = 0;
+	if (!st)
+		st = grow_slice(cl, n < BATCH ? n : BATCH);
+	/* Pass 1: the terms of every article, counted in the frequencies, so
+	 * the batch's own words have their weight before any of it is scored. */
+	size_t *spans = n ? calloc(2 * n, sizeof *spans) : NULL;
+	if (!st && n && !spans)
 		st = NF_ENOMEM;
-	/* Pass 1: the terms of every article, counted in the frequencies. */
 	for (size_t i = 0; !st && i < n; i++) {
 		nf_doc *d = NF_DOC(c, i);
-		size_t *span = nf_vec_push(&cl->spans, 2 * sizeof *span);
-		if (!span) {
-			st = NF_ENOMEM;
-			break;
-		}
-		span[0] = span[1] = cl->terms.len;
+		spans[2 * i] = spans[2 * i + 1] = cl->terms.len;
 		if (cl->hooks.skip && cl->hooks.skip(cl->hooks.ud, d)) {
-			skip[i] = 1;
+			spans[2 * i] = SIZE_MAX;
 			continue;
 		}
 		if ((st = article_terms(cl, c, d)))
 			break;
-		span[1] = cl->terms.len;
+		spans[2 * i + 1] = cl->terms.len;
 		const tf_entry *t = cl->terms.data;
-		for (size_t k = span[0]; k < span[1]; k++) {
+		for (size_t k = spans[2 * i]; k < spans[2 * i + 1]; k++) {
 			uint32_t *df = &cl->df[t[k].key >> (64 - cl->df_bits)];
 			if (*df < UINT32_MAX)
 				(*df)++;
 		}
 		cl->ndf++;
 	}
-	/* Pass 2: vectors, assignments, callbacks, in input order. */
+	/* Pass 2: vectors and signatures, then assignments and callbacks in
+	 * input order, a slice of at most BATCH articles at a time. */
 	nf_term *scratch = NULL;
 	float *tmp = NULL;
-	size_t scratch_n = 0;
+	size_t scratch_n = 0, ns = 0;
 	for (size_t i = 0; !st && i < n; i++) {
-		if (skip[i])
-			continue;
-		nf_doc *d = NF_DOC(c, i);
-		const size_t *span = (const size_t *)cl->spans.data + 2 * i;
-		size_t nt = span[1] - span[0];
-		if (nt > scratch_n) {
-			nf_term *p = realloc(scratch, nt * sizeof *p);
-			if (p)
-				scratch = p;
-			float *q = p ? realloc(tmp, nt * sizeof *q) : NULL;
-			if (!q) {
-				st = NF_ENOMEM;
-				break;
+		if (spans[2 * i] != SIZE_MAX) {
+			nf_doc *d = NF_DOC(c, i);
+			size_t nt = spans[2 * i + 1] - spans[2 * i];
+			if (nt > scratch_n) {
+				nf_term *p = realloc(scratch, nt * sizeof *p);
+				if (p)
+					scratch = p;
+				float *q = p ? realloc(tmp, nt * sizeof *q) : NULL;
+				if (!q) {
+					st = NF_ENOMEM;
+					break;
+				}
+				tmp = q;
+				scratch_n = nt;
 			}
-			tmp = q;
-			scratch_n = nt;
+			batch_art *a = &cl->slice[ns++];
+			memset(a, 0, sizeof *a);
+			a->d = d;
+			a->term0 = spans[2 * i];
+			a->nterms = nt;
+			/* no offset on the empty vector's NULL data */
+			make_vector(cl, nt ? (const tf_entry *)cl->terms.data + a->term0 : NULL, nt, scratch,
+			            tmp, &a->v);
+			a->v.day = nf_date_valid(d->published) ? (int32_t)nf_date_days(d->published)
+			                                       : NF_NO_DAY;
+			if ((st = article_words(cl, c, d)))
+				break;
+			a->shingles = nf_minhash_sign(cl->words, cl->nwords, a->v.sig);
 		}
-		nf_tvec v;
-		memset(&v, 0, sizeof v);
-		const tf_entry *terms = nt ? (const tf_entry *)cl->terms.data + span[0] : NULL;
-		make_vector(cl, terms, nt, scratch, tmp, &v);
-		v.day = nf_date_valid(d->published) ? (int32_t)nf_date_days(d->published) : NF_NO_DAY;
-		if ((st = article_words(cl, c, d)))
-			break;
-		size_t shingles = nf_minhash_sign(cl->words.data, cl->words.len, v.sig);
-		st = assign(cl, d, &v, shingles, terms, nt);
+		if (ns && (ns == BATCH || i + 1 == n)) {
+			st = assign_slice(cl, c, cl->slice, ns);
+			ns = 0;
+		}
 	}
 	free(scratch);
 	free(tmp);
-	free(skip);
+	free(spans);
 	nf_corpus_free(c);
 	cl->pending = NULL;
 	cl->lexh_n = 0;
@@ -1130,7 +1580,15 @@ nf_status nf_cluster_new(nf_cluster **out, nf_ctx *ctx, const nf_cluster_options
 		cl->log_df[i] = logf((float)i + 0.5f);
 	cl->merge = malloc((STORY_TERMS + NF_CLUSTER_TERMS) * sizeof *cl->merge);
 	cl->merge_w = malloc((STORY_TERMS + NF_CLUSTER_TERMS) * sizeof *cl->merge_w);
-	if (!cl->df || !cl->merge || !cl->merge_w || !cl->log_df) {
+	cl->pair = malloc((size_t)BATCH * BATCH * sizeof *cl->pair);
+	cl->pair_figs = malloc((size_t)BATCH * BATCH * sizeof *cl->pair_figs);
+	cl->node_art = malloc(BATCH * sizeof *cl->node_art);
+	cl->pre = malloc(BATCH * sizeof *cl->pre);
+	cl->group = malloc(BATCH * sizeof *cl->group);
+	cl->members = malloc(BATCH * sizeof *cl->members);
+	cl->group_story = malloc(BATCH * sizeof *cl->group_story);
+	if (!cl->df || !cl->merge || !cl->merge_w || !cl->log_df || !cl->pair || !cl->node_art ||
+	    !cl->pair_figs || !cl->pre || !cl->group || !cl->members || !cl->group_story) {
 		nf_cluster_free(cl);
 		return nf_error(ctx, NF_ENOMEM, "out of memory");
 	}
@@ -1165,9 +1623,17 @@ void nf_cluster_free(nf_cluster *cl)
 	free(cl->tf);
 	nf_vec_free(&cl->title_toks);
 	nf_vec_free(&cl->tf_slots);
-	nf_vec_free(&cl->words);
+	free(cl->words);
 	nf_vec_free(&cl->terms);
-	nf_vec_free(&cl->spans);
+	free(cl->slice);
+	free(cl->pair);
+	free(cl->pair_figs);
+	free(cl->node_art);
+	free(cl->pre);
+	free(cl->group);
+	free(cl->members);
+	free(cl->group_story);
+	nf_linkage_free(&cl->lk);
 	free(cl);
 }
 

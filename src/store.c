@@ -52,7 +52,9 @@
 /* Milliseconds a writer waits for another writer's transaction. */
 #define BUSY_MS 10000
 
-#define SCHEMA_VERSION 1
+/* 2: term keys carry their kind (word, figure, name) in their low bits,
+ * so version 1's terms and vectors mean other things. */
+#define SCHEMA_VERSION 2
 
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);"
@@ -245,6 +247,12 @@ nf_status nf_store_open(nf_store **out, nf_ctx *ctx, const char *path, unsigned 
 	int64_t version = meta_get(s, "schema", 0);
 	if (!s->readonly && version == 0 && meta_set(s, "schema", SCHEMA_VERSION) == SQLITE_OK)
 		version = SCHEMA_VERSION;
+	if (version > 0 && version < SCHEMA_VERSION) {
+		st = nf_error(ctx, NF_EPARSE,
+		              "%s: a store of an older newsfuse (schema %lld, want %d): add its "
+		              "articles to a new store", path, (long long)version, SCHEMA_VERSION);
+		goto fail;
+	}
 	if (version != SCHEMA_VERSION) {
 		st = nf_error(ctx, NF_EPARSE, "%s: not a newsfuse store (schema %lld, want %d)",
 		              path, (long long)version, SCHEMA_VERSION);

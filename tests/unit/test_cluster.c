@@ -209,7 +209,51 @@ static void test_same_kind_events_apart(void)
 	nf_ctx_free(ctx);
 }
 
-/* A reprint with one added line is a copy of the original. */
+/* One fire's story is in the window when four reports of a second fire of
+ * the same town and week arrive together: they open a story of their own
+ * (reports of one event are more alike among themselves than either is to
+ * the other event), and a fifth, later, joins them. */
+static void test_new_event_after_story(void)
+{
+	nf_ctx *ctx = nf_ctx_new();
+	seen *s = calloc(1, sizeof *s);
+	nf_cluster *cl = new_cluster(ctx, s, NULL);
+	background(cl, 40, "2031-05-01");
+	for (int i = 0; i < 3; i++) {
+		char id[8], *t = report(&FIRE_A, i);
+		snprintf(id, sizeof id, "a%d", i);
+		add(cl, id, "2031-05-06", t);
+		free(t);
+	}
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	for (int i = 0; i < 5; i++) {
+		char id[8], *t = report(&FIRE_B, 1 + i);
+		snprintf(id, sizeof id, "b%d", i);
+		add(cl, id, "2031-05-08", t);
+		free(t);
+		if (i == 3)
+			CHECK(nf_cluster_flush(cl) == NF_OK);
+	}
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	CHECK_INT(s->n, 48);
+	size_t a0 = find(s, "a0"), b0 = find(s, "b0");
+	CHECK(a0 < s->n && b0 < s->n);
+	if (a0 < s->n && b0 < s->n) {
+		CHECK(s->story[find(s, "a2")] == s->story[a0]);
+		CHECK(s->story[b0] != s->story[a0]);
+		for (int i = 1; i < 5; i++) {
+			char id[8];
+			snprintf(id, sizeof id, "b%d", i);
+			CHECK(s->story[find(s, id)] == s->story[b0]);
+		}
+	}
+	nf_cluster_free(cl);
+	free(s);
+	nf_ctx_free(ctx);
+}
+
+/* A reprint with one added line is a copy of the original, whether it
+ * comes in the original's batch or in a later one. */
 static void test_copy_named(void)
 {
 	nf_ctx *ctx = nf_ctx_new();
@@ -223,10 +267,16 @@ static void test_copy_named(void)
 	char *other = report(&FIRE_A, 1);
 	add(cl, "rewrite", "2031-05-07", other);
 	CHECK(nf_cluster_flush(cl) == NF_OK);
-	CHECK_INT(s->n, 3);
+	sprintf(t2, "%sNeighbours said the yard had been for sale.\n", t);
+	add(cl, "later", "2031-05-08", t2);
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	CHECK_INT(s->n, 4);
 	CHECK_STR(s->copy_of[find(s, "reprint")], "orig");
+	/* the window keeps the latest article of a band key: the reprint */
+	CHECK_STR(s->copy_of[find(s, "later")], "reprint");
 	CHECK_STR(s->copy_of[find(s, "rewrite")], ""); /* a rewrite, not a copy */
 	CHECK(s->story[find(s, "reprint")] == s->story[find(s, "orig")]);
+	CHECK(s->story[find(s, "later")] == s->story[find(s, "orig")]);
 	free(t);
 	free(t2);
 	free(other);
@@ -398,6 +448,7 @@ static void test_minhash(void)
 int main(void)
 {
 	RUN(test_same_kind_events_apart);
+	RUN(test_new_event_after_story);
 	RUN(test_copy_named);
 	RUN(test_ages_out_by_date);
 	RUN(test_ages_out_by_window);

@@ -248,6 +248,18 @@ static void test_bad_store(void)
 	snprintf(path, sizeof path, "%s/missing/dir/x.db", dir);
 	CHECK(nf_store_open(&st, ctx, path, 0) == NF_EIO && st == NULL);
 	CHECK(nf_store_open(&st, ctx, path, NF_STORE_READONLY) == NF_EIO);
+	/* a store of schema 1, whose term keys mean other things */
+	snprintf(path, sizeof path, "%s/old.db", dir);
+	CHECK(nf_store_open(&st, ctx, path, 0) == NF_OK);
+	nf_store_close(st);
+	sqlite3 *db = NULL;
+	CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+	CHECK(sqlite3_exec(db, "UPDATE meta SET value = 1 WHERE key = 'schema'", NULL, NULL, NULL) ==
+	      SQLITE_OK);
+	sqlite3_close(db);
+	st = NULL;
+	CHECK(nf_store_open(&st, ctx, path, 0) == NF_EPARSE && st == NULL);
+	CHECK(strstr(nf_ctx_errmsg(ctx), "older newsfuse") != NULL);
 	nf_store_close(NULL);
 	nf_ctx_free(ctx);
 }

@@ -1,0 +1,174 @@
+/*
+ * linkage.c - average-linkage agglomeration over a dense score matrix.
+ *
+ * What: the clusterer's batch of a few hundred articles is grouped here
+ * before any of it meets the window's stories, so the first report of a
+ * new event is judged with the reports of it that came with it, not alone
+ * against an older story of the same kind (cluster.c).
+ *
+ * How: the matrix of summed scores between clusters is updated in place
+ * on each merge (row and column of the survivor += those of the merged),
+ * and every cluster keeps its best partner, so a merge costs O(n) except
+ * for the rows whose best partner was one of the two merged. The average
+ * score of two clusters is their summed pair scores over the product of
+ * their sizes. The cohesion rule refuses a pair of multi-item clusters
+ * whose average falls short of a fraction of their own internal averages;
+ * a refused pair is retried once either cluster has grown.
+ *
+ * Rejected: single linkage (one stray pair chains two events), complete
+ * linkage (a late, shorter report of an event cannot join it); a heap of
+ * all pairs (more memory and no faster at a few hundred items).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "linkage.h"
+
+static float average(const nf_linkage *lk, size_t n, size_t i, size_t j)
+{
+	return lk->sum[i * n + j] / ((float)lk->size[i] * (float)lk->size[j]);
+}
+
+static double cohesion_of(const nf_linkage *lk, size_t i)
+{
+	double pairs = (double)lk->size[i] * (lk->size[i] - 1) / 2;
+	return pairs > 0 ? lk->inner[i] / pairs : 0;
+}
+
+/* Best partner of cluster i among the live, unrefused ones. */
+static void find_best(nf_linkage *lk, size_t n, size_t i)
+{
+	uint32_t best = UINT32_MAX;
+	float w = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (k == i || !lk->alive[k] || lk->block[i * n + k])
+			continue;
+		float a = average(lk, n, i, k);
+		if (best == UINT32_MAX || a > w) {
+			best = (uint32_t)k;
+			w = a;
+		}
+	}
+	lk->best[i] = best;
+	lk->best_w[i] = w;
+}
+
+/* Merges cluster j into cluster i (i < j); parents record it. */
+static void merge(nf_linkage *lk, size_t n, size_t i, size_t j, uint32_t *parent)
+{
+	lk->inner[i] += lk->inner[j] + lk->sum[i * n + j];
+	for (size_t k = 0; k < n; k++) {
+		if (!lk->alive[k] || k == i || k == j)
+			continue;
+		lk->sum[i * n + k] += lk->sum[j * n + k];
+		lk->sum[k * n + i] = lk->sum[i * n + k];
+		lk->block[i * n + k] = lk->block[k * n + i] = 0;
+	}
+	lk->size[i] += lk->size[j];
+	lk->alive[j] = 0;
+	parent[j] = (uint32_t)i;
+}
+
+static uint32_t root(uint32_t *parent, uint32_t x)
+{
+	while (parent[x] != x) {
+		parent[x] = parent[parent[x]];
+		x = parent[x];
+	}
+	return x;
+}
+
+static nf_status reserve(nf_linkage *lk, size_t n)
+{
+	if (n <= lk->cap)
+		return NF_OK;
+	nf_linkage_free(lk);
+	lk->sum = malloc(n * n * sizeof *lk->sum);
+	lk->block = malloc(n * n);
+	lk->inner = malloc(n * sizeof *lk->inner);
+	lk->size = malloc(n * sizeof *lk->size);
+	lk->best = malloc(n * sizeof *lk->best);
+	lk->best_w = malloc(n * sizeof *lk->best_w);
+	lk->alive = malloc(n);
+	if (!lk->sum || !lk->block || !lk->inner || !lk->size || !lk->best || !lk->best_w ||
+	    !lk->alive) {
+		nf_linkage_free(lk);
+		return NF_ENOMEM;
+	}
+	lk->cap = n;
+	return NF_OK;
+}
+
+nf_status nf_linkage_run(nf_linkage *lk, const float *score, size_t n, double threshold,
+                         double cohesion, const uint32_t *pre, uint32_t *group)
+{
+	if (!n)
+		return NF_OK;
+	if (reserve(lk, n))
+		return NF_ENOMEM;
+	memcpy(lk->sum, score, n * n * sizeof *lk->sum);
+	memset(lk->block, 0, n * n);
+	for (size_t i = 0; i < n; i++) {
+		lk->sum[i * n + i] = 0;
+		lk->inner[i] = 0;
+		lk->size[i] = 1;
+		lk->alive[i] = 1;
+		group[i] = (uint32_t)i;
+	}
+	for (size_t i = 0; pre && i < n; i++) {
+		uint32_t a = root(group, pre[i] < i ? pre[i] : (uint32_t)i), b = root(group, (uint32_t)i);
+		if (a != b)
+			merge(lk, n, a < b ? a : b, a < b ? b : a, group);
+	}
+	for (size_t i = 0; i < n; i++)
+		if (lk->alive[i])
+			find_best(lk, n, i);
+	for (;;) {
+		size_t i = n;
+		for (size_t k = 0; k < n; k++)
+			if (lk->alive[k] && lk->best[k] != UINT32_MAX &&
+			    (i == n || lk->best_w[k] > lk->best_w[i]))
+				i = k;
+		if (i == n || lk->best_w[i] < (float)threshold)
+			break;
+		size_t j = lk->best[i];
+		double ci = cohesion_of(lk, i), cj = cohesion_of(lk, j);
+		if (lk->size[i] > 1 && lk->size[j] > 1 && lk->best_w[i] < cohesion * (ci < cj ? ci : cj)) {
+			lk->block[i * n + j] = lk->block[j * n + i] = 1;
+			find_best(lk, n, i);
+			find_best(lk, n, j);
+			continue;
+		}
+		size_t keep = i < j ? i : j, gone = i < j ? j : i;
+		merge(lk, n, keep, gone, group);
+		find_best(lk, n, keep);
+		for (size_t k = 0; k < n; k++) {
+			if (!lk->alive[k] || k == keep)
+				continue;
+			if (lk->best[k] == keep || lk->best[k] == gone) {
+				find_best(lk, n, k);
+			} else {
+				float a = average(lk, n, k, keep);
+				if (lk->best[k] == UINT32_MAX || a > lk->best_w[k]) {
+					lk->best[k] = (uint32_t)keep;
+					lk->best_w[k] = a;
+				}
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		group[i] = root(group, (uint32_t)i);
+	return NF_OK;
+}
+
+void nf_linkage_free(nf_linkage *lk)
+{
+	free(lk->sum);
+	free(lk->block);
+	free(lk->inner);
+	free(lk->size);
+	free(lk->best);
+	free(lk->best_w);
+	free(lk->alive);
+	memset(lk, 0, sizeof *lk);
+}

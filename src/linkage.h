@@ -1,0 +1,39 @@
+/*
+ * linkage.h - average-linkage agglomerative clustering of a few hundred
+ * items with known pairwise scores: how the clusterer groups the articles
+ * of one batch before they meet the stories of the window (cluster.c).
+ */
+#ifndef NF_LINKAGE_H
+#define NF_LINKAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "newsfuse.h"
+
+/* Scratch of one run, reused across runs (grows to the largest n). */
+typedef struct nf_linkage {
+	size_t cap;           /* items the arrays hold */
+	float *sum;           /* cap * cap: summed scores between clusters */
+	unsigned char *block; /* cap * cap: pairs refused by the cohesion rule */
+	double *inner;        /* per cluster: summed scores of its own pairs */
+	uint32_t *size, *best;
+	float *best_w;
+	unsigned char *alive;
+} nf_linkage;
+
+/* Groups items 0..n-1 given score[i * n + j] (symmetric; the diagonal is
+ * ignored): repeatedly merges the two clusters of highest average pair
+ * score while it is at least threshold, except that two clusters of
+ * several items each merge only when that average is also at least
+ * cohesion times the lower of their own average internal scores (two
+ * tight groups that are merely alike stay apart). pre, when not NULL,
+ * puts item i in the cluster of item pre[i] <= i from the start. On
+ * return group[i] is the lowest item of i's cluster. score is not
+ * modified. */
+nf_status nf_linkage_run(nf_linkage *lk, const float *score, size_t n, double threshold,
+                         double cohesion, const uint32_t *pre, uint32_t *group);
+
+void nf_linkage_free(nf_linkage *lk);
+
+#endif

@@ -1,0 +1,113 @@
+/*
+ * test_linkage.c - average-linkage agglomeration (linkage.c): merges stop
+ * at the threshold, a pair is judged by the average of all its pairs, two
+ * tight groups that are merely alike stay apart under the cohesion rule,
+ * items given as one start together, and groups are named by their lowest
+ * item.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "linkage.h"
+
+/* Scores of n items in groups of the given sizes: within a group `in`,
+ * across groups `across`. */
+static float *blocks(size_t n, const size_t *sizes, size_t ngroups, float in, float across)
+{
+	float *s = malloc(n * n * sizeof *s);
+	size_t *of = malloc(n * sizeof *of);
+	for (size_t g = 0, i = 0; g < ngroups; g++)
+		for (size_t k = 0; k < sizes[g]; k++)
+			of[i++] = g;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++)
+			s[i * n + j] = of[i] == of[j] ? in : across;
+	free(of);
+	return s;
+}
+
+static void test_threshold(void)
+{
+	nf_linkage lk = {0};
+	const size_t sizes[] = {3, 2};
+	float *s = blocks(5, sizes, 2, 0.5f, 0.05f);
+	uint32_t g[5];
+	CHECK(nf_linkage_run(&lk, s, 5, 0.1, 0, NULL, g) == NF_OK);
+	CHECK(g[0] == 0 && g[1] == 0 && g[2] == 0);
+	CHECK(g[3] == 3 && g[4] == 3);
+	/* above every score: nothing merges */
+	CHECK(nf_linkage_run(&lk, s, 5, 0.6, 0, NULL, g) == NF_OK);
+	for (uint32_t i = 0; i < 5; i++)
+		CHECK_INT(g[i], i);
+	/* below the cross score: one group */
+	CHECK(nf_linkage_run(&lk, s, 5, 0.01, 0, NULL, g) == NF_OK);
+	for (uint32_t i = 0; i < 5; i++)
+		CHECK_INT(g[i], 0);
+	free(s);
+	nf_linkage_free(&lk);
+}
+
+/* Item 1 likes item 0 (0.8) but not item 2 (0): 0 and 2 merge first
+ * (0.9), and 1's average with them is 0.4, so it joins at a threshold of
+ * 0.35 but not at 0.5, though its best pair is 0.8. */
+static void test_average(void)
+{
+	nf_linkage lk = {0};
+	float s[9] = {0, 0.8f, 0.9f, 0.8f, 0, 0, 0.9f, 0, 0};
+	uint32_t g[3];
+	CHECK(nf_linkage_run(&lk, s, 3, 0.35, 0, NULL, g) == NF_OK);
+	CHECK(g[0] == 0 && g[1] == 0 && g[2] == 0);
+	CHECK(nf_linkage_run(&lk, s, 3, 0.5, 0, NULL, g) == NF_OK);
+	CHECK(g[0] == 0 && g[2] == 0 && g[1] == 1);
+	nf_linkage_free(&lk);
+}
+
+/* Two groups of four, 0.5 within and 0.2 across: average linkage at 0.1
+ * joins them; the cohesion rule at 0.55 (0.2 < 0.55 * 0.5) keeps them
+ * apart, but still lets a single item join a group. */
+static void test_cohesion(void)
+{
+	nf_linkage lk = {0};
+	const size_t sizes[] = {4, 4, 1};
+	float *s = blocks(9, sizes, 3, 0.5f, 0.2f);
+	uint32_t g[9];
+	CHECK(nf_linkage_run(&lk, s, 9, 0.1, 0, NULL, g) == NF_OK);
+	for (size_t i = 0; i < 9; i++)
+		CHECK_INT(g[i], 0);
+	CHECK(nf_linkage_run(&lk, s, 9, 0.1, 0.55, NULL, g) == NF_OK);
+	for (size_t i = 0; i < 4; i++)
+		CHECK_INT(g[i], 0);
+	for (size_t i = 4; i < 8; i++)
+		CHECK_INT(g[i], 4);
+	CHECK(g[8] == 0 || g[8] == 4);
+	free(s);
+	nf_linkage_free(&lk);
+}
+
+/* pre puts item 3 with item 1 from the start, though they score nothing:
+ * a copy stays with its original. */
+static void test_pre(void)
+{
+	nf_linkage lk = {0};
+	const size_t sizes[] = {4};
+	float *s = blocks(4, sizes, 1, 0.0f, 0.0f);
+	uint32_t pre[4] = {0, 1, 2, 1}, g[4];
+	CHECK(nf_linkage_run(&lk, s, 4, 0.5, 0.55, pre, g) == NF_OK);
+	CHECK_INT(g[0], 0);
+	CHECK_INT(g[1], 1);
+	CHECK_INT(g[2], 2);
+	CHECK_INT(g[3], 1);
+	CHECK(nf_linkage_run(&lk, s, 0, 0.5, 0, NULL, g) == NF_OK);
+	free(s);
+	nf_linkage_free(&lk);
+}
+
+int main(void)
+{
+	RUN(test_threshold);
+	RUN(test_average);
+	RUN(test_cohesion);
+	RUN(test_pre);
+	return harness_done();
+}
