@@ -49,24 +49,6 @@ static int blank(const char *s, size_t len)
 	return 1;
 }
 
-/* Binary data: NUL bytes, or many control characters early on. */
-static int looks_binary(const char *s, size_t len, size_t *where)
-{
-	size_t n = len < 4096 ? len : 4096, ctrl = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		if (ch == 0) {
-			*where = i;
-			return 1;
-		}
-		if (i < n && ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' &&
-		    ch != '\f')
-			ctrl++;
-	}
-	*where = 0;
-	return n && ctrl * 20 > n;
-}
-
 static nf_status new_doc(nf_corpus *c, nf_doc **out)
 {
 	nf_doc *d = nf_arena_alloc(&c->arena, sizeof *d);
@@ -89,7 +71,7 @@ static nf_status set_body(nf_corpus *c, nf_doc *d, const char *name, const char 
                           const char *s, size_t len)
 {
 	size_t bad = 0, line, col;
-	if (looks_binary(s, len, &bad)) {
+	if (nf_text_binary(s, len, &bad)) {
 		nf_text_position(s, bad, &line, &col);
 		return nf_error(c->ctx, NF_EUTF8,
 		                "%s: binary data, not text (line %zu, column %zu)",
@@ -378,10 +360,6 @@ static nf_status add_html(nf_corpus *c, const char *name, const char *data,
 	p.ctx = c->ctx;
 	p.name = name;
 	nf_status st = nf_page_fill(&p, data, len, NULL);
-	if (st == NF_EEMPTY)
-		st = nf_error(c->ctx, st, "%s: no text in the page", name);
-	else if (st)
-		st = nf_error(c->ctx, st, "%s: %s", name, st == NF_ENOMEM ? "out of memory" : nf_status_name(st));
 	if (!st) {
 		if (p.enc.replaced)
 			nf_warn(c->ctx, "%s: %zu bytes that are not %s replaced", name,

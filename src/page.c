@@ -73,6 +73,13 @@ nf_status nf_page_fill(nf_page *p, const char *data, size_t len,
 	nf_html h;
 	memset(&h, 0, sizeof h);
 	nf_status st = nf_decode_utf8(&utf8, &p->enc, data, len, o.charset);
+	size_t at;
+	/* UTF-16's NULs are text; any other encoding's are a file that is no page */
+	if (!st && strncmp(p->enc.name, "UTF-16", 6) && nf_text_binary(data, len, &at)) {
+		nf_buf_free(&utf8);
+		return nf_error(p->ctx, NF_EUTF8, "%s: binary data, not a web page (byte 0x%02X at offset %zu)",
+		                p->name, (unsigned char)data[at], at);
+	}
 	if (!st && !utf8.len)
 		st = NF_EEMPTY;
 	if (!st)
@@ -98,7 +105,12 @@ nf_status nf_page_fill(nf_page *p, const char *data, size_t len,
 	nf_html_free(&h);
 	nf_buf_free(&utf8);
 	nf_buf_free(&text);
-	return st;
+	if (st == NF_EEMPTY)
+		return nf_error(p->ctx, st, "%s: no text in the page", p->name);
+	if (st)
+		return nf_error(p->ctx, st, "%s: %s", p->name,
+		                st == NF_ENOMEM ? "out of memory" : nf_status_name(st));
+	return NF_OK;
 }
 
 nf_status nf_page_extract(nf_page **out, nf_ctx *ctx, const char *name,
@@ -119,13 +131,11 @@ nf_status nf_page_extract(nf_page **out, nf_ctx *ctx, const char *name,
 		return nf_error(ctx, NF_ENOMEM, "out of memory");
 	p->ctx = ctx;
 	p->name = nf_arena_strdup(&p->arena, name);
-	nf_status st = p->name ? nf_page_fill(p, data ? data : "", len, opts) : NF_ENOMEM;
+	nf_status st = p->name ? nf_page_fill(p, data ? data : "", len, opts)
+	                       : nf_error(ctx, NF_ENOMEM, "out of memory");
 	if (st) {
 		nf_page_free(p);
-		if (st == NF_EEMPTY)
-			return nf_error(ctx, st, "%s: no text in the page", name);
-		return nf_error(ctx, st, "%s: %s", name,
-		                st == NF_ENOMEM ? "out of memory" : nf_status_name(st));
+		return st;
 	}
 	*out = p;
 	return NF_OK;

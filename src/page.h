@@ -59,8 +59,10 @@ struct nf_page {
 	nf_page_meta meta;
 };
 
-/* The whole extraction of one page into p (whose arena and ctx are set):
- * decode, parse, main text, metadata. opts may be NULL. */
+/* The whole extraction of one page into p (whose arena, ctx and name are
+ * set): decode, parse, main text, metadata. opts may be NULL. Errors are
+ * reported on p->ctx naming p->name: NF_EEMPTY for a page with no text,
+ * NF_EUTF8 for binary data. */
 nf_status nf_page_fill(nf_page *p, const char *data, size_t len,
                        const nf_extract_options *opts);
 

@@ -90,6 +90,22 @@ void nf_text_position(const char *s, size_t off, size_t *line, size_t *col)
 	*col = c;
 }
 
+int nf_text_binary(const char *s, size_t len, size_t *where)
+{
+	size_t n = len < 4096 ? len : 4096, ctrl = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == 0) {
+			*where = i;
+			return 1;
+		}
+		if (i < n && ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f')
+			ctrl++;
+	}
+	*where = 0;
+	return n && ctrl * 20 > n;
+}
+
 /* Characters that carry no text: zero-width spaces and joiners, soft
  * hyphen, byte-order mark, bidi marks. */
 static int invisible(int32_t cp)

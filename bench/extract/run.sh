@@ -38,11 +38,10 @@ py=/usr/bin/python3
 [ -x "$py" ] || py=python3
 
 make -s -j"$(nproc 2>/dev/null || echo 2)" BUILD="$build" "$build/libnewsfuse.a" >&2
-pkgs="libutf8proc json-c libxxhash sqlite3 libxml-2.0"
 mkdir -p "$work"
-${CC:-cc} -std=c17 -D_POSIX_C_SOURCE=200809L -O2 -g -Iinclude $(pkg-config --cflags $pkgs) \
+${CC:-cc} -std=c17 -D_POSIX_C_SOURCE=200809L -O2 -g -Iinclude $(make -s print-cflags) \
 	-o "$work/bench_extract" bench/extract/bench_extract.c "$build/libnewsfuse.a" \
-	$(pkg-config --libs $pkgs) -lstemmer -lglpk -lm
+	$(make -s print-libs)
 "$py" bench/extract/prepare.py "$shared" "$work" 2>/dev/null
 awk -v k="$sample" 'NR % k == 1 || k == 1' "$work/manifest.tsv" >"$work/run.tsv"
 pages=$(wc -l <"$work/run.tsv")

@@ -142,6 +142,10 @@ expect "extract latin1 page" 0 "$nf" extract "$tmp/latin1.html"
 has "extract latin1 page" "$tmp/out" "$(printf 'caf\303\251 on the corner')"
 expect "extract empty" 1 "$nf" extract "$tmp/empty.txt"
 has "extract empty" "$tmp/err" "empty.txt: no text"
+gzip -c "$tmp/page.html" >"$tmp/page.html.gz"
+expect "extract gzip" 1 "$nf" extract "$tmp/page.html.gz"
+has "extract gzip" "$tmp/err" "page.html.gz: binary data, not a web page (byte 0x00 at offset"
+expect "extract gzip + good" 3 "$nf" extract "$tmp/page.html.gz" "$tmp/page.html"
 
 expect "brief html + feed" 0 "$nf" brief -f json "$tmp/page.html" "$tmp/feed.rss"
 if python3 -c '

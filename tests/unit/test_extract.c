@@ -224,6 +224,16 @@ static void test_page_api(void)
 	CHECK(nf_page_extract(&p, ctx, "blank.html", "   ", 3, NULL) == NF_EEMPTY);
 	CHECK(strstr(nf_ctx_errmsg(ctx), "blank.html") != NULL);
 	CHECK(p == NULL);
+	/* a compressed file is binary, named with the offset; UTF-16's NULs are text */
+	static const char gz[] = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03<html>";
+	CHECK(nf_page_extract(&p, ctx, "page.gz", gz, sizeof gz - 1, NULL) == NF_EUTF8);
+	CHECK(strstr(nf_ctx_errmsg(ctx), "page.gz: binary data") != NULL);
+	CHECK(strstr(nf_ctx_errmsg(ctx), "offset 3") != NULL);
+	CHECK(p == NULL);
+	static const char u16[] = "\xff\xfe<\0p\0>\0T\0h\0e\0 \0r\0i\0v\0e\0r\0 \0r\0o\0s\0e\0.\0";
+	CHECK(nf_page_extract(&p, ctx, "u16.html", u16, sizeof u16 - 1, NULL) == NF_OK);
+	CHECK_STR(nf_page_text(p, NULL), "The river rose.");
+	nf_page_free(p);
 	nf_page_free(NULL);
 }
 
