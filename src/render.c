@@ -133,6 +133,8 @@ nf_status nf_render_claim_value(nf_buf *out, const nf_claim *c)
 		st = nf_buf_putc(out, '~');
 	else if (c->qualifier && *c->qualifier)
 		st = nf_buf_printf(out, "%s ", c->qualifier);
+	else if (isnan(c->high)) /* a person named, "a man": others may be counted elsewhere */
+		st = nf_buf_puts(out, "at least ");
 	else if (isfinite(c->low) && isfinite(c->high) && c->low < c->high)
 		return put_range(out, c->low, c->high);
 	return st ? st : nf_render_number(out, c->value);
