@@ -2618,12 +2618,28 @@ static int triggered(const fx *x, sent *s)
 	return num && measure;
 }
 
+/* Whether "since" at k names a weekday before the story's first report
+ * ("since Friday" said of a Saturday shooting): a count since a day the
+ * story itself began on ("treated 64 since Sunday", the day of the
+ * collapse) is the story's own running total. */
+static int since_day_before(const fx *x, const nf_doc *d, const sent *s, size_t k)
+{
+	if (k + 1 >= s->n || nf_weekday_from_name(s->text + s->t[k + 1].off, s->t[k + 1].len) < 0)
+		return 0;
+	nf_date ref = nf_dates_statement(x->c, d), day;
+	if (!nf_date_valid(ref) || !nf_date_valid(x->first) ||
+	    nf_date_find(NULL, s->text, s->t + k + 1, 1, ref, 0, &day) == NF_DX_NONE ||
+	    !nf_date_valid(day))
+		return 1;
+	return nf_date_days(day) < nf_date_days(x->first);
+}
+
 /* Whether sentence s counts over several events: "in separate
  * shootings", "weekend shootings", "across the city", "since Friday",
  * "so far this year", "in 2013". On gva-dev the counts of two or more in
  * such sentences matched the incident's own count one time in five,
  * against one in two elsewhere: they are city or season totals. */
-static int several_events(const fx *x, const sent *s)
+static int several_events(const fx *x, const nf_doc *d, const sent *s)
 {
 	static const char *const plural[] = {"shootings", "killings", "homicides",
 	                                     "incidents", "separate", "unrelated",
@@ -2635,8 +2651,7 @@ static int several_events(const fx *x, const sent *s)
 		if ((is(x, s, k, "across") && is(x, s, k + 1, "the") && is(x, s, k + 2, "city")) ||
 		    (is(x, s, k, "this") && is(x, s, k + 1, "year")) ||
 		    (is(x, s, k, "last") && is(x, s, k + 1, "year")) ||
-		    (is(x, s, k, "since") && k + 1 < s->n &&
-		     nf_weekday_from_name(s->text + s->t[k + 1].off, s->t[k + 1].len) >= 0))
+		    (is(x, s, k, "since") && since_day_before(x, d, s, k)))
 			return 1;
 		if (is(x, s, k, "in") && k + 1 < s->n && (s->t[k + 1].flags & NF_TOK_NUM) &&
 		    s->t[k + 1].len == 4 && s->text[s->t[k + 1].off] <= '2')
@@ -2773,7 +2788,7 @@ static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
 	size_t nsp = speakers(x, s, sp);
 	const char *hedge = hedge_text(x, hedges_of(x, d, s));
 	nf_date day, date = date_of(x, d, s, &day);
-	int aggregate = several_events(x, s);
+	int aggregate = several_events(x, d, s);
 	/* An event dated a week or more before the story's first report is
 	 * another one: reports of an event follow it within days, and a story
 	 * that runs longer is reported as it runs. */

@@ -428,6 +428,15 @@ static void test_several_events(void)
 	CHECK(main_value("killed") == 1);
 	const nf_figure *f = main_figure("killed");
 	CHECK(f && f->explanation && strstr(f->explanation, "over several events"));
+	/* since a day before the story began: a city's total; since the day it
+	 * began (2024-05-12 was a Sunday): the story's own running count */
+	art b[] = {{NULL, "Four people have been shot in the city since Friday.", {2024, 5, 12}, -1},
+	           {NULL, "The hospital has treated 40 injured people since Sunday.", {2024, 5, 14}, -1}};
+	run(b, 2);
+	c = claim("injured", 40);
+	CHECK(c && !c->is_aggregate);
+	c = claim("injured", 4); /* the shot are filed as injured */
+	CHECK(c && c->is_aggregate);
 }
 
 static void test_headlines(void)
