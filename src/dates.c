@@ -391,13 +391,31 @@ static int tok_count(const char *text, const nf_token *t)
 	return 0;
 }
 
+/* Whether the weekday at toks[i] is declared something ("declared
+ * Wednesday a day of mourning", "named Friday the deadline"): a day set
+ * aside, to come as often as past, so neither tense decides it. */
+static int declared_day(const char *text, const nf_token *toks, size_t i, size_t n)
+{
+	static const char *const declaring[] = {"declared", "declares", "declare",
+		"named", "designated", "proclaimed"};
+	if (!i || i + 1 >= n || !(tok_word(text, &toks[i + 1], "a") ||
+	                         tok_word(text, &toks[i + 1], "an") ||
+	                         tok_word(text, &toks[i + 1], "the")))
+		return 0;
+	for (size_t k = 0; k < sizeof declaring / sizeof *declaring; k++)
+		if (tok_word(text, &toks[i - 1], declaring[k]))
+			return 1;
+	return 0;
+}
+
 /* A weekday named by a full capitalised name, resolved against ref:
  * "last Sunday" is the most recent Sunday strictly before ref (the usual
  * newsroom sense, not "the Sunday of last week"); "next Sunday" and a
  * weekday in a sentence about the future are the first one after ref; a
  * bare or "on" weekday in past-tense news is the most recent one on or
- * before ref, the same day allowed ("said on Sunday" in a Sunday report). */
-static int weekday_at(const char *text, const nf_token *toks, size_t i,
+ * before ref, the same day allowed ("said on Sunday" in a Sunday report).
+ * A weekday declared something is the nearest one (declared_day()). */
+static int weekday_at(const char *text, const nf_token *toks, size_t i, size_t n,
                       nf_date ref, int future, nf_date *out)
 {
 	const nf_token *t = &toks[i];
@@ -409,7 +427,9 @@ static int weekday_at(const char *text, const nf_token *toks, size_t i,
 	int rw = nf_date_weekday(ref);
 	int back = (rw - wd + 7) % 7, fwd = (wd - rw + 7) % 7;
 	const nf_token *p = i ? &toks[i - 1] : NULL;
-	if (p && tok_word(text, p, "last"))
+	if (declared_day(text, toks, i, n))
+		*out = nf_date_add(ref, fwd < back ? fwd : -back);
+	else if (p && tok_word(text, p, "last"))
 		*out = nf_date_add(ref, -(back ? back : 7));
 	else if ((p && tok_word(text, p, "next")) || future)
 		*out = nf_date_add(ref, fwd ? fwd : 7);
@@ -545,7 +565,7 @@ nf_date_kind nf_date_find(const nf_date_words *w, const char *text,
 		}
 		if (!haveref || best == 3)
 			continue;
-		if (weekday_at(text, toks, i, ref, future, &d)) {
+		if (weekday_at(text, toks, i, n, ref, future, &d)) {
 			*out = d;
 			best = 3;
 			kind = NF_DX_WEEKDAY;
@@ -562,7 +582,8 @@ nf_date_kind nf_date_find(const nf_date_words *w, const char *text,
 }
 
 /* Bit w set when the document says a weekday w in the past sense ("on
- * Tuesday", not "last Tuesday", "next Tuesday" or after "will"). */
+ * Tuesday", not "last Tuesday", "next Tuesday", after "will" or declared
+ * a holiday). */
 static unsigned past_weekdays(const nf_date_words *w, const nf_doc *d)
 {
 	unsigned mask = 0;
@@ -579,7 +600,8 @@ static unsigned past_weekdays(const nf_date_words *w, const nf_doc *d)
 				continue;
 			int wd = nf_weekday_from_name(d->text + t->off, t->len);
 			if (wd < 0 || (i && (tok_word(d->text, &toks[i - 1], "last") ||
-			                     tok_word(d->text, &toks[i - 1], "next"))))
+			                     tok_word(d->text, &toks[i - 1], "next"))) ||
+			    declared_day(d->text, toks, i, se->ntok))
 				continue;
 			mask |= 1u << wd;
 		}

@@ -83,13 +83,19 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* A sentence of a quotation: it opens with a quotation mark, or its first
- * quotation mark closes one ('Yesterday we were counting," she said.').
+/* A sentence of a quotation: it opens with a quotation mark (perhaps just
+ * before its span: 'said. "Today we start.'), or its first quotation mark
+ * closes one ('Yesterday we were counting," she said.').
  * A speaker's "today" is the day they spoke, which the text does not
  * give, and a timeline reports what happened, not what was said of it.
  * Marks: straight, curly, and the typewriter pairs `` '' of wire copy. */
-static int quotation(const char *s, size_t n)
+static int quotation(const char *text, size_t off, size_t n)
 {
+	if ((off >= 1 && text[off - 1] == '"') ||
+	    (off >= 2 && text[off - 1] == '`' && text[off - 2] == '`') ||
+	    (off >= 3 && !memcmp(text + off - 3, "\xE2\x80\x9C", 3)))
+		return 1;
+	const char *s = text + off;
 	for (size_t i = 0; i < n; i++) {
 		int straight = s[i] == '"';
 		int open = (i + 2 < n && !memcmp(s + i, "\xE2\x80\x9C", 3)) ||
@@ -182,7 +188,7 @@ static nf_status collect(nf_brief *b, const nf_date_words *w, nf_vec *items,
 			nf_date when;
 			nf_date_kind k = nf_date_find(w, d->text, d->toks + se->tok0,
 			                              se->ntok, ref, 0, &when);
-			if (!k || !prose_like(c, d, se) || quotation(d->text + se->off, se->len))
+			if (!k || !prose_like(c, d, se) || quotation(d->text, se->off, se->len))
 				continue;
 			item *it = nf_vec_push(items, sizeof *it);
 			if (!it)

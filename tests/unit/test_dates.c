@@ -80,6 +80,10 @@ static void test_weekdays(void)
 	CHECK_STR(find("The mayor spoke last Tuesday to reporters.", ref, b), "2023-12-26");
 	CHECK_STR(find("The council will meet on Thursday to vote.", ref, b), "2024-01-04");
 	CHECK_STR(find("Talks resume next Tuesday in the city.", ref, b), "2024-01-09");
+	/* a day declared something is the nearest: Wednesday to come, Sunday past */
+	CHECK_STR(find("The mayor declared Wednesday a day of mourning.", ref, b), "2024-01-03");
+	CHECK_STR(find("The mayor declared Sunday a day of mourning.", ref, b), "2023-12-31");
+	CHECK_STR(find("Police said Wednesday a man was held.", ref, b), "2023-12-27");
 	/* 2024-03-01 is a Friday after a leap day. */
 	CHECK_STR(find("The bridge closed on Thursday for repairs.", D(2024, 3, 1), b), "2024-02-29");
 }

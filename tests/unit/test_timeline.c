@@ -95,12 +95,28 @@ static void test_no_dates(void)
 	CHECK(brief && brief->ntimeline == 0);
 }
 
+/* What a speaker says is no event: a quotation's "today" is the day they
+ * spoke, which the text does not give. */
+static void test_quotations_left_out(void)
+{
+	const char *data =
+		"{\"id\":\"a\",\"title\":\"Clean-up starts\",\"published\":\"2023-05-17\","
+		"\"text\":\"The mayor toured the flooded streets on Tuesday with engineers. "
+		"\\\"Today we start clearing the mud. Yesterday we were still rescuing people,\\\" "
+		"she said.\"}\n";
+	build(data);
+	CHECK(event_on("2023-05-16", "toured") != NULL);
+	CHECK(event_on("2023-05-17", "clearing") == NULL);
+	CHECK(event_on("2023-05-16", "rescuing") == NULL);
+}
+
 int main(void)
 {
 	ctx = nf_ctx_new();
 	RUN(test_events_resolved_and_grouped);
 	RUN(test_trimmed_text);
 	RUN(test_no_dates);
+	RUN(test_quotations_left_out);
 	nf_brief_free(brief);
 	nf_corpus_free(corpus);
 	nf_ctx_free(ctx);
