@@ -2000,7 +2000,7 @@ nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
 	m->article_body = r->body;
 	/* the stamp a reader sees: the publication date when the markup gave
 	 * none, and what settles the page's date when a modification day or a
-	 * UTC time leaves it open (page_date()) */
+	 * UTC time leaves it undecided (see page_date()) */
 	if (!r->pub_rank || r->pub_rank > R_URL ||
 	    (r->pub.precision == NF_PREC_MINUTE && r->pub.has_tz && !r->pub.tz) ||
 	    (r->mod_rank && nf_date_cmp(r->mod.date, r->pub.date)))
