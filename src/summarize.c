@@ -48,6 +48,7 @@
 #include "similar.h"
 #include "stages.h"
 #include "summary.h"
+#include "util/hash.h"
 
 /* A sentence supports another from this cosine on: paraphrases and
  * translations of one statement keep a third to a half of the weighted
@@ -223,6 +224,84 @@ static int cmp_u32(const void *x, const void *y)
 {
 	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
 	return (a > b) - (a < b);
+}
+
+/* A hash of unit u's words (their folded forms) in order. */
+static uint64_t unit_key(const nf_corpus *c, const nf_unit *u)
+{
+	const nf_doc *d = NF_DOC(c, u->doc);
+	uint64_t h = u->words;
+	for (uint8_t r = 0; r < u->nruns; r++)
+		for (uint32_t k = 0; k < u->runs[r].ntok; k++)
+			h = nf_hash_mix(h ^ d->toks[u->runs[r].tok0 + k].norm);
+	return h;
+}
+
+/* The folded word ids of unit u in order, into ids (room for max). */
+static size_t unit_words(const nf_corpus *c, const nf_unit *u, uint32_t *ids, size_t max)
+{
+	const nf_doc *d = NF_DOC(c, u->doc);
+	size_t n = 0;
+	for (uint8_t r = 0; r < u->nruns; r++)
+		for (uint32_t k = 0; k < u->runs[r].ntok && n < max; k++)
+			ids[n++] = d->toks[u->runs[r].tok0 + k].norm;
+	return n;
+}
+
+static int same_words(const nf_corpus *c, const nf_unit *a, const nf_unit *b)
+{
+	uint32_t x[128], y[128];
+	size_t nx = unit_words(c, a, x, 128), ny = unit_words(c, b, y, 128);
+	return nx == ny && nx < 128 && !memcmp(x, y, nx * sizeof *x);
+}
+
+typedef struct keyed {
+	uint64_t key;
+	float worth;
+	uint32_t i;
+} keyed;
+
+static int by_key_then_worth(const void *pa, const void *pb)
+{
+	const keyed *a = pa, *b = pb;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	if (a->worth != b->worth)
+		return a->worth > b->worth ? -1 : 1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+/* Drops the units that say word for word what a unit of more worth says
+ * (a syndicated copy's sentences, a line every report repeats): at most
+ * one of them can be chosen, their support is counted all the same (it
+ * comes from the sentences, not the units), and a story reprinted a
+ * thousand times would otherwise give the integer program every pair of
+ * them as a conflict (tests/e2e/test_pathological.c). */
+static nf_status dedupe_units(const nf_corpus *c, scratch *w)
+{
+	nf_unit *u = w->units.data;
+	size_t n = w->units.len;
+	keyed *k = malloc((n ? n : 1) * sizeof *k);
+	uint8_t *drop = calloc(n ? n : 1, 1);
+	if (!k || !drop) {
+		free(k);
+		free(drop);
+		return NF_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++)
+		k[i] = (keyed){unit_key(c, &u[i]), u[i].value + u[i].bonus, (uint32_t)i};
+	qsort(k, n, sizeof *k, by_key_then_worth);
+	for (size_t g = 0, e; g < n; g = e)
+		for (e = g + 1; e < n && k[e].key == k[g].key; e++)
+			drop[k[e].i] = same_words(c, &u[k[g].i], &u[k[e].i]);
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!drop[i])
+			u[kept++] = u[i];
+	w->units.len = kept;
+	free(k);
+	free(drop);
+	return NF_OK;
 }
 
 /* Keeps the MAX_UNITS densest units in their original order (so the
@@ -435,7 +514,8 @@ static nf_status run(nf_brief *b, scratch *w)
 	if ((st = nf_concepts_build(&w->concepts, c, w->units.data, w->units.len)))
 		return st;
 	position_bonus(c, w);
-	if ((st = prune_units(w)) || (st = weigh_units(c, w)) || (st = find_conflicts(c, w)))
+	if ((st = dedupe_units(c, w)) || (st = prune_units(w)) || (st = weigh_units(c, w)) ||
+	    (st = find_conflicts(c, w)))
 		return st;
 	size_t budget = b->opts.summary_words > 0 ? (size_t)b->opts.summary_words : 120;
 	if ((st = nf_select(&w->concepts, w->units.data, w->units.len, w->conflicts.data,
