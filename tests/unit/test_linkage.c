@@ -65,7 +65,7 @@ static void test_average(void)
 
 /* Two groups of four, 0.5 within and 0.2 across: average linkage at 0.1
  * joins them; the cohesion rule at 0.55 (0.2 < 0.55 * 0.5) keeps them
- * apart, but still lets a single item join a group. */
+ * apart, but still lets a single item, or a pair, join a group. */
 static void test_cohesion(void)
 {
 	nf_linkage lk = {0};
@@ -81,6 +81,12 @@ static void test_cohesion(void)
 	for (size_t i = 4; i < 8; i++)
 		CHECK_INT(g[i], 4);
 	CHECK(g[8] == 0 || g[8] == 4);
+	free(s);
+	const size_t pair[] = {4, 2};
+	s = blocks(6, pair, 2, 0.5f, 0.2f);
+	CHECK(nf_linkage_run(&lk, s, 6, 0.1, 0.55, NULL, g) == NF_OK);
+	for (size_t i = 0; i < 6; i++)
+		CHECK_INT(g[i], 0);
 	free(s);
 	nf_linkage_free(&lk);
 }
