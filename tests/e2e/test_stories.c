@@ -158,8 +158,8 @@ static json_object *ecb(json_object *in, const char **gold)
 
 static void test_gva_first_half(void)
 {
-	/* measured 0.911 on these 1,575 in file order */
-	CHECK(run("datasets/gva-dev/documents.jsonl", 1575, gva) >= 0.88);
+	/* measured 0.916 on these 1,575 in file order */
+	CHECK(run("datasets/gva-dev/documents.jsonl", 1575, gva) >= 0.89);
 }
 
 static void test_ecbplus(void)
