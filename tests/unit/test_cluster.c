@@ -175,6 +175,19 @@ static void background(nf_cluster *cl, int n, const char *date)
 	}
 }
 
+/* The background, then three reports of FIRE_A (a0..a2), clustered. */
+static void fire_a_story(nf_cluster *cl)
+{
+	background(cl, 40, "2031-05-01");
+	for (int i = 0; i < 3; i++) {
+		char id[8], *t = report(&FIRE_A, i);
+		snprintf(id, sizeof id, "a%d", i);
+		add(cl, id, "2031-05-06", t);
+		free(t);
+	}
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+}
+
 /* Two fires of one town and one week, each told by three outlets: the
  * rewrites join, the two fires stay apart. */
 static void test_same_kind_events_apart(void)
@@ -219,14 +232,7 @@ static void test_new_event_after_story(void)
 	nf_ctx *ctx = nf_ctx_new();
 	seen *s = calloc(1, sizeof *s);
 	nf_cluster *cl = new_cluster(ctx, s, NULL);
-	background(cl, 40, "2031-05-01");
-	for (int i = 0; i < 3; i++) {
-		char id[8], *t = report(&FIRE_A, i);
-		snprintf(id, sizeof id, "a%d", i);
-		add(cl, id, "2031-05-06", t);
-		free(t);
-	}
-	CHECK(nf_cluster_flush(cl) == NF_OK);
+	fire_a_story(cl);
 	for (int i = 0; i < 5; i++) {
 		char id[8], *t = report(&FIRE_B, 1 + i);
 		snprintf(id, sizeof id, "b%d", i);
@@ -333,14 +339,7 @@ static int follow_up_joins(const event *e, const char *date)
 	nf_ctx *ctx = nf_ctx_new();
 	seen *s = calloc(1, sizeof *s);
 	nf_cluster *cl = new_cluster(ctx, s, NULL);
-	background(cl, 40, "2031-05-01");
-	for (int i = 0; i < 3; i++) {
-		char id[8], *t = report(&FIRE_A, i);
-		snprintf(id, sizeof id, "a%d", i);
-		add(cl, id, "2031-05-06", t);
-		free(t);
-	}
-	CHECK(nf_cluster_flush(cl) == NF_OK);
+	fire_a_story(cl);
 	char *t = trial(e);
 	add(cl, "trial", date, t);
 	free(t);
