@@ -24,21 +24,23 @@
  * Likeness of two articles: their cosine, plus FIGURES_WEIGHT times the
  * cosine of their figures alone when they share some (less when the words
  * share little), less FIGURES_PENALTY when both give figures and share
- * none, less TIME_SLOPE * log(1 + days apart). Of an article and a story:
+ * none, less TIME_SLOPE * log(1 + days apart), the days counted up to
+ * TIME_DAYS_MAX. Of an article and a story:
  * the same with the average over the story's articles (the dot product
  * with their summed vectors and figures, over their number), the days
  * counted to the story's candidate article closest in time.
  *
  * A batch is assigned in two steps. First its articles are grouped among
  * themselves by average linkage (linkage.c) on their likeness, with the
- * cohesion rule: two groups of several join only when their likeness is
- * at least COHESION times the lower of their own average likeness. Then
- * each group joins the window's story its members are on average most
- * like, under the same threshold and rule, or opens a new story. So the
- * first reports of a second event of a kind (ECB+'s second earthquake of
- * a topic) meet the first event's story together, and their being more
- * alike among themselves keeps them apart from it; one report alone is
- * judged on the threshold.
+ * cohesion rule: two groups of three or more join only when their
+ * likeness is at least COHESION times the lower of their own average
+ * likeness. Then each group joins the window's story its members are on
+ * average most like, under the same threshold and rule (there from two
+ * articles a side: from three measured no better), or opens a new story.
+ * So the first reports of a second event of a kind (ECB+'s second
+ * earthquake of a topic) meet the first event's story together, and their
+ * being more alike among themselves keeps them apart from it; one report
+ * alone is judged on the threshold.
  *
  * Candidates come from an inverted index over the vectors of the most
  * recent articles (a ring of window_articles): the article's terms, rarest
@@ -60,8 +62,8 @@
  * memory is the ring, the index over it, the frequency table and one
  * batch: constant in the length of the stream.
  *
- * Measured (bench/cluster, BCubed F1): gva-dev 0.912 in date order,
- * 0.912 in file order; ECB+ subtopics 0.945 (the scikit-learn peer: 0.840
+ * Measured (bench/cluster, BCubed F1): gva-dev 0.915 in date order,
+ * 0.915 in file order; ECB+ subtopics 0.951 (the scikit-learn peer: 0.840
  * and 0.870). Cost: 7,000 articles/s of one core's CPU time on a
  * million-article synthetic stream, peak RSS 932 MB.
  *
@@ -78,7 +80,10 @@
  * stories as furniture (no gain measured: the cleaner and idf already
  * discount them); clustering without the cleaner (gva-dev 0.02 lower, and
  * no faster: the furniture it drops costs the tokenizer as much); keeping
- * the corpus of every article (memory grows with the stream).
+ * the corpus of every article (memory grows with the stream); an undated
+ * article's date read from its text (ECB+ 0.003 lower: of its two events
+ * of one kind, only the later one's reports give a date). More in
+ * bench/README.md.
  */
 #include <math.h>
 #include <stdio.h>
@@ -141,11 +146,19 @@
 #define POSTINGS_BUDGET 4096
 
 /* Likeness lost per unit of log(1 + days) between an article and the
- * story's closest one: 0.05 a day apart, 0.24 a month, 0.41 a year. Most
- * reports of one event come within two days; a follow-up months later
+ * story's closest one: 0.05 a day apart, 0.15 a week, 0.24 a month. Most
+ * reports of one event come within two days; a follow-up weeks later
  * (an arrest, a trial) must share its names to join. Best on gva-dev
  * (0.04 and 0.1 are 0.01 F1 lower). */
 #define TIME_SLOPE 0.07
+
+/* Days apart beyond which the penalty grows no more: a month says what
+ * time can say about a follow-up, and a plea or a trial a year on shares
+ * no fewer names than an arrest a month on. gva-dev 0.914 to 0.915 in
+ * both orders (halves +0.004 each in date order, +0.004 and -0.001 in
+ * file order; 21 to 45 days all give 0.915 or 0.916 in date order);
+ * without it the penalty reaches 0.41 at a year. */
+#define TIME_DAYS_MAX 30
 
 /* Terms kept in a story's sum: twice an article's, since a story's
  * reports name more people and places than any one of them. */
@@ -171,8 +184,8 @@
  * join only when their average likeness is at least this fraction of the
  * lower of their own internal averages. Two events of one kind in one
  * place share the kind's words and the place's names, so they are alike,
- * but each event's reports are more alike among themselves. ECB+ 0.945
- * with it, 0.87 without; 0.5 and 0.6 give 0.93; gva-dev is the same. */
+ * but each event's reports are more alike among themselves. ECB+ 0.951
+ * with it, 0.87 without; 0.5 and 0.6 give 0.94; gva-dev is the same. */
 #define COHESION 0.55
 
 /* Estimated shingle Jaccard from which an article is a copy: syndicated
@@ -930,7 +943,8 @@ static int32_t day_gap(int32_t a, int32_t b)
  * is unknown (two undated reports are judged on their words alone). */
 static float time_penalty(int32_t a, int32_t b)
 {
-	return (float)(TIME_SLOPE * log1p(day_gap(a, b)));
+	int32_t days = day_gap(a, b);
+	return (float)(TIME_SLOPE * log1p(days < TIME_DAYS_MAX ? days : TIME_DAYS_MAX));
 }
 
 static void sift_down(cand *h, size_t n, size_t i)

@@ -24,10 +24,11 @@ typedef struct nf_linkage {
 
 /* Groups items 0..n-1 given score[i * n + j] (symmetric; the diagonal is
  * ignored): repeatedly merges the two clusters of highest average pair
- * score while it is at least threshold, except that two clusters of
- * several items each merge only when that average is also at least
- * cohesion times the lower of their own average internal scores (two
- * tight groups that are merely alike stay apart). pre, when not NULL,
+ * score while it is at least threshold (0.6 times it for one item and a
+ * cluster of eight or more), except that two clusters of three or more
+ * items each merge only when that average is also at least cohesion times
+ * the lower of their own average internal scores (two tight groups that
+ * are merely alike stay apart). pre, when not NULL,
  * puts item i in the cluster of item pre[i] <= i from the start. On
  * return group[i] is the lowest item of i's cluster. score is not
  * modified. */

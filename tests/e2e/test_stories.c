@@ -158,14 +158,14 @@ static json_object *ecb(json_object *in, const char **gold)
 
 static void test_gva_first_half(void)
 {
-	/* measured 0.908 on these 1,575 in file order */
-	CHECK(run("datasets/gva-dev/documents.jsonl", 1575, gva) >= 0.88);
+	/* measured 0.916 on these 1,575 in file order */
+	CHECK(run("datasets/gva-dev/documents.jsonl", 1575, gva) >= 0.89);
 }
 
 static void test_ecbplus(void)
 {
-	/* measured 0.945; the peer of bench/cluster reaches 0.870 */
-	CHECK(run("datasets/clustering-ecbplus/ecbplus_documents.jsonl", 100000, ecb) >= 0.91);
+	/* measured 0.951; the peer of bench/cluster reaches 0.870 */
+	CHECK(run("datasets/clustering-ecbplus/ecbplus_documents.jsonl", 100000, ecb) >= 0.92);
 }
 
 int main(void)

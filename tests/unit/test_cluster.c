@@ -1,7 +1,8 @@
 /*
  * test_cluster.c - the streaming clusterer (cluster.c, minhash.c): rewrites
- * of one event join, two events of one kind in one town stay apart, copies
- * are named, stories age out by date and by the window, callbacks come in
+ * of one event join, two events of one kind in one town stay apart, a
+ * follow-up months on joins as one a month on would, copies are named,
+ * stories age out by date and by the window, callbacks come in
  * input order with true line numbers, and bad lines are skipped.
  */
 #include <stdio.h>
@@ -174,6 +175,19 @@ static void background(nf_cluster *cl, int n, const char *date)
 	}
 }
 
+/* The background, then three reports of FIRE_A (a0..a2), clustered. */
+static void fire_a_story(nf_cluster *cl)
+{
+	background(cl, 40, "2031-05-01");
+	for (int i = 0; i < 3; i++) {
+		char id[8], *t = report(&FIRE_A, i);
+		snprintf(id, sizeof id, "a%d", i);
+		add(cl, id, "2031-05-06", t);
+		free(t);
+	}
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+}
+
 /* Two fires of one town and one week, each told by three outlets: the
  * rewrites join, the two fires stay apart. */
 static void test_same_kind_events_apart(void)
@@ -218,14 +232,7 @@ static void test_new_event_after_story(void)
 	nf_ctx *ctx = nf_ctx_new();
 	seen *s = calloc(1, sizeof *s);
 	nf_cluster *cl = new_cluster(ctx, s, NULL);
-	background(cl, 40, "2031-05-01");
-	for (int i = 0; i < 3; i++) {
-		char id[8], *t = report(&FIRE_A, i);
-		snprintf(id, sizeof id, "a%d", i);
-		add(cl, id, "2031-05-06", t);
-		free(t);
-	}
-	CHECK(nf_cluster_flush(cl) == NF_OK);
+	fire_a_story(cl);
 	for (int i = 0; i < 5; i++) {
 		char id[8], *t = report(&FIRE_B, 1 + i);
 		snprintf(id, sizeof id, "b%d", i);
@@ -307,6 +314,54 @@ static void test_ages_out_by_date(void)
 	nf_cluster_free(cl);
 	free(s);
 	nf_ctx_free(ctx);
+}
+
+/* A court report on event e, months after it: the names, the place and
+ * the firm again, in words of its own. */
+static char *trial(const event *e)
+{
+	char *s = malloc(4096);
+	snprintf(s, 4096,
+	         "Owner of %s in court over Harrowgate fire\n\n"
+	         "The owner of %s appeared before magistrates over the fire that "
+	         "destroyed the firm's warehouse on %s.\n\n"
+	         "Fire chief %s gave evidence that exits were blocked. %s, "
+	         "who lives beside the yard, listened from the public gallery."
+	         "\n\nThe hearing was adjourned until next month.\n",
+	         e->business, e->business, e->street, e->chief, e->victim);
+	return s;
+}
+
+/* Whether a court report on e, on date, joins the story of three reports
+ * of FIRE_A of months before. */
+static int follow_up_joins(const event *e, const char *date)
+{
+	nf_ctx *ctx = nf_ctx_new();
+	seen *s = calloc(1, sizeof *s);
+	nf_cluster *cl = new_cluster(ctx, s, NULL);
+	fire_a_story(cl);
+	char *t = trial(e);
+	add(cl, "trial", date, t);
+	free(t);
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	CHECK_INT(s->n, 44);
+	size_t a0 = find(s, "a0"), j = find(s, "trial");
+	int joined = a0 < s->n && j < s->n && s->story[j] == s->story[a0];
+	nf_cluster_free(cl);
+	free(s);
+	nf_ctx_free(ctx);
+	return joined;
+}
+
+/* A follow-up weeks or months after its event: whether it joins does not
+ * depend on its coming one month on or ten (time says no more after a
+ * month), and another fire's follow-up stays out. */
+static void test_follow_up_months_on(void)
+{
+	CHECK(follow_up_joins(&FIRE_A, "2031-06-06"));
+	CHECK(follow_up_joins(&FIRE_A, "2032-03-06"));
+	CHECK(!follow_up_joins(&FIRE_B, "2031-06-06"));
+	CHECK(!follow_up_joins(&FIRE_B, "2032-03-06"));
 }
 
 /* With a window of 16 articles, an event's report after 40 other articles
@@ -451,6 +506,7 @@ int main(void)
 	RUN(test_new_event_after_story);
 	RUN(test_copy_named);
 	RUN(test_ages_out_by_date);
+	RUN(test_follow_up_months_on);
 	RUN(test_ages_out_by_window);
 	RUN(test_lines_and_blocks);
 	RUN(test_identical_articles);

@@ -2,8 +2,8 @@
  * test_linkage.c - average-linkage agglomeration (linkage.c): merges stop
  * at the threshold, a pair is judged by the average of all its pairs, two
  * tight groups that are merely alike stay apart under the cohesion rule,
- * items given as one start together, and groups are named by their lowest
- * item.
+ * one item joins a large group from a lower bar, items given as one start
+ * together, and groups are named by their lowest item.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +65,7 @@ static void test_average(void)
 
 /* Two groups of four, 0.5 within and 0.2 across: average linkage at 0.1
  * joins them; the cohesion rule at 0.55 (0.2 < 0.55 * 0.5) keeps them
- * apart, but still lets a single item join a group. */
+ * apart, but still lets a single item, or a pair, join a group. */
 static void test_cohesion(void)
 {
 	nf_linkage lk = {0};
@@ -81,6 +81,34 @@ static void test_cohesion(void)
 	for (size_t i = 4; i < 8; i++)
 		CHECK_INT(g[i], 4);
 	CHECK(g[8] == 0 || g[8] == 4);
+	free(s);
+	const size_t pair[] = {4, 2};
+	s = blocks(6, pair, 2, 0.5f, 0.2f);
+	CHECK(nf_linkage_run(&lk, s, 6, 0.1, 0.55, NULL, g) == NF_OK);
+	for (size_t i = 0; i < 6; i++)
+		CHECK_INT(g[i], 0);
+	free(s);
+	nf_linkage_free(&lk);
+}
+
+/* One item at 0.05 from each of a group's members, the threshold 0.07:
+ * it joins a group of eight (its average over eight is a steadier
+ * measure, and clears 0.6 of the threshold), not a group of four. */
+static void test_lone_item(void)
+{
+	nf_linkage lk = {0};
+	const size_t eight[] = {8, 1}, four[] = {4, 1};
+	float *s = blocks(9, eight, 2, 0.5f, 0.05f);
+	uint32_t g[9];
+	CHECK(nf_linkage_run(&lk, s, 9, 0.07, 0.55, NULL, g) == NF_OK);
+	for (size_t i = 0; i < 9; i++)
+		CHECK_INT(g[i], 0);
+	free(s);
+	s = blocks(5, four, 2, 0.5f, 0.05f);
+	CHECK(nf_linkage_run(&lk, s, 5, 0.07, 0.55, NULL, g) == NF_OK);
+	for (size_t i = 0; i < 4; i++)
+		CHECK_INT(g[i], 0);
+	CHECK_INT(g[4], 4);
 	free(s);
 	nf_linkage_free(&lk);
 }
@@ -108,6 +136,7 @@ int main(void)
 	RUN(test_threshold);
 	RUN(test_average);
 	RUN(test_cohesion);
+	RUN(test_lone_item);
 	RUN(test_pre);
 	return harness_done();
 }
