@@ -12,9 +12,10 @@
  * MADV_HUGEPAGE; elsewhere it is an ordinary allocation). A corpus of 500
  * articles holds megabytes of tokens, and in 4 KiB pages every page's
  * first touch was a page fault and every few kilobytes a TLB miss: with
- * huge pages bench_text took 6,600 page faults instead of 33,700 and
- * cleaning + tokenizing ran 8 to 10% faster (bench/README.md). Rejected:
- * mmap of each chunk (a system call per chunk where malloc reuses memory).
+ * huge pages bench_text took 6,600 page faults instead of 33,700, and
+ * cleaning + tokenizing ran 7% faster on a stream of corpora, 23% with a
+ * context per corpus (bench/README.md). Rejected: mmap of each chunk (a
+ * system call per chunk where malloc reuses memory).
  */
 #define _DEFAULT_SOURCE /* madvise() and MADV_HUGEPAGE beside POSIX */
 #include "arena.h"
