@@ -1,27 +1,42 @@
 /*
  * arena.c - chunked bump allocator (see arena.h).
  *
- * Chunks grow geometrically up to 1 MiB so a five-article brief touches a
+ * Chunks grow geometrically up to 2 MiB so a five-article brief touches a
  * few pages and a 500-article one does not make thousands of mallocs. A
  * request larger than a chunk gets a chunk of its own. Only chunks of the
  * full size go to a pool, so any pooled chunk serves any request up to
  * that size; the smaller first chunks are too few to matter.
+ *
+ * A full-size chunk is one huge page: 2 MiB, aligned to 2 MiB, marked for
+ * transparent huge pages where the system offers them (Linux's
+ * MADV_HUGEPAGE; elsewhere it is an ordinary allocation). A corpus of 500
+ * articles holds megabytes of tokens, and in 4 KiB pages every page's
+ * first touch was a page fault and every few kilobytes a TLB miss: with
+ * huge pages bench_text took 6,600 page faults instead of 33,700, and
+ * cleaning + tokenizing ran 7% faster on a stream of corpora, 23% with a
+ * context per corpus (bench/README.md). Rejected: mmap of each chunk (a
+ * system call per chunk where malloc reuses memory).
  */
+#define _DEFAULT_SOURCE /* madvise() and MADV_HUGEPAGE beside POSIX */
 #include "arena.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define ALIGN 16
 #define FIRST_CHUNK 4096
-#define MAX_CHUNK ((size_t)1 << 20)
+#define HUGE_PAGE ((size_t)1 << 21)
 
 struct nf_arena_chunk {
 	nf_arena_chunk *next;
 	size_t size, used;
 	_Alignas(ALIGN) unsigned char data[];
 };
+
+/* The data of a full-size chunk: a huge page less the header. */
+#define MAX_CHUNK (HUGE_PAGE - sizeof(nf_arena_chunk))
 
 /* alloc_raw(): size bytes, not zeroed, for copies, which write every byte;
  * nf_arena_alloc() zeroes them. */
@@ -40,6 +55,19 @@ static void *alloc_raw(nf_arena *a, size_t size)
 	return c->data;
 }
 #else
+/* A chunk with size bytes of data; a full-size one is a huge page. */
+static nf_arena_chunk *chunk_new(size_t size)
+{
+	if (size != MAX_CHUNK)
+		return malloc(sizeof(nf_arena_chunk) + size);
+	nf_arena_chunk *c = aligned_alloc(HUGE_PAGE, HUGE_PAGE);
+#ifdef MADV_HUGEPAGE
+	if (c)
+		madvise(c, HUGE_PAGE, MADV_HUGEPAGE); /* only advice: ignored if refused */
+#endif
+	return c;
+}
+
 static void *alloc_raw(nf_arena *a, size_t size)
 {
 	if (size > SIZE_MAX / 2)
@@ -60,7 +88,7 @@ static void *alloc_raw(nf_arena *a, size_t size)
 			want = MAX_CHUNK;
 		if (want < size)
 			want = size;
-		nf_arena_chunk *n = malloc(sizeof *n + want);
+		nf_arena_chunk *n = chunk_new(want);
 		if (!n)
 			return NULL;
 		n->size = want;
