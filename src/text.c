@@ -92,17 +92,18 @@ void nf_text_position(const char *s, size_t off, size_t *line, size_t *col)
 
 int nf_text_binary(const char *s, size_t len, size_t *where)
 {
-	size_t n = len < 4096 ? len : 4096, ctrl = 0;
+	size_t n = len < 4096 ? len : 4096, ctrl = 0, first = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char ch = (unsigned char)s[i];
 		if (ch == 0) {
 			*where = i;
 			return 1;
 		}
-		if (i < n && ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f')
-			ctrl++;
+		if (i < n && ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f' &&
+		    !ctrl++)
+			first = i;
 	}
-	*where = 0;
+	*where = first;
 	return n && ctrl * 20 > n;
 }
 

@@ -13,9 +13,10 @@
 int nf_utf8_validate(const char *s, size_t len, size_t *bad_off);
 /* 1-based line and column (in code points) of byte off in s. */
 void nf_text_position(const char *s, size_t off, size_t *line, size_t *col);
-/* 1 when s[0..len) is binary data rather than text: a NUL byte (*where
- * is its offset), or control characters over 1 in 20 of the first 4 KB
- * (*where is 0): compressed, image and office files. */
+/* 1 when s[0..len) is binary data rather than text: a NUL byte, or
+ * control characters over 1 in 20 of the first 4 KB (compressed, image
+ * and office files); *where is the offset of the NUL or the first control
+ * character. */
 int nf_text_binary(const char *s, size_t len, size_t *where);
 /* Normalised copy of s in arena a: "\n" line ends, invisible characters
  * removed, exotic spaces as " ", NFC. NF_EUTF8 with *bad_off set on a bad
