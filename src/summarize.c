@@ -248,6 +248,8 @@ static size_t unit_words(const nf_corpus *c, const nf_unit *u, uint32_t *ids, si
 	return n;
 }
 
+/* Whether two units hold the same words; one of over 128 tokens never
+ * does (a long sentence repeated costs the search a little, no more). */
 static int same_words(const nf_corpus *c, const nf_unit *a, const nf_unit *b)
 {
 	uint32_t x[128], y[128];
