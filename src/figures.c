@@ -1769,9 +1769,9 @@ static int toll_measure(const fx *x, const sent *s, size_t start)
 	if (!has(x, s, j, W_LINK) && punct(s, j) != ':')
 		return 0;
 	int toll = 0, death = 0, measure = 0;
-	/* Forty tokens back: "the number of people detained by the police
-	 * continues to rise, with the office of the President giving the latest
-	 * figure of 5,800" spans 24; the bound keeps long sentences linear. */
+	/* Forty tokens back: "the count of those the police have held keeps
+	 * growing, and the interior ministry now puts the figure at 5,800"
+	 * spans about 24; the bound keeps long sentences linear. */
 	for (size_t k = j > 40 ? j - 40 : 0; k < j; k++) {
 		const winfo *w = wi(x, &s->t[k]);
 		if (w->flags & W_TOLL) {
@@ -2388,7 +2388,7 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	if (start >= 3 && is(x, s, start - 1, "the") && is(x, s, start - 2, "of") &&
 	    is(x, s, start - 3, "which"))
 		return 0;
-	/* "five were shot, one of whom died", "one of the victims died": the
+	/* "five students were shot, one of whom died", "one of the dead": the
 	 * whole of the dead, not a part of them */
 	if (part && measure == M_KILLED && p.measure != M_KILLED &&
 	    !(inherit && parent && parent->measure == M_KILLED))
@@ -2409,7 +2409,7 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	if (!a->one && p.head >= 0 && measure != M_DAMAGED && measure != M_DEPLOYED &&
 	    !human(x, &s->t[p.head]))
 		return 0;
-	/* "A 9-year-old boy shot early Wednesday has died" */
+	/* "A 6-year-old girl shot late on Friday has died" */
 	if (measure == M_SHOT && died_later(x, s, at))
 		measure = M_KILLED;
 	/* "he and four others were shot", "the other three shot": the
@@ -2419,7 +2419,7 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 			if (is(x, s, j, "other") || is(x, s, j, "others") || is(x, s, j, "additional"))
 				measure = M_INJURED;
 	}
-	/* "was shot in the back and treated and released", "another man was
+	/* "was shot in the arm, treated and released", "another man was
 	 * shot in the leg": alive, or someone else than the dead (not the
 	 * object: "he shot another man" is the one man) */
 	if (measure == M_SHOT && (survived_later(x, s, at) ||

@@ -161,8 +161,8 @@ static void test_newsletter_tail(void)
 	               "Get the best of our coverage delivered to your inbox every morning.\n\n"
 	               "DOWNLOAD OUR FREE APP TODAY\n\n"
 	               "news@example.org\n(+44) 20 7946 0018\n\n",
-	               "The views and opinions expressed in this article are those of the "
-	               "author and do not necessarily reflect the views of the site\n\n"
+	               "The opinions in this column belong to its writer, not to this "
+	               "site or its owners\n\n"
 	               "Share\n\n4 min read\n");
 	nf_doc *d = clean_one(t);
 	CHECK(has(d, "finished."));
@@ -182,7 +182,7 @@ static void test_newsletter_tail(void)
 static void test_comment_form(void)
 {
 	char *t = join(LEAD, SECOND, "Leave a Reply\n\n",
-	               "Your email address will not be published. Required fields are marked *\n\n"
+	               "We never show your email address to other readers. Starred fields must be filled in *\n\n"
 	               "Comment\n\nName *\n\nPost Comment\n");
 	nf_doc *d = clean_one(t);
 	CHECK(has(d, "finished."));

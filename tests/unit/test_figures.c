@@ -196,7 +196,7 @@ static void test_components(void)
 	one("The toll is 9: 7 miners and two firefighters.");
 	CHECK(claim("killed", 9) && !claim("killed", 9)->is_sum);
 	CHECK_INT(nclaims(), 3);
-	one("He honoured 5 police and army officers killed in the riot.");
+	one("The mayor laid wreaths for 5 officers killed in the riot.");
 	const nf_claim *c = claim("killed", 5);
 	CHECK(c && !strcmp(c->subject, "officers"));
 }
@@ -219,7 +219,7 @@ static void test_said_by(void)
 static void test_hedges(void)
 {
 	one("Local radio reported 50 people were killed, citing a blog. The "
-	    "authorities did not confirm the figure, and the blog post was later "
+	    "ministry would not confirm that number, and the post has since been "
 	    "deleted.");
 	const nf_claim *c = claim("killed", 50);
 	CHECK(c && c->hedged && !strcmp(c->hedge, "unconfirmed, deleted"));
@@ -342,7 +342,7 @@ static void test_appositives_and_lists(void)
 	CHECK_INT(nclaims(), 1);
 	one("Jo Marsh, a 31-year-old teacher from Elm Bay, was shot and killed.");
 	CHECK(main_value("killed") == 1);
-	one("A man and his 11-year-old son were found dead.");
+	one("A man and his 14-year-old daughter were found dead.");
 	CHECK(main_value("killed") == 2);
 	one("The gunman killed two men and a woman.");
 	CHECK(main_value("killed") == 3);
@@ -389,13 +389,13 @@ static void test_care(void)
 	CHECK(claim("injured", 1) != NULL);
 	one("He was not seriously hurt.");
 	CHECK(claim("injured", 1) != NULL);
-	one("A 9-year-old boy shot early Wednesday has died, the sheriff said.");
+	one("A 6-year-old girl shot late on Friday has died, the sheriff said.");
 	CHECK(main_value("killed") == 1 && !main_figure("injured"));
 }
 
 static void test_shot_less_killed(void)
 {
-	one("Five people were shot, one of whom died.");
+	one("Five students were shot, one of whom died.");
 	CHECK(main_value("killed") == 1);
 	const nf_claim *c = claim("injured", 5);
 	CHECK(c && c->is_shot);

@@ -101,8 +101,8 @@ static void test_conflict(void)
 static void test_newer_count_supersedes(void)
 {
 	art a[] = {{"Police said 5,800 people were detained.", 9, -1},
-	           {"Police said 6,044 people had been arrested.", 9, -1},
-	           {"Almost 10,000 people have been detained, officials say.", 11, -1}};
+	           {"Police said 6,044 people were arrested overnight.", 9, -1},
+	           {"Officials say almost 10,000 people are now detained.", 11, -1}};
 	run(a, 3);
 	const nf_figure *f = figure("detained");
 	CHECK(f && f->status == NF_FIG_CONFLICT && f->value == 10000);

@@ -189,7 +189,7 @@ static void test_skips_fragments(void)
 		"He said it was over.\n\n"
 		"\"We are fine,\" said a neighbour of the family on Elm Row.\n\n"
 		"READ MORE STORIES LIKE THIS ONE ON OUR WEBSITE TODAY.\n\n"
-		"Anyone with information is asked to call the parks office at "
+		"Witnesses should phone the parks office at "
 		"555-201-3344 during office hours.\n\n"
 		"A storm uprooted 14 oak trees along the river path in Tolland on "
 		"Sunday afternoon, the parks department said.\n"};
