@@ -47,6 +47,10 @@ typedef nf_status (*cli_feed_fn)(void *ud, const char *name, size_t line,
  * when every block was taken, 1 when a block failed (the library's message
  * is on its context), -1 with errno set when the input could not be read. */
 int cli_stream(const char *path, nf_input kind, cli_feed_fn feed, void *ud);
+/* --format's value: its index in names[0..n), each name perhaps with
+ * aliases after a '|' ("markdown|md"); -1 after a message listing the
+ * names when it is none of them. */
+int cli_parse_format(const char *value, const char *const *names, size_t n);
 /* --input's value; -1 after a message when it is not a kind. */
 int cli_parse_input(const char *s, nf_input *kind);
 /* The store's path into buf: db when given, else the XDG data directory's

@@ -121,14 +121,14 @@ int cmd_add(int argc, char **argv)
 			if (cli_parse_input(optarg, &kind))
 				return EXIT_USAGE;
 			break;
-		case 'f':
-			if (!strcmp(optarg, "jsonl")) r.jsonl = 1;
-			else if (!strcmp(optarg, "text")) r.jsonl = 0;
-			else {
-				cli_error("--format: unknown format '%s' (text, jsonl)", optarg);
+		case 'f': {
+			static const char *const names[] = {"text", "jsonl"};
+			int k = cli_parse_format(optarg, names, 2);
+			if (k < 0)
 				return EXIT_USAGE;
-			}
+			r.jsonl = k;
 			break;
+		}
 		case 'W':
 		case 'T':
 			if (cli_parse_cluster_option(opt == 'W' ? "window-days" : "threshold", optarg, &opts))

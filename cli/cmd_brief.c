@@ -157,16 +157,15 @@ int cmd_brief(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
-		case 'f':
-			if (!strcmp(optarg, "text")) format = NF_FORMAT_TEXT;
-			else if (!strcmp(optarg, "markdown") || !strcmp(optarg, "md")) format = NF_FORMAT_MARKDOWN;
-			else if (!strcmp(optarg, "json")) format = NF_FORMAT_JSON;
-			else if (!strcmp(optarg, "html")) format = NF_FORMAT_HTML;
-			else {
-				cli_error("--format: unknown format '%s' (text, markdown, json, html)", optarg);
+		case 'f': {
+			/* in nf_format's order */
+			static const char *const names[] = {"text", "markdown|md", "json", "html"};
+			int k = cli_parse_format(optarg, names, 4);
+			if (k < 0)
 				return EXIT_USAGE;
-			}
+			format = (nf_format)k;
 			break;
+		}
 		case 'w': {
 			char *end;
 			long v = strtol(optarg, &end, 10);

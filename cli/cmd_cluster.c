@@ -108,14 +108,14 @@ int cmd_cluster(int argc, char **argv)
 			if (cli_parse_input(optarg, &kind))
 				return EXIT_USAGE;
 			break;
-		case 'f':
-			if (!strcmp(optarg, "jsonl") || !strcmp(optarg, "json")) r.text = 0;
-			else if (!strcmp(optarg, "text")) r.text = 1;
-			else {
-				cli_error("--format: unknown format '%s' (jsonl, text)", optarg);
+		case 'f': {
+			static const char *const names[] = {"jsonl|json", "text"};
+			int k = cli_parse_format(optarg, names, 2);
+			if (k < 0)
 				return EXIT_USAGE;
-			}
+			r.text = k;
 			break;
+		}
 		case 'W':
 		case 'T':
 			if (cli_parse_cluster_option(opt == 'W' ? "window-days" : "threshold", optarg, &opts))

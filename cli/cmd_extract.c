@@ -80,14 +80,14 @@ int cmd_extract(int argc, char **argv)
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "f:u:o:qh", longopts, NULL)) != -1) {
 		switch (opt) {
-		case 'f':
-			if (!strcmp(optarg, "text")) format = NF_FORMAT_TEXT;
-			else if (!strcmp(optarg, "json")) format = NF_FORMAT_JSON;
-			else {
-				cli_error("--format: unknown format '%s' (text, json)", optarg);
+		case 'f': {
+			static const char *const names[] = {"text", "json"};
+			int k = cli_parse_format(optarg, names, 2);
+			if (k < 0)
 				return EXIT_USAGE;
-			}
+			format = k ? NF_FORMAT_JSON : NF_FORMAT_TEXT;
 			break;
+		}
 		case 'u': opts.url = optarg; break;
 		case 'c': opts.charset = optarg; break;
 		case 'o': output = optarg; break;

@@ -137,15 +137,13 @@ int cmd_stories(int argc, char **argv)
 			q.limit = (size_t)v;
 			break;
 		}
-		case 'f':
-			if (!strcmp(optarg, "text")) r.format = 0;
-			else if (!strcmp(optarg, "json")) r.format = 1;
-			else if (!strcmp(optarg, "jsonl")) r.format = 2;
-			else {
-				cli_error("--format: unknown format '%s' (text, json, jsonl)", optarg);
+		case 'f': {
+			static const char *const names[] = {"text", "json", "jsonl"};
+			r.format = cli_parse_format(optarg, names, 3);
+			if (r.format < 0)
 				return EXIT_USAGE;
-			}
 			break;
+		}
 		case 'F': q.figures = 0; break;
 		case 'h': help(stdout); return EXIT_OK;
 		default: help(stderr); return EXIT_USAGE;

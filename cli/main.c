@@ -39,6 +39,23 @@ void cli_error(const char *fmt, ...)
 	va_end(ap);
 }
 
+int cli_parse_format(const char *value, const char *const *names, size_t n)
+{
+	char list[160] = "";
+	for (size_t i = 0; i < n; i++) {
+		for (const char *name = names[i]; *name;) {
+			size_t len = strcspn(name, "|");
+			if (strlen(value) == len && !strncmp(value, name, len))
+				return (int)i;
+			name += len + (name[len] == '|');
+		}
+		size_t len = strcspn(names[i], "|"), at = strlen(list);
+		snprintf(list + at, sizeof list - at, "%s%.*s", i ? ", " : "", (int)len, names[i]);
+	}
+	cli_error("--format: unknown format '%s' (%s)", value, list);
+	return -1;
+}
+
 char *cli_read_file(const char *path, size_t *len)
 {
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
