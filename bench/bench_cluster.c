@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../tests/e2e/records.h"
 #include "bench_common.h"
 #include "newsfuse.h"
 
@@ -34,62 +35,29 @@ typedef struct article {
 	long story;
 } article;
 
-static const char *str(json_object *o, const char *key)
-{
-	json_object *v;
-	if (!json_object_object_get_ex(o, key, &v) || !v)
-		return NULL;
-	return json_object_get_string(v);
-}
-
 /* The article of one dataset line, or 0 when the line is unusable. */
 static int convert(const char *kind, json_object *o, size_t index, article *a)
 {
-	json_object *rec = json_object_new_object();
+	json_object *rec;
+	const char *gold, *date;
+	if (!strcmp(kind, "synth")) {
+		/* gen_stream's records are articles already; "story" is the truth */
+		rec = json_object_new_object();
+		gold = record_get(o, "story");
+		const char *keys[] = {"title", "text", "published", "outlet"};
+		for (size_t k = 0; k < 4; k++)
+			if (record_get(o, keys[k]))
+				json_object_object_add(rec, keys[k], json_object_new_string(record_get(o, keys[k])));
+		date = record_get(o, "published");
+	} else {
+		rec = !strcmp(kind, "gva") ? record_gva(o, &gold) : record_ecb(o, &gold);
+		date = record_get(o, "dct");
+	}
+	if (date)
+		snprintf(a->date, sizeof a->date, "%s", date);
 	char id[32];
 	snprintf(id, sizeof id, "%zu", index);
 	json_object_object_add(rec, "id", json_object_new_string(id));
-	const char *gold;
-	if (!strcmp(kind, "synth")) {
-		/* gen_stream's records are articles already; "story" is the truth */
-		gold = str(o, "story");
-		const char *keys[] = {"title", "text", "published", "outlet"};
-		for (size_t k = 0; k < 4; k++)
-			if (str(o, keys[k]))
-				json_object_object_add(rec, keys[k], json_object_new_string(str(o, keys[k])));
-		if (str(o, "published"))
-			snprintf(a->date, sizeof a->date, "%s", str(o, "published"));
-	} else if (!strcmp(kind, "gva")) {
-		gold = str(o, "incident_id");
-		const char *title = str(o, "title"), *dct = str(o, "dct");
-		if (title)
-			json_object_object_add(rec, "title", json_object_new_string(title));
-		json_object_object_add(rec, "text", json_object_new_string(str(o, "content") ? str(o, "content") : ""));
-		if (dct) {
-			json_object_object_add(rec, "published", json_object_new_string(dct));
-			snprintf(a->date, sizeof a->date, "%s", dct);
-		}
-	} else {
-		gold = str(o, "subtopic");
-		json_object *sents;
-		size_t cap = 1 << 14, len = 0;
-		char *text = malloc(cap);
-		text[0] = '\0';
-		if (json_object_object_get_ex(o, "sentences", &sents)) {
-			for (size_t i = 0; i < json_object_array_length(sents); i++) {
-				const char *s = str(json_object_array_get_idx(sents, i), "text");
-				size_t n = s ? strlen(s) : 0;
-				while (len + n + 2 >= cap)
-					text = realloc(text, cap *= 2);
-				memcpy(text + len, s ? s : "", n);
-				len += n;
-				text[len++] = '\n';
-				text[len] = '\0';
-			}
-		}
-		json_object_object_add(rec, "text", json_object_new_string(text));
-		free(text);
-	}
 	if (!gold) {
 		json_object_put(rec);
 		return 0;
