@@ -364,6 +364,48 @@ static void test_follow_up_months_on(void)
 	CHECK(!follow_up_joins(&FIRE_B, "2032-03-06"));
 }
 
+/* A short note on event e, months after it, that shares little but its
+ * people's names. */
+static char *sentencing(const event *e)
+{
+	char *s = malloc(4096);
+	snprintf(s, 4096,
+	         "Jail term handed down\n\n"
+	         "A man who admitted arson was jailed for six years on Tuesday. "
+	         "In court were %s, who was hurt, and %s, who raised the alarm "
+	         "at %s on %s.\n",
+	         e->victim, e->witness, e->business, e->street);
+	return s;
+}
+
+/* Whether the note on e, on date, joins the story of FIRE_A's reports. */
+static int note_joins(const event *e, const char *date)
+{
+	nf_ctx *ctx = nf_ctx_new();
+	seen *s = calloc(1, sizeof *s);
+	nf_cluster *cl = new_cluster(ctx, s, NULL);
+	fire_a_story(cl);
+	char *t = sentencing(e);
+	add(cl, "note", date, t);
+	free(t);
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	size_t a0 = find(s, "a0"), j = find(s, "note");
+	int joined = a0 < s->n && j < s->n && s->story[j] == s->story[a0];
+	nf_cluster_free(cl);
+	free(s);
+	nf_ctx_free(ctx);
+	return joined;
+}
+
+/* Two names found only in one story's reports carry a follow-up across
+ * months that its few other words would not: another fire's note, with
+ * names of its own, stays out. */
+static void test_follow_up_by_names(void)
+{
+	CHECK(note_joins(&FIRE_A, "2031-08-06"));
+	CHECK(!note_joins(&FIRE_B, "2031-08-06"));
+}
+
 /* With a window of 16 articles, an event's report after 40 other articles
  * finds no story of it: memory is the window, not the stream. */
 static void test_ages_out_by_window(void)
@@ -507,6 +549,7 @@ int main(void)
 	RUN(test_copy_named);
 	RUN(test_ages_out_by_date);
 	RUN(test_follow_up_months_on);
+	RUN(test_follow_up_by_names);
 	RUN(test_ages_out_by_window);
 	RUN(test_lines_and_blocks);
 	RUN(test_identical_articles);
