@@ -1,7 +1,8 @@
 /*
  * test_cluster.c - the streaming clusterer (cluster.c, minhash.c): rewrites
  * of one event join, two events of one kind in one town stay apart, a
- * follow-up months on joins as one a month on would, copies are named,
+ * follow-up months on joins as one a month on would, and a short one on
+ * its people's names, a headline without text joins, copies are named,
  * stories age out by date and by the window, callbacks come in
  * input order with true line numbers, and bad lines are skipped.
  */
@@ -406,6 +407,28 @@ static void test_follow_up_by_names(void)
 	CHECK(!note_joins(&FIRE_B, "2031-08-06"));
 }
 
+/* A record with a headline and no text (a feed item, a page whose text
+ * the crawl lost) is clustered on its headline, not skipped. */
+static void test_headline_only(void)
+{
+	nf_ctx *ctx = nf_ctx_new();
+	seen *s = calloc(1, sizeof *s);
+	nf_cluster *cl = new_cluster(ctx, s, NULL);
+	fire_a_story(cl);
+	char r[512];
+	snprintf(r, sizeof r,
+	         "{\"id\":\"head\",\"published\":\"2031-05-06\",\"text\":\" \","
+	         "\"title\":\"%s warehouse on %s destroyed by fire, %s hurt\"}\n",
+	         FIRE_A.business, FIRE_A.street, FIRE_A.victim);
+	CHECK(nf_cluster_add(cl, "feed.jsonl", 1, r, strlen(r), NF_INPUT_JSONL) == NF_OK);
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	size_t a0 = find(s, "a0"), h = find(s, "head");
+	CHECK(a0 < s->n && h < s->n && s->story[h] == s->story[a0]);
+	nf_cluster_free(cl);
+	free(s);
+	nf_ctx_free(ctx);
+}
+
 /* With a window of 16 articles, an event's report after 40 other articles
  * finds no story of it: memory is the window, not the stream. */
 static void test_ages_out_by_window(void)
@@ -550,6 +573,7 @@ int main(void)
 	RUN(test_ages_out_by_date);
 	RUN(test_follow_up_months_on);
 	RUN(test_follow_up_by_names);
+	RUN(test_headline_only);
 	RUN(test_ages_out_by_window);
 	RUN(test_lines_and_blocks);
 	RUN(test_identical_articles);
