@@ -105,7 +105,9 @@ void nf_corpus_free(nf_corpus *corpus);
 /* Adds the article(s) in data[0..len). name labels the input in messages
  * and in the brief (a file name, "-" for stdin). For JSONL, a malformed
  * line or an article without text is reported through the warning callback
- * and skipped; the call fails only when no article at all could be read.
+ * and skipped (a record with a headline and blank text is read with the
+ * headline as its text); the call fails only when no article at all could
+ * be read.
  * A plain-text input that is empty, binary or not UTF-8 fails with a message
  * naming the input, line and column. data is copied. */
 nf_status nf_corpus_add(nf_corpus *corpus, const char *name, const char *data,
