@@ -177,7 +177,7 @@ static nf_status add_record(nf_corpus *c, const char *where, json_object *o,
 		return nf_error(c->ctx, NF_EPARSE, "%s: no \"text\" field", where);
 	/* A headline without a body (a feed item, a page whose text did not
 	 * survive the crawl) is still a report: its headline is its text. */
-	const char *title = meta(c, where, o, K_TITLE);
+	const char *id = meta(c, where, o, K_ID), *title = meta(c, where, o, K_TITLE);
 	if (blank(text, strlen(text)) && title && !blank(title, strlen(title)))
 		text = title;
 	nf_doc *d;
@@ -188,7 +188,6 @@ static nf_status add_record(nf_corpus *c, const char *where, json_object *o,
 		c->docs.len--;
 		return st;
 	}
-	const char *id = meta(c, where, o, K_ID);
 	const char *date = field(o, K_DATE), *url = meta(c, where, o, K_URL);
 	const char *outlet = meta(c, where, o, K_OUTLET);
 	char num[32];
