@@ -322,6 +322,7 @@ struct nf_cluster {
 	size_t slice_cap;
 	float *pair;          /* BATCH * BATCH likeness of its articles */
 	float *pair_figs;     /* BATCH * BATCH: their figures' dot products */
+	uint8_t *pair_names;  /* BATCH * BATCH: their rare names shared, to NAMES_MIN */
 	uint32_t *node_art, *pre, *group, *members; /* BATCH each */
 	unsigned long long *group_story;            /* BATCH */
 	nf_linkage lk;
@@ -955,12 +956,13 @@ static int32_t day_gap(int32_t a, int32_t b)
 	return a > b ? a - b : b - a;
 }
 
-/* Likeness lost to the days between two articles; none when either date
- * is unknown (two undated reports are judged on their words alone). */
-static float time_penalty(int32_t a, int32_t b)
+/* Likeness lost to the days between two articles, counted up to
+ * NAMES_DAYS when they share rare names; none when either date is
+ * unknown (two undated reports are judged on their words alone). */
+static float time_penalty(int32_t a, int32_t b, int rare_names)
 {
-	int32_t days = day_gap(a, b);
-	return (float)(TIME_SLOPE * log1p(days < TIME_DAYS_MAX ? days : TIME_DAYS_MAX));
+	int32_t days = day_gap(a, b), most = rare_names ? NAMES_DAYS : TIME_DAYS_MAX;
+	return (float)(TIME_SLOPE * log1p(days < most ? days : most));
 }
 
 static int is_name(uint64_t key)
@@ -968,8 +970,14 @@ static int is_name(uint64_t key)
 	return (key & KIND_MASK) == KIND_NAME;
 }
 
-/* Whether a[0..na) and b[0..nb) (ascending keys) share NAMES_MIN names
- * in at most size + NAMES_SLACK articles of the stream. */
+/* Whether a name is in at most size + NAMES_SLACK articles of the stream. */
+static int rare_name(const nf_cluster *cl, uint64_t key, uint32_t size)
+{
+	return is_name(key) && cl->df[key >> (64 - cl->df_bits)] <= size + NAMES_SLACK;
+}
+
+/* Whether a[0..na) and a story's sum b[0..nb) of size articles (both
+ * ascending by key) share NAMES_MIN names rare for that size. */
 static int share_rare_names(const nf_cluster *cl, const nf_term *a, uint32_t na,
                             const nf_term *b, uint32_t nb, uint32_t size)
 {
@@ -980,26 +988,12 @@ static int share_rare_names(const nf_cluster *cl, const nf_term *a, uint32_t na,
 		} else if (a[i].key > b[j].key) {
 			j++;
 		} else {
-			if (is_name(a[i].key) &&
-			    cl->df[a[i].key >> (64 - cl->df_bits)] <= size + NAMES_SLACK &&
-			    ++shared >= NAMES_MIN)
+			if (rare_name(cl, a[i].key, size) && ++shared >= NAMES_MIN)
 				return 1;
 			i++, j++;
 		}
 	}
 	return 0;
-}
-
-/* The time penalty between an article of vector a and a story of size
- * articles (sum b) or another article (size 1), the days counted to the
- * closest one: smaller when they share rare names (NAMES_DAYS). */
-static float time_penalty_of(const nf_cluster *cl, const nf_tvec *a, const nf_term *b,
-                             uint32_t nb, uint32_t size, int32_t day)
-{
-	float full = time_penalty(a->day, day);
-	if (day_gap(a->day, day) <= NAMES_DAYS || !share_rare_names(cl, a->t, a->n, b, nb, size))
-		return full;
-	return (float)(TIME_SLOPE * log1p(NAMES_DAYS));
 }
 
 static void sift_down(cand *h, size_t n, size_t i)
@@ -1047,7 +1041,9 @@ static float story_score(const nf_cluster *cl, const nf_tvec *v, float vfigs, co
 		dots(v->t, v->n, s->figs, s->nfig, &figs);
 		figs /= vfigs * (float)s->size;
 	}
-	return likeness(all, figs) - time_penalty_of(cl, v, s->sum, s->n, s->size, link_day);
+	int names = day_gap(v->day, link_day) > NAMES_DAYS &&
+	            share_rare_names(cl, v->t, v->n, s->sum, s->n, s->size);
+	return likeness(all, figs) - time_penalty(v->day, link_day, names);
 }
 
 /* The stories of the recent articles that share terms with v, each with
@@ -1321,18 +1317,24 @@ static nf_status pair_scores(nf_cluster *cl, batch_art *slice, const uint32_t *n
 	}
 	qsort(e, ne, sizeof *e, cmp_slice_term);
 	float *dot = cl->pair, *fig = cl->pair_figs;
+	uint8_t *names = cl->pair_names;
 	memset(dot, 0, m * m * sizeof *dot);
 	memset(fig, 0, m * m * sizeof *fig);
+	memset(names, 0, m * m);
 	for (size_t i = 0, j; i < ne; i = j) {
 		for (j = i + 1; j < ne && e[j].key == e[i].key; j++)
 			;
 		float *into = is_figure(e[i].key) ? fig : NULL;
+		int rare = rare_name(cl, e[i].key, 1);
 		for (size_t x = i; x < j; x++) {
 			for (size_t y = x + 1; y < j; y++) {
-				float w = e[x].w * e[y].w; /* node e[x] < node e[y] */
-				dot[e[x].node * m + e[y].node] += w;
+				size_t at = e[x].node * m + e[y].node; /* node e[x] < node e[y] */
+				float w = e[x].w * e[y].w;
+				dot[at] += w;
 				if (into)
-					into[e[x].node * m + e[y].node] += w;
+					into[at] += w;
+				if (rare && names[at] < NAMES_MIN)
+					names[at]++;
 			}
 		}
 	}
@@ -1348,7 +1350,7 @@ static nf_status pair_scores(nf_cluster *cl, batch_art *slice, const uint32_t *n
 			    (uint32_t)day_gap(a->v.day, b->v.day) <= cl->window_days) {
 				float figs = a->figs > 0 && b->figs > 0 ? fig[p * m + q] / (a->figs * b->figs) : -1;
 				sc = likeness(dot[p * m + q], figs) -
-				     time_penalty_of(cl, &a->v, b->v.t, b->v.n, 1, b->v.day);
+				     time_penalty(a->v.day, b->v.day, names[p * m + q] >= NAMES_MIN);
 			}
 			dot[p * m + q] = dot[q * m + p] = sc;
 		}
@@ -1653,13 +1655,14 @@ nf_status nf_cluster_new(nf_cluster **out, nf_ctx *ctx, const nf_cluster_options
 	cl->merge_w = malloc((STORY_TERMS + NF_CLUSTER_TERMS) * sizeof *cl->merge_w);
 	cl->pair = malloc((size_t)BATCH * BATCH * sizeof *cl->pair);
 	cl->pair_figs = malloc((size_t)BATCH * BATCH * sizeof *cl->pair_figs);
+	cl->pair_names = malloc((size_t)BATCH * BATCH);
 	cl->node_art = malloc(BATCH * sizeof *cl->node_art);
 	cl->pre = malloc(BATCH * sizeof *cl->pre);
 	cl->group = malloc(BATCH * sizeof *cl->group);
 	cl->members = malloc(BATCH * sizeof *cl->members);
 	cl->group_story = malloc(BATCH * sizeof *cl->group_story);
 	if (!cl->df || !cl->merge || !cl->merge_w || !cl->log_df || !cl->pair || !cl->node_art ||
-	    !cl->pair_figs || !cl->pre || !cl->group || !cl->members || !cl->group_story) {
+	    !cl->pair_figs || !cl->pair_names || !cl->pre || !cl->group || !cl->members || !cl->group_story) {
 		nf_cluster_free(cl);
 		return nf_error(ctx, NF_ENOMEM, "out of memory");
 	}
@@ -1699,6 +1702,7 @@ void nf_cluster_free(nf_cluster *cl)
 	free(cl->slice);
 	free(cl->pair);
 	free(cl->pair_figs);
+	free(cl->pair_names);
 	free(cl->node_art);
 	free(cl->pre);
 	free(cl->group);
