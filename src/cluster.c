@@ -63,9 +63,9 @@
  * memory is the ring, the index over it, the frequency table and one
  * batch: constant in the length of the stream.
  *
- * Measured (bench/cluster, BCubed F1): gva-dev 0.915 in date order,
- * 0.915 in file order; ECB+ subtopics 0.951 (the scikit-learn peer: 0.840
- * and 0.870). Cost: 7,000 articles/s of one core's CPU time on a
+ * Measured (bench/cluster, BCubed F1): gva-dev 0.917 in date order,
+ * 0.916 in file order; ECB+ subtopics 0.951 (the scikit-learn peer: 0.840
+ * and 0.870). Cost: 7,700 articles/s of one core's CPU time on a
  * million-article synthetic stream, peak RSS 932 MB.
  *
  * Rejected: comparing each article with every story's centroid (the cost
@@ -83,7 +83,11 @@
  * no faster: the furniture it drops costs the tokenizer as much); keeping
  * the corpus of every article (memory grows with the stream); an undated
  * article's date read from its text (ECB+ 0.003 lower: of its two events
- * of one kind, only the later one's reports give a date). More in
+ * of one kind, only the later one's reports give a date); the URL's slug
+ * as headline words (it mostly repeats the headline: gva-dev 0.001
+ * lower); the headline alone, or counted more, for an article whose text
+ * holds few of its words (a page whose text is another story: headline-
+ * only vectors of generic headlines join other events). More in
  * bench/README.md.
  */
 #include <math.h>
@@ -976,24 +980,28 @@ static int rare_name(const nf_cluster *cl, uint64_t key, uint32_t size)
 	return is_name(key) && cl->df[key >> (64 - cl->df_bits)] <= size + NAMES_SLACK;
 }
 
-/* Whether a[0..na) and a story's sum b[0..nb) of size articles (both
- * ascending by key) share NAMES_MIN names rare for that size. */
-static int share_rare_names(const nf_cluster *cl, const nf_term *a, uint32_t na,
-                            const nf_term *b, uint32_t nb, uint32_t size)
+/* The dot product of an article's terms a[0..na) and a story's sum
+ * b[0..nb) of size articles (both ascending by key); with names, the
+ * names they share that are rare for that size are counted into it, up
+ * to NAMES_MIN (one merge for both, as the story's score needs both). */
+static float dot_names(const nf_cluster *cl, const nf_term *a, uint32_t na, const nf_term *b,
+                       uint32_t nb, uint32_t size, uint32_t *names)
 {
-	uint32_t i = 0, j = 0, shared = 0;
+	uint32_t i = 0, j = 0;
+	float dot = 0;
 	while (i < na && j < nb) {
 		if (a[i].key < b[j].key) {
 			i++;
 		} else if (a[i].key > b[j].key) {
 			j++;
 		} else {
-			if (rare_name(cl, a[i].key, size) && ++shared >= NAMES_MIN)
-				return 1;
+			dot += a[i].w * b[j].w;
+			if (names && *names < NAMES_MIN && rare_name(cl, a[i].key, size))
+				(*names)++;
 			i++, j++;
 		}
 	}
-	return 0;
+	return dot;
 }
 
 static void sift_down(cand *h, size_t n, size_t i)
@@ -1035,15 +1043,16 @@ static void select_top(cand *c, size_t n, size_t k)
 static float story_score(const nf_cluster *cl, const nf_tvec *v, float vfigs, const story_rec *s,
                          int32_t link_day)
 {
-	float unused, figs = -1;
-	float all = dots(v->t, v->n, s->sum, s->n, &unused) / (float)s->size;
+	float figs = -1;
+	uint32_t names = 0;
+	float all = dot_names(cl, v->t, v->n, s->sum, s->n, s->size,
+	                      day_gap(v->day, link_day) > NAMES_DAYS ? &names : NULL) /
+	            (float)s->size;
 	if (vfigs > 0 && s->nfig > 0) {
 		dots(v->t, v->n, s->figs, s->nfig, &figs);
 		figs /= vfigs * (float)s->size;
 	}
-	int names = day_gap(v->day, link_day) > NAMES_DAYS &&
-	            share_rare_names(cl, v->t, v->n, s->sum, s->n, s->size);
-	return likeness(all, figs) - time_penalty(v->day, link_day, names);
+	return likeness(all, figs) - time_penalty(v->day, link_day, names >= NAMES_MIN);
 }
 
 /* The stories of the recent articles that share terms with v, each with
@@ -1325,7 +1334,8 @@ static nf_status pair_scores(nf_cluster *cl, batch_art *slice, const uint32_t *n
 		for (j = i + 1; j < ne && e[j].key == e[i].key; j++)
 			;
 		float *into = is_figure(e[i].key) ? fig : NULL;
-		int rare = rare_name(cl, e[i].key, 1);
+		/* a lone term pairs nothing: its frequency is not looked up */
+		int rare = j - i > 1 && rare_name(cl, e[i].key, 1);
 		for (size_t x = i; x < j; x++) {
 			for (size_t y = x + 1; y < j; y++) {
 				size_t at = e[x].node * m + e[y].node; /* node e[x] < node e[y] */
