@@ -769,6 +769,59 @@ static inline size_t short_word(const unsigned char *p, char *buf, uint32_t *fla
 	return m;
 }
 
+/* Whether s[0..2) is an ordinal suffix (st nd rd th), in either case;
+ * a byte from 0x80 up matches none. */
+static inline int ordinal_suffix(const unsigned char *s)
+{
+	int a = s[0] | 0x20, b = s[1] | 0x20;
+	return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+	       (a == 't' && b == 'h');
+}
+
+/* The ASCII fast path for numbers, as scan_number() and fold() take them:
+ * a number of ASCII bytes up to sixteen long, ended by an ASCII byte. One
+ * token in thirty-five is a number, and the general path interned each at
+ * once, resolving the waiting words first (resolve()), which broke up their
+ * batches. Returns the end, the folded form in buf (sixteen bytes, zero-
+ * padded), or 0 when the general path must take it: a byte from 0x80 up
+ * where scan_number() would look at a code point's class, or more than
+ * sixteen bytes. */
+static size_t ascii_number(const unsigned char *p, size_t len, size_t i, char *buf)
+{
+	size_t j = i;
+	for (;;) {
+		while (j < len && (unsigned)(p[j] - '0') < 10)
+			j++;
+		if (j + 1 >= len || (p[j] != ',' && p[j] != '.'))
+			break;
+		if (p[j + 1] >= 0x80)
+			return 0;
+		if ((unsigned)(p[j + 1] - '0') >= 10)
+			break;
+		j++;
+	}
+	if (j < len && p[j] >= 0x80)
+		return 0;
+	size_t n = j - i;
+	int ord = j + 1 < len && ordinal_suffix(p + j);
+	if (ord) {
+		unsigned char after = j + 2 < len ? p[j + 2] : ' ';
+		if (after >= 0x80)
+			return 0;
+		ord = ascii_class[after] != C_LETTER;
+	}
+	n += 2 * (size_t)ord;
+	if (n > 16)
+		return 0;
+	memset(buf, 0, 16);
+	memcpy(buf, p + i, n);
+	if (ord) { /* fold() lower-cases the suffix */
+		buf[n - 2] |= 0x20;
+		buf[n - 1] |= 0x20;
+	}
+	return i + n;
+}
+
 /* Tokens whose ids wait for the lexicon. A word the caches do not know is
  * most often new to the corpus, and interning and stemming it reads three
  * or four places out of cache (its slot, the memo's slot and copy, its
@@ -870,6 +923,8 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 				end = i + m;
 			else if (cl == C_LETTER)
 				end = ascii_word(p, len, i, buf, &flags, &poss);
+			else if ((end = ascii_number(p, len, i, buf)))
+				flags = NF_TOK_NUM;
 			if (end) {
 				if ((st = push_folded(&z, i, end - i, buf, end - i, flags)))
 					return st;
