@@ -689,6 +689,16 @@ static int boundary(const char *s, size_t n, size_t i)
 	return i >= n || !is_alpha((unsigned char)s[i]);
 }
 
+/* Whether w (lower case, k bytes) is at s[i..] of s[0..n), in any case,
+ * a whole word: no letter before or after it. */
+static int word_at_ci(const char *s, size_t n, size_t i, const char *w, size_t k)
+{
+	for (size_t j = 0; j < k; j++)
+		if ((is_upper((unsigned char)s[i + j]) ? s[i + j] + 32 : s[i + j]) != w[j])
+			return 0;
+	return (i == 0 || !is_alpha((unsigned char)s[i - 1])) && boundary(s, n, i + k);
+}
+
 /* Case-insensitive search of w (lower case) in s[0..n), at word starts.
  * The candidates are where the first two letters are, in either case,
  * found eight positions at a time (a byte or'ed with 0x20 is a letter only
@@ -712,16 +722,34 @@ static const char *find_ci(const char *s, size_t n, const char *w)
 			at += 8;
 			continue;
 		}
-		size_t i = at + nf_first_marked(m), j = 1;
+		size_t i = at + nf_first_marked(m);
 		if (i > last) /* the zero padding of a short block */
 			break;
-		while (j < k && ((is_upper((unsigned char)s[i + j]) ? s[i + j] + 32 : s[i + j]) == w[j]))
-			j++;
-		if (j == k && (i == 0 || !is_alpha((unsigned char)s[i - 1])) && boundary(s, n, i + k))
+		if (word_at_ci(s, n, i, w, k))
 			return s + i;
 		at = i + 1;
 	}
 	return NULL;
+}
+
+/* Whether find_ci() finds w in s[0..n), over a whole page: the candidates
+ * are the places of w[r], a rare letter of w, in either case, found by
+ * memchr, which scans a page several times faster than find_ci()'s blocks
+ * (the search for "copyright" on every page without an outlet was 14 of
+ * the 311 million instructions of cleaning a bench_text pass). */
+static int has_ci(const char *s, size_t n, const char *w, size_t r)
+{
+	size_t k = strlen(w);
+	if (k > n)
+		return 0;
+	for (int upper = 0; upper < 2; upper++) {
+		char c = upper ? (char)(w[r] - 32) : w[r];
+		const char *end = s + (n - k + r) + 1; /* w[r] of a match starts before */
+		for (const char *p = s + r; p < end && (p = memchr(p, c, (size_t)(end - p))); p++)
+			if (word_at_ci(s, n, (size_t)(p - s) - r, w, k))
+				return 1;
+	}
+	return 0;
 }
 
 /* The first complete date (day, month and year) in s[0..n). Every date
@@ -2139,7 +2167,7 @@ static nf_status clean_doc(cleaner *k, size_t doc)
 	 * line is one in the page: lines end at spaces) */
 	int notice = !d->outlet && h.outlet_score < O_COPYRIGHT &&
 	             (has_bytes(d->raw, d->raw_len, "\xC2\xA9", 2) ||
-	              find_ci(d->raw, d->raw_len, "copyright"));
+	              has_ci(d->raw, d->raw_len, "copyright", 3)); /* 'y' */
 	for (size_t i = 0; notice && i < nl && h.outlet_score < O_COPYRIGHT; i++) {
 		const char *s = d->raw + ls[i].off, *name, *at;
 		size_t n = ls[i].len, len;
