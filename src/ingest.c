@@ -107,7 +107,8 @@ static nf_status set_body(nf_corpus *c, nf_doc *d, const char *name, const char 
 	nf_status st = nf_text_normalize(&c->arena, s, len, &out, &outlen, &bad);
 	if (st == NF_EUTF8) {
 		nf_text_position(s, bad, &line, &col);
-		return nf_error(c->ctx, st, "%s:%zu:%zu: invalid text", name, line, col);
+		return nf_error(c->ctx, st, "%s:%zu:%zu: invalid text (byte 0x%02X at offset %zu)",
+		                name, line, col, (unsigned char)s[bad], bad);
 	}
 	if (st)
 		return nf_error(c->ctx, st, "out of memory");

@@ -92,8 +92,14 @@ void nf_text_position(const char *s, size_t off, size_t *line, size_t *col)
 
 int nf_text_binary(const char *s, size_t len, size_t *where)
 {
-	size_t n = len < 4096 ? len : 4096, ctrl = 0, first = 0;
-	for (size_t i = 0; i < len; i++) {
+	/* Only the head is sniffed, as git does with its first 8,000 bytes:
+	 * compressed, image and office files show a NUL or a run of control
+	 * bytes in their headers, while crawled pages can carry a stray run
+	 * of NULs deep inside (padding after an image tag) that browsers
+	 * drop, and a page is not refused for those. */
+	size_t head = len < 8192 ? len : 8192, n = len < 4096 ? len : 4096;
+	size_t ctrl = 0, first = 0;
+	for (size_t i = 0; i < head; i++) {
 		unsigned char ch = (unsigned char)s[i];
 		if (ch == 0) {
 			*where = i;

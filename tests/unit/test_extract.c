@@ -230,6 +230,22 @@ static void test_page_api(void)
 	CHECK(strstr(nf_ctx_errmsg(ctx), "page.gz: binary data") != NULL);
 	CHECK(strstr(nf_ctx_errmsg(ctx), "offset 3") != NULL);
 	CHECK(p == NULL);
+	/* a stray run of NULs deep in a real page is dropped, not a reason to
+	 * refuse the page */
+	size_t plen = 0;
+	char *padded = malloc(12000);
+	CHECK(padded != NULL);
+	plen += (size_t)sprintf(padded, "<html><body><p>The river rose over the levee.</p><!--");
+	while (plen < 9000)
+		padded[plen++] = 'x';
+	plen += (size_t)sprintf(padded + plen, "--><img src=\"a.gif\">");
+	memset(padded + plen, 0, 10);
+	plen += 10;
+	plen += (size_t)sprintf(padded + plen, "<p>Crews worked through the night.</p></body></html>");
+	CHECK(nf_page_extract(&p, ctx, "padded.html", padded, plen, NULL) == NF_OK);
+	CHECK(strstr(nf_page_text(p, NULL), "Crews worked through the night.") != NULL);
+	nf_page_free(p);
+	free(padded);
 	static const char u16[] = "\xff\xfe<\0p\0>\0T\0h\0e\0 \0r\0i\0v\0e\0r\0 \0r\0o\0s\0e\0.\0";
 	CHECK(nf_page_extract(&p, ctx, "u16.html", u16, sizeof u16 - 1, NULL) == NF_OK);
 	CHECK_STR(nf_page_text(p, NULL), "The river rose.");

@@ -109,6 +109,14 @@ static void test_bad_text(void)
 	CHECK(strstr(nf_ctx_errmsg(ctx), "latin1.txt:2:4") != NULL);
 	CHECK(nf_corpus_add(c, "bin.dat", "\x7F" "ELF\0\0\x01", 7, NF_INPUT_AUTO) == NF_EUTF8);
 	CHECK(strstr(nf_ctx_errmsg(ctx), "binary") != NULL);
+	/* a NUL past the sniffed head is no binary file, but still no text */
+	char late[9000];
+	memset(late, 'a', sizeof late);
+	for (size_t i = 79; i < sizeof late; i += 80)
+		late[i] = '\n';
+	late[8500] = '\0';
+	CHECK(nf_corpus_add(c, "late.txt", late, sizeof late, NF_INPUT_AUTO) == NF_EUTF8);
+	CHECK(strstr(nf_ctx_errmsg(ctx), "late.txt:107:21: invalid text (byte 0x00 at offset 8500)") != NULL);
 	CHECK_INT(nf_corpus_count(c), 0);
 	CHECK(add(c, "good.txt", "Title\nBody.", NF_INPUT_AUTO) == NF_OK);
 	CHECK_INT(nf_corpus_count(c), 1);
