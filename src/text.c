@@ -21,10 +21,12 @@
  * cache (a 16-byte key in the mid-word cache for 9 to 16 bytes), which
  * also holds the stem and stop-word flag: a frequent word costs one probe.
  * A word the caches do not know waits in a small batch while its lexicon
- * and memo slots load (resolve()). Anything else (a non-ASCII byte where
- * a code point decides, a number) takes the general path, scan_word() and
- * fold() with utf8proc's classes, which defines the behaviour the fast
- * path copies. Stems and the stop-word flag are found once per distinct
+ * and memo slots load (resolve()). ASCII numbers (ascii_number()) and
+ * the typographic marks of U+2010 to U+2027 (typographic_mark()) have fast
+ * paths of their own. Anything else (a non-ASCII byte where a code point
+ * decides) takes the general path, scan_word(), scan_number() and fold()
+ * with utf8proc's classes, which defines the behaviour the fast paths
+ * copy. Stems and the stop-word flag are found once per distinct
  * word, cached on the lexicon entry and in the context's memo, which the
  * corpora of a stream share (lexicon.h).
  *
@@ -785,10 +787,10 @@ static inline int ordinal_suffix(const unsigned char *s)
 }
 
 /* The ASCII fast path for numbers, as scan_number() and fold() take them:
- * a number of ASCII bytes up to sixteen long, ended by an ASCII byte. One
- * token in thirty-five is a number, and the general path interned each at
- * once, resolving the waiting words first (resolve()), which broke up their
- * batches. Returns the end, the folded form in buf (sixteen bytes, zero-
+ * a number of ASCII bytes up to sixteen long, ended by an ASCII byte.
+ * About one token in forty is a number, and the general path interned
+ * each at once, resolving the waiting words first (resolve()), which broke
+ * up their batches. Returns the end, the folded form in buf (sixteen bytes, zero-
  * padded), or 0 when the general path must take it: a byte from 0x80 up
  * where scan_number() would look at a code point's class, or more than
  * sixteen bytes. */
