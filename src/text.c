@@ -934,19 +934,20 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 		int poss = 0;
 		if (p[i] < 0x80) {
 			enum cls cl = (enum cls)ascii_class[p[i]];
-			if (cl == C_SPACE || cl == C_NL) {
+			/* letters first: four tokens in five start with one */
+			if (cl == C_LETTER) {
+				if (len - i >= 8 && (m = short_word(p + i, buf, &flags)))
+					end = i + m;
+				else
+					end = ascii_word(p, len, i, buf, &flags, &poss);
+			} else if (cl == C_SPACE || cl == C_NL) {
 				i++;
 				continue;
-			}
-			if (cl == C_OTHER) {
+			} else if (cl == C_OTHER) {
 				memset(buf, 0, 8);
 				buf[0] = (char)p[i];
 				end = i + 1;
 				flags = NF_TOK_PUNCT;
-			} else if (cl == C_LETTER && len - i >= 8 && (m = short_word(p + i, buf, &flags))) {
-				end = i + m;
-			} else if (cl == C_LETTER) {
-				end = ascii_word(p, len, i, buf, &flags, &poss);
 			} else if ((end = ascii_number(p, len, i, buf))) {
 				flags = NF_TOK_NUM;
 			}
