@@ -661,17 +661,19 @@ static size_t ascii_word(const unsigned char *p, size_t len, size_t i, char *buf
 	return j;
 }
 
-/* Word token t from a cache slot's id, stem and stop fields: a cached
- * word with its stem and stop flag needs no entry read. 0 while the stem
- * is not known. */
-static inline int cached_word(nf_token *t, uint32_t id, uint32_t stem, uint32_t stop)
+/* Word token t from a cache slot's id, stem and stop flag: a cached word
+ * with its stem and stop flag needs no entry read. 0 while the stem is not
+ * known. */
+static inline int cached_word(nf_token *t, uint32_t id, uint32_t stem, uint32_t stop_flag)
 {
 	if (!stem)
 		return 0;
 	t->norm = id;
 	t->stem = stem;
-	/* function words come and go at random: a flag set without a branch */
-	t->flags |= (uint32_t)(stop == 2) * NF_TOK_STOP;
+	/* function words come and go at random: the flag as the slot keeps it,
+	 * or'ed in without a test (4 instructions a token fewer than from the
+	 * entry's 1 or 2) */
+	t->flags |= stop_flag;
 	return 1;
 }
 
@@ -690,7 +692,7 @@ static inline int ids_cached(const nf_lex *lex, nf_token *t, const char *form, s
 		t->norm = t->stem = e->id;
 		return 1;
 	}
-	return cached_word(t, e->id, e->stem, e->stop);
+	return cached_word(t, e->id, e->stem, e->stop_flag);
 }
 
 /* The 16-byte key of form[0..flen), 8 < flen <= 16, sixteen readable
@@ -709,7 +711,7 @@ static inline int mid_cached(const nf_lex *lex, nf_token *t, const char *form, s
 	const nf_lex_mid *e = nf_lex_mid_slot(lex, k[0], k[1]);
 	if (e->len != flen || e->key[0] != k[0] || e->key[1] != k[1])
 		return 0;
-	return cached_word(t, e->id, e->stem, e->stop);
+	return cached_word(t, e->id, e->stem, e->stop_flag);
 }
 
 /* The ids of token t (flags set) whose folded form is form[0..flen), by
@@ -730,7 +732,7 @@ static nf_status ids_interned(nf_lex *lex, nf_token *t, const char *form, size_t
 			uint64_t k[2];
 			mid_key(form, flen, k);
 			*nf_lex_mid_slot(lex, k[0], k[1]) = (nf_lex_mid){
-				{k[0], k[1]}, (uint32_t)flen, t->norm, t->stem, lex->entries[t->norm].stop};
+				{k[0], k[1]}, (uint32_t)flen, t->norm, t->stem, t->flags & NF_TOK_STOP};
 		}
 		return st;
 	}
@@ -746,7 +748,7 @@ static nf_status ids_interned(nf_lex *lex, nf_token *t, const char *form, size_t
 	nf_lex_small *e = nf_lex_small_slot(lex, key);
 	if (!st && e->id == t->norm && e->len == flen && e->key == key) {
 		e->stem = t->stem;
-		e->stop = lex->entries[t->norm].stop;
+		e->stop_flag = t->flags & NF_TOK_STOP;
 	}
 	return st;
 }
