@@ -792,10 +792,10 @@ static inline int ordinal_suffix(const unsigned char *s)
  * a number of ASCII bytes up to sixteen long, ended by an ASCII byte.
  * About one token in forty is a number, and the general path interned
  * each at once, resolving the waiting words first (resolve()), which broke
- * up their batches. Returns the end, the folded form in buf (sixteen bytes, zero-
- * padded), or 0 when the general path must take it: a byte from 0x80 up
- * where scan_number() would look at a code point's class, or more than
- * sixteen bytes. */
+ * up their batches. Returns the end, the folded form in buf (sixteen
+ * bytes, zero-padded), or 0 when the general path must take it: a byte
+ * from 0x80 up where scan_number() would look at a code point's class, or
+ * more than sixteen bytes. */
 static size_t ascii_number(const unsigned char *p, size_t len, size_t i, char *buf)
 {
 	size_t j = i;
@@ -950,7 +950,7 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 				buf[0] = (char)p[i];
 				end = i + 1;
 				flags = NF_TOK_PUNCT;
-			} else if ((end = ascii_number(p, len, i, buf))) {
+			} else if ((end = ascii_number(p, len, i, buf))) { /* a digit */
 				flags = NF_TOK_NUM;
 			}
 			flen = end - i;
