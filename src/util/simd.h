@@ -26,12 +26,25 @@
 
 #if NF_SIMD
 #include <emmintrin.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* s[0..16): all sixteen bytes must be readable. */
 static inline __m128i nf_load16(const void *s)
 {
 	return _mm_loadu_si128((const __m128i *)s);
+}
+
+/* s[0..16) where avail bytes from s are readable: the readable ones
+ * zero-padded when fewer than sixteen (the last bytes of a buffer). */
+static inline __m128i nf_load16_within(const void *s, size_t avail)
+{
+	if (avail >= 16)
+		return nf_load16(s);
+	unsigned char tail[16] = {0};
+	memcpy(tail, s, avail);
+	return nf_load16(tail);
 }
 
 /* The bytes of x in [lo, hi] (lo <= hi, ASCII bounds): shifted so that lo
