@@ -10,7 +10,9 @@
  * NF_SIMD is 1 where SSE2 is present (always on x86-64) and the build does
  * not define NF_NO_SIMD; the callers keep swar.h's code as the portable
  * path for every other machine. A build with -DNF_NO_SIMD takes that path
- * on x86-64 too, which is how it is tested (bench/README.md).
+ * on x86-64 too, which is how it is tested (not in CI, which would build
+ * and run everything once more):
+ *     make BUILD=/tmp/nosimd WERROR=1 EXTRA_CFLAGS=-DNF_NO_SIMD test
  *
  * Masks are vectors of 0xFF (marked) and 0 bytes, or their 16-bit
  * movemask, bit i for s[i].
