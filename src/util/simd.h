@@ -91,15 +91,18 @@ static inline unsigned nf_v_mask(__m128i m)
 }
 
 /* The low and high eight bytes of x as blocks of swar.h (byte i of a block
- * is s[i]: x86-64 is little-endian). */
+ * is s[i]: x86 is little-endian). A store, not _mm_cvtsi128_si64(), which
+ * 32-bit x86 lacks; compilers make it one move. */
 static inline uint64_t nf_v_lo64(__m128i x)
 {
-	return (uint64_t)_mm_cvtsi128_si64(x);
+	uint64_t v;
+	_mm_storel_epi64((__m128i *)&v, x);
+	return v;
 }
 
 static inline uint64_t nf_v_hi64(__m128i x)
 {
-	return (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(x, x));
+	return nf_v_lo64(_mm_unpackhi_epi64(x, x));
 }
 #endif
 
