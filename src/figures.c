@@ -2628,6 +2628,24 @@ static int joined(const fx *x, const sent *s, size_t at)
 	                  (at > 1 && is(x, s, at - 1, "with") && is(x, s, at - 2, "along")));
 }
 
+/* Whether the sentence tells a count revised ("first put the toll at 19,
+ * later lowered it to 17", "up from 12"): its counts are one count at two
+ * times, never parts to add. */
+static int revised(const fx *x, const sent *s)
+{
+	static const char *const words[] = {"initially", "originally", "previously",
+	                                    "lowered",   "raised",     "revised",
+	                                    "corrected", "updated"};
+	for (size_t k = 0; k < s->n; k++) {
+		for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+			if (is(x, s, k, words[i]))
+				return 1;
+		if (k + 1 < s->n && (is(x, s, k, "up") || is(x, s, k, "down")) && is(x, s, k + 1, "from"))
+			return 1;
+	}
+	return 0;
+}
+
 /* Adds a summed claim when a sentence counts several groups of one
  * measure and states no total: "26 protesters and 16 officers were
  * killed" (42), "a man and a woman were shot" (2), "killing A, 18, and
@@ -2641,6 +2659,8 @@ static int joined(const fx *x, const sent *s, size_t at)
 static nf_status add_sums(fx *x, const sent *s, size_t first)
 {
 	size_t n = x->claims.len;
+	if (revised(x, s))
+		return NF_OK;
 	for (int m = 1; m < M_COUNT; m++) {
 		double sum = 0, biggest = 0;
 		size_t count = 0, last = 0;
