@@ -260,6 +260,20 @@ static void test_said_by_asides(void)
 	CHECK(c && !c->said_by);
 }
 
+/* A count and its revision in one sentence are one count at two times,
+ * never parts of a sum. */
+static void test_revision_is_no_sum(void)
+{
+	one("The sheriff initially put the number of dead at 9, but his deputy later said the "
+	    "toll was lowered to 8.");
+	CHECK(claim("killed", 9) && claim("killed", 8) && !claim("killed", 17));
+	one("Police said 6 people were killed, up from 4 on Monday.");
+	CHECK(!claim("killed", 10));
+	/* groups told together still add up */
+	one("Nine villagers and two soldiers were killed.");
+	CHECK(claim("killed", 11) && claim("killed", 11)->is_sum);
+}
+
 static void test_hedges(void)
 {
 	one("Local radio reported 50 people were killed, citing a blog. The "
@@ -696,6 +710,7 @@ int main(void)
 	RUN(test_components);
 	RUN(test_said_by);
 	RUN(test_said_by_asides);
+	RUN(test_revision_is_no_sum);
 	RUN(test_hedges);
 	RUN(test_not_counts);
 	RUN(test_one_person);
