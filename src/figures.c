@@ -2371,6 +2371,13 @@ static int including_before(const fx *x, const sent *s, size_t start)
 	return 0;
 }
 
+/* The subject of a measure's claims that name none: what the measure
+ * counts in general ("buildings" damaged, "troops" deployed). */
+static const char *general_subject(int measure)
+{
+	return measure == M_DEPLOYED ? "troops" : measure == M_DAMAGED ? "buildings" : "people";
+}
+
 /* Reads the claim whose amount is a; returns 1 and fills *pc when it is
  * one. first is the index of this sentence's first claim in x->claims;
  * colon is the measure of a total this amount follows after a colon. */
@@ -2511,6 +2518,10 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	    punct(s, parent->np_end) == ',' && !has(x, s, start, W_PERSON) &&
 	    !(a->who && parent->who) && !a->self)
 		return 0;
+	/* "the prince toured the damaged school", "the owner said the storm
+	 * destroyed it": a person is no count of buildings */
+	if (a->one && measure == M_DAMAGED)
+		return 0;
 	/* "12 wounds", "64 casings": a count of people needs a noun of people */
 	if (!a->one && p.head >= 0 && measure != M_DAMAGED && measure != M_DEPLOYED &&
 	    !human(x, &s->t[p.head]))
@@ -2534,8 +2545,15 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	/* Sending people to hospital is no deployment. */
 	if (measure == M_DEPLOYED && subject && !force)
 		return 0;
+	/* "destroyed 70 houses and damaged 40 others": others of the same,
+	 * a part beside them, no rival count */
+	if (measure == M_DAMAGED && p.head >= 0 && is(x, s, p.head, "others")) {
+		int same = parent && parent->measure == M_DAMAGED;
+		subject = same ? parent->gsubject : NULL;
+		part |= same;
+	}
 	if (!subject)
-		subject = measure == M_DEPLOYED ? "troops" : measure == M_DAMAGED ? "buildings" : "people";
+		subject = general_subject(measure);
 	pc->measure = measure;
 	pc->gmeasure = measure == M_SHOT ? M_INJURED : measure;
 	pc->gsubject = subject;
@@ -2702,7 +2720,7 @@ static nf_status add_sums(fx *x, const sent *s, size_t first)
 			continue;
 		for (size_t i = first; i < n; i++) {
 			pclaim *p = &NF_VEC_AT(&x->claims, pclaim, i);
-			if (p->measure == m && !strcmp(p->gsubject, "people"))
+			if (p->measure == m && !strcmp(p->gsubject, general_subject(m)))
 				p->c.is_part = 1;
 		}
 		pclaim *p = nf_vec_push(&x->claims, sizeof *p);
@@ -2712,7 +2730,7 @@ static nf_status add_sums(fx *x, const sent *s, size_t first)
 		p->c.value = p->c.low = p->c.high = sum;
 		if (open)
 			p->c.high = NAN;
-		p->c.subject = p->gsubject = "people";
+		p->c.subject = p->gsubject = general_subject(m);
 		p->c.is_sum = 1;
 		p->c.is_part = 0;
 		p->one = 0;

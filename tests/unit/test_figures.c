@@ -274,6 +274,20 @@ static void test_revision_is_no_sum(void)
 	CHECK(claim("killed", 11) && claim("killed", 11)->is_sum);
 }
 
+/* Damage counts buildings: a person is no count of it, and a sum of
+ * buildings is buildings. */
+static void test_damaged_buildings(void)
+{
+	one("The governor toured the badly damaged school on Monday.");
+	CHECK(!claim("damaged", 1));
+	one("Nine homes and three shops were destroyed by the fire.");
+	const nf_claim *c = claim("damaged", 12);
+	CHECK(c && c->is_sum && !strcmp(c->subject, "buildings"));
+	one("The flood destroyed 30 barns and damaged 20 others.");
+	c = claim("damaged", 20);
+	CHECK(c && !strcmp(c->subject, "barns") && c->is_part);
+}
+
 static void test_hedges(void)
 {
 	one("Local radio reported 50 people were killed, citing a blog. The "
@@ -711,6 +725,7 @@ int main(void)
 	RUN(test_said_by);
 	RUN(test_said_by_asides);
 	RUN(test_revision_is_no_sum);
+	RUN(test_damaged_buildings);
 	RUN(test_hedges);
 	RUN(test_not_counts);
 	RUN(test_one_person);
