@@ -2378,6 +2378,24 @@ static const char *general_subject(int measure)
 	return measure == M_DEPLOYED ? "troops" : measure == M_DAMAGED ? "buildings" : "people";
 }
 
+/* Whether the sentence tells of something struck or hit ("struck",
+ * "hitting") and of no gunfire: storms and cars strike as often as
+ * bullets. */
+static int struck_only(const fx *x, const sent *s)
+{
+	static const char *const gunfire[] = {"shot", "shots", "shooting", "shoot", "shoots",
+	                                      "gunfire", "gunshot", "bullet", "bullets", "gun",
+	                                      "gunman", "fired", "grazed", "grazing"};
+	int struck = 0;
+	for (size_t k = 0; k < s->n; k++) {
+		struck |= is(x, s, k, "struck") || is(x, s, k, "striking") || is(x, s, k, "hitting");
+		for (size_t i = 0; i < sizeof gunfire / sizeof *gunfire; i++)
+			if (is(x, s, k, gunfire[i]))
+				return 0;
+	}
+	return struck;
+}
+
 /* Reads the claim whose amount is a; returns 1 and fills *pc when it is
  * one. first is the index of this sentence's first claim in x->claims;
  * colon is the measure of a total this amount follows after a colon. */
@@ -2525,6 +2543,10 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	/* "12 wounds", "64 casings": a count of people needs a noun of people */
 	if (!a->one && p.head >= 0 && measure != M_DAMAGED && measure != M_DEPLOYED &&
 	    !human(x, &s->t[p.head]))
+		return 0;
+	/* "Hurricane Hugo struck South Carolina", "hitting New York": a name
+	 * struck or hit with no gunfire said is a place, not a person shot */
+	if (measure == M_SHOT && a->one && a->who && struck_only(x, s))
 		return 0;
 	/* "A 6-year-old girl shot late on Friday has died" */
 	if (measure == M_SHOT && died_later(x, s, at))

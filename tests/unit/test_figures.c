@@ -288,6 +288,16 @@ static void test_damaged_buildings(void)
 	CHECK(c && !strcmp(c->subject, "barns") && c->is_part);
 }
 
+/* A name struck or hit with no gunfire said is a place, not a person
+ * shot; with gunfire it is one. */
+static void test_struck_places(void)
+{
+	one("The storm struck Port Alden on Friday and moved inland.");
+	CHECK(nclaims() == 0);
+	one("A bullet struck Ada Quinn in the arm outside the bar.");
+	CHECK(claim("injured", 1) != NULL);
+}
+
 static void test_hedges(void)
 {
 	one("Local radio reported 50 people were killed, citing a blog. The "
@@ -726,6 +736,7 @@ int main(void)
 	RUN(test_said_by_asides);
 	RUN(test_revision_is_no_sum);
 	RUN(test_damaged_buildings);
+	RUN(test_struck_places);
 	RUN(test_hedges);
 	RUN(test_not_counts);
 	RUN(test_one_person);
