@@ -2050,6 +2050,9 @@ static size_t speakers(fx *x, const sent *s, speaker_at *out)
 		 * reported killed": no speech ("police said killed" is) */
 		if ((f & W_AUX) && k > 0 && has(x, s, k - 1, W_AUX))
 			continue;
+		/* "the confirmed death toll", "a reported 20 dead": an adjective */
+		if (k > 0 && (is(x, s, k - 1, "the") || is(x, s, k - 1, "a") || is(x, s, k - 1, "an")))
+			continue;
 		/* "the storm claimed 17 lives": a measure, not speech */
 		int lives = 0;
 		for (size_t j = k + 1; j < s->n && j <= k + 4 && is(x, s, k, "claimed"); j++)

@@ -254,6 +254,10 @@ static void test_said_by_asides(void)
 	one("The blast, which firefighters said killed 5 people, levelled a shed.");
 	c = claim("killed", 5);
 	CHECK(c && c->said_by && !strcmp(c->said_by, "firefighters"));
+	/* "the confirmed toll" is no speech */
+	one("The find brought the confirmed death toll in the valley to 23.");
+	c = claim("killed", 23);
+	CHECK(c && !c->said_by);
 	/* "claimed ... lives" is a measure, not speech */
 	one("The landslide claimed 14 lives in the village.");
 	c = claim("killed", 14);
