@@ -31,8 +31,10 @@ typedef struct nf_lex_entry {
 
 /* A direct-mapped cache of short words (up to 8 bytes, the bytes are the
  * key): most tokens are short and frequent, and a hit here costs neither a
- * hash nor a miss in the large table. It also copies the entry's stem and
- * stop fields once known (0 before), so a hit need not read the entry.
+ * hash nor a miss in the large table. It also copies the entry's stem
+ * once known (0 before) and, with it, the flag the stop list gives the
+ * word's tokens (text.c's NF_TOK_STOP or 0: or'ed into a token as it is),
+ * so a hit need not read the entry.
  * Size: a corpus of 500 articles holds about 10,000 words; with 4,096
  * slots 15% of short tokens missed (mostly collisions), with 8,192 12%,
  * measured faster; 16,384 (384 KB) missed 10% but ran slower, the table
@@ -42,7 +44,7 @@ typedef struct nf_lex_entry {
 typedef struct nf_lex_small {
 	uint64_t key;
 	uint32_t len, id;
-	uint32_t stem, stop;
+	uint32_t stem, stop_flag;
 } nf_lex_small;
 
 /* The same for words of 9 to 16 bytes, filled by the tokenizer (text.c):
@@ -53,7 +55,7 @@ typedef struct nf_lex_small {
 typedef struct nf_lex_mid {
 	uint64_t key[2];
 	uint32_t len, id;
-	uint32_t stem, stop;
+	uint32_t stem, stop_flag;
 } nf_lex_mid;
 
 /* Words -> stems and stop flags, shared by lexicons (see above). Bounded:

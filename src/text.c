@@ -21,10 +21,12 @@
  * cache (a 16-byte key in the mid-word cache for 9 to 16 bytes), which
  * also holds the stem and stop-word flag: a frequent word costs one probe.
  * A word the caches do not know waits in a small batch while its lexicon
- * and memo slots load (resolve()). Anything else (a non-ASCII byte where
- * a code point decides, a number) takes the general path, scan_word() and
- * fold() with utf8proc's classes, which defines the behaviour the fast
- * path copies. Stems and the stop-word flag are found once per distinct
+ * and memo slots load (resolve()). ASCII numbers (ascii_number()) and
+ * the typographic marks of U+2010 to U+2027 (typographic_mark()) have fast
+ * paths of their own. Anything else (a non-ASCII byte where a code point
+ * decides) takes the general path, scan_word(), scan_number() and fold()
+ * with utf8proc's classes, which defines the behaviour the fast paths
+ * copy. Stems and the stop-word flag are found once per distinct
  * word, cached on the lexicon entry and in the context's memo, which the
  * corpora of a stream share (lexicon.h).
  *
@@ -659,17 +661,19 @@ static size_t ascii_word(const unsigned char *p, size_t len, size_t i, char *buf
 	return j;
 }
 
-/* Word token t from a cache slot's id, stem and stop fields: a cached
- * word with its stem and stop flag needs no entry read. 0 while the stem
- * is not known. */
-static inline int cached_word(nf_token *t, uint32_t id, uint32_t stem, uint32_t stop)
+/* Word token t from a cache slot's id, stem and stop flag: a cached word
+ * with its stem and stop flag needs no entry read. 0 while the stem is not
+ * known. */
+static inline int cached_word(nf_token *t, uint32_t id, uint32_t stem, uint32_t stop_flag)
 {
 	if (!stem)
 		return 0;
 	t->norm = id;
 	t->stem = stem;
-	/* function words come and go at random: a flag set without a branch */
-	t->flags |= (uint32_t)(stop == 2) * NF_TOK_STOP;
+	/* function words come and go at random: the flag as the slot keeps it,
+	 * or'ed in without a test (4 instructions a token fewer than from the
+	 * entry's 1 or 2) */
+	t->flags |= stop_flag;
 	return 1;
 }
 
@@ -688,7 +692,7 @@ static inline int ids_cached(const nf_lex *lex, nf_token *t, const char *form, s
 		t->norm = t->stem = e->id;
 		return 1;
 	}
-	return cached_word(t, e->id, e->stem, e->stop);
+	return cached_word(t, e->id, e->stem, e->stop_flag);
 }
 
 /* The 16-byte key of form[0..flen), 8 < flen <= 16, sixteen readable
@@ -707,7 +711,7 @@ static inline int mid_cached(const nf_lex *lex, nf_token *t, const char *form, s
 	const nf_lex_mid *e = nf_lex_mid_slot(lex, k[0], k[1]);
 	if (e->len != flen || e->key[0] != k[0] || e->key[1] != k[1])
 		return 0;
-	return cached_word(t, e->id, e->stem, e->stop);
+	return cached_word(t, e->id, e->stem, e->stop_flag);
 }
 
 /* The ids of token t (flags set) whose folded form is form[0..flen), by
@@ -728,7 +732,7 @@ static nf_status ids_interned(nf_lex *lex, nf_token *t, const char *form, size_t
 			uint64_t k[2];
 			mid_key(form, flen, k);
 			*nf_lex_mid_slot(lex, k[0], k[1]) = (nf_lex_mid){
-				{k[0], k[1]}, (uint32_t)flen, t->norm, t->stem, lex->entries[t->norm].stop};
+				{k[0], k[1]}, (uint32_t)flen, t->norm, t->stem, t->flags & NF_TOK_STOP};
 		}
 		return st;
 	}
@@ -744,7 +748,7 @@ static nf_status ids_interned(nf_lex *lex, nf_token *t, const char *form, size_t
 	nf_lex_small *e = nf_lex_small_slot(lex, key);
 	if (!st && e->id == t->norm && e->len == flen && e->key == key) {
 		e->stem = t->stem;
-		e->stop = lex->entries[t->norm].stop;
+		e->stop_flag = t->flags & NF_TOK_STOP;
 	}
 	return st;
 }
@@ -773,6 +777,78 @@ static inline size_t short_word(const unsigned char *p, char *buf, uint32_t *fla
 	uint32_t upper = cap & ((letters & (letters - 1)) != 0) & !(letters & ~up);
 	*flags = NF_TOK_WORD | cap * NF_TOK_CAP | upper * NF_TOK_UPPER;
 	return m;
+}
+
+/* Whether s[0..2) is an ordinal suffix (st nd rd th), in either case;
+ * a byte from 0x80 up matches none. */
+static inline int ordinal_suffix(const unsigned char *s)
+{
+	int a = s[0] | 0x20, b = s[1] | 0x20;
+	return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+	       (a == 't' && b == 'h');
+}
+
+/* The ASCII fast path for numbers, as scan_number() and fold() take them:
+ * a number of ASCII bytes up to sixteen long, ended by an ASCII byte.
+ * About one token in forty is a number, and the general path interned
+ * each at once, resolving the waiting words first (resolve()), which broke
+ * up their batches. Returns the end, the folded form in buf (sixteen
+ * bytes, zero-padded), or 0 when the general path must take it: a byte
+ * from 0x80 up where scan_number() would look at a code point's class, or
+ * more than sixteen bytes. */
+static size_t ascii_number(const unsigned char *p, size_t len, size_t i, char *buf)
+{
+	size_t j = i;
+	for (;;) {
+		while (j < len && (unsigned)(p[j] - '0') < 10)
+			j++;
+		if (j + 1 >= len || (p[j] != ',' && p[j] != '.'))
+			break;
+		if (p[j + 1] >= 0x80)
+			return 0;
+		if ((unsigned)(p[j + 1] - '0') >= 10)
+			break;
+		j++;
+	}
+	if (j < len && p[j] >= 0x80)
+		return 0;
+	size_t n = j - i;
+	int ord = j + 1 < len && ordinal_suffix(p + j);
+	if (ord) {
+		unsigned char after = j + 2 < len ? p[j + 2] : ' ';
+		if (after >= 0x80)
+			return 0;
+		ord = ascii_class[after] != C_LETTER;
+	}
+	n += 2 * (size_t)ord;
+	if (n > 16)
+		return 0;
+	memset(buf, 0, 16);
+	memcpy(buf, p + i, n);
+	if (ord) { /* fold() lower-cases the suffix */
+		buf[n - 2] |= 0x20;
+		buf[n - 1] |= 0x20;
+	}
+	return i + n;
+}
+
+/* The fast path for a typographic mark at p[i], U+2010 to U+2027 (dashes,
+ * curly quotes, bullet, ellipsis: E2 80 90 to E2 80 A7), common in news
+ * text: the general path classes them OTHER, one token each, and fold()
+ * leaves them as they are but for the apostrophe U+2019, folded to '.
+ * Returns the folded length, the form in buf (sixteen bytes, zero-padded),
+ * or 0 for any other code point. */
+static size_t typographic_mark(const unsigned char *p, size_t len, size_t i, char *buf)
+{
+	if (len - i < 3 || p[i] != 0xE2 || p[i + 1] != 0x80 || p[i + 2] < 0x90 || p[i + 2] > 0xA7)
+		return 0;
+	memset(buf, 0, 16);
+	if (p[i + 2] == 0x99) {
+		buf[0] = '\'';
+		return 1;
+	}
+	memcpy(buf, p + i, 3);
+	return 3;
 }
 
 /* Tokens whose ids wait for the lexicon. A word the caches do not know is
@@ -855,45 +931,52 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 	nf_status st;
 	tokenizer z = {.lex = &c->lex, .toks = toks};
 	while (i < len) {
+		size_t end = 0, flen = 0, m;
+		uint32_t flags = 0;
+		int poss = 0;
 		if (p[i] < 0x80) {
 			enum cls cl = (enum cls)ascii_class[p[i]];
-			if (cl == C_SPACE || cl == C_NL) {
+			/* letters first: four tokens in five start with one */
+			if (cl == C_LETTER) {
+				if (len - i >= 8 && (m = short_word(p + i, buf, &flags)))
+					end = i + m;
+				else
+					end = ascii_word(p, len, i, buf, &flags, &poss);
+			} else if (cl == C_SPACE || cl == C_NL) {
 				i++;
 				continue;
-			}
-			if (cl == C_OTHER) {
+			} else if (cl == C_OTHER) {
 				memset(buf, 0, 8);
 				buf[0] = (char)p[i];
-				if ((st = push_folded(&z, i, 1, buf, 1, NF_TOK_PUNCT)))
-					return st;
-				i++;
-				continue;
+				end = i + 1;
+				flags = NF_TOK_PUNCT;
+			} else if ((end = ascii_number(p, len, i, buf))) { /* a digit */
+				flags = NF_TOK_NUM;
 			}
-			size_t end = 0, m;
-			uint32_t flags;
-			int poss = 0;
-			if (cl == C_LETTER && len - i >= 8 && (m = short_word(p + i, buf, &flags)))
-				end = i + m;
-			else if (cl == C_LETTER)
-				end = ascii_word(p, len, i, buf, &flags, &poss);
-			if (end) {
-				if ((st = push_folded(&z, i, end - i, buf, end - i, flags)))
-					return st;
-				if (poss) {
-					memset(buf, 0, 8);
-					memcpy(buf, "'s", 2);
-					flags = NF_TOK_WORD | (p[end + 1] == 'S' ? NF_TOK_CAP : 0);
-					if ((st = push_folded(&z, end, 2, buf, 2, flags)))
-						return st;
-					end += 2;
-				}
-				/* the space after a word: one test, not a turn of the loop */
-				i = end + (end < len && p[end] == ' ');
-				continue;
-			}
+			flen = end - i;
+		} else if ((flen = typographic_mark(p, len, i, buf))) {
+			end = i + 3;
+			flags = NF_TOK_PUNCT;
 		}
-		int32_t cp;
+		/* one call site for every fast-path token: a third one made the
+		 * compiler stop inlining push_folded() (19 million instructions) */
+		if (end) {
+			if ((st = push_folded(&z, i, end - i, buf, flen, flags)))
+				return st;
+			if (poss) {
+				memset(buf, 0, 8);
+				memcpy(buf, "'s", 2);
+				flags = NF_TOK_WORD | (p[end + 1] == 'S' ? NF_TOK_CAP : 0);
+				if ((st = push_folded(&z, end, 2, buf, 2, flags)))
+					return st;
+				end += 2;
+			}
+			/* the space after a token: one test, not a turn of the loop */
+			i = end + (end < len && p[end] == ' ');
+			continue;
+		}
 		size_t n;
+		int32_t cp;
 		enum cls cl = at(&sc, i, &cp, &n);
 		if (cl == C_SPACE || cl == C_NL || cl == C_MARK) {
 			i += n;
@@ -902,11 +985,11 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 		if ((st = resolve(&z))) /* push_token() interns at once */
 			return st;
 		if (cl == C_LETTER) {
-			int poss;
-			size_t end = scan_word(&sc, i, &poss);
+			int poss_at;
+			end = scan_word(&sc, i, &poss_at);
 			if ((st = push_token(c, toks, s, i, end - i, NF_TOK_WORD)))
 				return st;
-			if (poss >= 0) {
+			if (poss_at >= 0) {
 				int32_t a;
 				size_t an;
 				at(&sc, end, &a, &an);
@@ -916,7 +999,7 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 			}
 			i = end;
 		} else if (cl == C_DIGIT) {
-			size_t end = scan_number(&sc, i);
+			end = scan_number(&sc, i);
 			if ((st = push_token(c, toks, s, i, end - i, NF_TOK_NUM)))
 				return st;
 			i = end;
