@@ -743,6 +743,15 @@ static inline int is(const fx *x, const sent *s, size_t i, const char *w)
 	return e->len == n && e->str[0] == w[0] && !memcmp(e->str, w, n);
 }
 
+/* Whether token k is one of the n lower-case words. */
+static int is_any(const fx *x, const sent *s, size_t k, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (is(x, s, k, words[i]))
+			return 1;
+	return 0;
+}
+
 /* The punctuation character of token i, or 0. */
 static int punct(const sent *s, size_t i)
 {
@@ -1891,12 +1900,7 @@ static int time_word(const fx *x, const sent *s, size_t k)
 {
 	static const char *const words[] = {"today", "yesterday", "tonight", "late",
 	                                    "early", "earlier", "later", "first"};
-	if (has(x, s, k, W_WEEKDAY | W_MONTH))
-		return 1;
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (is(x, s, k, words[i]))
-			return 1;
-	return 0;
+	return has(x, s, k, W_WEEKDAY | W_MONTH) || is_any(x, s, k, words, sizeof words / sizeof *words);
 }
 
 /* Whether tokens [from, to) can name who spoke: not a time ("reported
@@ -2392,9 +2396,8 @@ static int struck_only(const fx *x, const sent *s)
 	int struck = 0;
 	for (size_t k = 0; k < s->n; k++) {
 		struck |= is(x, s, k, "struck") || is(x, s, k, "striking") || is(x, s, k, "hitting");
-		for (size_t i = 0; i < sizeof gunfire / sizeof *gunfire; i++)
-			if (is(x, s, k, gunfire[i]))
-				return 0;
+		if (is_any(x, s, k, gunfire, sizeof gunfire / sizeof *gunfire))
+			return 0;
 	}
 	return struck;
 }
@@ -2679,13 +2682,10 @@ static int revised(const fx *x, const sent *s)
 	static const char *const words[] = {"initially", "originally", "previously",
 	                                    "lowered",   "raised",     "revised",
 	                                    "corrected", "updated"};
-	for (size_t k = 0; k < s->n; k++) {
-		for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-			if (is(x, s, k, words[i]))
-				return 1;
-		if (k + 1 < s->n && (is(x, s, k, "up") || is(x, s, k, "down")) && is(x, s, k + 1, "from"))
+	for (size_t k = 0; k < s->n; k++)
+		if (is_any(x, s, k, words, sizeof words / sizeof *words) ||
+		    (k + 1 < s->n && (is(x, s, k, "up") || is(x, s, k, "down")) && is(x, s, k + 1, "from")))
 			return 1;
-	}
 	return 0;
 }
 
@@ -2814,9 +2814,8 @@ static int several_events(const fx *x, const nf_doc *d, const sent *s)
 	                                     "incidents", "separate", "unrelated",
 	                                     "citywide", "city-wide"};
 	for (size_t k = 0; k < s->n; k++) {
-		for (size_t i = 0; i < sizeof plural / sizeof *plural; i++)
-			if (is(x, s, k, plural[i]))
-				return 1;
+		if (is_any(x, s, k, plural, sizeof plural / sizeof *plural))
+			return 1;
 		if ((is(x, s, k, "across") && is(x, s, k + 1, "the") && is(x, s, k + 2, "city")) ||
 		    (is(x, s, k, "this") && is(x, s, k + 1, "year")) ||
 		    (is(x, s, k, "last") && is(x, s, k + 1, "year")) ||
