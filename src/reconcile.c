@@ -152,7 +152,7 @@ typedef struct rc {
 	size_t ncl;
 	size_t *stamp;        /* per copy group: last cluster counted + 1 */
 	size_t stamp_gen;
-	double *gmax;         /* per copy group: its largest counting value */
+	double *gmax;         /* per copy group: its largest stated count */
 	double shot_killed;   /* the killed taken off shot counts, 0 when none */
 	int shot_view;        /* reconciling shot counts less the killed */
 	nf_buf out;
@@ -339,7 +339,8 @@ static int stated(const nf_claim *c, int tier)
  * A source that states several counts of one figure tells its event's
  * count and parts of it ("17 died in the town ... one in a car outside
  * the school", police said); its smaller counts are no rivals of another
- * source's total. */
+ * source's total. Not for the wounded read from shot counts, whose largest
+ * counts the dead too (reconcile_wounded()). */
 static void count_tops(rc *r, const nf_figure *f, int tier)
 {
 	size_t ngroups = NF_NDOCS(r->b->corpus);
