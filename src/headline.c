@@ -14,7 +14,7 @@
  * it ("Eds: UPDATES throughout. Quake Rocks City") runs to its last
  * sentence end, the headline after it; everything from the first note
  * after the headline ("Eds:", "With AM-", "With PM-", "With BC-", a
- * "Laser..." picture word) is dropped, and then a trailing "Bjt" (the
+ * "LaserPhoto"-like picture word) is dropped, and then a trailing "Bjt" (the
  * agency's mark of a main story). A headline that is all note (a note
  * with no headline after it, a lone "With AM-Storms, Bjt") keeps nothing.
  *
@@ -36,11 +36,19 @@ static int starts(const char *s, size_t n, const char *w)
 static size_t note_after(const char *s, size_t n)
 {
 	static const char *const notes[] = {" Eds:", " Ed:", " EDs:", " With AM-", " With PM-",
-	                                    " With BC-", " Laser", " LASER"};
-	for (size_t i = 0; i < n; i++)
+	                                    " With BC-"};
+	for (size_t i = 0; i < n; i++) {
 		for (size_t k = 0; k < sizeof notes / sizeof *notes; k++)
 			if (starts(s + i, n - i, notes[k]))
 				return i;
+		/* a picture is one word, "Laser" and a capital ("LaserPhoto"), or in
+		 * capitals its whole name: a headline's own "Laser" or "LASERS"
+		 * is no note */
+		if ((starts(s + i, n - i, " Laser") && i + 6 < n && s[i + 6] >= 'A' && s[i + 6] <= 'Z') ||
+		    starts(s + i, n - i, " LASERPHOTO") || starts(s + i, n - i, " LASERGRAPHIC") ||
+		    starts(s + i, n - i, " LASERCOLOR"))
+			return i;
+	}
 	return n;
 }
 

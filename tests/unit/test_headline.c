@@ -20,6 +20,9 @@ static void test_plain_headline_kept(void)
 {
 	CHECK_STR(kept("Flood Waters Rise Along the River"), "Flood Waters Rise Along the River");
 	CHECK_STR(kept("Eds Say Goodbye to Old Press Hall"), "Eds Say Goodbye to Old Press Hall");
+	CHECK_STR(kept("Navy Tests Laser Weapon at Sea"), "Navy Tests Laser Weapon at Sea");
+	CHECK_STR(kept("CROWDS FLOCK TO LASERS AT FAIR"), "CROWDS FLOCK TO LASERS AT FAIR");
+	CHECK_STR(kept("DAM BURSTS LASERPHOTO XY2"), "DAM BURSTS");
 	CHECK_STR(kept(""), "");
 }
 
