@@ -410,10 +410,14 @@ static int declared_day(const char *text, const nf_token *toks, size_t i, size_t
 
 /* A weekday named by a full capitalised name, resolved against ref:
  * "last Sunday" is the most recent Sunday strictly before ref (the usual
- * newsroom sense, not "the Sunday of last week"); "next Sunday" and a
- * weekday in a sentence about the future are the first one after ref; a
- * bare or "on" weekday in past-tense news is the most recent one on or
- * before ref, the same day allowed ("said on Sunday" in a Sunday report).
+ * newsroom sense, not "the Sunday of last week"); "next Sunday" is the
+ * first one after ref; a weekday in a sentence about the future is the
+ * first one on or after ref ("is expected Thursday" in a Thursday report is
+ * that day: a week ahead would be "next Thursday"); a bare or "on" weekday
+ * in past-tense news, and a possessive one whatever the tense ("damage from
+ * Thursday's flood will not be covered": it names a day that happened), is
+ * the most recent one on or before ref, the same day allowed ("said on
+ * Sunday" in a Sunday report).
  * A weekday declared something is the nearest one (declared_day()). */
 static int weekday_at(const char *text, const nf_token *toks, size_t i, size_t n,
                       nf_date ref, int future, nf_date *out)
@@ -427,12 +431,15 @@ static int weekday_at(const char *text, const nf_token *toks, size_t i, size_t n
 	int rw = nf_date_weekday(ref);
 	int back = (rw - wd + 7) % 7, fwd = (wd - rw + 7) % 7;
 	const nf_token *p = i ? &toks[i - 1] : NULL;
+	int possessive = i + 1 < n && tok_word(text, &toks[i + 1], "'s");
 	if (declared_day(text, toks, i, n))
 		*out = nf_date_add(ref, fwd < back ? fwd : -back);
 	else if (p && tok_word(text, p, "last"))
 		*out = nf_date_add(ref, -(back ? back : 7));
-	else if ((p && tok_word(text, p, "next")) || future)
+	else if (p && tok_word(text, p, "next"))
 		*out = nf_date_add(ref, fwd ? fwd : 7);
+	else if (future && !possessive)
+		*out = nf_date_add(ref, fwd);
 	else
 		*out = nf_date_add(ref, -back);
 	return 1;

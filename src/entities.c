@@ -48,7 +48,8 @@
  *    exactly one multi-word name that is not a person. A capitalised word
  *    that begins a sentence and is never capitalised elsewhere is dropped
  *    from a longer name, so a typo such as "Resident Kasim-Jomart Tokayev"
- *    still merges.
+ *    still merges; so is a word that opens sentences ("Despite Bush's
+ *    refusal"), which a small corpus may never write in lower case.
  *
  * 4. Kinds and ranking. A cluster's kind is the strongest of its votes; a
  *    multi-word name whose words are never written in lower case and that
@@ -110,7 +111,8 @@ enum {
 	W_SPEECH = 1 << 9,     /* "said", "told": organisations speak too */
 	W_CALENDAR = 1 << 10,  /* weekdays and months */
 	W_GENERIC = 1 << 11,   /* "Jr", "St", "Inc": never a name alone */
-	W_SUFFIX = 1 << 12     /* "Jr", "III": not part of the name's key */
+	W_SUFFIX = 1 << 12,    /* "Jr", "III": not part of the name's key */
+	W_OPENER = 1 << 13     /* "Despite", "Meanwhile": open sentences, not names */
 };
 
 typedef struct word_class {
@@ -212,13 +214,22 @@ static const char *const generic[] = {
 	"jr", "sr", "ii", "iii", "iv", "st", "ave", "rd", "blvd", "inc", "co",
 	"corp", "ltd", "llc", "plc", "no", NULL};
 
+/* Words that open sentences and are no stop words: capitalised at a
+ * sentence start before a name ("Despite Bush's refusal"), and a small
+ * corpus may never write them in lower case. */
+static const char *const openers[] = {
+	"despite", "although", "though", "unlike", "meanwhile", "however", "amid",
+	"amidst", "following", "besides", "nevertheless", "instead", "like",
+	"throughout", "toward", "towards", "across", "beyond", "inside", "outside",
+	"near", "without", "within", "upon", "among", "whereas", "unless", NULL};
+
 static const word_class word_classes[] = {
 	{W_TITLE, titles}, {W_ROLE, titles}, {W_ROLE, roles},
 	{W_ORGHEAD, org_heads}, {W_ORGCUE, org_cues},
 	{W_PLACEHEAD, place_heads}, {W_PLACECUE, place_cues},
 	{W_PREP, preps}, {W_PREPWEAK, preps_weak}, {W_PARTICLE, particles},
 	{W_SPEECH, speech}, {W_CALENDAR, calendar}, {W_GENERIC, generic},
-	{W_SUFFIX, suffixes}};
+	{W_SUFFIX, suffixes}, {W_OPENER, openers}};
 
 /* --- An interning hash table over byte strings ------------------------------ */
 
@@ -885,6 +896,10 @@ static nf_status emit(ex *x, size_t p, size_t q, unsigned cue)
 		if (p > q || !name_tok(x, &x->tk[p]))
 			return NF_OK;
 		const nf_token *t = &x->tk[p];
+		if (!pass && initial(x, p) && !(t->flags & NF_TOK_UPPER) && (wcls(x, t) & W_OPENER)) {
+			p++;
+			continue;
+		}
 		if (pass || (t->flags & NF_TOK_UPPER) || t->norm >= x->nids ||
 		    x->capmid[t->norm] || !initial(x, p))
 			break;

@@ -743,6 +743,15 @@ static inline int is(const fx *x, const sent *s, size_t i, const char *w)
 	return e->len == n && e->str[0] == w[0] && !memcmp(e->str, w, n);
 }
 
+/* Whether token k is one of the n lower-case words. */
+static int is_any(const fx *x, const sent *s, size_t k, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (is(x, s, k, words[i]))
+			return 1;
+	return 0;
+}
+
 /* The punctuation character of token i, or 0. */
 static int punct(const sent *s, size_t i)
 {
@@ -1204,14 +1213,23 @@ found:
 	return 1;
 }
 
+/* The number an ordinal word at k says ("third" is 3), 0 for none. */
+static int ordinal_word(const fx *x, const sent *s, size_t k)
+{
+	static const char *const ord[] = {"first", "second", "third", "fourth", "fifth",
+	                                  "sixth", "seventh", "eighth", "ninth", "tenth"};
+	for (size_t i = 0; i < sizeof ord / sizeof *ord; i++)
+		if (is(x, s, k, ord[i]))
+			return (int)i + 1;
+	return 0;
+}
+
 /* "a third person has died", "a fifth was struck by debris", a
  * headline's "Third person dies": the count has reached that number, so
  * it is a lower bound of it. Not "the third victim was Jo Li", which
  * numbers the victims told one by one, nor "a second shot". */
 static int ordinal_at(const fx *x, const sent *s, size_t i, amount *a)
 {
-	static const char *const ord[] = {"second", "third", "fourth", "fifth", "sixth",
-	                                  "seventh", "eighth", "ninth", "tenth"};
 	size_t w = i + (is(x, s, i, "a") || is(x, s, i, "an"));
 	if (w == i && !(s->idx < 0 && (i == 0 || punct(s, i - 1))))
 		return 0;
@@ -1221,15 +1239,14 @@ static int ordinal_at(const fx *x, const sent *s, size_t i, amount *a)
 	                       (has(x, s, w + 1, W_POST) && !has(x, s, w + 1, W_PRE)) ||
 	                       punct(s, w + 1) == ',')))
 		return 0;
-	for (size_t k = 0; k < sizeof ord / sizeof *ord; k++)
-		if (is(x, s, w, ord[k])) {
-			a->num.value = a->num.low = a->num.high = (double)(k + 2);
-			a->ordinal = 1;
-			a->at = i;
-			a->end = w + 1;
-			return 1;
-		}
-	return 0;
+	int o = ordinal_word(x, s, w);
+	if (o < 2)
+		return 0;
+	a->num.value = a->num.low = a->num.high = o;
+	a->ordinal = 1;
+	a->at = i;
+	a->end = w + 1;
+	return 1;
 }
 
 /* The amount at token i, if any. Headline and body alike. */
@@ -1870,32 +1887,61 @@ static int joint(const fx *x, const sent *s, size_t k)
 	return (s->t[k].flags & NF_TOK_STOP) || is(x, s, k, "and");
 }
 
+static int preposition(const fx *x, const sent *s, size_t k);
+
+typedef struct speaker_at {
+	size_t at;         /* the speech verb */
+	size_t from, to;   /* the speaker's tokens */
+	const char *who;
+} speaker_at;
+
+/* Whether token k says when, not who: "Monday", "today", "late". */
+static int time_word(const fx *x, const sent *s, size_t k)
+{
+	static const char *const words[] = {"today", "yesterday", "tonight", "late",
+	                                    "early", "earlier", "later", "first"};
+	return has(x, s, k, W_WEEKDAY | W_MONTH) || is_any(x, s, k, words, sizeof words / sizeof *words);
+}
+
+/* Whether tokens [from, to) can name who spoke: not a time ("reported
+ * Monday that"), not a lone number word or ordinal ("but a third said"),
+ * and no measure word, which makes them a count ("reported five dead"). */
+static int speaker_phrase(const fx *x, const sent *s, size_t from, size_t to)
+{
+	int named = 0;
+	for (size_t k = from; k < to; k++) {
+		if (has(x, s, k, W_POST | W_NOUN) && wi(x, &s->t[k])->measure)
+			return 0;
+		named |= !time_word(x, s, k) && !has(x, s, k, W_NUM) &&
+		         !(s->t[k].flags & NF_TOK_NUM) && !punct(s, k);
+	}
+	return named && !(to - from == 1 && ordinal_word(x, s, from));
+}
+
 /* The speaker in tokens [from, to), trimmed of joints at both ends (a
- * closing bracket stays: "Agency (NCPA)"). */
-static const char *speaker(fx *x, const sent *s, size_t from, size_t to)
+ * closing bracket stays: "Agency (NCPA)"); 0 when there is none. */
+static int speaker(fx *x, const sent *s, size_t from, size_t to, speaker_at *out)
 {
 	while (from < to && (joint(x, s, from) || punct(s, from)))
 		from++;
 	while (to > from && (joint(x, s, to - 1) || (punct(s, to - 1) && punct(s, to - 1) != ')')))
 		to--;
-	if (from >= to)
-		return NULL;
+	if (from >= to || !speaker_phrase(x, s, from, to))
+		return 0;
 	size_t a = s->t[from].off, b = s->t[to - 1].off + s->t[to - 1].len;
-	return quote(x, s->text + a, b - a);
+	out->from = from;
+	out->to = to;
+	return (out->who = quote(x, s->text + a, b - a)) != NULL;
 }
 
-/* The noun phrase before a speech verb at v: "Kazakh authorities",
- * "the National Civil Protection Agency (NCPA)", "Local journalists and
- * relatives have". Eight tokens at most: longer is no name. */
-static const char *speaker_before(fx *x, const sent *s, size_t v)
+/* The first token of the noun phrase that ends before token end:
+ * "Kazakh authorities", "the National Civil Protection Agency (NCPA)",
+ * "Army officials in the capital" (a place or body after "in", "to",
+ * "for" or "at" names where they serve: "the ambassador to the United
+ * Nations"). Eight tokens at most: longer is no name. */
+static size_t phrase_start(const fx *x, const sent *s, size_t end)
 {
-	size_t j = v;
-	/* "have put", "on Sunday said", "also said" */
-	while (j > 0 && (has(x, s, j - 1, W_AUX) || is(x, s, j - 1, "late") ||
-	                 (j >= 2 && is(x, s, j - 2, "on") &&
-	                  nf_weekday_from_name(s->text + s->t[j - 1].off, s->t[j - 1].len) >= 0)))
-		j -= is(x, s, j - 1, "late") || has(x, s, j - 1, W_AUX) ? 1 : 2;
-	size_t end = j, start = j;
+	size_t start = end;
 	for (int n = 0; start > 0 && n < 8; n++) {
 		size_t k = start - 1;
 		if (punct(s, k) == ')') {
@@ -1908,27 +1954,85 @@ static const char *speaker_before(fx *x, const sent *s, size_t v)
 			start = o;
 			continue;
 		}
+		size_t head = start + (start + 1 < end && is(x, s, start, "the"));
+		if (start < end && k > 0 && (s->t[head].flags & NF_TOK_CAP) &&
+		    (is(x, s, k, "in") || is(x, s, k, "to") || is(x, s, k, "for") || is(x, s, k, "at")) &&
+		    speaker_word(x, s, k - 1) && !(s->t[k - 1].flags & NF_TOK_STOP) &&
+		    !(s->t[k - 1].flags & NF_TOK_NUM)) {
+			start = k;
+			continue;
+		}
 		if (!speaker_word(x, s, k))
 			break;
 		start = k;
 	}
-	return speaker(x, s, start, end);
+	return start;
+}
+
+/* Whether a clause opens at token k: the sentence's start, after a
+ * punctuation mark or a conjunction. */
+static int clause_opens(const fx *x, const sent *s, size_t k)
+{
+	return k == 0 || punct(s, k - 1) == ',' || punct(s, k - 1) == ';' || punct(s, k - 1) == ':' ||
+	       is_quote(s, k - 1) || is(x, s, k - 1, "and") || is(x, s, k - 1, "but") ||
+	       is(x, s, k - 1, "while") || is(x, s, k - 1, "that") || is(x, s, k - 1, "as");
+}
+
+/* Whether tokens [from, to) are all capitalised words: a name. */
+static int all_caps_words(const sent *s, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++)
+		if (!(s->t[k].flags & NF_TOK_WORD) || !(s->t[k].flags & NF_TOK_CAP))
+			return 0;
+	return from < to;
+}
+
+/* The speaker of a speech verb at v: the noun phrase before it, or, when a
+ * comma closes an aside just before it, the name the aside is about:
+ * "Jo Li, director of the agency, said" is Jo Li, "the minister, Jo Li,
+ * said" too, "the radio, meanwhile, reported" is the radio. Twelve tokens
+ * of aside at most: a longer one is a clause of its own. */
+static int speaker_before(fx *x, const sent *s, size_t v, speaker_at *out)
+{
+	size_t j = v;
+	/* "have put", "on Sunday said", "also said" */
+	while (j > 0 && (has(x, s, j - 1, W_AUX) || is(x, s, j - 1, "late") ||
+	                 (j >= 2 && is(x, s, j - 2, "on") &&
+	                  nf_weekday_from_name(s->text + s->t[j - 1].off, s->t[j - 1].len) >= 0)))
+		j -= is(x, s, j - 1, "late") || has(x, s, j - 1, W_AUX) ? 1 : 2;
+	if (j > 1 && punct(s, j - 1) == ',') {
+		size_t o = j - 1;
+		while (o > 0 && j - o < 12 && punct(s, o - 1) != ',' && punct(s, o - 1) != '.' &&
+		       punct(s, o - 1) != ';' && !is_quote(s, o - 1))
+			o--;
+		if (o == 0 || punct(s, o - 1) != ',')
+			return 0;
+		if (all_caps_words(s, o, j - 1))
+			return speaker(x, s, o, j - 1, out);
+		/* the name opens its clause ("... when a tree fell, police
+		 * said" has none before the aside) */
+		size_t p = phrase_start(x, s, o - 1);
+		if (p < o - 1 && clause_opens(x, s, p))
+			return speaker(x, s, p, o - 1, out);
+		return 0;
+	}
+	return speaker(x, s, phrase_start(x, s, j), j, out);
 }
 
 /* The noun phrase after "according to" or an inverted "said": "the
- * police", "public and Russian media". */
-static const char *speaker_after(fx *x, const sent *s, size_t k)
+ * police", "public and Russian media". An inverted speaker ends its clause
+ * ("..., police said.", "said the ministry on Sunday"); words going on
+ * ("said many passengers may have") are what was said, not who said it. */
+static int speaker_after(fx *x, const sent *s, size_t k, int inverted, speaker_at *out)
 {
 	size_t start = k, end = k;
 	for (int n = 0; end < s->n && n < 8 && speaker_word(x, s, end); n++)
 		end++;
-	return speaker(x, s, start, end);
+	if (inverted && end < s->n && !punct(s, end) && !is_quote(s, end) &&
+	    !preposition(x, s, end) && !time_word(x, s, end))
+		return 0;
+	return speaker(x, s, start, end, out);
 }
-
-typedef struct speaker_at {
-	size_t at;
-	const char *who;
-} speaker_at;
 
 /* Every attribution in the sentence, at most eight (a sentence with more
  * is a list of quotes, and the nearest of eight is near enough). */
@@ -1946,27 +2050,37 @@ static size_t speakers(fx *x, const sent *s, speaker_at *out)
 			if (!toll)
 				continue;
 		}
-		/* "were reported killed", "were confirmed dead": no speech */
+		/* "were reported killed", "were confirmed dead", "one person
+		 * reported killed": no speech ("police said killed" is) */
 		if ((f & W_AUX) && k > 0 && has(x, s, k - 1, W_AUX))
 			continue;
-		const char *who = NULL;
+		/* "the confirmed death toll", "a reported 20 dead": an adjective */
+		if (k > 0 && (is(x, s, k - 1, "the") || is(x, s, k - 1, "a") || is(x, s, k - 1, "an")))
+			continue;
+		/* "the storm claimed 17 lives": a measure, not speech */
+		int lives = 0;
+		for (size_t j = k + 1; j < s->n && j <= k + 4 && is(x, s, k, "claimed"); j++)
+			lives |= has(x, s, j, W_NOUN) && wi(x, &s->t[j])->measure;
+		if (lives)
+			continue;
+		if (k + 1 < s->n && has(x, s, k + 1, W_POST) && wi(x, &s->t[k + 1])->measure &&
+		    !is(x, s, k, "said") && !is(x, s, k, "says") && !is(x, s, k, "say"))
+			continue;
+		int found = 0;
 		if (is(x, s, k, "according")) {
 			if (is(x, s, k + 1, "to"))
-				who = speaker_after(x, s, k + 2);
+				found = speaker_after(x, s, k + 2, 0, &out[n]);
 		} else {
-			who = speaker_before(x, s, k);
+			found = speaker_before(x, s, k, &out[n]);
 			/* "..., said the presidential office"; not "told X", the
 			 * one spoken to */
-			if (!who && k > 0 && (punct(s, k - 1) == ',' || is_quote(s, k - 1)) &&
+			if (!found && k > 0 && (punct(s, k - 1) == ',' || is_quote(s, k - 1)) &&
 			    (is(x, s, k, "said") || is(x, s, k, "says") || is(x, s, k, "added") ||
 			     is(x, s, k, "reported") || is(x, s, k, "wrote")))
-				who = speaker_after(x, s, k + 1);
+				found = speaker_after(x, s, k + 1, 1, &out[n]);
 		}
-		if (who) {
-			out[n].at = k;
-			out[n].who = who;
-			n++;
-		}
+		if (found)
+			out[n++].at = k;
 	}
 	return n;
 }
@@ -2108,7 +2222,6 @@ static const char *place_after(fx *x, const sent *s, size_t k)
 	return NULL;
 }
 
-static int preposition(const fx *x, const sent *s, size_t k);
 
 /* Whether token j names someone else than the subject of the clause
  * before it: a number, a pronoun, a determiner, a person; not in a phrase
@@ -2265,6 +2378,30 @@ static int including_before(const fx *x, const sent *s, size_t start)
 	return 0;
 }
 
+/* The subject of a measure's claims that name none: what the measure
+ * counts in general ("buildings" damaged, "troops" deployed). */
+static const char *general_subject(int measure)
+{
+	return measure == M_DEPLOYED ? "troops" : measure == M_DAMAGED ? "buildings" : "people";
+}
+
+/* Whether the sentence tells of something struck or hit ("struck",
+ * "hitting") and of no gunfire: storms and cars strike as often as
+ * bullets. */
+static int struck_only(const fx *x, const sent *s)
+{
+	static const char *const gunfire[] = {"shot", "shots", "shooting", "shoot", "shoots",
+	                                      "gunfire", "gunshot", "bullet", "bullets", "gun",
+	                                      "gunman", "fired", "grazed", "grazing"};
+	int struck = 0;
+	for (size_t k = 0; k < s->n; k++) {
+		struck |= is(x, s, k, "struck") || is(x, s, k, "striking") || is(x, s, k, "hitting");
+		if (is_any(x, s, k, gunfire, sizeof gunfire / sizeof *gunfire))
+			return 0;
+	}
+	return struck;
+}
+
 /* Reads the claim whose amount is a; returns 1 and fills *pc when it is
  * one. first is the index of this sentence's first claim in x->claims;
  * colon is the measure of a total this amount follows after a colon. */
@@ -2405,9 +2542,17 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	    punct(s, parent->np_end) == ',' && !has(x, s, start, W_PERSON) &&
 	    !(a->who && parent->who) && !a->self)
 		return 0;
+	/* "the prince toured the damaged school", "the owner said the storm
+	 * destroyed it": a person is no count of buildings */
+	if (a->one && measure == M_DAMAGED)
+		return 0;
 	/* "12 wounds", "64 casings": a count of people needs a noun of people */
 	if (!a->one && p.head >= 0 && measure != M_DAMAGED && measure != M_DEPLOYED &&
 	    !human(x, &s->t[p.head]))
+		return 0;
+	/* "Hurricane Hugo struck South Carolina", "hitting New York": a name
+	 * struck or hit with no gunfire said is a place, not a person shot */
+	if (measure == M_SHOT && a->one && a->who && struck_only(x, s))
 		return 0;
 	/* "A 6-year-old girl shot late on Friday has died" */
 	if (measure == M_SHOT && died_later(x, s, at))
@@ -2428,8 +2573,15 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	/* Sending people to hospital is no deployment. */
 	if (measure == M_DEPLOYED && subject && !force)
 		return 0;
+	/* "destroyed 70 houses and damaged 40 others": others of the same,
+	 * a part beside them, no rival count */
+	if (measure == M_DAMAGED && p.head >= 0 && is(x, s, p.head, "others")) {
+		int same = parent && parent->measure == M_DAMAGED;
+		subject = same ? parent->gsubject : NULL;
+		part |= same;
+	}
 	if (!subject)
-		subject = measure == M_DEPLOYED ? "troops" : measure == M_DAMAGED ? "buildings" : "people";
+		subject = general_subject(measure);
 	pc->measure = measure;
 	pc->gmeasure = measure == M_SHOT ? M_INJURED : measure;
 	pc->gsubject = subject;
@@ -2522,6 +2674,21 @@ static int joined(const fx *x, const sent *s, size_t at)
 	                  (at > 1 && is(x, s, at - 1, "with") && is(x, s, at - 2, "along")));
 }
 
+/* Whether the sentence tells a count revised ("first put the toll at 19,
+ * later lowered it to 17", "up from 12"): its counts are one count at two
+ * times, never parts to add. */
+static int revised(const fx *x, const sent *s)
+{
+	static const char *const words[] = {"initially", "originally", "previously",
+	                                    "lowered",   "raised",     "revised",
+	                                    "corrected", "updated"};
+	for (size_t k = 0; k < s->n; k++)
+		if (is_any(x, s, k, words, sizeof words / sizeof *words) ||
+		    (k + 1 < s->n && (is(x, s, k, "up") || is(x, s, k, "down")) && is(x, s, k + 1, "from")))
+			return 1;
+	return 0;
+}
+
 /* Adds a summed claim when a sentence counts several groups of one
  * measure and states no total: "26 protesters and 16 officers were
  * killed" (42), "a man and a woman were shot" (2), "killing A, 18, and
@@ -2535,6 +2702,8 @@ static int joined(const fx *x, const sent *s, size_t at)
 static nf_status add_sums(fx *x, const sent *s, size_t first)
 {
 	size_t n = x->claims.len;
+	if (revised(x, s))
+		return NF_OK;
 	for (int m = 1; m < M_COUNT; m++) {
 		double sum = 0, biggest = 0;
 		size_t count = 0, last = 0;
@@ -2576,7 +2745,7 @@ static nf_status add_sums(fx *x, const sent *s, size_t first)
 			continue;
 		for (size_t i = first; i < n; i++) {
 			pclaim *p = &NF_VEC_AT(&x->claims, pclaim, i);
-			if (p->measure == m && !strcmp(p->gsubject, "people"))
+			if (p->measure == m && !strcmp(p->gsubject, general_subject(m)))
 				p->c.is_part = 1;
 		}
 		pclaim *p = nf_vec_push(&x->claims, sizeof *p);
@@ -2586,7 +2755,7 @@ static nf_status add_sums(fx *x, const sent *s, size_t first)
 		p->c.value = p->c.low = p->c.high = sum;
 		if (open)
 			p->c.high = NAN;
-		p->c.subject = p->gsubject = "people";
+		p->c.subject = p->gsubject = general_subject(m);
 		p->c.is_sum = 1;
 		p->c.is_part = 0;
 		p->one = 0;
@@ -2645,9 +2814,8 @@ static int several_events(const fx *x, const nf_doc *d, const sent *s)
 	                                     "incidents", "separate", "unrelated",
 	                                     "citywide", "city-wide"};
 	for (size_t k = 0; k < s->n; k++) {
-		for (size_t i = 0; i < sizeof plural / sizeof *plural; i++)
-			if (is(x, s, k, plural[i]))
-				return 1;
+		if (is_any(x, s, k, plural, sizeof plural / sizeof *plural))
+			return 1;
 		if ((is(x, s, k, "across") && is(x, s, k + 1, "the") && is(x, s, k + 2, "city")) ||
 		    (is(x, s, k, "this") && is(x, s, k + 1, "year")) ||
 		    (is(x, s, k, "last") && is(x, s, k + 1, "year")) ||
@@ -2806,6 +2974,9 @@ static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
 			return NF_ENOMEM;
 		size_t best = SIZE_MAX;
 		for (size_t k = 0; k < nsp; k++) {
+			/* a speaker is never the count itself */
+			if (p->at >= sp[k].from && p->at < sp[k].to)
+				continue;
 			size_t dist = sp[k].at > p->at ? sp[k].at - p->at : p->at - sp[k].at;
 			if (dist < best) {
 				best = dist;

@@ -170,6 +170,14 @@ static const char *meta(nf_corpus *c, const char *where, json_object *o,
 	return s;
 }
 
+/* A copy of headline s without the wire's notes; NULL when it is all
+ * note or s is NULL. */
+static const char *headline(nf_corpus *c, const char *s)
+{
+	size_t a, n = s ? nf_headline_span(s, strlen(s), &a) : 0;
+	return n ? nf_arena_strndup(&c->arena, s + a, n) : NULL;
+}
+
 static nf_status add_record(nf_corpus *c, const char *where, json_object *o,
                             size_t lineno)
 {
@@ -199,7 +207,7 @@ static nf_status add_record(nf_corpus *c, const char *where, json_object *o,
 	d->name = nf_arena_strdup(&c->arena, where);
 	d->id = nf_arena_strdup(&c->arena, id);
 	if (title && !blank(title, strlen(title)))
-		d->title = nf_arena_strdup(&c->arena, title);
+		d->title = headline(c, title);
 	if (url)
 		d->url = nf_arena_strdup(&c->arena, url);
 	if (outlet)
@@ -344,7 +352,7 @@ static nf_status add_extracted(nf_corpus *c, const char *name, const char *id,
 	d->extracted = 1;
 	d->name = nf_arena_strdup(&c->arena, name);
 	d->id = id ? nf_arena_strdup(&c->arena, id) : base_name(&c->arena, name);
-	d->title = copy_meta(c, m->title);
+	d->title = headline(c, copy_meta(c, m->title));
 	d->outlet = copy_meta(c, m->outlet);
 	d->url = copy_meta(c, m->url);
 	if (m->nauthors)

@@ -39,7 +39,10 @@
  * Value: single/agreed take the cluster's most precise, latest claim;
  * changing takes the latest (largest) count; a conflict takes the newest
  * cluster when it is a reported count both strictly later and larger than
- * every other (a newer count supersedes), else the one backed by the most
+ * every other (a newer count supersedes), else, among the counts that some
+ * source states as its largest (when two or more sources state counts: a
+ * source that also tells a larger count of its own tells a part with the
+ * smaller one, "one of them in a car"), the one backed by the most
  * independent sources, then by the most sources stating it in a headline
  * or lead sentence (a report leads with its own event's count and tells
  * parts of it further down: "four were hurt ... two on Elm Street"), then
@@ -84,6 +87,7 @@ typedef struct cluster {
 	size_t groups;       /* independent sources among counting claims */
 	size_t hgroups;      /* more independent sources, hedged */
 	size_t lead;         /* sources stating it in a headline or lead sentence */
+	size_t tops;         /* sources for which it is the largest count they state */
 	int attributed;      /* a claim of it names who said it */
 	size_t m0, nm;       /* members: mem[m0 .. m0 + nm) */
 	int bounds;          /* made of lower bounds only; value the largest */
@@ -148,7 +152,9 @@ typedef struct rc {
 	size_t ncl;
 	size_t *stamp;        /* per copy group: last cluster counted + 1 */
 	size_t stamp_gen;
+	double *gmax;         /* per copy group: its largest stated count */
 	double shot_killed;   /* the killed taken off shot counts, 0 when none */
+	int shot_view;        /* reconciling shot counts less the killed */
 	nf_buf out;
 } rc;
 
@@ -307,6 +313,60 @@ static void describe_clusters(rc *r, const nf_figure *f, int tier)
 	}
 }
 
+/* The cluster counting claim c belongs to: the one holding it, or for a
+ * lower bound the smallest it allows (else the bounds' own). */
+static size_t cluster_of(const rc *r, const nf_claim *c)
+{
+	size_t k = 0;
+	if (lower_bound(c)) {
+		while (k + 1 < r->ncl && !r->cl[k].bounds && r->cl[k].value < c->low * 0.98)
+			k++;
+		return k;
+	}
+	while (k + 1 < r->ncl && !r->cl[k + 1].bounds && r->cl[k + 1].value <= c->value)
+		k++;
+	return k;
+}
+
+/* Whether counting claim c is one its source states as its count: said
+ * by someone, or in its headline or lead (not a passing number). */
+static int stated(const nf_claim *c, int tier)
+{
+	return counts(c, tier) && !isnan(c->value) && (c->said_by || c->sent <= 0);
+}
+
+/* Credits each cluster with the sources whose largest stated count it is.
+ * A source that states several counts of one figure tells its event's
+ * count and parts of it ("17 died in the town ... one in a car outside
+ * the school", police said); its smaller counts are no rivals of another
+ * source's total. Not for the wounded read from shot counts, whose largest
+ * counts the dead too (reconcile_wounded()). */
+static void count_tops(rc *r, const nf_figure *f, int tier)
+{
+	size_t ngroups = NF_NDOCS(r->b->corpus);
+	for (size_t i = 0; i < f->nclaims; i++) {
+		size_t g = group_of(r, &f->claims[i]);
+		if (g < ngroups)
+			r->gmax[g] = -1;
+	}
+	for (size_t i = 0; i < f->nclaims; i++) {
+		const nf_claim *c = &f->claims[i];
+		size_t g = group_of(r, c);
+		if (g < ngroups && stated(c, tier) && c->value > r->gmax[g])
+			r->gmax[g] = c->value;
+	}
+	r->stamp_gen++;
+	for (size_t i = 0; i < f->nclaims; i++) {
+		const nf_claim *c = &f->claims[i];
+		size_t g = group_of(r, c);
+		if (g >= ngroups || !stated(c, tier) || c->value != r->gmax[g] ||
+		    r->stamp[g] == r->stamp_gen)
+			continue;
+		r->stamp[g] = r->stamp_gen;
+		r->cl[cluster_of(r, c)].tops++;
+	}
+}
+
 /* Whether a cluster is a count reported as such: someone is said to give
  * it, a report leads with it, or two independent sources state it (not
  * "... when the old pier fell, ten were killed" in passing). Only such a
@@ -347,10 +407,15 @@ static size_t conflict_choice(const rc *r, int *newest)
 	*newest = supersedes;
 	if (supersedes)
 		return latest;
+	/* one source's counts are settled by repetition, not by size */
+	size_t sources = 0;
+	for (size_t k = 0; k < r->ncl; k++)
+		sources += r->cl[k].tops;
 	size_t best = 0;
 	for (size_t k = 1; k < r->ncl; k++) {
 		const cluster *a = &r->cl[k], *b = &r->cl[best];
-		if (a->groups != b->groups ? a->groups > b->groups :
+		if (sources >= 2 && !a->tops != !b->tops ? a->tops > b->tops :
+		    a->groups != b->groups ? a->groups > b->groups :
 		    a->lead != b->lead ? a->lead > b->lead :
 		    a->nm != b->nm ? a->nm > b->nm :
 		    a->hgroups != b->hgroups ? a->hgroups > b->hgroups :
@@ -624,6 +689,8 @@ static nf_status reconcile_one(rc *r, nf_figure *f)
 		return f->explanation ? NF_OK : NF_ENOMEM;
 	}
 	describe_clusters(r, f, tier);
+	if (!r->shot_view)
+		count_tops(r, f, tier);
 	size_t chosen = 0;
 	int newest = 0;
 	const cluster *pick;
@@ -691,8 +758,10 @@ static nf_status reconcile_wounded(rc *r, nf_figure *f, double killed)
 	f->claims = view;
 	f->nclaims = n;
 	r->shot_killed = direct ? 0 : killed;
+	r->shot_view = 1;
 	nf_status st = reconcile_one(r, f);
 	r->shot_killed = 0;
+	r->shot_view = 0;
 	f->claims = claims;
 	f->nclaims = nclaims;
 	free(view);
@@ -724,11 +793,12 @@ nf_status nf_figures_reconcile(nf_brief *b)
 	for (size_t i = 0; i < b->nfigures; i++)
 		if (b->figures[i].nclaims > most)
 			most = b->figures[i].nclaims;
-	rc r = {b, NULL, 0, NULL, 0, NULL, 0, 0, NF_BUF_INIT};
+	rc r = {b, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, NF_BUF_INIT};
 	r.mem = malloc((most ? most : 1) * sizeof *r.mem);
 	r.cl = malloc((most ? most : 1) * sizeof *r.cl);
 	r.stamp = calloc(NF_NDOCS(b->corpus) ? NF_NDOCS(b->corpus) : 1, sizeof *r.stamp);
-	nf_status st = r.mem && r.cl && r.stamp ? NF_OK : NF_ENOMEM;
+	r.gmax = malloc((NF_NDOCS(b->corpus) ? NF_NDOCS(b->corpus) : 1) * sizeof *r.gmax);
+	nf_status st = r.mem && r.cl && r.stamp && r.gmax ? NF_OK : NF_ENOMEM;
 	const nf_figure *main_killed = NULL;
 	for (size_t i = 0; i < b->nfigures && !st; i++) {
 		nf_figure *f = &b->figures[i];
@@ -743,6 +813,7 @@ nf_status nf_figures_reconcile(nf_brief *b)
 	free(r.mem);
 	free(r.cl);
 	free(r.stamp);
+	free(r.gmax);
 	nf_buf_free(&r.out);
 	return st;
 }

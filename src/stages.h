@@ -18,6 +18,11 @@ nf_status nf_ingest(nf_corpus *c, const char *name, const char *data,
 /* The kind nf_ingest() would read data as (AUTO decided by content). */
 nf_input nf_ingest_kind(const char *data, size_t len, nf_input kind);
 
+/* headline.c: the span of headline s[0..len) without the wire's notes to
+ * editors ("URGENT", "Eds: ...", "With AM-...", "LaserPhoto ..."): returns
+ * its length and sets *start; 0 when it is all note. */
+size_t nf_headline_span(const char *s, size_t len, size_t *start);
+
 /* clean.c: for every document, raw -> text, dropping boilerplate (using
  * line features and repetition across the corpus), and filling title,
  * byline, dateline, agency, outlet and published (date_source DATELINE,

@@ -84,6 +84,11 @@ static void test_weekdays(void)
 	CHECK_STR(find("The mayor declared Wednesday a day of mourning.", ref, b), "2024-01-03");
 	CHECK_STR(find("The mayor declared Sunday a day of mourning.", ref, b), "2023-12-31");
 	CHECK_STR(find("Police said Wednesday a man was held.", ref, b), "2023-12-27");
+	/* the future's weekday may be the report's own day; a week on is "next" */
+	CHECK_STR(find("Snow was expected to fall Tuesday, forecasters said.", ref, b), "2024-01-02");
+	/* a possessive weekday names a day that happened, whatever the tense */
+	CHECK_STR(find("Insurers will not pay for Sunday's flood, owners said.", ref, b),
+	          "2023-12-31");
 	/* 2024-03-01 is a Friday after a leap day. */
 	CHECK_STR(find("The bridge closed on Thursday for repairs.", D(2024, 3, 1), b), "2024-02-29");
 }

@@ -163,6 +163,22 @@ static void test_titles_and_initial_words(void)
 	CHECK(p == NULL || p->kind == NF_ENT_PLACE);
 }
 
+/* A word that opens sentences ("Despite", "Meanwhile") is no part of the
+ * name after it, even in a corpus that never writes it in lower case. */
+static void test_sentence_openers(void)
+{
+	static const char *const texts[] = {
+		"Mayor Ilse Varga visited the shelters. Despite Varga's pledge, the "
+		"shelters ran short of blankets. Meanwhile Kestrel Radio said the "
+		"river had crested. Kestrel Radio later said the roads were open.\n"};
+	CHECK(run(texts, NULL, 1) == NF_OK);
+	CHECK(!any_contains("Despite"));
+	CHECK(!any_contains("Meanwhile"));
+	const nf_entity *v = find("Ilse Varga");
+	CHECK(v != NULL && v == find("Varga"));
+	CHECK(find("Kestrel Radio") != NULL);
+}
+
 static void test_distinct_people(void)
 {
 	static const char *const texts[] = {
@@ -291,6 +307,7 @@ int main(void)
 	RUN(test_variants_and_counts);
 	RUN(test_acronym);
 	RUN(test_titles_and_initial_words);
+	RUN(test_sentence_openers);
 	RUN(test_distinct_people);
 	RUN(test_demonym_and_lists);
 	RUN(test_ranking_and_headline);

@@ -216,6 +216,92 @@ static void test_said_by(void)
 	      !strcmp(claim("displaced", 30)->said_by, "Flood Relief Agency (FRA)"));
 }
 
+/* The speaker is who spoke, never the count, a day or an ordinal; an
+ * aside between a name and its verb is skipped; a body after "in" or "to"
+ * is part of the speaker. */
+static void test_said_by_asides(void)
+{
+	const nf_claim *c;
+	one("Rescue officials in Lake Orin, visited Sunday by the governor, reported six dead.");
+	c = claim("killed", 6);
+	CHECK(c && c->said_by && !strcmp(c->said_by, "Rescue officials in Lake Orin"));
+	one("State radio, meanwhile, reported Tuesday that 4,000 people were evacuated.");
+	c = claim("displaced", 4000);
+	CHECK(c && c->said_by && !strcmp(c->said_by, "State radio"));
+	one("Mara Quill, head of the county relief office, said nine people were hurt.");
+	c = claim("injured", 9);
+	CHECK(c && c->said_by && !strcmp(c->said_by, "Mara Quill"));
+	one("The port's chief, Ivo Brandt, said 12 bodies were recovered.");
+	c = claim("killed", 12);
+	CHECK(c && c->said_by && !strcmp(c->said_by, "Ivo Brandt"));
+	one("Army officers in Port Vale said 300 people fled their homes.");
+	c = claim("displaced", 300);
+	CHECK(c && c->said_by && !strcmp(c->said_by, "Army officers in Port Vale"));
+	one("The envoy to the Arctic Council said 40 people were killed.");
+	c = claim("killed", 40);
+	CHECK(c && c->said_by && !strcmp(c->said_by, "envoy to the Arctic Council"));
+	/* what was said is no speaker */
+	one("The mayor, who toured the valley, said seven bodies were found.");
+	c = claim("killed", 7);
+	CHECK(c && (!c->said_by || strcmp(c->said_by, "seven bodies")));
+	one("Two radio stations put the toll at 30, but a third said 25 people were killed.");
+	c = claim("killed", 25);
+	CHECK(c && (!c->said_by || strcmp(c->said_by, "third")));
+	one("The river town was flooded, one resident reported killed.");
+	c = claim("killed", 1);
+	CHECK(c && !c->said_by);
+	/* "said killed": the speaker said it */
+	one("The blast, which firefighters said killed 5 people, levelled a shed.");
+	c = claim("killed", 5);
+	CHECK(c && c->said_by && !strcmp(c->said_by, "firefighters"));
+	/* "the confirmed toll" is no speech */
+	one("The find brought the confirmed death toll in the valley to 23.");
+	c = claim("killed", 23);
+	CHECK(c && !c->said_by);
+	/* "claimed ... lives" is a measure, not speech */
+	one("The landslide claimed 14 lives in the village.");
+	c = claim("killed", 14);
+	CHECK(c && !c->said_by);
+}
+
+/* A count and its revision in one sentence are one count at two times,
+ * never parts of a sum. */
+static void test_revision_is_no_sum(void)
+{
+	one("The sheriff initially put the number of dead at 9, but his deputy later said the "
+	    "toll was lowered to 8.");
+	CHECK(claim("killed", 9) && claim("killed", 8) && !claim("killed", 17));
+	one("Police said 6 people were killed, up from 4 on Monday.");
+	CHECK(!claim("killed", 10));
+	/* groups told together still add up */
+	one("Nine villagers and two soldiers were killed.");
+	CHECK(claim("killed", 11) && claim("killed", 11)->is_sum);
+}
+
+/* Damage counts buildings: a person is no count of it, and a sum of
+ * buildings is buildings. */
+static void test_damaged_buildings(void)
+{
+	one("The governor toured the badly damaged school on Monday.");
+	CHECK(!claim("damaged", 1));
+	one("Nine homes and three shops were destroyed by the fire.");
+	const nf_claim *c = claim("damaged", 12);
+	CHECK(c && c->is_sum && !strcmp(c->subject, "buildings"));
+	one("The flood destroyed 30 barns and damaged 20 others.");
+	c = claim("damaged", 20);
+	CHECK(c && !strcmp(c->subject, "barns") && c->is_part);
+}
+
+/* A name struck or hit with no gunfire said is a place, not a person
+ * shot; with gunfire it is one. */
+static void test_struck_places(void)
+{
+	one("The storm struck Port Alden on Friday and moved inland.");
+	CHECK(nclaims() == 0);
+	one("A bullet struck Ada Quinn in the arm outside the bar.");
+	CHECK(claim("injured", 1) != NULL);
+}
+
 static void test_hedges(void)
 {
 	one("Local radio reported 50 people were killed, citing a blog. The "
@@ -651,6 +737,10 @@ int main(void)
 	RUN(test_parts);
 	RUN(test_components);
 	RUN(test_said_by);
+	RUN(test_said_by_asides);
+	RUN(test_revision_is_no_sum);
+	RUN(test_damaged_buildings);
+	RUN(test_struck_places);
 	RUN(test_hedges);
 	RUN(test_not_counts);
 	RUN(test_one_person);

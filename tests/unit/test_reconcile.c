@@ -201,6 +201,21 @@ static void test_conflict_by_repetition(void)
 	CHECK(f && f->status == NF_FIG_CONFLICT && f->value == 3);
 }
 
+/* A count that each source states only beside a larger count of its own
+ * is a part of that count ("one of them in a car"), no rival total, however
+ * many sources state it. */
+static void test_parts_beside_a_total(void)
+{
+	art a[] = {{"Police said 14 people were killed in the town. Police said one person was "
+	            "killed in a car.", 3, -1},
+	           {"Officials said 12 people died. Officials said one person died in a shop.", 3, -1},
+	           {"The mayor said 15 people were killed. The mayor said one person was killed "
+	            "on a farm.", 3, -1}};
+	run(a, 3);
+	const nf_figure *f = figure("killed");
+	CHECK(f && f->status == NF_FIG_CONFLICT && f->value == 15);
+}
+
 static void test_empty(void)
 {
 	art a[] = {{"Nothing happened today.", 4, -1}};
@@ -223,6 +238,7 @@ int main(void)
 	RUN(test_sum_explained);
 	RUN(test_one_person_is_a_lower_bound);
 	RUN(test_conflict_by_repetition);
+	RUN(test_parts_beside_a_total);
 	RUN(test_empty);
 	nf_brief_free(brief);
 	nf_corpus_free(corpus);
