@@ -435,7 +435,7 @@ static size_t scan_number(const scanner *sc, size_t i)
 	return i;
 }
 
-/* Folded forms longer than this are kept as they are (see push_token()). */
+/* Folded forms longer than this are kept as they are (see general_token()). */
 #define FOLD_MAX 256
 
 /* Case-folds s[0..len) into buf (capacity cap); returns the folded length,
@@ -521,36 +521,49 @@ static nf_status word_ids(nf_lex *lex, nf_token *t, const char *form, size_t fle
 	return NF_OK;
 }
 
-static nf_status push_token(nf_corpus *c, nf_vec *toks, const char *s,
-                            size_t off, size_t len, uint32_t kind)
+/* The general path, where the fast paths gave up at sc->s[i]: the token
+ * there (scan_word(), scan_number(), or one code point) and its folded form
+ * by fold(), with utf8proc's classes. Returns the token's end, or where
+ * the scan goes on past a space or a mark (*form NULL). *form is buf
+ * (FOLD_MAX + 8 bytes), zero-padded to sixteen bytes, or the token's
+ * bytes as they are when too long to fold; *plen is the length of a
+ * possessive after a word ("'s" or "’s"), or 0. */
+static size_t general_token(const scanner *sc, size_t i, char *buf, const char **form,
+                            size_t *flen, uint32_t *flags, size_t *plen)
 {
-	char stack[FOLD_MAX];
+	size_t n, end;
+	int32_t cp;
+	enum cls cl = at(sc, i, &cp, &n);
+	*form = NULL;
+	if (cl == C_SPACE || cl == C_NL || cl == C_MARK)
+		return i + n;
+	if (cl == C_LETTER) {
+		int poss_at;
+		end = scan_word(sc, i, &poss_at);
+		if (poss_at >= 0) {
+			at(sc, end, &cp, &n);
+			*plen = n + 1;
+		}
+		*flags = NF_TOK_WORD;
+	} else if (cl == C_DIGIT) {
+		end = scan_number(sc, i);
+		*flags = NF_TOK_NUM;
+	} else {
+		end = i + n;
+		*flags = NF_TOK_PUNCT;
+	}
+	const char *s = (const char *)sc->s + i;
 	int cap_first = 0, all_upper = 0;
-	size_t flen = fold(s + off, len, stack, sizeof stack, &cap_first, &all_upper);
-	const char *form = stack;
-	if (!flen) { /* too long to fold on the stack: keep it as it is */
-		form = s + off;
-		flen = len;
+	memset(buf, 0, 16);
+	*form = buf;
+	if (!(*flen = fold(s, end - i, buf, FOLD_MAX, &cap_first, &all_upper))) {
+		/* too long to fold: kept as it is */
+		*form = s;
+		*flen = end - i;
 	}
-	nf_token *t = new_token(toks);
-	if (!t)
-		return NF_ENOMEM;
-	t->off = (uint32_t)off;
-	t->len = (uint32_t)len;
-	t->flags = kind;
-	if (kind == NF_TOK_WORD) {
-		if (cap_first)
-			t->flags |= NF_TOK_CAP;
-		if (all_upper)
-			t->flags |= NF_TOK_UPPER;
-	}
-	t->norm = nf_lex_intern(&c->lex, form, flen);
-	if (!t->norm)
-		return NF_ENOMEM;
-	if (kind == NF_TOK_WORD)
-		return word_ids(&c->lex, t, form, flen);
-	t->stem = t->norm;
-	return NF_OK;
+	if (*flags == NF_TOK_WORD)
+		*flags |= (cap_first ? NF_TOK_CAP : 0) | (all_upper ? NF_TOK_UPPER : 0);
+	return end;
 }
 
 /* The folded byte of an ASCII letter or digit; 0 for every other byte. */
@@ -990,56 +1003,32 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 			end = i + 3;
 			flags = NF_TOK_PUNCT;
 		}
-		/* one call site for every fast-path token: a third one made the
-		 * compiler stop inlining push_folded() (19 million instructions) */
-		if (end) {
-			if ((st = push_folded(&z, i, end - i, buf, flen, flags)))
-				return st;
-			if (poss) {
-				memset(buf, 0, 8);
-				memcpy(buf, "'s", 2);
-				flags = NF_TOK_WORD | (p[end + 1] == 'S' ? NF_TOK_CAP : 0);
-				if ((st = push_folded(&z, end, 2, buf, 2, flags)))
-					return st;
-				end += 2;
+		const char *form = buf;
+		size_t plen = 2 * (size_t)poss;
+		if (!end) {
+			/* the general path: its tokens wait with the others for the
+			 * lexicon, rather than resolving those first (about half of
+			 * the early resolves) */
+			end = general_token(&sc, i, buf, &form, &flen, &flags, &plen);
+			if (!form) {
+				i = end;
+				continue;
 			}
-			/* the space after a token: one test, not a turn of the loop */
-			i = end + (end < len && p[end] == ' ');
-			continue;
 		}
-		size_t n;
-		int32_t cp;
-		enum cls cl = at(&sc, i, &cp, &n);
-		if (cl == C_SPACE || cl == C_NL || cl == C_MARK) {
-			i += n;
-			continue;
-		}
-		if ((st = resolve(&z))) /* push_token() interns at once */
+		/* one call site for every token: a third one made the compiler
+		 * stop inlining push_folded() (19 million instructions) */
+		if ((st = push_folded(&z, i, end - i, form, flen, flags)))
 			return st;
-		if (cl == C_LETTER) {
-			int poss_at;
-			end = scan_word(&sc, i, &poss_at);
-			if ((st = push_token(c, toks, s, i, end - i, NF_TOK_WORD)))
+		if (plen) {
+			memset(buf, 0, 8);
+			memcpy(buf, "'s", 2);
+			flags = NF_TOK_WORD | (p[end + plen - 1] == 'S' ? NF_TOK_CAP : 0);
+			if ((st = push_folded(&z, end, plen, buf, 2, flags)))
 				return st;
-			if (poss_at >= 0) {
-				int32_t a;
-				size_t an;
-				at(&sc, end, &a, &an);
-				if ((st = push_token(c, toks, s, end, an + 1, NF_TOK_WORD)))
-					return st;
-				end += an + 1;
-			}
-			i = end;
-		} else if (cl == C_DIGIT) {
-			end = scan_number(&sc, i);
-			if ((st = push_token(c, toks, s, i, end - i, NF_TOK_NUM)))
-				return st;
-			i = end;
-		} else {
-			if ((st = push_token(c, toks, s, i, n, NF_TOK_PUNCT)))
-				return st;
-			i += n;
+			end += plen;
 		}
+		/* the space after a token: one test, not a turn of the loop */
+		i = end + (end < len && p[end] == ' ');
 	}
 	return resolve(&z);
 }
