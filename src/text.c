@@ -912,12 +912,49 @@ typedef struct pending {
 	char form[16];       /* the folded form (up to 16 bytes), zero-padded */
 } pending;
 
+/* Tokens where a sentence may end, noted by the tokenizer for the
+ * sentence pass (nf_text_analyze()), which then looks at those alone
+ * instead of at every token: a terminal mark (. ! ? …) and every token
+ * before a gap the tokenizer skipped beyond one space (a paragraph break
+ * needs two bytes), a superset of the tokens the pass must look at. Most
+ * documents have a few dozen; one with more than MARKS_MAX is passed over
+ * token by token, as without marks. */
+#define MARKS_MAX 1024
+
+typedef struct marks {
+	uint32_t at[MARKS_MAX]; /* token indices, ascending */
+	size_t n;
+	int all;     /* overflowed: the pass must look at every token */
+	size_t punct; /* punctuation tokens, for the count of words */
+} marks;
+
+static inline void mark(marks *mk, size_t tok)
+{
+	if (mk->n && mk->at[mk->n - 1] == tok)
+		return;
+	if (mk->n == MARKS_MAX)
+		mk->all = 1;
+	else
+		mk->at[mk->n++] = (uint32_t)tok;
+}
+
 typedef struct tokenizer {
 	nf_lex *lex;
 	nf_vec *toks;
 	pending wait[PENDING];
 	size_t nwait;
+	marks *mk; /* NULL when the caller needs no sentences */
 } tokenizer;
+
+/* Notes, when marking, that a gap beyond one space follows the last token. */
+static inline void mark_gap(tokenizer *z)
+{
+	if (z->mk && z->toks->len)
+		mark(z->mk, z->toks->len - 1);
+}
+
+/* Terminal marks, as is_terminal() has them: the ASCII ones. */
+static const unsigned char ascii_terminal[128] = {['.'] = 1, ['!'] = 1, ['?'] = 1};
 
 static nf_status resolve(tokenizer *z)
 {
@@ -965,7 +1002,8 @@ static inline nf_status push_folded(tokenizer *z, size_t off, size_t len, const 
 	return NF_OK;
 }
 
-nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks)
+/* nf_text_tokenize(), noting marks in mk (NULL for none). */
+static nf_status tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks, marks *mk)
 {
 	if (len > UINT32_MAX)
 		return NF_ETOOBIG;
@@ -974,7 +1012,7 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 	char buf[FOLD_MAX + 8]; /* + 8: the key's padding, or a block's store */
 	size_t i = 0;
 	nf_status st;
-	tokenizer z = {.lex = &c->lex, .toks = toks};
+	tokenizer z = {.lex = &c->lex, .toks = toks, .mk = mk};
 	while (i < len) {
 		size_t end = 0, flen = 0, m;
 		uint32_t flags = 0;
@@ -988,6 +1026,7 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 				else
 					end = ascii_word(p, len, i, buf, &flags, &poss);
 			} else if (cl == C_SPACE || cl == C_NL) {
+				mark_gap(&z);
 				i++;
 				continue;
 			} else if (cl == C_OTHER) {
@@ -995,6 +1034,11 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 				buf[0] = (char)p[i];
 				end = i + 1;
 				flags = NF_TOK_PUNCT;
+				if (mk) {
+					mk->punct++;
+					if (ascii_terminal[p[i]])
+						mark(mk, toks->len);
+				}
 			} else if ((end = ascii_number(p, len, i, buf))) { /* a digit */
 				flags = NF_TOK_NUM;
 			}
@@ -1002,6 +1046,11 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 		} else if ((flen = typographic_mark(p, len, i, buf))) {
 			end = i + 3;
 			flags = NF_TOK_PUNCT;
+			if (mk) {
+				mk->punct++;
+				if (p[i + 2] == 0xA6) /* … */
+					mark(mk, toks->len);
+			}
 		}
 		const char *form = buf;
 		size_t plen = 2 * (size_t)poss;
@@ -1011,9 +1060,12 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 			 * the early resolves) */
 			end = general_token(&sc, i, buf, &form, &flen, &flags, &plen);
 			if (!form) {
+				mark_gap(&z);
 				i = end;
 				continue;
 			}
+			if (mk && flags == NF_TOK_PUNCT)
+				mk->punct++;
 		}
 		/* one call site for every token: a third one made the compiler
 		 * stop inlining push_folded() (19 million instructions) */
@@ -1031,6 +1083,11 @@ nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks
 		i = end + (end < len && p[end] == ' ');
 	}
 	return resolve(&z);
+}
+
+nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len, nf_vec *toks)
+{
+	return tokenize(c, s, len, toks, NULL);
 }
 
 int nf_tok_is(const nf_corpus *c, const nf_token *t, const char *w)
@@ -1115,16 +1172,30 @@ nf_status nf_text_analyze(nf_corpus *c, nf_doc *d)
 	 * not grow a thousand vectors from nothing. */
 	nf_vec toks = c->scratch_toks, sents = c->scratch_sents;
 	toks.len = sents.len = 0;
-	nf_status st = nf_text_tokenize(c, d->text ? d->text : "", d->text_len, &toks);
+	marks mk;
+	mk.n = mk.all = 0;
+	mk.punct = 0;
+	nf_status st = tokenize(c, d->text ? d->text : "", d->text_len, &toks, &mk);
 	if (st)
 		goto done;
 	const char *s = d->text;
 	nf_token *tk = toks.data;
 	size_t n = toks.len, start = 0;
 	uint32_t para = 0;
-	size_t words = 0;
-	for (size_t i = 0; i < n; i++) {
-		words += (tk[i].flags & (NF_TOK_WORD | NF_TOK_NUM)) != 0;
+	size_t words = n - mk.punct;
+	if (n)
+		mark(&mk, n - 1);
+	if (mk.all) {
+		words = 0;
+		for (size_t i = 0; i < n; i++)
+			words += (tk[i].flags & (NF_TOK_WORD | NF_TOK_NUM)) != 0;
+	}
+	/* the marked tokens (see marks), or every token after an overflow */
+	size_t nlook = mk.all ? n : mk.n;
+	for (size_t k = 0; k < nlook; k++) {
+		size_t i = mk.all ? k : mk.at[k];
+		if (i < start)
+			continue; /* inside the sentence just cut */
 		/* most tokens end nothing: not punctuation, and at most one
 		 * byte (a space) before the next, so no paragraph break */
 		if (i + 1 < n && !(tk[i].flags & NF_TOK_PUNCT) &&
@@ -1161,7 +1232,6 @@ nf_status nf_text_analyze(nf_corpus *c, nf_doc *d)
 		    para_break(s, tk[last].off + tk[last].len, tk[last + 1].off))
 			para++;
 		start = last + 1;
-		i = last;
 	}
 	d->words = words;
 	d->ntoks = toks.len;
