@@ -26,13 +26,16 @@
  * the typographic marks of U+2010 to U+2027 (typographic_mark()) have fast
  * paths of their own. Anything else (a non-ASCII byte where a code point
  * decides) takes the general path, scan_word(), scan_number() and fold()
- * with utf8proc's classes, which defines the behaviour the fast paths
- * copy. Stems and the stop-word flag are found once per distinct
+ * with utf8proc's classes (general_token()), which defines the behaviour
+ * the fast paths copy; its tokens then go through the caches and the
+ * batch as the others do. Stems and the stop-word flag are found once per distinct
  * word, cached on the lexicon entry and in the context's memo, which the
  * corpora of a stream share (lexicon.h).
  *
  * Sentences end at . ! ? or … followed by a capital, digit or quote, and at
  * every paragraph break, but not after a known abbreviation or an initial.
+ * The tokenizer notes the tokens where one may end (marks), so the
+ * sentence pass need not look at every token.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -835,9 +838,8 @@ static inline int ordinal_suffix(const unsigned char *s)
 
 /* The ASCII fast path for numbers, as scan_number() and fold() take them:
  * a number of ASCII bytes up to sixteen long, ended by an ASCII byte.
- * About one token in forty is a number, and the general path interned
- * each at once, resolving the waiting words first (resolve()), which broke
- * up their batches. Returns the end, the folded form in buf (sixteen
+ * About one token in forty is a number, which the general path would
+ * scan and fold by code points. Returns the end, the folded form in buf (sixteen
  * bytes, zero-padded), or 0 when the general path must take it: a byte
  * from 0x80 up where scan_number() would look at a code point's class, or
  * more than sixteen bytes. */
@@ -901,9 +903,11 @@ static size_t typographic_mark(const unsigned char *p, size_t len, size_t i, cha
  * or four places out of cache (its slot, the memo's slot and copy, its
  * stem's slot): one after another, that was about 40% of tokenizing. So
  * the tokenizer notes such a token, starts those loads, and goes on; every
- * PENDING tokens, and before anything else is interned, the noted ones are
- * resolved in order, their loads done together. The order of interning is
- * the order of the tokens, so ids are those of resolving each at once. */
+ * PENDING tokens, before a form longer than sixteen bytes (interned at
+ * once), and at the text's end, the noted ones are resolved in order,
+ * their loads done together. The order of interning is the order of the
+ * tokens, so ids are those of resolving each at once. 64 tokens were no
+ * faster. */
 #define PENDING 32
 
 typedef struct pending {
@@ -924,7 +928,7 @@ typedef struct pending {
 typedef struct marks {
 	uint32_t at[MARKS_MAX]; /* token indices, ascending */
 	size_t n;
-	int all;     /* overflowed: the pass must look at every token */
+	int all;      /* overflowed: the pass must look at every token */
 	size_t punct; /* punctuation tokens, for the count of words */
 } marks;
 
@@ -1172,8 +1176,9 @@ nf_status nf_text_analyze(nf_corpus *c, nf_doc *d)
 	 * not grow a thousand vectors from nothing. */
 	nf_vec toks = c->scratch_toks, sents = c->scratch_sents;
 	toks.len = sents.len = 0;
-	marks mk;
-	mk.n = mk.all = 0;
+	marks mk; /* not zeroed whole: its array is written before it is read */
+	mk.n = 0;
+	mk.all = 0;
 	mk.punct = 0;
 	nf_status st = tokenize(c, d->text ? d->text : "", d->text_len, &toks, &mk);
 	if (st)
@@ -1182,14 +1187,9 @@ nf_status nf_text_analyze(nf_corpus *c, nf_doc *d)
 	nf_token *tk = toks.data;
 	size_t n = toks.len, start = 0;
 	uint32_t para = 0;
-	size_t words = n - mk.punct;
+	size_t words = n - mk.punct; /* a token is a word, a number or punctuation */
 	if (n)
 		mark(&mk, n - 1);
-	if (mk.all) {
-		words = 0;
-		for (size_t i = 0; i < n; i++)
-			words += (tk[i].flags & (NF_TOK_WORD | NF_TOK_NUM)) != 0;
-	}
 	/* the marked tokens (see marks), or every token after an overflow */
 	size_t nlook = mk.all ? n : mk.n;
 	for (size_t k = 0; k < nlook; k++) {
