@@ -98,6 +98,7 @@ int nf_lex_init_shared(nf_lex *lex, nf_arena *arena, nf_lex_memo *memo)
 		lex->small = memo->spare.small;
 		lex->mid = memo->spare.mid;
 		lex->stemmer = memo->spare.stemmer;
+		lex->lists = memo->spare.lists;
 		memset(&memo->spare, 0, sizeof memo->spare);
 		memset(lex->slots, 0, lex->nslots * sizeof *lex->slots);
 		memset(lex->small, 0, NF_LEX_SMALL * sizeof *lex->small);
@@ -125,6 +126,7 @@ static void free_tables(nf_lex *t)
 	free(t->mid);
 	if (t->stemmer)
 		sb_stemmer_delete(t->stemmer);
+	free(t->lists);
 }
 
 void nf_lex_free(nf_lex *lex)
@@ -136,7 +138,8 @@ void nf_lex_free(nf_lex *lex)
 		free_tables(&m->spare);
 		m->spare = (nf_lex){.slots = lex->slots, .nslots = lex->nslots,
 		                    .entries = lex->entries, .cap = lex->cap,
-		                    .small = lex->small, .mid = lex->mid, .stemmer = lex->stemmer};
+		                    .small = lex->small, .mid = lex->mid, .stemmer = lex->stemmer,
+		                    .lists = lex->lists};
 	} else {
 		free_tables(lex);
 	}

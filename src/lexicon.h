@@ -90,6 +90,9 @@ typedef struct nf_lex {
 	struct nf_arena *arena; /* where strings live (the corpus arena) */
 	struct sb_stemmer *stemmer;
 	nf_lex_memo *memo;     /* borrowed, NULL for none (nf_lex_init_shared()) */
+	/* text.c's word lists as a hash set, made on its first tokenizing;
+	 * freed, or kept for the next lexicon, with the tables */
+	struct nf_word_lists *lists;
 	nf_lex_miss miss;
 } nf_lex;
 
