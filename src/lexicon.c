@@ -14,7 +14,7 @@
  * about 8,000 words new to it, and stemming them and testing them against
  * the stop list was about a sixth of tokenizing; after the first corpus
  * most are in the memo. The memo also keeps the tables (slots, entries,
- * the short- and mid-word caches) of the last lexicon freed, the largest
+ * the short- and mid-word caches, text.c's word lists) of the last lexicon freed, the largest
  * so far, for the next one to clear and fill: no calloc of fresh pages and
  * no regrowing per corpus. Rejected: a lexicon shared by the corpora of a
  * context (ids would no longer be dense per corpus, and the stages size

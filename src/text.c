@@ -28,9 +28,9 @@
  * decides) takes the general path, scan_word(), scan_number() and fold()
  * with utf8proc's classes (general_token()), which defines the behaviour
  * the fast paths copy; its tokens then go through the caches and the
- * batch as the others do. Stems and the stop-word flag are found once per distinct
- * word, cached on the lexicon entry and in the context's memo, which the
- * corpora of a stream share (lexicon.h).
+ * batch as the others do. Stems and the stop-word flag are found once per
+ * distinct word, cached on the lexicon entry and in the context's memo,
+ * which the corpora of a stream share (lexicon.h).
  *
  * Sentences end at . ! ? or … followed by a capital, digit or quote, and at
  * every paragraph break, but not after a known abbreviation or an initial.
@@ -253,8 +253,8 @@ static const char *const abbreviations[] = {
 /* The two lists as one hash set, which each lexicon gets on its first
  * tokenizing (and keeps with its tables for the next: lexicon.h): a word
  * new to a context is looked up in both, and a binary search of the
- * lists, its steps mispredicted and its strings out of cache, took 3% of
- * tokenizing by the clock. */
+ * lists, its steps mispredicted and its strings out of cache, took about
+ * 3% of tokenizing by the clock. */
 enum { LISTED_STOP = 1, LISTED_ABBR = 2 };
 
 /* Slots of the set: a power of two, over twice the words of both lists
@@ -284,25 +284,33 @@ static size_t listed_find(const struct nf_word_lists *wl, uint64_t k0, uint64_t 
 	return i;
 }
 
+/* The key of s[0..len), len <= LISTED_MAX: its bytes, zero-padded. */
+static void listed_key(const char *s, size_t len, uint64_t k[2])
+{
+	char w[16] = {0};
+	memcpy(w, s, len);
+	k[0] = nf_load8(w);
+	k[1] = nf_load8(w + 8);
+}
+
 /* The lists s[0..len) is in (LISTED_*), 0 for none. */
 static unsigned listed(const struct nf_word_lists *wl, const char *s, size_t len)
 {
 	if (len > LISTED_MAX)
 		return 0;
-	char w[16] = {0};
-	memcpy(w, s, len);
-	return wl->what[listed_find(wl, nf_load8(w), nf_load8(w + 8))];
+	uint64_t k[2];
+	listed_key(s, len, k);
+	return wl->what[listed_find(wl, k[0], k[1])];
 }
 
 static void list_add(struct nf_word_lists *wl, const char *const *list, size_t n, unsigned what)
 {
-	for (size_t k = 0; k < n; k++) {
-		char w[16] = {0};
-		memcpy(w, list[k], strlen(list[k]));
-		uint64_t k0 = nf_load8(w), k1 = nf_load8(w + 8);
-		size_t i = listed_find(wl, k0, k1);
-		wl->key[i][0] = k0;
-		wl->key[i][1] = k1;
+	for (size_t j = 0; j < n; j++) {
+		uint64_t k[2];
+		listed_key(list[j], strlen(list[j]), k);
+		size_t i = listed_find(wl, k[0], k[1]);
+		wl->key[i][0] = k[0];
+		wl->key[i][1] = k[1];
 		wl->what[i] |= (unsigned char)what;
 	}
 }
@@ -882,8 +890,8 @@ static inline int ordinal_suffix(const unsigned char *s)
 /* The ASCII fast path for numbers, as scan_number() and fold() take them:
  * a number of ASCII bytes up to sixteen long, ended by an ASCII byte.
  * About one token in forty is a number, which the general path would
- * scan and fold by code points. Returns the end, the folded form in buf (sixteen
- * bytes, zero-padded), or 0 when the general path must take it: a byte
+ * scan and fold by code points. Returns the end, the folded form in buf
+ * (sixteen bytes, zero-padded), or 0 when the general path must take it: a byte
  * from 0x80 up where scan_number() would look at a code point's class, or
  * more than sixteen bytes. */
 static size_t ascii_number(const unsigned char *p, size_t len, size_t i, char *buf)
