@@ -1662,20 +1662,95 @@ static int cmp_lastref(const void *pa, const void *pb)
 	return a->form < b->form ? -1 : a->form > b->form;
 }
 
+/* The first of lr[0..n) whose key is not below key. */
+static size_t lastref_at(const lastref *lr, size_t n, uint32_t key)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (lr[mid].part < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+typedef struct docref {
+	uint32_t cluster, doc;
+} docref;
+
+static int cmp_docref(const void *pa, const void *pb)
+{
+	const docref *a = pa, *b = pb;
+	if (a->cluster != b->cluster)
+		return a->cluster < b->cluster ? -1 : 1;
+	return a->doc < b->doc ? -1 : a->doc > b->doc;
+}
+
+/* The first of d[0..n) not before key. */
+static size_t docref_at(const docref *d, size_t n, docref key)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cmp_docref(&d[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Whether cluster a stands alone: more of its reports never name cluster b
+ * than do. A reporter introduces a surname with the full name ("Bob Sheets
+ * ... Sheets said"), so a surname is seldom alone; a place or a person of
+ * its own is ("Cuba" in reports that never say "Santiago de Cuba"). */
+static int stands_alone(const docref *d, size_t n, uint32_t a, uint32_t b)
+{
+	size_t alone = 0, shared = 0;
+	for (size_t i = docref_at(d, n, (docref){a, 0}); i < n && d[i].cluster == a; i++)
+		if (!i || d[i - 1].cluster != a || d[i - 1].doc != d[i].doc) {
+			size_t j = docref_at(d, n, (docref){b, d[i].doc});
+			if (j < n && d[j].cluster == b && d[j].doc == d[i].doc)
+				shared++;
+			else
+				alone++;
+		}
+	return alone > shared;
+}
+
 /* "Tokayev" -> "Kassym-Jomart Tokayev" when that is the only person whose
- * last name it is. */
+ * last name it is, and neither the first name of another ("Li" of "Wan Li"
+ * and of "Li Peng") nor a name standing alone with no title ("Cuba"). */
 static nf_status attach_surnames(ex *x, cluster *cl)
 {
-	size_t nf = x->forms.len, n = 0;
+	size_t nf = x->forms.len, n = 0, nfirst = 0, nd = x->occs.len;
 	lastref *lr = malloc((nf ? nf : 1) * sizeof *lr);
-	if (!lr)
+	lastref *first = malloc((nf ? nf : 1) * sizeof *first);
+	docref *dr = malloc((nd ? nd : 1) * sizeof *dr);
+	if (!lr || !first || !dr) {
+		free(lr);
+		free(first);
+		free(dr);
 		return NF_ENOMEM;
+	}
 	for (uint32_t f = 0; f < nf; f++) {
 		const form *fm = FORM(x, f);
-		if (fm->words >= 2 && !fm->head && !fm->acronym)
+		if (fm->words >= 2 && !fm->head && !fm->acronym) {
 			lr[n++] = (lastref){part_root(x, part_of(x, fm, fm->nparts - 1)), f};
+			first[nfirst++] = (lastref){part_root(x, part_of(x, fm, 0)), f};
+		}
 	}
 	qsort(lr, n, sizeof *lr, cmp_lastref);
+	qsort(first, nfirst, sizeof *first, cmp_lastref);
+	/* The clusters as they were before any surname joined them, so that
+	 * what a surname stands beside does not change as others join. */
+	for (size_t i = 0; i < nd; i++) {
+		const occ *o = &NF_VEC_AT(&x->occs, occ, i);
+		dr[i] = (docref){root(x, o->form), o->doc};
+	}
+	qsort(dr, nd, sizeof *dr, cmp_docref);
 	for (uint32_t f = 0; f < nf; f++) {
 		const form *fm = FORM(x, f);
 		if (fm->nparts != 1 || fm->words != 1 || fm->acronym)
@@ -1689,14 +1764,7 @@ static nf_status attach_surnames(ex *x, cluster *cl)
 		/* "the Kryvets dam": a surname seldom follows "the" */
 		if (sk->the * 2 > sk->count)
 			continue;
-		size_t lo = 0, hi = n;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (lr[mid].part < pr)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		size_t lo = lastref_at(lr, n, pr);
 		uint32_t cand = UINT32_MAX;
 		int ambiguous = 0;
 		/* The full name must be a person by its context, unless the
@@ -1713,10 +1781,26 @@ static nf_status attach_surnames(ex *x, cluster *cl)
 			else if (cand != r)
 				ambiguous = 1;
 		}
-		if (cand != UINT32_MAX && !ambiguous)
+		/* "Li" is as likely "Li Peng" as "Wan Li"; a name said once
+		 * may be a list misread ("Ono, McCartney"), so not against it. */
+		size_t k = lastref_at(first, nfirst, pr);
+		for (; k < nfirst && first[k].part == pr && !ambiguous; k++) {
+			uint32_t r = root(x, first[k].form);
+			ambiguous = cl[r].kind == NF_ENT_PERSON && cl[r].count >= 2 &&
+				    r != cand && r != self;
+		}
+		/* A full name that is a person by the shape of its words alone
+		 * ("Santiago de Cuba") may well be a place; one a title or role
+		 * marks ("President Mikhail Gorbachev") takes its surname even
+		 * where famous enough to stand alone. */
+		if (cand != UINT32_MAX && !ambiguous &&
+		    (sk->kind == NF_ENT_PERSON || cl[cand].vote[V_PERSON] > 0 ||
+		     !stands_alone(dr, nd, self, cand)))
 			unite(x, f, cand);
 	}
 	free(lr);
+	free(first);
+	free(dr);
 	return NF_OK;
 }
 
