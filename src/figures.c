@@ -1442,6 +1442,8 @@ static int line_break_before(const sent *s, size_t k)
 	return memchr(a, '\n', (size_t)(s->text + s->t[k].off - a)) != NULL;
 }
 
+static int preposition(const fx *x, const sent *s, size_t k);
+
 /* Whether token k can be part of the noun phrase after an amount. */
 static int np_word(const fx *x, const sent *s, size_t k)
 {
@@ -1452,6 +1454,10 @@ static int np_word(const fx *x, const sent *s, size_t k)
 	if (f & (W_AUX | W_REL | W_SPEECH | W_UNIT | W_NEG | W_PARTPRE))
 		return 0;
 	if ((t->flags & NF_TOK_STOP) || calendar_word(x, s, k))
+		return 0;
+	/* "homes near the school", "10 buildings either destroyed or hit":
+	 * the noun before is the head */
+	if (preposition(x, s, k) || is(x, s, k, "either"))
 		return 0;
 	if ((f & W_PRE) && !(f & (W_POST | W_NOUN)))
 		return 0;
@@ -1886,8 +1892,6 @@ static int joint(const fx *x, const sent *s, size_t k)
 {
 	return (s->t[k].flags & NF_TOK_STOP) || is(x, s, k, "and");
 }
-
-static int preposition(const fx *x, const sent *s, size_t k);
 
 typedef struct speaker_at {
 	size_t at;         /* the speech verb */
@@ -2438,6 +2442,19 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 		upto = b.num.high;
 		k = b.end;
 	}
+	/* "destroyed 900 of Tarsk's 4,000 homes": the phrase after a place's
+	 * possessive (a name of up to three words: "New South Wales's") is
+	 * what the count is of, and its number the place's whole stock, no
+	 * count of the event */
+	if (is(x, s, k, "of"))
+		for (size_t j = k + 1; j < s->n && j <= k + 3 && (s->t[j].flags & NF_TOK_CAP); j++)
+			if (is(x, s, j + 1, "'s")) {
+				amount whole;
+				k = j + 2;
+				if (amount_at(x, s, k, &whole))
+					k = whole.end;
+				break;
+			}
 	/* "103 of the deaths", "15 of its 68 stores", "eleven of them" */
 	if (is(x, s, k, "of") && has(x, s, k + 1, W_DET)) {
 		part = 1;
@@ -2954,7 +2971,12 @@ static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
 		return st;
 	speaker_at sp[9];
 	size_t nsp = speakers(x, s, sp);
-	const char *hedge = hedge_text(x, hedges_of(x, d, s));
+	unsigned hedges = hedges_of(x, d, s);
+	const char *hedge = hedge_text(x, hedges);
+	/* "an estimated 100,000" is the source's own count, rounded like
+	 * "about 100,000", and no doubt of it; "estimates were as high as 200"
+	 * and "estimated" elsewhere in the sentence stay doubts. */
+	int estimate_only = hedges == H_ESTIMATED;
 	nf_date day, date = date_of(x, d, s, &day);
 	int aggregate = several_events(x, d, s);
 	/* An event dated a week or more before the story's first report is
@@ -2983,7 +3005,8 @@ static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
 				p->c.said_by = sp[k].who;
 			}
 		}
-		p->c.hedged = hedge != NULL;
+		p->c.hedged = hedge && !(estimate_only && p->c.qualifier &&
+		                         !strcmp(p->c.qualifier, "an estimated"));
 		p->c.hedge = hedge;
 		p->c.date = date;
 		p->c.is_aggregate = aggregate && !p->one;

@@ -290,6 +290,18 @@ static void test_damaged_buildings(void)
 	one("The flood destroyed 30 barns and damaged 20 others.");
 	c = claim("damaged", 20);
 	CHECK(c && !strcmp(c->subject, "barns") && c->is_part);
+	/* what a place's possessive is followed by is what was counted */
+	one("The cyclone destroyed 700 of Port Alden's 9,000 houses, the mayor said.");
+	c = claim("damaged", 700);
+	CHECK(c && !strcmp(c->subject, "homes") && !c->is_part);
+	CHECK(!claim("damaged", 9000));
+	/* a preposition or "either" ends the phrase */
+	one("Dozens of cabins near the lake were damaged.");
+	c = claim("damaged", 24);
+	CHECK(c && !strcmp(c->subject, "cabins"));
+	one("The storm damaged 14 barns either in the hills or by the river.");
+	c = claim("damaged", 14);
+	CHECK(c && !strcmp(c->subject, "barns"));
 }
 
 /* A name struck or hit with no gunfire said is a place, not a person
@@ -318,6 +330,13 @@ static void test_hedges(void)
 	one("Police confirmed 6 people were injured.");
 	c = claim("injured", 6);
 	CHECK(c && !c->hedged);
+	/* "an estimated N" is the source's count, labelled, not doubted */
+	one("The flood left an estimated 3,000 people homeless in the valley.");
+	c = claim("displaced", 3000);
+	CHECK(c && !c->hedged && c->hedge && !strcmp(c->hedge, "estimated"));
+	one("Estimates ran as high as 40 dead, but the ministry has not confirmed it.");
+	c = claim("killed", 40);
+	CHECK(c && c->hedged);
 }
 
 static void test_not_counts(void)
