@@ -2208,15 +2208,15 @@ static pclaim *last_claim(fx *x, size_t first)
 	                             : NULL;
 }
 
-/* A place after a part: "in Almaty". */
+/* A place after a part: "in Almaty", "in the Dominican Republic". */
 static const char *place_after(fx *x, const sent *s, size_t k)
 {
 	for (size_t end = k + 12; k + 1 < s->n && k < end; k++) {
 		if (punct(s, k) == '.' || punct(s, k) == ';')
 			return NULL;
-		if (is(x, s, k, "in") && (s->t[k + 1].flags & NF_TOK_CAP) &&
-		    !(s->t[k + 1].flags & NF_TOK_STOP)) {
-			size_t a = k + 1, b = a;
+		size_t a = k + 1 + (k + 2 < s->n && is(x, s, k + 1, "the")), b = a;
+		if (is(x, s, k, "in") && (s->t[a].flags & NF_TOK_CAP) &&
+		    !(s->t[a].flags & NF_TOK_STOP) && !calendar_word(x, s, a)) {
 			while (b < s->n && b < a + 3 && (s->t[b].flags & NF_TOK_CAP))
 				b++;
 			return quote(x, s->text + s->t[a].off,
@@ -2292,11 +2292,23 @@ static int survived_later(const fx *x, const sent *s, size_t k)
 	return 0;
 }
 
-/* Whether the amount at start is coordinated with the claim before it:
+/* Whether amount a at start is coordinated with the claim before it:
  * "A, 18, and B", "two men and a woman", "A, B and C". */
-static int coordinated(const sent *s, const pclaim *parent, size_t start)
+static int coordinated(const fx *x, const sent *s, const pclaim *parent, size_t start,
+                       const amount *a)
 {
 	size_t j = parent->np_end;
+	/* past the place of the first, when a number follows: "killed 19
+	 * people in Port Alden and five in Elm Bay" (a name of up to three
+	 * words, as place_after), not "killed 40 people in Elm Bay and Hurricane
+	 * Ida" */
+	if (is(x, s, j, "in") && !a->one) {
+		size_t k = j + 1 + is(x, s, j + 1, "the"), e = k;
+		while (e < s->n && e < k + 3 && (s->t[e].flags & NF_TOK_CAP))
+			e++;
+		if (e > k)
+			j = e;
+	}
 	if (punct(s, j) == ',')
 		j++;
 	if (j < s->n && (s->t[j].flags & NF_TOK_WORD) && s->t[j].len == 3 &&
@@ -2532,7 +2544,7 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 		measure = parent->measure;
 	/* "killing A, 18, and B, 20", "killed two men and a woman": objects
 	 * of one verb; not "nine dead, 27 missing" */
-	if (!measure && parent && parent->verb_before && coordinated(s, parent, start)) {
+	if (!measure && parent && parent->verb_before && coordinated(x, s, parent, start, a)) {
 		measure = parent->measure;
 		pc->verb_before = 1;
 	}
@@ -2762,8 +2774,12 @@ static nf_status add_sums(fx *x, const sent *s, size_t first)
 			continue;
 		for (size_t i = first; i < n; i++) {
 			pclaim *p = &NF_VEC_AT(&x->claims, pclaim, i);
-			if (p->measure == m && !strcmp(p->gsubject, general_subject(m)))
-				p->c.is_part = 1;
+			if (p->measure != m || strcmp(p->gsubject, general_subject(m)))
+				continue;
+			p->c.is_part = 1;
+			/* a part by place: "19 in Port Alden and five in Elm Bay" */
+			if (!p->c.place && is(x, s, p->np_end, "in"))
+				p->c.place = place_after(x, s, p->np_end);
 		}
 		pclaim *p = nf_vec_push(&x->claims, sizeof *p);
 		if (!p)
@@ -2773,6 +2789,7 @@ static nf_status add_sums(fx *x, const sent *s, size_t first)
 		if (open)
 			p->c.high = NAN;
 		p->c.subject = p->gsubject = general_subject(m);
+		p->c.place = NULL; /* the total of all places */
 		p->c.is_sum = 1;
 		p->c.is_part = 0;
 		p->one = 0;

@@ -199,6 +199,17 @@ static void test_components(void)
 	one("The mayor laid wreaths for 5 officers killed in the riot.");
 	const nf_claim *c = claim("killed", 5);
 	CHECK(c && !strcmp(c->subject, "officers"));
+	/* counts by place add up to the event's toll, each a part in its place */
+	one("The cyclone killed 31 people in Port Alden and six in the Upper Vale.");
+	sum = claim("killed", 37);
+	CHECK(sum && sum->is_sum && !sum->place);
+	c = claim("killed", 6);
+	CHECK(c && c->is_part && c->place && !strcmp(c->place, "Upper Vale"));
+	c = claim("killed", 31);
+	CHECK(c && c->is_part && c->place && !strcmp(c->place, "Port Alden"));
+	/* a name after the place is no one more killed */
+	one("The flood killed 12 people in Elm Bay and Storm Ida brought more rain.");
+	CHECK(!claim("killed", 13) && !claim("killed", 1));
 }
 
 static void test_said_by(void)
