@@ -212,6 +212,22 @@ static void test_components(void)
 	CHECK(!claim("killed", 13) && !claim("killed", 1));
 }
 
+/* The same dead under another noun are one figure; a small count of
+ * another group, or a count nobody states of people, stays its own. */
+static void test_same_count_other_noun(void)
+{
+	art a[] = {{NULL, "The ambush killed 12 people, officials said.", {2024, 5, 12}, -1},
+	           {NULL, "Twelve soldiers were killed in the ambush.", {2024, 5, 12}, -1},
+	           {NULL, "Officials said 15 villagers and 2 guards were injured, and "
+	                  "2 people were injured in the town.", {2024, 5, 13}, -1}};
+	run(a, 3);
+	const nf_figure *f = figure("killed", "people");
+	CHECK(f && f->nclaims == 2 && f->value == 12);
+	CHECK(!figure("killed", "troops"));
+	CHECK(figure("injured", "guards") != NULL);
+	CHECK(figure("injured", "villagers") != NULL || figure("injured", "residents") != NULL);
+}
+
 static void test_said_by(void)
 {
 	one("According to the coast guard, 14 sailors are still missing.");
@@ -766,6 +782,7 @@ int main(void)
 	RUN(test_negation);
 	RUN(test_parts);
 	RUN(test_components);
+	RUN(test_same_count_other_noun);
 	RUN(test_said_by);
 	RUN(test_said_by_asides);
 	RUN(test_revision_is_no_sum);
