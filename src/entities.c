@@ -43,7 +43,10 @@
  *    not one a prefix of the other, so "Russia" and "Russian", "Osipov" and
  *    "Ospanov", "Chanel" and "Chapel" stay apart; (c) a one-word form is the
  *    last name of exactly one person's full name ("Tokayev" ->
- *    "Kassym-Jomart Tokayev"); (d) an acronym is linked to an expansion by
+ *    "Kassym-Jomart Tokayev"), unless it is also another person's first
+ *    name ("Li": "Wan Li", "Li Peng") or, untitled, stands alone in more
+ *    reports than it shares with a full name that only its shape calls a
+ *    person ("Cuba", "Santiago de Cuba"); (d) an acronym is linked to an expansion by
  *    "X (ABC)", or else its three or more letters are the initials of
  *    exactly one multi-word name that is not a person. A capitalised word
  *    that begins a sentence and is never capitalised elsewhere is dropped
@@ -1662,7 +1665,7 @@ static int cmp_lastref(const void *pa, const void *pb)
 	return a->form < b->form ? -1 : a->form > b->form;
 }
 
-/* The first of lr[0..n) whose key is not below key. */
+/* The first of lr[0..n) whose part is not below key. */
 static size_t lastref_at(const lastref *lr, size_t n, uint32_t key)
 {
 	size_t lo = 0, hi = n;

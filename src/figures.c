@@ -98,9 +98,13 @@
  * of one measure in one sentence that state no total ("26 protesters ... and
  * 16 officers were killed", "a man and a woman were killed") add a summed
  * claim (is_sum, subject people); a person is one more only when joined on
- * ("and", a comma), and a name counts once ("Jo Li" and "Li"). Counts in a
- * sentence over several events ("in weekend shootings", "this year") are
- * flagged is_aggregate: listed, never rivals.
+ * ("and", a comma), and a name counts once ("Jo Li" and "Li"). Counts by
+ * place ("19 in Port Alden and five in Elm Bay") are components too, each
+ * a part with its place. Counts in a sentence over several events ("in
+ * weekend shootings", "this year") are flagged is_aggregate: listed, never
+ * rivals. A group's figure whose count
+ * (ten or more) is also stated of people in general is the same dead under
+ * another noun ("10 bandsmen", "10 people") and joins the general figure.
  *
  * Claims about another event than the article's own are flagged is_other
  * (reconcile.c lists them, never counts them): a body sentence naming an
@@ -113,7 +117,8 @@
  * Each claim gets said_by (the speaker of the nearest "X said", "according
  * to X", "said X" in its sentence), hedges from its own sentence or the one
  * or two after it when those speak of "the figure"/"the post"/"the toll"
- * (unconfirmed, deleted, disputed, could rise, estimated, unofficial), the
+ * (unconfirmed, deleted, disputed, could rise, estimated, unofficial; "an
+ * estimated N" alone is labelled but not doubted: hedged is 0), the
  * document's publication date (or an absolute date in the sentence up to two
  * days before it) and the quoted sentence.
  *

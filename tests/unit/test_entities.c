@@ -203,8 +203,8 @@ static void test_distinct_people(void)
 static void test_short_name_of_its_own(void)
 {
 	static const char *const texts[] = {
-		"Floods reached Port de Marova overnight, and Port de Marova lost power. "
-		"Forecaster Ilse Hanning said the rain would ease. Hanning expects calm.\n",
+		("Floods reached Port de Marova overnight, and Port de Marova lost power. "
+		 "Forecaster Ilse Hanning said the rain would ease. Hanning expects calm.\n"),
 		"Marova braced for more rain on Tuesday, and Marova opened shelters.\n",
 		"Farmers near the coast lost crops as Marova counted the cost of the storm.\n",
 		"Chairman Dan Quo met Quo Feng on Monday. Quo Feng later thanked Quo warmly.\n"};
