@@ -1653,51 +1653,22 @@ static void aggregate(ex *x, cluster *cl)
 		}
 }
 
-typedef struct lastref {
-	uint32_t part, form;
-} lastref;
-
-static int cmp_lastref(const void *pa, const void *pb)
+/* Pairs in order of a, then b. */
+static int cmp_pair(const void *pa, const void *pb)
 {
-	const lastref *a = pa, *b = pb;
-	if (a->part != b->part)
-		return a->part < b->part ? -1 : 1;
-	return a->form < b->form ? -1 : a->form > b->form;
+	const pair *a = pa, *b = pb;
+	if (a->a != b->a)
+		return a->a < b->a ? -1 : 1;
+	return a->b < b->b ? -1 : a->b > b->b;
 }
 
-/* The first of lr[0..n) whose part is not below key. */
-static size_t lastref_at(const lastref *lr, size_t n, uint32_t key)
+/* The first of the sorted p[0..n) not before key. */
+static size_t pair_at(const pair *p, size_t n, pair key)
 {
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (lr[mid].part < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-typedef struct docref {
-	uint32_t cluster, doc;
-} docref;
-
-static int cmp_docref(const void *pa, const void *pb)
-{
-	const docref *a = pa, *b = pb;
-	if (a->cluster != b->cluster)
-		return a->cluster < b->cluster ? -1 : 1;
-	return a->doc < b->doc ? -1 : a->doc > b->doc;
-}
-
-/* The first of d[0..n) not before key. */
-static size_t docref_at(const docref *d, size_t n, docref key)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (cmp_docref(&d[mid], &key) < 0)
+		if (cmp_pair(&p[mid], &key) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -1706,16 +1677,17 @@ static size_t docref_at(const docref *d, size_t n, docref key)
 }
 
 /* Whether cluster a stands alone: more of its reports never name cluster b
- * than do. A reporter introduces a surname with the full name ("Bob Sheets
- * ... Sheets said"), so a surname is seldom alone; a place or a person of
- * its own is ("Cuba" in reports that never say "Santiago de Cuba"). */
-static int stands_alone(const docref *d, size_t n, uint32_t a, uint32_t b)
+ * than do; d holds the sorted (cluster, document) pairs of all mentions. A
+ * reporter introduces a surname with the full name ("Bob Sheets ... Sheets
+ * said"), so a surname is seldom alone; a place or a person of its own is
+ * ("Cuba" in reports that never say "Santiago de Cuba"). */
+static int stands_alone(const pair *d, size_t n, uint32_t a, uint32_t b)
 {
 	size_t alone = 0, shared = 0;
-	for (size_t i = docref_at(d, n, (docref){a, 0}); i < n && d[i].cluster == a; i++)
-		if (!i || d[i - 1].cluster != a || d[i - 1].doc != d[i].doc) {
-			size_t j = docref_at(d, n, (docref){b, d[i].doc});
-			if (j < n && d[j].cluster == b && d[j].doc == d[i].doc)
+	for (size_t i = pair_at(d, n, (pair){a, 0}); i < n && d[i].a == a; i++)
+		if (!i || d[i - 1].a != a || d[i - 1].b != d[i].b) {
+			size_t j = pair_at(d, n, (pair){b, d[i].b});
+			if (j < n && d[j].a == b && d[j].b == d[i].b)
 				shared++;
 			else
 				alone++;
@@ -1729,9 +1701,10 @@ static int stands_alone(const docref *d, size_t n, uint32_t a, uint32_t b)
 static nf_status attach_surnames(ex *x, cluster *cl)
 {
 	size_t nf = x->forms.len, n = 0, nfirst = 0, nd = x->occs.len;
-	lastref *lr = malloc((nf ? nf : 1) * sizeof *lr);
-	lastref *first = malloc((nf ? nf : 1) * sizeof *first);
-	docref *dr = malloc((nd ? nd : 1) * sizeof *dr);
+	/* (last part, form), (first part, form) of full names */
+	pair *lr = malloc((nf ? nf : 1) * sizeof *lr);
+	pair *first = malloc((nf ? nf : 1) * sizeof *first);
+	pair *dr = malloc((nd ? nd : 1) * sizeof *dr);
 	if (!lr || !first || !dr) {
 		free(lr);
 		free(first);
@@ -1741,19 +1714,19 @@ static nf_status attach_surnames(ex *x, cluster *cl)
 	for (uint32_t f = 0; f < nf; f++) {
 		const form *fm = FORM(x, f);
 		if (fm->words >= 2 && !fm->head && !fm->acronym) {
-			lr[n++] = (lastref){part_root(x, part_of(x, fm, fm->nparts - 1)), f};
-			first[nfirst++] = (lastref){part_root(x, part_of(x, fm, 0)), f};
+			lr[n++] = (pair){part_root(x, part_of(x, fm, fm->nparts - 1)), f};
+			first[nfirst++] = (pair){part_root(x, part_of(x, fm, 0)), f};
 		}
 	}
-	qsort(lr, n, sizeof *lr, cmp_lastref);
-	qsort(first, nfirst, sizeof *first, cmp_lastref);
+	qsort(lr, n, sizeof *lr, cmp_pair);
+	qsort(first, nfirst, sizeof *first, cmp_pair);
 	/* The clusters as they were before any surname joined them, so that
 	 * what a surname stands beside does not change as others join. */
 	for (size_t i = 0; i < nd; i++) {
 		const occ *o = &NF_VEC_AT(&x->occs, occ, i);
-		dr[i] = (docref){root(x, o->form), o->doc};
+		dr[i] = (pair){root(x, o->form), o->doc};
 	}
-	qsort(dr, nd, sizeof *dr, cmp_docref);
+	qsort(dr, nd, sizeof *dr, cmp_pair);
 	for (uint32_t f = 0; f < nf; f++) {
 		const form *fm = FORM(x, f);
 		if (fm->nparts != 1 || fm->words != 1 || fm->acronym)
@@ -1767,15 +1740,15 @@ static nf_status attach_surnames(ex *x, cluster *cl)
 		/* "the Kryvets dam": a surname seldom follows "the" */
 		if (sk->the * 2 > sk->count)
 			continue;
-		size_t lo = lastref_at(lr, n, pr);
+		size_t lo = pair_at(lr, n, (pair){pr, 0});
 		uint32_t cand = UINT32_MAX;
 		int ambiguous = 0;
 		/* The full name must be a person by its context, unless the
 		 * surname itself is ("Mr X") or has no context at all: "North
 		 * Texas" is a person only by the shape of its words. */
 		int trusted = sk->vote[V_PERSON] > 0 || !sk->evidence;
-		for (size_t i = lo; i < n && lr[i].part == pr; i++) {
-			uint32_t r = root(x, lr[i].form);
+		for (size_t i = lo; i < n && lr[i].a == pr; i++) {
+			uint32_t r = root(x, lr[i].b);
 			if (cl[r].kind != NF_ENT_PERSON || r == self ||
 			    (!trusted && cl[r].vote[V_PERSON] <= 0))
 				continue;
@@ -1786,9 +1759,9 @@ static nf_status attach_surnames(ex *x, cluster *cl)
 		}
 		/* "Li" is as likely "Li Peng" as "Wan Li"; a name said once
 		 * may be a list misread ("Ono, McCartney"), so not against it. */
-		size_t k = lastref_at(first, nfirst, pr);
-		for (; k < nfirst && first[k].part == pr && !ambiguous; k++) {
-			uint32_t r = root(x, first[k].form);
+		size_t k = pair_at(first, nfirst, (pair){pr, 0});
+		for (; k < nfirst && first[k].a == pr && !ambiguous; k++) {
+			uint32_t r = root(x, first[k].b);
 			ambiguous = cl[r].kind == NF_ENT_PERSON && cl[r].count >= 2 &&
 				    r != cand && r != self;
 		}
