@@ -417,7 +417,8 @@ static int declared_day(const char *text, const nf_token *toks, size_t i, size_t
  * in past-tense news, and a possessive one whatever the tense ("damage from
  * Thursday's flood will not be covered": it names a day that happened), is
  * the most recent one on or before ref, the same day allowed ("said on
- * Sunday" in a Sunday report).
+ * Sunday" in a Sunday report), except "early" on the day after ref (the
+ * event's local day is ahead of the report's date).
  * A weekday declared something is the nearest one (declared_day()). */
 static int weekday_at(const char *text, const nf_token *toks, size_t i, size_t n,
                       nf_date ref, int future, nf_date *out)
@@ -440,6 +441,12 @@ static int weekday_at(const char *text, const nf_token *toks, size_t i, size_t n
 		*out = nf_date_add(ref, fwd ? fwd : 7);
 	else if (future && !possessive)
 		*out = nf_date_add(ref, fwd);
+	else if (fwd == 1 && p && tok_word(text, p, "early"))
+		/* "stormed the square early Sunday" in a Saturday report: the
+		 * small hours of the next day where it happened, east of the
+		 * newsroom whose date the report bears; six days back would be
+		 * "last Sunday" */
+		*out = nf_date_add(ref, 1);
 	else
 		*out = nf_date_add(ref, -back);
 	return 1;

@@ -43,7 +43,10 @@
  *    not one a prefix of the other, so "Russia" and "Russian", "Osipov" and
  *    "Ospanov", "Chanel" and "Chapel" stay apart; (c) a one-word form is the
  *    last name of exactly one person's full name ("Tokayev" ->
- *    "Kassym-Jomart Tokayev"); (d) an acronym is linked to an expansion by
+ *    "Kassym-Jomart Tokayev"), unless it is also another person's first
+ *    name ("Li": "Wan Li", "Li Peng") or, untitled, stands alone in more
+ *    reports than it shares with a full name that only its shape calls a
+ *    person ("Cuba", "Santiago de Cuba"); (d) an acronym is linked to an expansion by
  *    "X (ABC)", or else its three or more letters are the initials of
  *    exactly one multi-word name that is not a person. A capitalised word
  *    that begins a sentence and is never capitalised elsewhere is dropped
@@ -1650,32 +1653,80 @@ static void aggregate(ex *x, cluster *cl)
 		}
 }
 
-typedef struct lastref {
-	uint32_t part, form;
-} lastref;
-
-static int cmp_lastref(const void *pa, const void *pb)
+/* Pairs in order of a, then b. */
+static int cmp_pair(const void *pa, const void *pb)
 {
-	const lastref *a = pa, *b = pb;
-	if (a->part != b->part)
-		return a->part < b->part ? -1 : 1;
-	return a->form < b->form ? -1 : a->form > b->form;
+	const pair *a = pa, *b = pb;
+	if (a->a != b->a)
+		return a->a < b->a ? -1 : 1;
+	return a->b < b->b ? -1 : a->b > b->b;
+}
+
+/* The first of the sorted p[0..n) not before key. */
+static size_t pair_at(const pair *p, size_t n, pair key)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cmp_pair(&p[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Whether cluster a stands alone: more of its reports never name cluster b
+ * than do; d holds the sorted (cluster, document) pairs of all mentions. A
+ * reporter introduces a surname with the full name ("Bob Sheets ... Sheets
+ * said"), so a surname is seldom alone; a place or a person of its own is
+ * ("Cuba" in reports that never say "Santiago de Cuba"). */
+static int stands_alone(const pair *d, size_t n, uint32_t a, uint32_t b)
+{
+	size_t alone = 0, shared = 0;
+	for (size_t i = pair_at(d, n, (pair){a, 0}); i < n && d[i].a == a; i++)
+		if (!i || d[i - 1].a != a || d[i - 1].b != d[i].b) {
+			size_t j = pair_at(d, n, (pair){b, d[i].b});
+			if (j < n && d[j].a == b && d[j].b == d[i].b)
+				shared++;
+			else
+				alone++;
+		}
+	return alone > shared;
 }
 
 /* "Tokayev" -> "Kassym-Jomart Tokayev" when that is the only person whose
- * last name it is. */
+ * last name it is, and neither the first name of another ("Li" of "Wan Li"
+ * and of "Li Peng") nor a name standing alone with no title ("Cuba"). */
 static nf_status attach_surnames(ex *x, cluster *cl)
 {
-	size_t nf = x->forms.len, n = 0;
-	lastref *lr = malloc((nf ? nf : 1) * sizeof *lr);
-	if (!lr)
+	size_t nf = x->forms.len, n = 0, nfirst = 0, nd = x->occs.len;
+	/* (last part, form), (first part, form) of full names */
+	pair *lr = malloc((nf ? nf : 1) * sizeof *lr);
+	pair *first = malloc((nf ? nf : 1) * sizeof *first);
+	pair *dr = malloc((nd ? nd : 1) * sizeof *dr);
+	if (!lr || !first || !dr) {
+		free(lr);
+		free(first);
+		free(dr);
 		return NF_ENOMEM;
+	}
 	for (uint32_t f = 0; f < nf; f++) {
 		const form *fm = FORM(x, f);
-		if (fm->words >= 2 && !fm->head && !fm->acronym)
-			lr[n++] = (lastref){part_root(x, part_of(x, fm, fm->nparts - 1)), f};
+		if (fm->words >= 2 && !fm->head && !fm->acronym) {
+			lr[n++] = (pair){part_root(x, part_of(x, fm, fm->nparts - 1)), f};
+			first[nfirst++] = (pair){part_root(x, part_of(x, fm, 0)), f};
+		}
 	}
-	qsort(lr, n, sizeof *lr, cmp_lastref);
+	qsort(lr, n, sizeof *lr, cmp_pair);
+	qsort(first, nfirst, sizeof *first, cmp_pair);
+	/* The clusters as they were before any surname joined them, so that
+	 * what a surname stands beside does not change as others join. */
+	for (size_t i = 0; i < nd; i++) {
+		const occ *o = &NF_VEC_AT(&x->occs, occ, i);
+		dr[i] = (pair){root(x, o->form), o->doc};
+	}
+	qsort(dr, nd, sizeof *dr, cmp_pair);
 	for (uint32_t f = 0; f < nf; f++) {
 		const form *fm = FORM(x, f);
 		if (fm->nparts != 1 || fm->words != 1 || fm->acronym)
@@ -1689,22 +1740,15 @@ static nf_status attach_surnames(ex *x, cluster *cl)
 		/* "the Kryvets dam": a surname seldom follows "the" */
 		if (sk->the * 2 > sk->count)
 			continue;
-		size_t lo = 0, hi = n;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (lr[mid].part < pr)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		size_t lo = pair_at(lr, n, (pair){pr, 0});
 		uint32_t cand = UINT32_MAX;
 		int ambiguous = 0;
 		/* The full name must be a person by its context, unless the
 		 * surname itself is ("Mr X") or has no context at all: "North
 		 * Texas" is a person only by the shape of its words. */
 		int trusted = sk->vote[V_PERSON] > 0 || !sk->evidence;
-		for (size_t i = lo; i < n && lr[i].part == pr; i++) {
-			uint32_t r = root(x, lr[i].form);
+		for (size_t i = lo; i < n && lr[i].a == pr; i++) {
+			uint32_t r = root(x, lr[i].b);
 			if (cl[r].kind != NF_ENT_PERSON || r == self ||
 			    (!trusted && cl[r].vote[V_PERSON] <= 0))
 				continue;
@@ -1713,10 +1757,26 @@ static nf_status attach_surnames(ex *x, cluster *cl)
 			else if (cand != r)
 				ambiguous = 1;
 		}
-		if (cand != UINT32_MAX && !ambiguous)
+		/* "Li" is as likely "Li Peng" as "Wan Li"; a name said once
+		 * may be a list misread ("Ono, McCartney"), so not against it. */
+		size_t k = pair_at(first, nfirst, (pair){pr, 0});
+		for (; k < nfirst && first[k].a == pr && !ambiguous; k++) {
+			uint32_t r = root(x, first[k].b);
+			ambiguous = cl[r].kind == NF_ENT_PERSON && cl[r].count >= 2 &&
+				    r != cand && r != self;
+		}
+		/* A full name that is a person by the shape of its words alone
+		 * ("Santiago de Cuba") may well be a place; one a title or role
+		 * marks ("President Mikhail Gorbachev") takes its surname even
+		 * where famous enough to stand alone. */
+		if (cand != UINT32_MAX && !ambiguous &&
+		    (sk->kind == NF_ENT_PERSON || cl[cand].vote[V_PERSON] > 0 ||
+		     !stands_alone(dr, nd, self, cand)))
 			unite(x, f, cand);
 	}
 	free(lr);
+	free(first);
+	free(dr);
 	return NF_OK;
 }
 

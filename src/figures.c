@@ -98,9 +98,13 @@
  * of one measure in one sentence that state no total ("26 protesters ... and
  * 16 officers were killed", "a man and a woman were killed") add a summed
  * claim (is_sum, subject people); a person is one more only when joined on
- * ("and", a comma), and a name counts once ("Jo Li" and "Li"). Counts in a
- * sentence over several events ("in weekend shootings", "this year") are
- * flagged is_aggregate: listed, never rivals.
+ * ("and", a comma), and a name counts once ("Jo Li" and "Li"). Counts by
+ * place ("19 in Port Alden and five in Elm Bay") are components too, each
+ * a part with its place. Counts in a sentence over several events ("in
+ * weekend shootings", "this year") are flagged is_aggregate: listed, never
+ * rivals. A group's figure whose count
+ * (ten or more) is also stated of people in general is the same dead under
+ * another noun ("10 bandsmen", "10 people") and joins the general figure.
  *
  * Claims about another event than the article's own are flagged is_other
  * (reconcile.c lists them, never counts them): a body sentence naming an
@@ -113,7 +117,8 @@
  * Each claim gets said_by (the speaker of the nearest "X said", "according
  * to X", "said X" in its sentence), hedges from its own sentence or the one
  * or two after it when those speak of "the figure"/"the post"/"the toll"
- * (unconfirmed, deleted, disputed, could rise, estimated, unofficial), the
+ * (unconfirmed, deleted, disputed, could rise, estimated, unofficial; "an
+ * estimated N" alone is labelled but not doubted: hedged is 0), the
  * document's publication date (or an absolute date in the sentence up to two
  * days before it) and the quoted sentence.
  *
@@ -1442,6 +1447,8 @@ static int line_break_before(const sent *s, size_t k)
 	return memchr(a, '\n', (size_t)(s->text + s->t[k].off - a)) != NULL;
 }
 
+static int preposition(const fx *x, const sent *s, size_t k);
+
 /* Whether token k can be part of the noun phrase after an amount. */
 static int np_word(const fx *x, const sent *s, size_t k)
 {
@@ -1452,6 +1459,10 @@ static int np_word(const fx *x, const sent *s, size_t k)
 	if (f & (W_AUX | W_REL | W_SPEECH | W_UNIT | W_NEG | W_PARTPRE))
 		return 0;
 	if ((t->flags & NF_TOK_STOP) || calendar_word(x, s, k))
+		return 0;
+	/* "homes near the school", "10 buildings either destroyed or hit":
+	 * the noun before is the head */
+	if (preposition(x, s, k) || is(x, s, k, "either"))
 		return 0;
 	if ((f & W_PRE) && !(f & (W_POST | W_NOUN)))
 		return 0;
@@ -1887,8 +1898,6 @@ static int joint(const fx *x, const sent *s, size_t k)
 	return (s->t[k].flags & NF_TOK_STOP) || is(x, s, k, "and");
 }
 
-static int preposition(const fx *x, const sent *s, size_t k);
-
 typedef struct speaker_at {
 	size_t at;         /* the speech verb */
 	size_t from, to;   /* the speaker's tokens */
@@ -2204,15 +2213,15 @@ static pclaim *last_claim(fx *x, size_t first)
 	                             : NULL;
 }
 
-/* A place after a part: "in Almaty". */
+/* A place after a part: "in Almaty", "in the Dominican Republic". */
 static const char *place_after(fx *x, const sent *s, size_t k)
 {
 	for (size_t end = k + 12; k + 1 < s->n && k < end; k++) {
 		if (punct(s, k) == '.' || punct(s, k) == ';')
 			return NULL;
-		if (is(x, s, k, "in") && (s->t[k + 1].flags & NF_TOK_CAP) &&
-		    !(s->t[k + 1].flags & NF_TOK_STOP)) {
-			size_t a = k + 1, b = a;
+		size_t a = k + 1 + (k + 2 < s->n && is(x, s, k + 1, "the")), b = a;
+		if (is(x, s, k, "in") && (s->t[a].flags & NF_TOK_CAP) &&
+		    !(s->t[a].flags & NF_TOK_STOP) && !calendar_word(x, s, a)) {
 			while (b < s->n && b < a + 3 && (s->t[b].flags & NF_TOK_CAP))
 				b++;
 			return quote(x, s->text + s->t[a].off,
@@ -2288,11 +2297,23 @@ static int survived_later(const fx *x, const sent *s, size_t k)
 	return 0;
 }
 
-/* Whether the amount at start is coordinated with the claim before it:
+/* Whether amount a at start is coordinated with the claim before it:
  * "A, 18, and B", "two men and a woman", "A, B and C". */
-static int coordinated(const sent *s, const pclaim *parent, size_t start)
+static int coordinated(const fx *x, const sent *s, const pclaim *parent, size_t start,
+                       const amount *a)
 {
 	size_t j = parent->np_end;
+	/* past the place of the first, when a number follows: "killed 19
+	 * people in Port Alden and five in Elm Bay" (a name of up to three
+	 * words, as place_after), not "killed 40 people in Elm Bay and Hurricane
+	 * Ida" */
+	if (is(x, s, j, "in") && !a->one) {
+		size_t k = j + 1 + is(x, s, j + 1, "the"), e = k;
+		while (e < s->n && e < k + 3 && (s->t[e].flags & NF_TOK_CAP))
+			e++;
+		if (e > k)
+			j = e;
+	}
 	if (punct(s, j) == ',')
 		j++;
 	if (j < s->n && (s->t[j].flags & NF_TOK_WORD) && s->t[j].len == 3 &&
@@ -2438,6 +2459,19 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 		upto = b.num.high;
 		k = b.end;
 	}
+	/* "destroyed 900 of Tarsk's 4,000 homes": the phrase after a place's
+	 * possessive (a name of up to three words: "New South Wales's") is
+	 * what the count is of, and its number the place's whole stock, no
+	 * count of the event */
+	if (is(x, s, k, "of"))
+		for (size_t j = k + 1; j < s->n && j <= k + 3 && (s->t[j].flags & NF_TOK_CAP); j++)
+			if (is(x, s, j + 1, "'s")) {
+				amount whole;
+				k = j + 2;
+				if (amount_at(x, s, k, &whole))
+					k = whole.end;
+				break;
+			}
 	/* "103 of the deaths", "15 of its 68 stores", "eleven of them" */
 	if (is(x, s, k, "of") && has(x, s, k + 1, W_DET)) {
 		part = 1;
@@ -2515,7 +2549,7 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 		measure = parent->measure;
 	/* "killing A, 18, and B, 20", "killed two men and a woman": objects
 	 * of one verb; not "nine dead, 27 missing" */
-	if (!measure && parent && parent->verb_before && coordinated(s, parent, start)) {
+	if (!measure && parent && parent->verb_before && coordinated(x, s, parent, start, a)) {
 		measure = parent->measure;
 		pc->verb_before = 1;
 	}
@@ -2745,8 +2779,12 @@ static nf_status add_sums(fx *x, const sent *s, size_t first)
 			continue;
 		for (size_t i = first; i < n; i++) {
 			pclaim *p = &NF_VEC_AT(&x->claims, pclaim, i);
-			if (p->measure == m && !strcmp(p->gsubject, general_subject(m)))
-				p->c.is_part = 1;
+			if (p->measure != m || strcmp(p->gsubject, general_subject(m)))
+				continue;
+			p->c.is_part = 1;
+			/* a part by place: "19 in Port Alden and five in Elm Bay" */
+			if (!p->c.place && is(x, s, p->np_end, "in"))
+				p->c.place = place_after(x, s, p->np_end);
 		}
 		pclaim *p = nf_vec_push(&x->claims, sizeof *p);
 		if (!p)
@@ -2756,6 +2794,7 @@ static nf_status add_sums(fx *x, const sent *s, size_t first)
 		if (open)
 			p->c.high = NAN;
 		p->c.subject = p->gsubject = general_subject(m);
+		p->c.place = NULL; /* the total of all places */
 		p->c.is_sum = 1;
 		p->c.is_part = 0;
 		p->one = 0;
@@ -2954,7 +2993,12 @@ static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
 		return st;
 	speaker_at sp[9];
 	size_t nsp = speakers(x, s, sp);
-	const char *hedge = hedge_text(x, hedges_of(x, d, s));
+	unsigned hedges = hedges_of(x, d, s);
+	const char *hedge = hedge_text(x, hedges);
+	/* "an estimated 100,000" is the source's own count, rounded like
+	 * "about 100,000", and no doubt of it; "estimates were as high as 200"
+	 * and "estimated" elsewhere in the sentence stay doubts. */
+	int estimate_only = hedges == H_ESTIMATED;
 	nf_date day, date = date_of(x, d, s, &day);
 	int aggregate = several_events(x, d, s);
 	/* An event dated a week or more before the story's first report is
@@ -2983,7 +3027,8 @@ static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
 				p->c.said_by = sp[k].who;
 			}
 		}
-		p->c.hedged = hedge != NULL;
+		p->c.hedged = hedge && !(estimate_only && p->c.qualifier &&
+		                         !strcmp(p->c.qualifier, "an estimated"));
 		p->c.hedge = hedge;
 		p->c.date = date;
 		p->c.is_aggregate = aggregate && !p->one;
@@ -2993,6 +3038,102 @@ static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
 }
 
 /* --- Figures ----------------------------------------------------------------- */
+
+/* A claim that counts on its own: whole, precise, of this one event and
+ * not doubted. */
+static int counting(const nf_claim *c)
+{
+	return !c->is_part && !c->is_other && !c->is_vague && !c->is_aggregate && !c->hedged &&
+	       !isnan(c->value);
+}
+
+typedef struct vkey {
+	int measure;
+	const char *subject;
+	double value;
+} vkey;
+
+static int vkey_value_cmp(const vkey *a, const vkey *b)
+{
+	if (a->measure != b->measure)
+		return a->measure - b->measure;
+	return a->value < b->value ? -1 : a->value > b->value;
+}
+
+/* By measure and value only: the counts of people in general. */
+static int vkey_general_cmp(const void *pa, const void *pb)
+{
+	return vkey_value_cmp(pa, pb);
+}
+
+static int vkey_cmp(const void *pa, const void *pb)
+{
+	const vkey *a = pa, *b = pb;
+	if (a->measure != b->measure)
+		return a->measure - b->measure;
+	int c = strcmp(a->subject, b->subject);
+	return c ? c : vkey_value_cmp(a, b);
+}
+
+/* Below ten, equal counts of two groups are often chance: one story tells
+ * of two officers hurt and two bystanders hurt, three suspects and three
+ * victims (on gva-dev, folding those cost a point of accuracy). */
+#define FOLD_MIN 10
+
+/* "10 bandsmen were killed" beside "10 people were killed": the same dead
+ * under another noun. A figure of a group of people whose most stated
+ * count, FOLD_MIN or more, is also stated of people in general joins the
+ * general figure, so the dead are counted once (its claims keep their own
+ * subject); one whose count nobody states of people ("15 children" beside
+ * "12 people") stays apart, a part or another group. */
+static nf_status fold_same_count(fx *x)
+{
+	size_t n = x->claims.len, ng = 0, ns = 0;
+	pclaim *cl = x->claims.data;
+	vkey *gen = malloc((n ? n : 1) * sizeof *gen), *spec = malloc((n ? n : 1) * sizeof *spec);
+	if (!gen || !spec) {
+		free(gen);
+		free(spec);
+		return NF_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *general = general_subject(cl[i].gmeasure);
+		if (!counting(&cl[i].c) || strcmp(general, "people"))
+			continue;
+		vkey k = {cl[i].gmeasure, cl[i].gsubject, cl[i].c.value};
+		if (strcmp(cl[i].gsubject, general))
+			spec[ns++] = k;
+		else
+			gen[ng++] = k;
+	}
+	qsort(gen, ng, sizeof *gen, vkey_general_cmp);
+	qsort(spec, ns, sizeof *spec, vkey_cmp);
+	for (size_t i = 0, j; i < ns; i = j) {
+		for (j = i; j < ns && spec[j].measure == spec[i].measure &&
+		            !strcmp(spec[j].subject, spec[i].subject);)
+			j++;
+		size_t most = 0;
+		int fold = 0;
+		for (size_t a = i, b; a < j; a = b) {
+			for (b = a; b < j && spec[b].value == spec[a].value;)
+				b++;
+			int stated = spec[a].value >= FOLD_MIN &&
+			             bsearch(&spec[a], gen, ng, sizeof *gen, vkey_general_cmp);
+			if (b - a > most) {
+				most = b - a;
+				fold = stated;
+			} else if (b - a == most) {
+				fold |= stated;
+			}
+		}
+		for (size_t k = 0; k < n && fold; k++)
+			if (cl[k].gmeasure == spec[i].measure && !strcmp(cl[k].gsubject, spec[i].subject))
+				cl[k].gsubject = general_subject(spec[i].measure);
+	}
+	free(gen);
+	free(spec);
+	return NF_OK;
+}
 
 /* A claim's figure, for sorting (qsort has no context pointer, and a
  * static one would not be thread-safe). */
@@ -3154,6 +3295,8 @@ nf_status nf_figures_extract(nf_brief *b)
 				st = read_sentence(&x, d, &s, doc_first);
 		}
 	}
+	if (!st)
+		st = fold_same_count(&x);
 	if (!st)
 		st = build_figures(&x);
 	free(x.info);

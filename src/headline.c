@@ -4,7 +4,7 @@
  * What: news agencies send a story's headline with notes for the desks
  * that receive it, and archives keep them in the headline field: a
  * priority ("URGENT Deadly Storm Hits Coast"), an editor's note ("... Eds:
- * LEADS with 3 grafs to UPDATE with new toll; picks up 4th graf"), the
+ * ADDS quotes from mayor, new toll in 5th graf"), the
  * story it goes with ("With AM-Storms, Bjt") and its pictures ("LaserPhoto
  * NY12, LaserGraphic WX3"). A note is no headline: its figures ("changes
  * the toll to 27") are the desk's bookkeeping, not a report, and a reader

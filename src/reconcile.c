@@ -28,8 +28,10 @@
  *
  * Status: one cluster is "single" (one independent source) or "agreed"
  * (two or more). Several clusters are "changing" when, sorted by value,
- * each was last reported strictly before the next larger one was first
- * reported, and each later one is a reported count (a count rising over
+ * each was first reported strictly before the next larger one and last
+ * reported no later than that day (an early edition of the day may still
+ * carry it) while the larger is reported again after it, and each later
+ * one is a reported count (a count rising over
  * time); otherwise "conflict" (different counts at the same time, or a
  * count that fell). A reported count is one a claim attributes to
  * someone, one a headline or lead sentence states, or one two independent
@@ -376,14 +378,20 @@ static int reported(const cluster *c)
 	return c->attributed || c->lead || c->groups >= 2;
 }
 
-/* Whether the clusters, in value order, were each reported strictly
- * before the next larger one, each later one reported as a count. */
+/* Whether the clusters, in value order, were each first reported strictly
+ * before the next larger one and never after it was, each later one
+ * reported as a count. The day the larger count comes out may still carry
+ * the smaller in an earlier edition (dates are days, not hours), so the
+ * two may share that day when the larger is reported again later; two
+ * counts that end on the same day are rivals ("3 killed" and "32 killed"
+ * in one day's reports). */
 static int rising(const rc *r)
 {
 	for (size_t k = 0; k + 1 < r->ncl; k++) {
 		const cluster *a = &r->cl[k], *b = &r->cl[k + 1];
-		if (a->last == NO_DAY || b->first == NO_DAY || a->last >= b->first ||
-		    b->value <= a->value || !reported(b))
+		if (a->last == NO_DAY || b->first == NO_DAY || a->first >= b->first ||
+		    a->last > b->first || b->last <= a->last || b->value <= a->value ||
+		    !reported(b))
 			return 0;
 	}
 	return 1;

@@ -89,6 +89,14 @@ static void test_weekdays(void)
 	/* a possessive weekday names a day that happened, whatever the tense */
 	CHECK_STR(find("Insurers will not pay for Sunday's flood, owners said.", ref, b),
 	          "2023-12-31");
+	/* "early" on the day after the report's: the event's own day, ahead
+	 * of the newsroom's; any other past weekday is before the report */
+	CHECK_STR(find("Troops cleared the plaza early Wednesday, witnesses said.", ref, b),
+	          "2024-01-03");
+	CHECK_STR(find("Troops cleared the plaza early Saturday, witnesses said.", ref, b),
+	          "2023-12-30");
+	CHECK_STR(find("Troops cleared the plaza Wednesday, witnesses said.", ref, b),
+	          "2023-12-27");
 	/* 2024-03-01 is a Friday after a leap day. */
 	CHECK_STR(find("The bridge closed on Thursday for repairs.", D(2024, 3, 1), b), "2024-02-29");
 }

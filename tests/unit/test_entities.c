@@ -196,6 +196,25 @@ static void test_distinct_people(void)
 		CHECK_INT(b->mentions, 5);
 }
 
+/* A name standing alone in reports that never give the longer name it
+ * ends ("Marova" beside "Port de Marova"), or the first name of another
+ * person, keeps its own entity; a surname the full name introduces joins
+ * it. */
+static void test_short_name_of_its_own(void)
+{
+	static const char *const texts[] = {
+		("Floods reached Port de Marova overnight, and Port de Marova lost power. "
+		 "Forecaster Ilse Hanning said the rain would ease. Hanning expects calm.\n"),
+		"Marova braced for more rain on Tuesday, and Marova opened shelters.\n",
+		"Farmers near the coast lost crops as Marova counted the cost of the storm.\n",
+		"Chairman Dan Quo met Quo Feng on Monday. Quo Feng later thanked Quo warmly.\n"};
+	CHECK(run(texts, NULL, 4) == NF_OK);
+	const nf_entity *town = find("Port de Marova"), *land = find("Marova");
+	CHECK(town != NULL && land != NULL && town != land);
+	CHECK(find("Hanning") == find("Ilse Hanning"));
+	CHECK(find("Quo") != find("Dan Quo"));
+}
+
 static void test_demonym_and_lists(void)
 {
 	static const char *const texts[] = {
@@ -309,6 +328,7 @@ int main(void)
 	RUN(test_titles_and_initial_words);
 	RUN(test_sentence_openers);
 	RUN(test_distinct_people);
+	RUN(test_short_name_of_its_own);
 	RUN(test_demonym_and_lists);
 	RUN(test_ranking_and_headline);
 	RUN(test_no_boilerplate);

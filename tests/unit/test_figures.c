@@ -199,6 +199,33 @@ static void test_components(void)
 	one("The mayor laid wreaths for 5 officers killed in the riot.");
 	const nf_claim *c = claim("killed", 5);
 	CHECK(c && !strcmp(c->subject, "officers"));
+	/* counts by place add up to the event's toll, each a part in its place */
+	one("The cyclone killed 31 people in Port Alden and six in the Upper Vale.");
+	sum = claim("killed", 37);
+	CHECK(sum && sum->is_sum && !sum->place);
+	c = claim("killed", 6);
+	CHECK(c && c->is_part && c->place && !strcmp(c->place, "Upper Vale"));
+	c = claim("killed", 31);
+	CHECK(c && c->is_part && c->place && !strcmp(c->place, "Port Alden"));
+	/* a name after the place is no one more killed */
+	one("The flood killed 12 people in Elm Bay and Storm Ida brought more rain.");
+	CHECK(!claim("killed", 13) && !claim("killed", 1));
+}
+
+/* The same dead under another noun are one figure; a small count of
+ * another group, or a count nobody states of people, stays its own. */
+static void test_same_count_other_noun(void)
+{
+	art a[] = {{NULL, "The ambush killed 12 people, officials said.", {2024, 5, 12}, -1},
+	           {NULL, "Twelve soldiers were killed in the ambush.", {2024, 5, 12}, -1},
+	           {NULL, "Officials said 15 villagers and 2 guards were injured, and "
+	                  "2 people were injured in the town.", {2024, 5, 13}, -1}};
+	run(a, 3);
+	const nf_figure *f = figure("killed", "people");
+	CHECK(f && f->nclaims == 2 && f->value == 12);
+	CHECK(!figure("killed", "troops"));
+	CHECK(figure("injured", "guards") != NULL);
+	CHECK(figure("injured", "villagers") != NULL || figure("injured", "residents") != NULL);
 }
 
 static void test_said_by(void)
@@ -290,6 +317,18 @@ static void test_damaged_buildings(void)
 	one("The flood destroyed 30 barns and damaged 20 others.");
 	c = claim("damaged", 20);
 	CHECK(c && !strcmp(c->subject, "barns") && c->is_part);
+	/* what a place's possessive is followed by is what was counted */
+	one("The cyclone destroyed 700 of Port Alden's 9,000 houses, the mayor said.");
+	c = claim("damaged", 700);
+	CHECK(c && !strcmp(c->subject, "homes") && !c->is_part);
+	CHECK(!claim("damaged", 9000));
+	/* a preposition or "either" ends the phrase */
+	one("Dozens of cabins near the lake were damaged.");
+	c = claim("damaged", 24);
+	CHECK(c && !strcmp(c->subject, "cabins"));
+	one("The storm damaged 14 barns either in the hills or by the river.");
+	c = claim("damaged", 14);
+	CHECK(c && !strcmp(c->subject, "barns"));
 }
 
 /* A name struck or hit with no gunfire said is a place, not a person
@@ -318,6 +357,13 @@ static void test_hedges(void)
 	one("Police confirmed 6 people were injured.");
 	c = claim("injured", 6);
 	CHECK(c && !c->hedged);
+	/* "an estimated N" is the source's count, labelled, not doubted */
+	one("The flood left an estimated 3,000 people homeless in the valley.");
+	c = claim("displaced", 3000);
+	CHECK(c && !c->hedged && c->hedge && !strcmp(c->hedge, "estimated"));
+	one("Estimates ran as high as 40 dead, but the ministry has not confirmed it.");
+	c = claim("killed", 40);
+	CHECK(c && c->hedged);
 }
 
 static void test_not_counts(void)
@@ -736,6 +782,7 @@ int main(void)
 	RUN(test_negation);
 	RUN(test_parts);
 	RUN(test_components);
+	RUN(test_same_count_other_noun);
 	RUN(test_said_by);
 	RUN(test_said_by_asides);
 	RUN(test_revision_is_no_sum);

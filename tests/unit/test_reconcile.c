@@ -79,6 +79,23 @@ static void test_changing(void)
 	const nf_figure *f = figure("missing");
 	CHECK(f && f->status == NF_FIG_CHANGING && f->value == 44);
 	CHECK(f && f->explanation && strstr(f->explanation, "27"));
+	/* an early edition repeats the smaller count on the day the larger
+	 * comes out: still a count rising */
+	art b[] = {{"Officials said 120 people were killed by the quake.", 3, -1},
+	           {"The quake killed 120 people, the governor said.", 4, -1},
+	           {"Rescuers said the quake killed 180 people.", 4, -1},
+	           {"Police said the quake killed 180 people.", 5, -1},
+	           {"Officials said 250 people were killed by the quake.", 6, -1}};
+	run(b, 5);
+	f = figure("killed");
+	CHECK(f && f->status == NF_FIG_CHANGING && f->value == 250);
+	/* two counts whose reports end on the same day are rivals */
+	art c[] = {{"Officials said 120 people were killed by the quake.", 3, -1},
+	           {"The quake killed 120 people, the governor said.", 4, -1},
+	           {"Rescuers said the quake killed 180 people.", 4, -1}};
+	run(c, 3);
+	f = figure("killed");
+	CHECK(f && f->status == NF_FIG_CONFLICT);
 }
 
 static void test_conflict(void)
