@@ -242,13 +242,15 @@ static const char *const stopwords[] = {
 	"where", "whether", "which", "while", "who", "whom", "why", "will", "with",
 	"within", "without", "would", "yet", "you", "your", "yours", "yourself"};
 
-/* Words after which a period does not end a sentence. */
+/* Words after which a period does not end a sentence: titles of rank and
+ * office come before a name ("Brig. Gen.", "Det.", "Supt."). */
 static const char *const abbreviations[] = {
-	"adm", "approx", "apr", "aug", "capt", "cmdr", "co", "col", "corp", "dec",
-	"dept", "dr", "e.g", "est", "etc", "feb", "fig", "ft", "gen", "gov", "hon",
-	"i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mr",
-	"mrs", "ms", "mt", "no", "nov", "oct", "pres", "prof", "rep", "rev", "sen",
-	"sep", "sept", "sgt", "sr", "st", "vs"};
+	"adm", "approx", "apr", "atty", "aug", "brig", "capt", "cmdr", "co", "col",
+	"corp", "cpl", "dec", "dept", "det", "dr", "e.g", "est", "etc", "feb", "fig",
+	"ft", "gen", "gov", "hon", "i.e", "inc", "insp", "jan", "jr", "jul", "jun",
+	"lieut", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms", "mt", "no", "nov",
+	"oct", "pres", "prof", "pvt", "rep", "rev", "sen", "sep", "sept", "sgt", "sr",
+	"st", "supt", "vs"};
 
 /* The two lists as one hash set, which each lexicon gets on its first
  * tokenizing (and keeps with its tables for the next: lexicon.h): a word

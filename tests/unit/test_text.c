@@ -77,11 +77,11 @@ static void test_word_lists(void)
 		"to too under until up upon us very via was we were what when where whether which "
 		"while who whom why will with within without would yet you your yours yourself";
 	static const char *const abbreviations[] = {
-		"adm", "approx", "apr", "aug", "capt", "cmdr", "co", "col", "corp", "dec", "dept",
-		"dr", "e.g", "est", "etc", "feb", "fig", "ft", "gen", "gov", "hon", "i.e", "inc",
-		"jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms", "mt", "no",
-		"nov", "oct", "pres", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st",
-		"vs"};
+		"adm", "approx", "apr", "atty", "aug", "brig", "capt", "cmdr", "co", "col", "corp",
+		"cpl", "dec", "dept", "det", "dr", "e.g", "est", "etc", "feb", "fig", "ft", "gen",
+		"gov", "hon", "i.e", "inc", "insp", "jan", "jr", "jul", "jun", "lieut", "lt", "ltd",
+		"maj", "mar", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "pres", "prof", "pvt",
+		"rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "vs"};
 	setup();
 	nf_vec v = NF_VEC_INIT;
 	CHECK(nf_text_tokenize(corpus, stop, strlen(stop), &v) == NF_OK);
