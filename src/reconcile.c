@@ -134,6 +134,13 @@ static int same_value(double a, double b)
 	return fabs(a - b) <= 0.02 * m;
 }
 
+/* Whether a cluster's count falls short of lower bound c: more than the
+ * 2% same_value() allows below it ("at least 40" takes 39.5). */
+static int below_bound(const cluster *cl, const nf_claim *c)
+{
+	return cl->value < c->low * 0.98;
+}
+
 /* Whether claim a speaks for a cluster better than b: exact over
  * qualified, later over earlier, then the first read. */
 static int better_rep(const nf_claim *a, const nf_claim *b)
@@ -221,7 +228,7 @@ static void make_clusters(rc *r, const nf_figure *f, int tier)
 	size_t k = 0; /* bounds ascend, so the cluster they join does too */
 	for (size_t i = 0; i < nlow; i++) {
 		const nf_claim *c = lows[i];
-		while (k < nbase && r->cl[k].value < c->low * 0.98)
+		while (k < nbase && below_bound(&r->cl[k], c))
 			k++;
 		if (k < nbase) {
 			/* Members must be contiguous: the bound is kept aside and
@@ -321,7 +328,7 @@ static size_t cluster_of(const rc *r, const nf_claim *c)
 {
 	size_t k = 0;
 	if (lower_bound(c)) {
-		while (k + 1 < r->ncl && !r->cl[k].bounds && r->cl[k].value < c->low * 0.98)
+		while (k + 1 < r->ncl && !r->cl[k].bounds && below_bound(&r->cl[k], c))
 			k++;
 		return k;
 	}
