@@ -246,6 +246,8 @@ typedef struct line {
 	unsigned char term;   /* 1 ends . ! ? …  2 ends with ':' */
 	unsigned char starts_block, starts_lower, bullet, allcaps;
 	unsigned char contact, credit, repeated, first_stop;
+	unsigned char notice; /* may hold a copyright notice: "©", or "yr" in
+	                         either case (as "copyright" does) */
 	unsigned char phone;  /* holds a phone number; looked for in lines of 15
 	                         words or fewer only */
 	unsigned char tidy;   /* holds what emit_raw() changes (else copied) */
@@ -614,30 +616,40 @@ static int scan_short_word(const char *s, size_t n, size_t avail, size_t b, cons
 }
 #endif
 
-enum { LINE_BRACKET = 1, LINE_C2 = 2 };
+enum { LINE_BRACKET = 1, LINE_C2 = 2, LINE_YR = 4 };
 
 /* What features() seeks in the whole line s[0..n) (avail bytes readable
  * from s): '[' or '(' (LINE_BRACKET: emit_raw() may tidy a link or an
- * aside) and 0xC2 (LINE_C2: the first byte of "©"). With SSE2 by
- * one pass over sixteen-byte blocks instead of three memchr() calls,
- * whose set-up is most of their cost on a line of 150 bytes. */
+ * aside), 0xC2 (LINE_C2: the first byte of "©") and the pair "yr" in
+ * either case (LINE_YR: where "copyright" may be; on the portable path a
+ * 'y' or 'Y', more lines but the same superset). With SSE2 by one pass
+ * over sixteen-byte blocks instead of memchr() calls, whose set-up is
+ * most of their cost on a line of 150 bytes. */
 static unsigned line_marks(const char *s, size_t n, size_t avail)
 {
 #if NF_SIMD
-	__m128i bracket = _mm_setzero_si128(), c2 = _mm_setzero_si128();
+	__m128i bracket = _mm_setzero_si128(), c2 = _mm_setzero_si128(), yr = _mm_setzero_si128();
+	const __m128i lower = _mm_set1_epi8(0x20);
 	for (size_t i = 0; i < n; i += 16) {
 		__m128i x = nf_load16_within(s + i, avail - i);
+		/* the byte after each: a 'y' ending the line may pair with what
+		 * follows it, which only makes the superset larger */
+		__m128i next = nf_load16_within(s + i + 1, avail - i - 1);
 		if (n - i < 16) /* the bytes after the line */
 			x = _mm_and_si128(x, nf_v_first((unsigned)(n - i)));
 		bracket = _mm_or_si128(bracket, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('[')),
 		                                             _mm_cmpeq_epi8(x, _mm_set1_epi8('('))));
 		c2 = _mm_or_si128(c2, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC2)));
+		yr = _mm_or_si128(yr, _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(x, lower), _mm_set1_epi8('y')),
+		                                    _mm_cmpeq_epi8(_mm_or_si128(next, lower), _mm_set1_epi8('r'))));
 	}
-	return (nf_v_mask(bracket) ? LINE_BRACKET : 0) | (nf_v_mask(c2) ? LINE_C2 : 0);
+	return (nf_v_mask(bracket) ? LINE_BRACKET : 0) | (nf_v_mask(c2) ? LINE_C2 : 0) |
+	       (nf_v_mask(yr) ? LINE_YR : 0);
 #else
 	(void)avail;
 	return (memchr(s, '[', n) || memchr(s, '(', n) ? LINE_BRACKET : 0) |
-	       (memchr(s, 0xC2, n) ? LINE_C2 : 0);
+	       (memchr(s, 0xC2, n) ? LINE_C2 : 0) |
+	       (memchr(s, 'y', n) || memchr(s, 'Y', n) ? LINE_YR : 0);
 #endif
 }
 
@@ -755,8 +767,8 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 		h1 = w & -(uint64_t)((f & W_HEAD) != 0);
 	}
 	/* "©" counts as a strong cue */
-	if ((marks & LINE_C2) && has_bytes(s, n, "\xC2\xA9", 2))
-		strong++;
+	int sign = (marks & LINE_C2) && has_bytes(s, n, "\xC2\xA9", 2);
+	strong += sign;
 	l->words = words;
 	l->caps = caps;
 	l->lower = lower;
@@ -766,6 +778,7 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 	l->contact = contact;
 	l->contact_at = contact_at;
 	l->first_stop = first_stop;
+	l->notice = sign || (marks & LINE_YR);
 	l->tidy = tidy || (first_classes & B_TIDY);
 	l->allcaps = up >= 4 && up > 4 * lo;
 	l->term = (unsigned char)ending(s, n);
@@ -824,26 +837,6 @@ static const char *find_ci(const char *s, size_t n, const char *w)
 		at = i + 1;
 	}
 	return NULL;
-}
-
-/* Whether find_ci() finds w in s[0..n), over a whole page: the candidates
- * are the places of w[r], a rare letter of w, in either case, found by
- * memchr, which scans a page several times faster than find_ci()'s blocks
- * (the search for "copyright" on every page without an outlet was 14 of
- * the 311 million instructions of cleaning a bench_text pass). */
-static int has_ci(const char *s, size_t n, const char *w, size_t r)
-{
-	size_t k = strlen(w);
-	if (k > n)
-		return 0;
-	for (int upper = 0; upper < 2; upper++) {
-		char c = upper ? (char)(w[r] - 32) : w[r];
-		const char *end = s + (n - k + r) + 1; /* w[r] of a match starts before */
-		for (const char *p = s + r; p < end && (p = memchr(p, c, (size_t)(end - p))); p++)
-			if (word_at_ci(s, n, (size_t)(p - s) - r, w, k))
-				return 1;
-	}
-	return 0;
 }
 
 /* The first complete date (day, month and year) in s[0..n). Every date
@@ -2256,15 +2249,13 @@ static nf_status clean_doc(cleaner *k, size_t doc)
 	memset(&h, 0, sizeof h);
 	if ((st = read_head(k, d, &h)))
 		return st;
-	/* only an outlet not given needs the notice; most pages name no
-	 * copyright: one search of the page, not one a line (a match in a
-	 * line is one in the page: lines end at spaces) */
-	int notice = !d->outlet && h.outlet_score < O_COPYRIGHT &&
-	             (has_bytes(d->raw, d->raw_len, "\xC2\xA9", 2) ||
-	              has_ci(d->raw, d->raw_len, "copyright", 3)); /* 'y' */
-	for (size_t i = 0; notice && i < nl && h.outlet_score < O_COPYRIGHT; i++) {
+	/* only an outlet not given needs the notice, sought only in the lines
+	 * features() saw "©" or "yr" in (most pages name no copyright) */
+	for (size_t i = 0; !d->outlet && i < nl && h.outlet_score < O_COPYRIGHT; i++) {
 		const char *s = d->raw + ls[i].off, *name, *at;
 		size_t n = ls[i].len, len;
+		if (!ls[i].notice)
+			continue;
 		/* the notice may close a footer line: "Terms · Privacy · (c) X" */
 		if (!(at = find_bytes(s, n, "\xC2\xA9", 2)))
 			at = find_ci(s, n, "copyright");
