@@ -1177,6 +1177,11 @@ static size_t next_of(const char *s, size_t from, size_t to, unsigned char a, un
  * complete date; a stamp is short, the rest being a time and a zone. */
 static int stamp(const char *s, size_t n, nf_date *date)
 {
+	/* "10 March 2025, 06:12 GMT": five words after the weekday at most
+	 * (tested first: most fields are longer, and the weekday's lookup
+	 * costs more than the count) */
+	if (count_words(s, n) > 8)
+		return 0;
 	size_t i = 0;
 	while (i < n && is_alpha((unsigned char)s[i]))
 		i++;
@@ -1188,8 +1193,7 @@ static int stamp(const char *s, size_t n, nf_date *date)
 		i = 0;
 	}
 	nf_date d;
-	/* "10 March 2025, 06:12 GMT": five words after the weekday at most */
-	if (count_words(s, n) > 8 || !nf_date_scan(s + i, n - i, &d) || !d.y)
+	if (!nf_date_scan(s + i, n - i, &d) || !d.y)
 		return 0;
 	*date = d;
 	return 1;
@@ -1846,12 +1850,12 @@ static int headline_like(const line *l, const char *s)
 /* Title from a lead sentence: its first sentence, cut at a word boundary. */
 static const char *lead_title(nf_arena *a, const char *s, size_t n)
 {
-	size_t e = 0;
-	while (e < n && !((s[e] == '.' || s[e] == '!' || s[e] == '?') &&
-	                  (e + 1 == n || s[e + 1] == ' ')))
+	/* a headline-length title; longer leads are cut at max, so the end of
+	 * the sentence is sought no further (by blocks: a byte loop
+	 * mispredicted its exit tests at every word) */
+	size_t max = 100, lim = n < max + 1 ? n : max + 1, e = 0;
+	while ((e = next_of(s, e, lim, '.', '!', '?')) < lim && e + 1 < n && s[e + 1] != ' ')
 		e++;
-	/* a headline-length title; longer leads are cut */
-	size_t max = 100;
 	if (e <= max) {
 		while (e > 0 && s[e - 1] == ' ')
 			e--;
