@@ -463,13 +463,12 @@ static size_t next_of(const char *s, size_t from, size_t to, unsigned char a, un
 
 /* The word at s[b..n) whose first byte is an ASCII letter or digit or a
  * non-ASCII byte, b after any opening quotes: scanned to the next space by
- * blocks of eight bytes that are hashed (word_hash()) and counted as they
- * are read; closing punctuation and quotes are then stripped from the end,
- * and only a word that had some is hashed again. */
+ * blocks of eight bytes that are hashed (word_hash()) as they are read;
+ * closing punctuation and quotes are then stripped from the end, and only
+ * a word that had some is hashed again. */
 typedef struct word_scan {
 	size_t te, e;        /* end with and without closing punctuation */
 	uint64_t hash;       /* word_hash() of s[b..e) */
-	size_t upper, lower; /* ASCII letters */
 	int dot;             /* a '.' or '@' in s[b..e) */
 	int cap, low;        /* whether the first letter is a capital, a small one */
 } word_scan;
@@ -478,7 +477,6 @@ static void scan_word(const char *s, size_t n, size_t b, const wtable *wt, word_
 {
 	uint64_t h = WH_SEED, dots = 0;
 	size_t k = b;
-	w->upper = w->lower = 0;
 	while (k < n) {
 		size_t left = n - k, m = 8;
 		uint64_t x = nf_load_upto8(s + k, left);
@@ -490,9 +488,7 @@ static void scan_word(const char *s, size_t n, size_t b, const wtable *wt, word_
 		if (!m)
 			break;
 		x &= nf_low_bytes(m);
-		uint64_t letters = nf_letters(x), up = nf_upper(x, letters);
-		w->upper += nf_count_marked(up);
-		w->lower += nf_count_marked(letters & ~up);
+		uint64_t up = nf_upper(x, nf_letters(x));
 		dots |= nf_bytes_in(x, '.', '.') | nf_bytes_in(x, '@', '@');
 		h = wh_block(h, x | up >> 2);
 		k += m;
@@ -563,14 +559,6 @@ static int scan_short_word(const char *s, size_t n, size_t avail, size_t b, cons
 		e--;
 	__m128i letters = nf_v_letters(x), up = nf_v_upper(x, letters);
 	unsigned lbits = nf_v_mask(letters) & in, ubits = nf_v_mask(up) & in;
-	/* both counts by one sum of bytes: 1 for a capital, 32 for a small
-	 * letter, over the word's bytes (at most 16 capitals: below 32) */
-	__m128i weights = _mm_or_si128(_mm_and_si128(up, _mm_set1_epi8(1)),
-	                               _mm_and_si128(_mm_andnot_si128(up, letters), _mm_set1_epi8(32)));
-	__m128i sums = _mm_sad_epu8(_mm_and_si128(weights, nf_v_first((unsigned)m)), _mm_setzero_si128());
-	size_t counts = (size_t)(nf_v_lo64(sums) + nf_v_hi64(sums));
-	w->upper = counts & 31;
-	w->lower = counts >> 5;
 	/* s[b] is the block's first byte: its case from the masks */
 	w->cap = ubits & 1;
 	w->low = lbits & ~ubits & 1;
@@ -613,8 +601,6 @@ static int scan_short_word(const char *s, size_t n, size_t avail, size_t b, cons
 		e--;
 	uint64_t keep = nf_low_bytes(e - b);
 	uint64_t letters = nf_ascii_in(x | 0x20 * NF_ONES, 'a', 'z'), up = nf_upper(x, letters);
-	w->upper = nf_count_marked(up);
-	w->lower = nf_count_marked(letters & ~up);
 	/* s[b] is the block's first byte: its case from the masks, without
 	 * features()' branch on whether it is ASCII (4 million instructions) */
 	w->cap = (up & 0x80) != 0;
@@ -636,14 +622,20 @@ enum { LINE_BRACKET = 1, LINE_C2 = 2, LINE_YR = 4 };
  * from s): '[' or '(' (LINE_BRACKET: emit_raw() may tidy a link or an
  * aside), 0xC2 (LINE_C2: the first byte of "©") and the pair "yr" in
  * either case (LINE_YR: where "copyright" may be; on the portable path a
- * 'y' or 'Y', more lines but the same superset). With SSE2 by one pass
- * over sixteen-byte blocks instead of memchr() calls, whose set-up is
- * most of their cost on a line of 150 bytes. */
-static unsigned line_marks(const char *s, size_t n, size_t avail)
+ * 'y' or 'Y', more lines but the same superset), and the line's capital
+ * and small ASCII letters, *upper and *lower. With SSE2 by one pass over
+ * sixteen-byte blocks instead of memchr() calls, whose set-up is most of
+ * their cost on a line of 150 bytes. The letters are counted here, a
+ * block at a time, rather than word by word in features()' loop (which
+ * takes off those of the rare tokens that are no words): 23 instructions
+ * fewer a word (21 million a bench_text pass), where the loop's chain from
+ * a word's bytes to its table slots is what sets its speed. */
+static unsigned line_marks(const char *s, size_t n, size_t avail, size_t *upper, size_t *lower)
 {
 #if NF_SIMD
 	__m128i bracket = _mm_setzero_si128(), c2 = _mm_setzero_si128(), yr = _mm_setzero_si128();
-	const __m128i lower = _mm_set1_epi8(0x20);
+	__m128i ups = _mm_setzero_si128(), smalls = _mm_setzero_si128();
+	const __m128i bit5 = _mm_set1_epi8(0x20), one = _mm_set1_epi8(1);
 	for (size_t i = 0; i < n; i += 16) {
 		__m128i x = nf_load16_within(s + i, avail - i);
 		/* the byte after each: a 'y' ending the line may pair with what
@@ -654,13 +646,25 @@ static unsigned line_marks(const char *s, size_t n, size_t avail)
 		bracket = _mm_or_si128(bracket, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('[')),
 		                                             _mm_cmpeq_epi8(x, _mm_set1_epi8('('))));
 		c2 = _mm_or_si128(c2, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC2)));
-		yr = _mm_or_si128(yr, _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(x, lower), _mm_set1_epi8('y')),
-		                                    _mm_cmpeq_epi8(_mm_or_si128(next, lower), _mm_set1_epi8('r'))));
+		yr = _mm_or_si128(yr, _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(x, bit5), _mm_set1_epi8('y')),
+		                                    _mm_cmpeq_epi8(_mm_or_si128(next, bit5), _mm_set1_epi8('r'))));
+		__m128i letters = nf_v_letters(x), up = nf_v_upper(x, letters);
+		ups = _mm_add_epi64(ups, _mm_sad_epu8(_mm_and_si128(up, one), _mm_setzero_si128()));
+		smalls = _mm_add_epi64(smalls, _mm_sad_epu8(_mm_and_si128(_mm_andnot_si128(up, letters), one),
+		                                            _mm_setzero_si128()));
 	}
+	*upper = (size_t)(nf_v_lo64(ups) + nf_v_hi64(ups));
+	*lower = (size_t)(nf_v_lo64(smalls) + nf_v_hi64(smalls));
 	return (nf_v_mask(bracket) ? LINE_BRACKET : 0) | (nf_v_mask(c2) ? LINE_C2 : 0) |
 	       (nf_v_mask(yr) ? LINE_YR : 0);
 #else
 	(void)avail;
+	*upper = *lower = 0;
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t x = nf_load_upto8(s + i, n - i), letters = nf_letters(x), up = nf_upper(x, letters);
+		*upper += nf_count_marked(up);
+		*lower += nf_count_marked(letters & ~up);
+	}
 	return (memchr(s, '[', n) || memchr(s, '(', n) ? LINE_BRACKET : 0) |
 	       (memchr(s, 0xC2, n) ? LINE_C2 : 0) |
 	       (memchr(s, 'y', n) || memchr(s, 'Y', n) ? LINE_YR : 0);
@@ -673,14 +677,14 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 {
 	const char *s = raw + l->off;
 	size_t n = l->len, i = 0, avail = raw_len - l->off;
-	size_t up = 0, lo = 0, other_digits = 0; /* digits outside words */
+	size_t up, lo, other_digits = 0; /* letters in words; digits outside them */
 	uint16_t words = 0, caps = 0, lower = 0, stops = 0, strong = 0, weak = 0;
 	unsigned char contact = 0, first_stop = 0;
 	uint32_t contact_at = 0;
 	uint64_t h1 = 0, h2 = 0; /* hashes of the previous one and two words */
 	/* what emit_raw() may change: a link or bracket, a run of spaces, a
 	 * space before a comma or a full stop */
-	unsigned marks = line_marks(s, n, avail);
+	unsigned marks = line_marks(s, n, avail, &up, &lo);
 	unsigned char tidy = (marks & LINE_BRACKET) != 0;
 	/* the classes of the tokens' first bytes, or'ed: one instruction a
 	 * word, their B_TIDY bit tested once after the loop (3 million
@@ -717,8 +721,12 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 		if (!alnum && c0 < 0x80) {
 			/* punctuation first: no word, but maybe an address */
 			size_t te = b, e;
-			for (; te < n && s[te] != ' '; te++)
-				other_digits += is_digit((unsigned char)s[te]);
+			for (; te < n && s[te] != ' '; te++) {
+				unsigned char c = (unsigned char)s[te];
+				other_digits += is_digit(c);
+				up -= is_upper(c);
+				lo -= is_lower(c);
+			}
 			i = te + 1;
 			e = te;
 			while (e > b) {
@@ -744,8 +752,6 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 			scan_word(s, n, b, wt, &ws);
 		size_t e = ws.e;
 		i = ws.te + 1;
-		up += ws.upper;
-		lo += ws.lower;
 		words++;
 		caps += ws.cap; /* capitalised or not is random too: no branch */
 		lower += ws.low;
