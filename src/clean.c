@@ -801,7 +801,6 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 	l->notice = sign || (marks & LINE_YR);
 	l->tidy = tidy || (first_classes & B_TIDY);
 	l->allcaps = up >= 4 && up > 4 * lo;
-	l->term = (unsigned char)ending(s, n);
 	/* a phone number matters in a short line only (classify()); the digits
 	 * of its words, counted only then, are a quick test before the scan */
 	l->phone = words <= 15 && count_digits(s, n) - other_digits >= 9 && has_phone(s, n);
@@ -1047,14 +1046,15 @@ static size_t gallery_prefix(const char *s, size_t n)
 	return i;
 }
 
-/* A photo credit ending the line: "(Name/AP)", "Source: Name/AGENCY",
- * "Photo: ...", "2022. REUTERS", "Getty Images". */
-static int credit_tail(const char *s, size_t n, size_t *from)
+/* A photo credit ending the line s[0..n), which ends as term says
+ * (ending()): "(Name/AP)", "Source: Name/AGENCY", "Photo: ...", "2022.
+ * REUTERS", "Getty Images". */
+static int credit_tail(const char *s, size_t n, int term, size_t *from)
 {
 	*from = n;
 	/* a credit is a name: a line ending in a full stop has none (this
 	 * also keeps the scans below off most prose lines) */
-	if (ending(s, n) == 1 && s[n - 1] != ')')
+	if (term == 1 && s[n - 1] != ')')
 		return 0;
 	/* "(Name Name/AGENCY)" */
 	if (n && s[n - 1] == ')') {
@@ -1136,9 +1136,9 @@ static int credit_tail(const char *s, size_t n, size_t *from)
 
 /* A caption: a line ending in a photo credit, or a gallery caption
  * ("Image 3 of 12 ..."). *from is where the credit starts (n if none). */
-static int caption_credit(const char *s, size_t n, size_t *from)
+static int caption_credit(const char *s, size_t n, int term, size_t *from)
 {
-	return credit_tail(s, n, from) || gallery_prefix(s, n) > 0;
+	return credit_tail(s, n, term, from) || gallery_prefix(s, n) > 0;
 }
 
 /* "Source: Reuters, SBS": names of publishers. Returns 1 and sets the
@@ -1492,11 +1492,14 @@ typedef struct rep_table {
 	size_t mask;
 } rep_table;
 
-/* A line of a document's raw text, trimmed (b == e when blank), and its
- * repetition slot + 1 (0 when not counted). The lines of every document
- * are found once (corpus_lines()) for both repetition and the features. */
+/* A line of a document's raw text, trimmed (b == e when blank), its
+ * repetition slot + 1 (0 when not counted) and how it ends (ending()).
+ * The lines of every document are found once (corpus_lines()) for both
+ * repetition and the features, and so is how each ends, which both read
+ * (and classify() after them). */
 typedef struct span {
 	uint32_t b, e, rep;
+	unsigned char term;
 } span;
 
 typedef struct corpus_lines {
@@ -1524,14 +1527,15 @@ static uint64_t line_hash(const char *s, size_t n)
  * paragraph would be kept as a real sentence anyway. */
 #define REP_MAX_BYTES 300
 
-/* Whether a line is counted at all: not a one-word label, not a
- * paragraph, and not a long sentence (eleven words or more ending in a
- * full stop), which is kept even when repeated. */
-static int rep_candidate(const char *s, size_t n)
+/* Whether a line s[0..n) ending as term says (ending()) is counted at
+ * all: not a one-word label, not a paragraph, and not a long sentence
+ * (eleven words or more ending in a full stop), which is kept even when
+ * repeated. */
+static int rep_candidate(const char *s, size_t n, int term)
 {
 	if (n < REP_MIN_BYTES || n > REP_MAX_BYTES)
 		return 0;
-	if (ending(s, n) != 1)
+	if (term != 1)
 		return 1;
 	size_t spaces = 0, i = 0;
 	for (; spaces < 10 && i < n; i += 8)
@@ -1559,7 +1563,8 @@ static nf_status corpus_lines_find(nf_corpus *c, corpus_lines *cl)
 			span *l = nf_vec_push(&cl->spans, sizeof *l);
 			if (!l)
 				return NF_ENOMEM;
-			*l = (span){(uint32_t)b, (uint32_t)e, 0};
+			*l = (span){(uint32_t)b, (uint32_t)e, 0,
+			            (unsigned char)(b < e ? ending(s + b, e - b) : 0)};
 		}
 	}
 	cl->first[NF_NDOCS(c)] = cl->spans.len;
@@ -1580,7 +1585,7 @@ static nf_status rep_build(nf_corpus *c, const corpus_lines *cl, rep_table *t)
 		const char *s = NF_DOC(c, k)->raw;
 		for (size_t j = cl->first[k]; j < cl->first[k + 1]; j++) {
 			size_t b = sp[j].b, n = sp[j].e - b;
-			if (!rep_candidate(s + b, n))
+			if (!rep_candidate(s + b, n, sp[j].term))
 				continue;
 			uint64_t h = line_hash(s + b, n);
 			rep_slot *r = rep_find(t, h);
@@ -1630,6 +1635,7 @@ static nf_status split_lines(cleaner *k, size_t doc)
 		l->off = (uint32_t)b;
 		l->len = (uint32_t)(e - b);
 		l->starts_block = (unsigned char)blank_before;
+		l->term = sp[j].term;
 		blank_before = 0;
 		features(l, s, n, &k->wt);
 		l->repeated = sp[j].rep && k->rep.slots[sp[j].rep - 1].docs >= 2;
@@ -1720,7 +1726,8 @@ static void classify(line *l, const char *raw)
 		return;
 	int p = prose(l);
 	size_t from;
-	if (caption_credit(s, n, &from)) {
+	/* the line's ending, known unless a dateline was cut off its start */
+	if (caption_credit(s, n, l->skip ? ending(s, n) : l->term, &from)) {
 		l->credit = 1;
 		l->credit_from = (uint32_t)from;
 		l->kind = K_BOILER;
