@@ -2869,6 +2869,25 @@ static int since_day_before(const fx *x, const nf_doc *d, const sent *s, size_t 
 	return nf_date_days(day) < nf_date_days(x->first);
 }
 
+/* Whether "from" at k opens a span of days: "from Sunday morning to early
+ * Monday", "from Friday night through Sunday" (a weekday within two words
+ * after it, "to", "through" or "until" and another weekday within three
+ * more). One shooting is told at a time of day, not over a span of days. */
+static int weekday_span(const fx *x, const sent *s, size_t k)
+{
+	for (size_t i = k + 1; i < s->n && i <= k + 3; i++) {
+		if (!has(x, s, i, W_WEEKDAY))
+			continue;
+		for (size_t j = i + 1; j < s->n && j <= i + 3; j++)
+			if (is(x, s, j, "to") || is(x, s, j, "through") || is(x, s, j, "until"))
+				for (size_t w = j + 1; w < s->n && w <= j + 3; w++)
+					if (has(x, s, w, W_WEEKDAY))
+						return 1;
+		return 0;
+	}
+	return 0;
+}
+
 /* Whether sentence s counts over several events: "in separate
  * shootings", "weekend shootings", "across the city", "since Friday",
  * "so far this year", "in 2013". On gva-dev the counts of two or more in
@@ -2877,10 +2896,12 @@ static int since_day_before(const fx *x, const nf_doc *d, const sent *s, size_t 
 static int several_events(const fx *x, const nf_doc *d, const sent *s)
 {
 	static const char *const plural[] = {"shootings", "killings", "homicides",
-	                                     "incidents", "separate", "unrelated",
+	                                     "incidents", "attacks", "separate", "unrelated",
 	                                     "citywide", "city-wide"};
 	for (size_t k = 0; k < s->n; k++) {
 		if (is_any(x, s, k, plural, sizeof plural / sizeof *plural))
+			return 1;
+		if (is(x, s, k, "from") && weekday_span(x, s, k))
 			return 1;
 		if ((is(x, s, k, "across") && is(x, s, k + 1, "the") && is(x, s, k + 2, "city")) ||
 		    (is(x, s, k, "this") && is(x, s, k + 1, "year")) ||

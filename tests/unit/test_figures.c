@@ -580,6 +580,16 @@ static void test_several_events(void)
 	CHECK(c && !c->is_aggregate);
 	c = claim("injured", 4); /* the shot are filed as injured */
 	CHECK(c && c->is_aggregate);
+	/* a span of days, or attacks in the plural: a city's round-up */
+	one("Nine people were wounded from Friday evening to early Sunday.");
+	c = claim("injured", 9);
+	CHECK(c && c->is_aggregate);
+	one("Six people were hurt in attacks across the county.");
+	c = claim("injured", 6);
+	CHECK(c && c->is_aggregate);
+	one("Six people were hurt on Friday evening.");
+	c = claim("injured", 6);
+	CHECK(c && !c->is_aggregate);
 }
 
 static void test_headlines(void)
