@@ -1477,7 +1477,8 @@ static int np_word(const fx *x, const sent *s, size_t k)
 	uint64_t f = wi(x, t)->flags;
 	if (f & (W_AUX | W_REL | W_SPEECH | W_UNIT | W_NEG | W_PARTPRE))
 		return 0;
-	if ((t->flags & NF_TOK_STOP) || calendar_word(x, s, k))
+	/* "three other men": a stop word, but the phrase goes on */
+	if (((t->flags & NF_TOK_STOP) && !is(x, s, k, "other")) || calendar_word(x, s, k))
 		return 0;
 	/* "homes near the school", "10 buildings either destroyed or hit":
 	 * the noun before is the head */

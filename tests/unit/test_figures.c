@@ -551,6 +551,8 @@ static void test_shot_less_killed(void)
 	/* the others are counted apart from the dead */
 	one("A man died after he and four others were shot.");
 	CHECK(main_value("killed") == 1 && main_value("injured") == 4);
+	one("A woman was killed. Three other people were shot in the legs.");
+	CHECK(main_value("killed") == 1 && main_value("injured") == 3);
 	/* across articles: a later death lowers an earlier count of the shot */
 	art a[] = {{NULL, "Four people were shot outside the club.", {2024, 5, 11}, -1},
 	           {NULL, "One of the victims died on Sunday.", {2024, 5, 12}, -1}};
