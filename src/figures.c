@@ -2581,6 +2581,14 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 		measure = parent->measure;
 		pc->verb_before = 1;
 	}
+	/* "Jo Li was shot along with a boy and a man": those along with the
+	 * subject of a measure verb just before (three words of a place or a
+	 * wound between: "shot in the leg along with") had it happen too */
+	if (!measure && parent && start >= 2 && is(x, s, start - 1, "with") &&
+	    is(x, s, start - 2, "along") && parent->end <= start - 2 && parent->end + 3 >= start - 2) {
+		measure = parent->measure;
+		pc->verb_before = 1;
+	}
 	if (!measure || irrealis(x, s, start, at > p.end ? at + 1 : p.end, at > p.end))
 		return 0;
 	/* "which of the three victims died": one of them, unknown */

@@ -210,6 +210,9 @@ static void test_components(void)
 	/* a name after the place is no one more killed */
 	one("The flood killed 12 people in Elm Bay and Storm Ida brought more rain.");
 	CHECK(!claim("killed", 13) && !claim("killed", 1));
+	/* those along with the subject had it happen too */
+	one("Tom Reyes was hurt along with a 16-year-old boy and a woman.");
+	CHECK(main_value("injured") == 3);
 }
 
 /* The same dead under another noun are one figure; a small count of
