@@ -633,6 +633,7 @@ typedef struct pclaim {
 	int one;                 /* one person ("a man", "he", "Jo Li") */
 	int self;                /* the doer ("before killing himself") */
 	int verb_before;         /* measured by a verb before it ("killing A") */
+	int ordinal;             /* "a fifth was struck": the count of all so far */
 	uint32_t who, who_first; /* a name's last and first words, 0 when none */
 	uint32_t head;           /* lexicon id of the phrase's head noun, 0 */
 } pclaim;
@@ -2682,6 +2683,7 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	 * ("a fifth was struck"), but not the wounded alone: "a third person
 	 * was hurt" may follow two dead */
 	int ordinal = a->ordinal && (measure == M_KILLED || measure == M_SHOT);
+	pc->ordinal = ordinal;
 	double v = a->neg ? 0 : a->one || (a->ordinal && !ordinal) ? 1 + p.more : a->num.value;
 	c->value = v;
 	c->low = a->neg ? 0 : a->one || a->ordinal ? v : a->num.low;
@@ -2757,6 +2759,28 @@ static int revised(const fx *x, const sent *s)
 		    (k + 1 < s->n && (is(x, s, k, "up") || is(x, s, k, "down")) && is(x, s, k + 1, "from")))
 			return 1;
 	return 0;
+}
+
+/* "Four people were hit and a fifth was struck by debris": an ordinal
+ * after a count of one less of its figure in the sentence makes the total
+ * of them, exactly, and the count a part of it. */
+static void ordinal_totals(fx *x, size_t first)
+{
+	size_t n = x->claims.len;
+	for (size_t i = first; i < n; i++) {
+		pclaim *p = &NF_VEC_AT(&x->claims, pclaim, i);
+		if (!p->ordinal)
+			continue;
+		for (size_t k = first; k < i; k++) {
+			pclaim *o = &NF_VEC_AT(&x->claims, pclaim, k);
+			if (o->gmeasure == p->gmeasure && o->exact && !o->one && !o->c.is_part &&
+			    o->c.value + 1 == p->c.value) {
+				o->c.is_part = 1;
+				p->c.high = p->c.value;
+				break;
+			}
+		}
+	}
 }
 
 /* Adds a summed claim when a sentence counts several groups of one
@@ -3045,6 +3069,7 @@ static nf_status read_sentence(fx *x, const nf_doc *d, sent *s,
 	}
 	if (x->claims.len == first)
 		return NF_OK;
+	ordinal_totals(x, first);
 	nf_status st = add_sums(x, s, first);
 	if (st)
 		return st;

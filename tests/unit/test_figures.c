@@ -716,6 +716,11 @@ static void test_later_death(void)
 	CHECK(main_value("injured") == 1);
 	one("He fired a second shot at the car.");
 	CHECK(!main_figure("injured") && !main_figure("killed"));
+	/* after a count of one less, the ordinal is the total of them */
+	one("Three hikers were shot and a fourth was struck by a falling branch.");
+	c = claim("injured", 4);
+	CHECK(c && c->low == 4 && c->high == 4 && main_value("injured") == 4);
+	CHECK(claim("injured", 3) && claim("injured", 3)->is_part);
 }
 
 static void test_wounded_alive(void)
