@@ -1776,7 +1776,9 @@ static int forward_measure(const fx *x, const sent *s, size_t k, size_t *at)
 		int degree = is(x, s, k, "not") && k + 1 < s->n && word_ends(x, &s->t[k + 1], "ly") &&
 		             has(x, s, k + 2, W_POST);
 		if (degree || (w->flags & W_AUX) || ((t->flags & NF_TOK_WORD) && word_ends(x, t, "ly"))) {
-			aux |= be_verb(x, s, k);
+			/* a passive's auxiliary; not a perfect's: "has killed five" */
+			aux |= be_verb(x, s, k) && !is(x, s, k, "has") && !is(x, s, k, "have") &&
+			       !is(x, s, k, "had");
 			skipped++;
 			continue;
 		}
@@ -1866,9 +1868,10 @@ static int distant_measure(const fx *x, const sent *s, size_t start, size_t k, s
 			if (m)
 				return m;
 		}
-		/* "... was taken to hospital but died" */
+		/* "... was taken to hospital but died"; not "shot and killed
+		 * five", done by the subject */
 		if (k > 0 && (is(x, s, k - 1, "but") || is(x, s, k - 1, "and")) &&
-		    has(x, s, k, W_POST) && wi(x, &s->t[k])->measure) {
+		    has(x, s, k, W_POST) && wi(x, &s->t[k])->measure && !active_at(x, s, k)) {
 			*at = k;
 			return measure_at(x, s, k);
 		}

@@ -509,6 +509,13 @@ static void test_active_voice(void)
 	CHECK(main_value("killed") == 1 && !main_figure("injured"));
 	one("A teen who allegedly killed a 15-year-old girl was arrested.");
 	CHECK(main_value("killed") == 1);
+	/* the doer of two verbs, or of a perfect, is no one more dead */
+	one("A gunman shot and killed four hikers on the trail.");
+	CHECK(main_value("killed") == 4 && !claim("killed", 5));
+	one("A gunman has killed four hikers on the trail.");
+	CHECK(main_value("killed") == 4 && !claim("killed", 5));
+	one("Four hikers have been killed on the trail.");
+	CHECK(main_value("killed") == 4);
 }
 
 static void test_self_harm(void)
