@@ -1397,8 +1397,8 @@ static int qualifier_before(const fx *x, const sent *s, size_t i, size_t *start)
 
 /* The measure of measure word k: "shot" is M_SHOT (the wounded and the
  * dead together) unless it was fatal ("fatally shot", "shot dead", "shot
- * and killed", "shot, killed", "shot to death", "the fatal shooting of");
- * "fatally injured" is a death. */
+ * and killed", "shot, killed", "shot to death", "the fatal shooting of")
+ * or not ("shot and wounded"); "fatally injured" is a death. */
 static int measure_at(const fx *x, const sent *s, size_t k)
 {
 	int m = wi(x, &s->t[k])->measure;
@@ -1411,9 +1411,14 @@ static int measure_at(const fx *x, const sent *s, size_t k)
 		size_t j = k + 1;
 		if (is(x, s, j, "dead") || (is(x, s, j, "to") && is(x, s, j + 1, "death")))
 			return M_KILLED;
-		if ((is(x, s, j, "and") || punct(s, j) == ',') &&
-		    wi(x, &s->t[j + (j + 1 < s->n)])->measure == M_KILLED)
-			return M_KILLED;
+		if ((is(x, s, j, "and") || punct(s, j) == ',') && j + 1 < s->n) {
+			int then = wi(x, &s->t[j + 1])->measure;
+			if (then == M_KILLED)
+				return M_KILLED;
+			/* "shot and wounded", "shot and injured": alive */
+			if (then == M_INJURED && has(x, s, j + 1, W_POST))
+				return M_INJURED;
+		}
 	}
 	return m;
 }

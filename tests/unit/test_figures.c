@@ -563,6 +563,10 @@ static void test_shot_less_killed(void)
 	CHECK(main_value("killed") == 1 && main_value("injured") == 4);
 	one("A woman was killed. Three other people were shot in the legs.");
 	CHECK(main_value("killed") == 1 && main_value("injured") == 3);
+	/* shot and wounded: alive */
+	one("A woman was killed. Two men were shot and wounded.");
+	CHECK(main_value("killed") == 1 && main_value("injured") == 2);
+	CHECK(claim("injured", 2) && !claim("injured", 2)->is_shot);
 	/* across articles: a later death lowers an earlier count of the shot */
 	art a[] = {{NULL, "Four people were shot outside the club.", {2024, 5, 11}, -1},
 	           {NULL, "One of the victims died on Sunday.", {2024, 5, 12}, -1}};
