@@ -783,6 +783,18 @@ static nf_status reconcile_wounded(rc *r, nf_figure *f, double killed)
 	return st;
 }
 
+/* Whether a claim of f counts some of its event's own (a part will do:
+ * "one of the victims died"): a figure made only of vague or several-event
+ * counts ("the 19th child shot in the city this year, one fatally") tells
+ * no one of this event dead. */
+static int own_count(const nf_figure *f)
+{
+	for (size_t i = 0; i < f->nclaims; i++)
+		if (!f->claims[i].is_other && !weak(&f->claims[i]))
+			return 1;
+	return 0;
+}
+
 /* The number killed that a shot figure of wounded counts too: the killed
  * figure of its own subject ("a boy was shot" and "the boy died"), else
  * for the brief's main wounded figure the main killed one ("two people
@@ -794,10 +806,10 @@ static double killed_of(const nf_brief *b, const nf_figure *wounded,
 	for (size_t i = 0; i < b->nfigures; i++) {
 		const nf_figure *f = &b->figures[i];
 		if (!strcmp(f->measure, "killed") && !strcmp(f->subject, wounded->subject))
-			return isnan(f->value) ? 0 : f->value;
+			return isnan(f->value) || !own_count(f) ? 0 : f->value;
 	}
 	int main_wounded = wounded == b->figures || strcmp(wounded[-1].measure, "injured");
-	if (main_wounded && main_killed && !isnan(main_killed->value))
+	if (main_wounded && main_killed && !isnan(main_killed->value) && own_count(main_killed))
 		return main_killed->value;
 	return 0;
 }

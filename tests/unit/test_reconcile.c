@@ -233,6 +233,20 @@ static void test_parts_beside_a_total(void)
 	CHECK(f && f->status == NF_FIG_CONFLICT && f->value == 15);
 }
 
+/* The shot less the dead of this event, not of a city's year. */
+static void test_shot_less_own_dead(void)
+{
+	art a[] = {{"A girl was shot in the leg on Monday. She was the 12th child shot in "
+	            "the city so far this year, one fatally, police said.", 3, -1}};
+	run(a, 1);
+	const nf_figure *f = figure("injured");
+	CHECK(f && f->value == 1);
+	art b[] = {{"Two men were shot on Monday. One of them died in hospital.", 3, -1}};
+	run(b, 1);
+	f = figure("injured");
+	CHECK(f && f->value == 1);
+}
+
 static void test_empty(void)
 {
 	art a[] = {{"Nothing happened today.", 4, -1}};
@@ -256,6 +270,7 @@ int main(void)
 	RUN(test_one_person_is_a_lower_bound);
 	RUN(test_conflict_by_repetition);
 	RUN(test_parts_beside_a_total);
+	RUN(test_shot_less_own_dead);
 	RUN(test_empty);
 	nf_brief_free(brief);
 	nf_corpus_free(corpus);
