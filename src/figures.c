@@ -2746,12 +2746,17 @@ static int same_person(const pclaim *a, const pclaim *b)
 }
 
 /* Whether the amount at token at is joined on to what precedes it: "and",
- * a comma, "as well as", "along with". */
+ * a comma, "as well as", "along with", "while" ("a boy was shot, while a
+ * girl was grazed"), or the object of a verb said "also" of ("a shooting
+ * that also injured a woman"). */
 static int joined(const fx *x, const sent *s, size_t at)
 {
 	return at > 0 && (is(x, s, at - 1, "and") || punct(s, at - 1) == ',' ||
+	                  is(x, s, at - 1, "while") ||
 	                  (at > 1 && is(x, s, at - 1, "as") && is(x, s, at - 2, "well")) ||
-	                  (at > 1 && is(x, s, at - 1, "with") && is(x, s, at - 2, "along")));
+	                  (at > 1 && is(x, s, at - 1, "with") && is(x, s, at - 2, "along")) ||
+	                  (at > 1 && is(x, s, at - 2, "also") && has(x, s, at - 1, W_PRE) &&
+	                   wi(x, &s->t[at - 1])->measure));
 }
 
 /* Whether the sentence tells a count revised ("first put the toll at 19,

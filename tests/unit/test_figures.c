@@ -213,6 +213,8 @@ static void test_components(void)
 	/* those along with the subject had it happen too */
 	one("Tom Reyes was hurt along with a 16-year-old boy and a woman.");
 	CHECK(main_value("injured") == 3);
+	one("A boy was hurt in a crash that also injured a woman.");
+	CHECK(main_value("injured") == 2);
 }
 
 /* The same dead under another noun are one figure; a small count of
