@@ -1634,14 +1634,19 @@ static int homes_after(const fx *x, const sent *s, size_t k)
 	return 0;
 }
 
-/* Skips an amount and its noun phrase at k ("and 3 rescue workers"). */
-static size_t skip_amount_np(const fx *x, const sent *s, size_t k)
+/* Skips an amount and its noun phrase at k ("and 3 rescue workers");
+ * *measure is that of a participle ending the phrase ("woman shot"), 0
+ * when none. */
+static size_t skip_amount_np(const fx *x, const sent *s, size_t k, int *measure)
 {
 	amount a;
+	*measure = 0;
 	if (!amount_at(x, s, k, &a))
 		return k;
 	np p;
 	read_np(x, s, a.end, &p);
+	if (p.trailing)
+		*measure = p.measure;
 	return p.end;
 }
 
@@ -1733,9 +1738,15 @@ static int forward_measure(const fx *x, const sent *s, size_t k, size_t *at)
 		if (punct(s, k) == ',' && is(x, s, k + 1, "including") &&
 		    (j = closing_comma(x, s, k + 2, 8)))
 			return forward_measure(x, s, j, at);
-		size_t e = skip_amount_np(x, s, j);
+		int last;
+		size_t e = skip_amount_np(x, s, j, &last);
 		if (e == j)
 			break;
+		/* "Man, woman shot": the list's participle is the last one's */
+		if (last) {
+			*at = e - 1;
+			return last;
+		}
 		k = e;
 	}
 	if (is(x, s, k, "in") && k + 1 < s->n && (s->t[k + 1].flags & NF_TOK_CAP)) {

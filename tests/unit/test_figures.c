@@ -637,6 +637,10 @@ static void test_headline_people(void)
 	CHECK(main_value("killed") == 1);
 	headline("Woman, man found dead in cabin");
 	CHECK(main_value("killed") == 2);
+	headline("Man, woman hurt in crash");
+	CHECK(main_value("injured") == 2);
+	headline("Father, two sons killed in crash");
+	CHECK(main_value("killed") == 3);
 	headline("Father and son hurt in crash");
 	CHECK(main_value("injured") == 2);
 	headline("Hunter accidentally shoots brother near cabin");
