@@ -1845,8 +1845,13 @@ static int toll_measure(const fx *x, const sent *s, size_t start)
 			toll = 1;
 			death |= is(x, s, k, "toll");
 		}
+		/* not a word of hitting said of a thing before it: "the number
+		 * of striking mines" */
 		if (w->measure && (w->flags & (W_POST | W_NOUN | W_PRE)) &&
-		    !(w->flags & W_DEPLOY))
+		    !(w->flags & W_DEPLOY) &&
+		    !(w->measure == M_SHOT && word_ends(x, &s->t[k], "ing") && k + 1 < j &&
+		      np_word(x, s, k + 1) && !human(x, &s->t[k + 1]) &&
+		      !wi(x, &s->t[k + 1])->measure))
 			measure = w->measure;
 	}
 	if (!toll)

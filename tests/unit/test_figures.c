@@ -444,6 +444,11 @@ static void test_tolls_and_forces(void)
 	CHECK(c && !strcmp(c->said_by, "officials"));
 	one("The number of people detained by police reached 400.");
 	CHECK(claim("detained", 400) != NULL);
+	/* a strike of mines is no one hit; people shot are */
+	one("The number of striking mills rose to 40.");
+	CHECK_INT(nclaims(), 0);
+	one("The number of people shot rose to 12.");
+	CHECK(claim("injured", 12) != NULL);
 	one("The alliance agreed, and a force numbering around 3,000 is operating in the region.");
 	c = claim("deployed", 3000);
 	CHECK(c && !strcmp(c->subject, "troops") && !strcmp(c->qualifier, "around"));
