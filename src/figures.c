@@ -2390,6 +2390,29 @@ static int subject_of_verb(const fx *x, const sent *s, size_t np_end, size_t at)
 	return 1;
 }
 
+/* Whether the reflexive at token at is the one person of the subject claim
+ * before it, with no one else named between ("a 4-year-old was taken to a
+ * hospital after he found a gun and shot himself"; not "shot his wife and
+ * then himself", whose wife is an object, nor "a woman was hurt and a man
+ * shot himself", nor "a man was arrested after he injured himself"). */
+static int same_subject(const fx *x, const sent *s, const pclaim *parent, size_t at)
+{
+	int harm = parent->measure == M_KILLED || parent->measure == M_INJURED ||
+	           parent->measure == M_SHOT;
+	if (!parent->one || parent->verb_before || !harm)
+		return 0;
+	/* an object ("shot his daughter dead before turning the gun on
+	 * himself") follows a measure verb */
+	for (size_t k = 0; k < parent->at; k++)
+		if (has(x, s, k, W_PRE) && wi(x, &s->t[k])->measure)
+			return 0;
+	for (size_t k = parent->end; k < at; k++)
+		if ((s->t[k].flags & NF_TOK_NUM) || has(x, s, k, W_PERSON | W_PEOPLE | W_NUM) ||
+		    name_word(x, s, k) || punct(s, k) == ';')
+			return 0;
+	return 1;
+}
+
 /* Whether the claim of tokens [from, to) (with up to ten tokens of its
  * clause before it) tells what did not happen or may not have: "could
  * have killed her", "should've been five dead", "tried to kill" (not
@@ -2627,7 +2650,8 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 		part = inherit = 0;
 	/* "a man shot himself", "a son who killed himself": the subject,
 	 * counted already */
-	if (a->self && parent && (parent->end == start || subject_of_verb(x, s, parent->np_end, start)))
+	if (a->self && parent && (parent->end == start || subject_of_verb(x, s, parent->np_end, start) ||
+	                          same_subject(x, s, parent, start)))
 		return 0;
 	/* "The victim, a 25-year-old man, was shot": the appositive is the
 	 * person just counted; a bare noun is the next of a list ("Man,

@@ -535,6 +535,11 @@ static void test_self_harm(void)
 	CHECK_INT(nclaims(), 0);
 	one("The man later took his own life.");
 	CHECK(main_value("killed") == 1);
+	/* the subject harmed by his own hand is counted once */
+	one("A 4-year-old was taken to a hospital after he found a gun and shot himself.");
+	CHECK(main_value("injured") == 1 && !claim("injured", 2));
+	one("A man shot his 2-year-old son dead before turning the gun on himself.");
+	CHECK(main_value("killed") == 2);
 }
 
 static void test_care(void)
