@@ -2673,8 +2673,11 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	 * struck or hit with no gunfire said is a place, not a person shot */
 	if (measure == M_SHOT && a->one && a->who && struck_only(x, s))
 		return 0;
-	/* "A 6-year-old girl shot late on Friday has died" */
-	if (measure == M_SHOT && died_later(x, s, at))
+	/* "A 6-year-old girl shot late on Friday has died", "a boy who was
+	 * critically wounded on Friday died on Saturday" (one person: "four
+	 * wounded ... one has died" is a part) */
+	if ((measure == M_SHOT || (measure == M_INJURED && a->one && at > p.end)) &&
+	    died_later(x, s, at))
 		measure = M_KILLED;
 	/* "he and four others were shot", "the other three shot": the
 	 * others are counted apart from the one named, most often the dead */

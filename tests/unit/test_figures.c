@@ -727,6 +727,8 @@ static void test_later_death(void)
 {
 	one("Three men who were shot outside a bar on Friday have died.");
 	CHECK(main_value("killed") == 3);
+	one("A boy who was critically wounded in the crash on Friday died on Sunday.");
+	CHECK(main_value("killed") == 1 && !main_figure("injured"));
 	headline("7-year-old shot by 5-year-old cousin dies");
 	CHECK(main_value("killed") == 1 && main_value("injured") == 0);
 	one("Jo Marsh, 15, was taken off life support on Thursday.");
