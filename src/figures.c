@@ -1812,8 +1812,13 @@ static int pre_measure(const fx *x, const sent *s, size_t start, size_t amount_e
 	size_t j = start - 1;
 	if (is_quote(s, j) && j > 0)
 		j--;
-	if (is(x, s, j, "of") && j > 0)
+	int of = is(x, s, j, "of") && j > 0;
+	if (of)
 		j--;
+	/* a noun, not a verb: "a single shot 223" (but "the killing of") */
+	if (!of && j > 0 && (is(x, s, j - 1, "a") || is(x, s, j - 1, "an") ||
+	                     is(x, s, j - 1, "the") || is(x, s, j - 1, "single")))
+		return 0;
 	const winfo *w = wi(x, &s->t[j]);
 	if ((w->flags & W_HOMEV) && is(x, s, j, "forced")) {
 		for (size_t k = amount_end; k < s->n && k < amount_end + 10; k++)

@@ -745,6 +745,8 @@ static void test_later_death(void)
 	CHECK(main_value("injured") == 1);
 	one("He fired a second shot at the car.");
 	CHECK(!main_figure("injured") && !main_figure("killed"));
+	one("The rifle was a single shot 308, the sheriff said.");
+	CHECK_INT(nclaims(), 0);
 	/* after a count of one less, the ordinal is the total of them */
 	one("Three hikers were shot and a fourth was struck by a falling branch.");
 	c = claim("injured", 4);
