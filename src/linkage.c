@@ -19,7 +19,11 @@
  *
  * Rejected: single linkage (one stray pair chains two events), complete
  * linkage (a late, shorter report of an event cannot join it); a heap of
- * all pairs (more memory and no faster at a few hundred items).
+ * all pairs (more memory and no faster at a few hundred items); the
+ * cohesion rule against the higher of the two internal averages as well,
+ * or their geometric mean, and a pass that moves each item to the
+ * cluster it is most like after the merges (ECB+ up on the whole set or
+ * no better, down on halves of it: bench/README.md, round 6).
  */
 #include <stdlib.h>
 #include <string.h>
