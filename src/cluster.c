@@ -1113,9 +1113,16 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 		budget -= len;
 		for (uint32_t p = pl->head; p < pl->len; p++) {
 			uint32_t slot = pl->p[p].seq & (cl->ring_cap - 1);
+			float w = v->t[k].w * pl->p[p].w;
+			/* a term of idf 0 (restored frequencies can exceed the
+			 * articles counted) adds nothing, and an accumulator at 0
+			 * must mean an article not yet touched: touched holds one
+			 * entry per article of the ring */
+			if (w <= 0)
+				continue;
 			if (cl->acc[slot] == 0)
 				cl->touched[nt++] = pl->p[p].seq;
-			cl->acc[slot] += v->t[k].w * pl->p[p].w;
+			cl->acc[slot] += w;
 		}
 	}
 	/* The articles whose dot product over the indexed terms is highest
