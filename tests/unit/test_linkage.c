@@ -3,7 +3,8 @@
  * at the threshold, a pair is judged by the average of all its pairs, two
  * tight groups that are merely alike stay apart under the cohesion rule,
  * one item joins a large group from a lower bar, items given as one start
- * together, and groups are named by their lowest item.
+ * together and their pairs are no part of a group's own average, and
+ * groups are named by their lowest item.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -131,6 +132,31 @@ static void test_pre(void)
 	nf_linkage_free(&lk);
 }
 
+/* Item 1 is a copy of item 0 (pre; 0.95), item 2 their event's other
+ * report (0.4 with each); items 3 to 5 a tighter group (0.7), 0.3 from the
+ * first three. Counting the copy's pair, the first group's own average is
+ * 0.58 and 0.3 falls short of 0.55 of it: apart. Without it, 0.4: one
+ * group. Given as plain items, the same scores stay apart. */
+static void test_copy_cohesion(void)
+{
+	nf_linkage lk = {0};
+	float s[36];
+	for (size_t i = 0; i < 6; i++)
+		for (size_t j = 0; j < 6; j++)
+			s[i * 6 + j] = (i < 3) != (j < 3) ? 0.3f : i < 3 ? 0.4f : 0.7f;
+	s[0 * 6 + 1] = s[1 * 6 + 0] = 0.95f;
+	uint32_t pre[6] = {0, 0, 2, 3, 4, 5}, g[6];
+	CHECK(nf_linkage_run(&lk, s, 6, 0.07, 0.55, pre, g) == NF_OK);
+	for (size_t i = 0; i < 6; i++)
+		CHECK_INT(g[i], 0);
+	CHECK(nf_linkage_run(&lk, s, 6, 0.07, 0.55, NULL, g) == NF_OK);
+	for (size_t i = 0; i < 3; i++)
+		CHECK_INT(g[i], 0);
+	for (size_t i = 3; i < 6; i++)
+		CHECK_INT(g[i], 3);
+	nf_linkage_free(&lk);
+}
+
 int main(void)
 {
 	RUN(test_threshold);
@@ -138,5 +164,6 @@ int main(void)
 	RUN(test_cohesion);
 	RUN(test_lone_item);
 	RUN(test_pre);
+	RUN(test_copy_cohesion);
 	return harness_done();
 }
