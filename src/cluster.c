@@ -222,8 +222,8 @@
 /* Cosine below which shared figures add less, in proportion: figures
  * corroborate words, and two articles that share only a "3" or a "2016"
  * are alike by chance (without it gva-dev loses 0.01 F1 of precision;
- * 0.17 or 0.2 gains gva-dev 0.0005 to 0.002 but costs ECB+ 0.002 to
- * 0.005). */
+ * 0.17 or 0.2 gain gva-dev 0.0005 to 0.002 but cost ECB+, or one of its
+ * halves, up to 0.005). */
 #define FIGURES_GATE 0.15f
 
 /* The cohesion rule (linkage.h) for two groups of several articles: they
@@ -1114,10 +1114,10 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 		for (uint32_t p = pl->head; p < pl->len; p++) {
 			uint32_t slot = pl->p[p].seq & (cl->ring_cap - 1);
 			float w = v->t[k].w * pl->p[p].w;
-			/* a term of idf 0 (restored frequencies can exceed the
-			 * articles counted) adds nothing, and an accumulator at 0
-			 * must mean an article not yet touched: touched holds one
-			 * entry per article of the ring */
+			/* a term of idf 0 (a frequency counter shared by common
+			 * terms, or restored, can exceed the articles counted) adds
+			 * nothing, and an accumulator at 0 must mean an article not
+			 * yet touched: touched holds one entry per article */
 			if (w <= 0)
 				continue;
 			if (cl->acc[slot] == 0)

@@ -132,11 +132,11 @@ static void test_pre(void)
 	nf_linkage_free(&lk);
 }
 
-/* Item 1 is a copy of item 0 (pre; 0.95), item 2 their event's other
- * report (0.4 with each); items 3 to 5 a tighter group (0.7), 0.3 from the
- * first three. Counting the copy's pair, the first group's own average is
- * 0.58 and 0.3 falls short of 0.55 of it: apart. Without it, 0.4: one
- * group. Given as plain items, the same scores stay apart. */
+/* Item 1 is a copy of item 0 (0.95), item 2 their event's other report
+ * (0.4 with each); items 3 to 5 a tighter group (0.7), 0.3 from the first
+ * three. Given as a copy (pre), its pair is no part of the first group's
+ * own average, 0.4, and 0.3 clears 0.55 of it: one group. Given as plain
+ * items, that average is 0.58 and 0.3 falls short of 0.55 of it: apart. */
 static void test_copy_cohesion(void)
 {
 	nf_linkage lk = {0};
