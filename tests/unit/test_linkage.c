@@ -28,6 +28,13 @@ static float *blocks(size_t n, const size_t *sizes, size_t ngroups, float in, fl
 	return s;
 }
 
+/* Items from..to-1 are all in the group named want. */
+static void in_group(const uint32_t *g, size_t from, size_t to, uint32_t want)
+{
+	for (size_t i = from; i < to; i++)
+		CHECK_INT(g[i], want);
+}
+
 static void test_threshold(void)
 {
 	nf_linkage lk = {0};
@@ -74,20 +81,16 @@ static void test_cohesion(void)
 	float *s = blocks(9, sizes, 3, 0.5f, 0.2f);
 	uint32_t g[9];
 	CHECK(nf_linkage_run(&lk, s, 9, 0.1, 0, NULL, g) == NF_OK);
-	for (size_t i = 0; i < 9; i++)
-		CHECK_INT(g[i], 0);
+	in_group(g, 0, 9, 0);
 	CHECK(nf_linkage_run(&lk, s, 9, 0.1, 0.55, NULL, g) == NF_OK);
-	for (size_t i = 0; i < 4; i++)
-		CHECK_INT(g[i], 0);
-	for (size_t i = 4; i < 8; i++)
-		CHECK_INT(g[i], 4);
+	in_group(g, 0, 4, 0);
+	in_group(g, 4, 8, 4);
 	CHECK(g[8] == 0 || g[8] == 4);
 	free(s);
 	const size_t pair[] = {4, 2};
 	s = blocks(6, pair, 2, 0.5f, 0.2f);
 	CHECK(nf_linkage_run(&lk, s, 6, 0.1, 0.55, NULL, g) == NF_OK);
-	for (size_t i = 0; i < 6; i++)
-		CHECK_INT(g[i], 0);
+	in_group(g, 0, 6, 0);
 	free(s);
 	nf_linkage_free(&lk);
 }
@@ -102,13 +105,11 @@ static void test_lone_item(void)
 	float *s = blocks(9, eight, 2, 0.5f, 0.05f);
 	uint32_t g[9];
 	CHECK(nf_linkage_run(&lk, s, 9, 0.07, 0.55, NULL, g) == NF_OK);
-	for (size_t i = 0; i < 9; i++)
-		CHECK_INT(g[i], 0);
+	in_group(g, 0, 9, 0);
 	free(s);
 	s = blocks(5, four, 2, 0.5f, 0.05f);
 	CHECK(nf_linkage_run(&lk, s, 5, 0.07, 0.55, NULL, g) == NF_OK);
-	for (size_t i = 0; i < 4; i++)
-		CHECK_INT(g[i], 0);
+	in_group(g, 0, 4, 0);
 	CHECK_INT(g[4], 4);
 	free(s);
 	nf_linkage_free(&lk);
@@ -147,13 +148,10 @@ static void test_copy_cohesion(void)
 	s[0 * 6 + 1] = s[1 * 6 + 0] = 0.95f;
 	uint32_t pre[6] = {0, 0, 2, 3, 4, 5}, g[6];
 	CHECK(nf_linkage_run(&lk, s, 6, 0.07, 0.55, pre, g) == NF_OK);
-	for (size_t i = 0; i < 6; i++)
-		CHECK_INT(g[i], 0);
+	in_group(g, 0, 6, 0);
 	CHECK(nf_linkage_run(&lk, s, 6, 0.07, 0.55, NULL, g) == NF_OK);
-	for (size_t i = 0; i < 3; i++)
-		CHECK_INT(g[i], 0);
-	for (size_t i = 3; i < 6; i++)
-		CHECK_INT(g[i], 3);
+	in_group(g, 0, 3, 0);
+	in_group(g, 3, 6, 3);
 	nf_linkage_free(&lk);
 }
 
