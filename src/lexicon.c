@@ -353,6 +353,20 @@ uint32_t nf_lex_intern(nf_lex *lex, const char *s, size_t len)
 	return nf_lex_intern_key(lex, s, len, nf_lex_key(s, len));
 }
 
+/* nf_lex_intern() for a stem: the short-word cache is read but not
+ * written, as most stems ("citi", "polic") are no token's form, and a
+ * slot they took was one a word's tokens then missed. */
+static uint32_t intern_stem(nf_lex *lex, const char *s, size_t len)
+{
+	if (len && len <= 8) {
+		uint64_t key = nf_lex_key(s, len);
+		const nf_lex_small *e = nf_lex_small_slot(lex, key);
+		if (e->len == len && e->key == key)
+			return e->id;
+	}
+	return intern(lex, s, len);
+}
+
 uint32_t nf_lex_stem(nf_lex *lex, uint32_t id)
 {
 	nf_lex_entry *e = &lex->entries[id];
@@ -370,11 +384,11 @@ uint32_t nf_lex_stem(nf_lex *lex, uint32_t id)
 	if (x && x->hash) {
 		e->stop = x->stop;
 		if (!x->same)
-			stem = nf_lex_intern(lex, lex->memo->bytes + x->off + x->len, x->stem_len);
+			stem = intern_stem(lex, lex->memo->bytes + x->off + x->len, x->stem_len);
 	} else if ((n = nf_stem_ascii(e->str, e->len, buf)) != (size_t)-1) {
 		/* many words are their own stem: no second lookup */
 		if (n != e->len || memcmp(buf, e->str, n))
-			stem = nf_lex_intern(lex, buf, n);
+			stem = intern_stem(lex, buf, n);
 	} else if (e->len <= MAX_WORD) {
 		if (!lex->stemmer && !(lex->stemmer = sb_stemmer_new("english", NULL)))
 			return 0;
@@ -382,8 +396,7 @@ uint32_t nf_lex_stem(nf_lex *lex, uint32_t id)
 			lex->stemmer, (const sb_symbol *)e->str, (int)e->len);
 		if (!r)
 			return 0;
-		stem = nf_lex_intern(lex, (const char *)r,
-		                     (size_t)sb_stemmer_length(lex->stemmer));
+		stem = intern_stem(lex, (const char *)r, (size_t)sb_stemmer_length(lex->stemmer));
 	}
 	if (!stem)
 		return 0;
