@@ -307,11 +307,10 @@ uint32_t nf_lex_find(const nf_lex *lex, const char *s, size_t len)
 	return lookup(lex, s, len, XXH3_64bits(s, len), &slot);
 }
 
-static uint32_t intern(nf_lex *lex, const char *s, size_t len)
+static uint32_t intern(nf_lex *lex, const char *s, size_t len, uint64_t h)
 {
 	if (len > UINT32_MAX)
 		return 0;
-	uint64_t h = XXH3_64bits(s, len);
 	uint32_t slot, id = lookup(lex, s, len, h, &slot);
 	if (id)
 		return id;
@@ -338,9 +337,15 @@ static uint32_t intern(nf_lex *lex, const char *s, size_t len)
 	return id;
 }
 
-uint32_t nf_lex_intern_miss(nf_lex *lex, const char *s, size_t len, uint64_t key)
+uint32_t nf_lex_intern_hashed(nf_lex *lex, const char *s, size_t len, uint64_t hash)
 {
-	uint32_t id = intern(lex, s, len);
+	return intern(lex, s, len, hash);
+}
+
+uint32_t nf_lex_intern_miss(nf_lex *lex, const char *s, size_t len, uint64_t key,
+                            uint64_t hash)
+{
+	uint32_t id = intern(lex, s, len, hash);
 	if (id)
 		*nf_lex_small_slot(lex, key) = (nf_lex_small){key, (uint32_t)len, id, 0, 0};
 	return id;
@@ -349,8 +354,10 @@ uint32_t nf_lex_intern_miss(nf_lex *lex, const char *s, size_t len, uint64_t key
 uint32_t nf_lex_intern(nf_lex *lex, const char *s, size_t len)
 {
 	if (len == 0 || len > 8)
-		return intern(lex, s, len);
-	return nf_lex_intern_key(lex, s, len, nf_lex_key(s, len));
+		return intern(lex, s, len, XXH3_64bits(s, len));
+	uint64_t key = nf_lex_key(s, len);
+	uint32_t id = nf_lex_cached_id(lex, len, key);
+	return id ? id : nf_lex_intern_miss(lex, s, len, key, XXH3_64bits(s, len));
 }
 
 /* nf_lex_intern() for a stem: the short-word cache is read but not
@@ -358,13 +365,10 @@ uint32_t nf_lex_intern(nf_lex *lex, const char *s, size_t len)
  * slot they took was one a word's tokens then missed. */
 static uint32_t intern_stem(nf_lex *lex, const char *s, size_t len)
 {
-	if (len && len <= 8) {
-		uint64_t key = nf_lex_key(s, len);
-		const nf_lex_small *e = nf_lex_small_slot(lex, key);
-		if (e->len == len && e->key == key)
-			return e->id;
-	}
-	return intern(lex, s, len);
+	uint32_t id;
+	if (len && len <= 8 && (id = nf_lex_cached_id(lex, len, nf_lex_key(s, len))))
+		return id;
+	return intern(lex, s, len, XXH3_64bits(s, len));
 }
 
 uint32_t nf_lex_stem(nf_lex *lex, uint32_t id)
