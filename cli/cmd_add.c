@@ -25,7 +25,7 @@ static void help(FILE *f)
 	      "  -i, --input KIND        auto (default), text or jsonl\n"
 	      "  -f, --format FORMAT     text (default: a summary) or jsonl (one line\n"
 	      "                          per article added: {\"id\",\"story\",\"new\"})\n"
-	      "      --window-days N     join only stories seen within N days (default 365)\n"
+	      "      --window-days N     join only stories seen within N days (default 1095)\n"
 	      "      --threshold X       similarity to join a story, 0 to 1 (default 0.07)\n"
 	      "  -v, --verbose           report each commit on stderr\n"
 	      "  -q, --quiet             no progress on stderr\n"

@@ -23,7 +23,7 @@ static void help(FILE *f)
 	      "  -i, --input KIND        auto (default), text or jsonl\n"
 	      "  -f, --format FORMAT     jsonl (default) or text (id, story, copy_of\n"
 	      "                          separated by tabs)\n"
-	      "      --window-days N     join only stories seen within N days (default 365)\n"
+	      "      --window-days N     join only stories seen within N days (default 1095)\n"
 	      "      --threshold X       similarity to join a story, 0 to 1 (default 0.07)\n"
 	      "  -q, --quiet             no progress on stderr\n"
 	      "  -h, --help              this help\n"

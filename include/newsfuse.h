@@ -220,7 +220,7 @@ typedef struct nf_cluster nf_cluster;
 typedef struct nf_cluster_options {
 	int version;         /* NF_CLUSTER_OPTIONS_VERSION */
 	int window_days;     /* an article joins only stories seen within this
-	                        many days of its date; 0 = default (365) */
+	                        many days of its date; 0 = default (1095) */
 	int window_articles; /* recent articles kept as candidates; 0 = default
 	                        (131072) */
 	double threshold;    /* likeness to join a story, 0..1 (the average

@@ -186,6 +186,10 @@ static const char *const measure_names[M_COUNT] = {
 #define W_MONTH    BIT(32)  /* a month name: January, Jan */
 #define W_WEEKDAY  BIT(33)  /* a weekday name: Sunday, Sun */
 #define W_OPEN     BIT(34)  /* a, another, both, himself: may open an amount */
+#define W_TIME     BIT(35)  /* today, late, earlier: says when, not who */
+#define W_TITLE    BIT(36)  /* Capt, Gen, Det: a rank or office abbreviated
+                               before a name, its period part of the name */
+#define W_ANON     BIT(37)  /* many, others: who, but nobody named */
 
 /* Hedge kinds, in the order they are printed. */
 enum {
@@ -328,6 +332,21 @@ static const word_role roles[] = {
 	{"overnight", W_AUX, 0, 0}, {"today", W_AUX, 0, 0},
 	{"yesterday", W_AUX, 0, 0}, {"tonight", W_AUX, 0, 0},
 	{"apiece", W_AUX, 0, 0}, {"respectively", W_AUX, 0, 0},
+	/* what a speaker's place may hold that names nobody */
+	{"today", W_TIME, 0, 0}, {"yesterday", W_TIME, 0, 0}, {"tonight", W_TIME, 0, 0},
+	{"late", W_TIME, 0, 0}, {"early", W_TIME, 0, 0}, {"earlier", W_TIME, 0, 0},
+	{"later", W_TIME, 0, 0}, {"first", W_TIME, 0, 0},
+	{"many", W_ANON, 0, 0}, {"others", W_ANON, 0, 0},
+	/* the titles text.c does not end a sentence after */
+	{"adm", W_TITLE, 0, 0}, {"atty", W_TITLE, 0, 0}, {"brig", W_TITLE, 0, 0},
+	{"capt", W_TITLE, 0, 0}, {"cmdr", W_TITLE, 0, 0}, {"col", W_TITLE, 0, 0},
+	{"cpl", W_TITLE, 0, 0}, {"det", W_TITLE, 0, 0}, {"dr", W_TITLE, 0, 0},
+	{"gen", W_TITLE, 0, 0}, {"gov", W_TITLE, 0, 0}, {"insp", W_TITLE, 0, 0},
+	{"lieut", W_TITLE, 0, 0}, {"lt", W_TITLE, 0, 0}, {"maj", W_TITLE, 0, 0},
+	{"mr", W_TITLE, 0, 0}, {"mrs", W_TITLE, 0, 0}, {"ms", W_TITLE, 0, 0},
+	{"prof", W_TITLE, 0, 0}, {"pvt", W_TITLE, 0, 0}, {"rep", W_TITLE, 0, 0},
+	{"rev", W_TITLE, 0, 0}, {"sen", W_TITLE, 0, 0}, {"sgt", W_TITLE, 0, 0},
+	{"supt", W_TITLE, 0, 0},
 	{"altogether", W_AUX, 0, 0}, {"ago", W_AUX, 0, 0}, {"earlier", W_AUX, 0, 0},
 	{"reported", W_AUX | W_SPEECH, 0, 0},
 	{"confirmed", W_AUX | W_SPEECH, 0, H_CONFIRM},
@@ -1907,9 +1926,16 @@ typedef struct speaker_at {
 /* Whether token k says when, not who: "Monday", "today", "late". */
 static int time_word(const fx *x, const sent *s, size_t k)
 {
-	static const char *const words[] = {"today", "yesterday", "tonight", "late",
-	                                    "early", "earlier", "later", "first"};
-	return has(x, s, k, W_WEEKDAY | W_MONTH) || is_any(x, s, k, words, sizeof words / sizeof *words);
+	return has(x, s, k, W_WEEKDAY | W_MONTH | W_TIME);
+}
+
+/* Whether token k is the period of an abbreviated title inside a name:
+ * "Capt. Ana Ruiz", "Brig. Gen. Tor Lind". */
+static int title_period(const fx *x, const sent *s, size_t k)
+{
+	return k > 0 && k + 1 < s->n && punct(s, k) == '.' && has(x, s, k - 1, W_TITLE) &&
+	       s->t[k - 1].off + s->t[k - 1].len == s->t[k].off &&
+	       (s->t[k + 1].flags & NF_TOK_CAP);
 }
 
 /* Whether tokens [from, to) can name who spoke: not a time ("reported
@@ -1921,7 +1947,7 @@ static int speaker_phrase(const fx *x, const sent *s, size_t from, size_t to)
 	for (size_t k = from; k < to; k++) {
 		if (has(x, s, k, W_POST | W_NOUN) && wi(x, &s->t[k])->measure)
 			return 0;
-		named |= !time_word(x, s, k) && !has(x, s, k, W_NUM) &&
+		named |= !time_word(x, s, k) && !has(x, s, k, W_NUM | W_ANON) &&
 		         !(s->t[k].flags & NF_TOK_NUM) && !punct(s, k);
 	}
 	return named && !(to - from == 1 && ordinal_word(x, s, from));
@@ -1971,7 +1997,7 @@ static size_t phrase_start(const fx *x, const sent *s, size_t end)
 			start = k;
 			continue;
 		}
-		if (!speaker_word(x, s, k))
+		if (!speaker_word(x, s, k) && !title_period(x, s, k))
 			break;
 		start = k;
 	}
@@ -2035,7 +2061,8 @@ static int speaker_before(fx *x, const sent *s, size_t v, speaker_at *out)
 static int speaker_after(fx *x, const sent *s, size_t k, int inverted, speaker_at *out)
 {
 	size_t start = k, end = k;
-	for (int n = 0; end < s->n && n < 8 && speaker_word(x, s, end); n++)
+	for (int n = 0; end < s->n && n < 8 && (speaker_word(x, s, end) || title_period(x, s, end));
+	     n++)
 		end++;
 	if (inverted && end < s->n && !punct(s, end) && !is_quote(s, end) &&
 	    !preposition(x, s, end) && !time_word(x, s, end))

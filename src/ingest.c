@@ -185,9 +185,11 @@ static nf_status add_record(nf_corpus *c, const char *where, json_object *o,
 	if (!text)
 		return nf_error(c->ctx, NF_EPARSE, "%s: no \"text\" field", where);
 	/* A headline without a body (a feed item, a page whose text did not
-	 * survive the crawl) is still a report: its headline is its text. */
-	const char *id = meta(c, where, o, K_ID), *title = meta(c, where, o, K_TITLE);
-	if (blank(text, strlen(text)) && title && !blank(title, strlen(title)))
+	 * survive the crawl) is still a report: its headline, without the
+	 * wire's notes, is its text. */
+	const char *id = meta(c, where, o, K_ID);
+	const char *title = headline(c, meta(c, where, o, K_TITLE));
+	if (title && blank(text, strlen(text)))
 		text = title;
 	nf_doc *d;
 	nf_status st = new_doc(c, &d);
@@ -206,8 +208,7 @@ static nf_status add_record(nf_corpus *c, const char *where, json_object *o,
 	}
 	d->name = nf_arena_strdup(&c->arena, where);
 	d->id = nf_arena_strdup(&c->arena, id);
-	if (title && !blank(title, strlen(title)))
-		d->title = headline(c, title);
+	d->title = title;
 	if (url)
 		d->url = nf_arena_strdup(&c->arena, url);
 	if (outlet)

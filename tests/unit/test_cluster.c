@@ -2,9 +2,10 @@
  * test_cluster.c - the streaming clusterer (cluster.c, minhash.c): rewrites
  * of one event join, two events of one kind in one town stay apart, a
  * follow-up months on joins as one a month on would, and a short one on
- * its people's names, a headline without text joins, copies are named,
- * stories age out by date and by the window, callbacks come in
- * input order with true line numbers, and bad lines are skipped.
+ * its people's names, but months on only on a name, a headline without
+ * text joins, copies are named, stories age out by date and by the
+ * window, callbacks come in input order with true line numbers, and bad
+ * lines are skipped.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -387,6 +388,22 @@ static void test_follow_up_by_names(void)
 	CHECK(!later_joins(sentencing(&FIRE_B), "2031-08-06"));
 }
 
+/* FIRE_A's kind of fire told in FIRE_A's words and figures, with no name
+ * in it: another fire of the town, or the same one, for all the words
+ * say. */
+static const event FIRE_UNNAMED = {"a resident", "a passer-by", "the ring road",
+                                   "a timber merchant", "the chief", 3, 14, 62};
+
+/* A month on, such a report joins the story its words are like; months
+ * on, an article joins a story only on a name that is rare in the stream
+ * (the same district's fires months apart share all but their names). */
+static void test_months_on_needs_a_name(void)
+{
+	CHECK(later_joins(report(&FIRE_UNNAMED, 0), "2031-06-06"));
+	CHECK(!later_joins(report(&FIRE_UNNAMED, 0), "2031-10-06"));
+	CHECK(later_joins(sentencing(&FIRE_A), "2031-10-06"));
+}
+
 /* A record with a headline and no text (a feed item, a page whose text
  * the crawl lost) is clustered on its headline, not skipped. */
 static void test_headline_only(void)
@@ -553,6 +570,7 @@ int main(void)
 	RUN(test_ages_out_by_date);
 	RUN(test_follow_up_months_on);
 	RUN(test_follow_up_by_names);
+	RUN(test_months_on_needs_a_name);
 	RUN(test_headline_only);
 	RUN(test_ages_out_by_window);
 	RUN(test_lines_and_blocks);

@@ -289,6 +289,17 @@ static void test_said_by_asides(void)
 	one("The landslide claimed 14 lives in the village.");
 	c = claim("killed", 14);
 	CHECK(c && !c->said_by);
+	/* an abbreviated title is part of the name, after the verb or before */
+	one("Nine people were hurt, said Capt. Ana Ruiz, a fire service spokeswoman.");
+	c = claim("injured", 9);
+	CHECK(c && c->said_by && !strcmp(c->said_by, "Capt. Ana Ruiz"));
+	one("Brig. Gen. Tor Lind said 60 soldiers were deployed to the coast.");
+	c = claim("deployed", 60);
+	CHECK(c && c->said_by && !strcmp(c->said_by, "Brig. Gen. Tor Lind"));
+	/* "many" says who, but names nobody */
+	one("Four people died in the fire, but many said the toll was higher.");
+	c = claim("killed", 4);
+	CHECK(c && !c->said_by);
 }
 
 /* A count and its revision in one sentence are one count at two times,

@@ -67,6 +67,21 @@ static void test_jsonl(void)
 	nf_corpus_free(c);
 }
 
+/* A record whose text is blank is read with its headline as its text,
+ * the agency's notes taken off both; a blank title is no title. */
+static void test_jsonl_headline_only(void)
+{
+	nf_corpus *c = fresh();
+	const char *in = "{\"id\":\"h1\",\"title\":\"URGENT Ferry sinks off Kell Point\",\"text\":\" \"}\n"
+	                 "{\"id\":\"h2\",\"title\":\"  \",\"text\":\"The ferry sank.\"}\n";
+	CHECK(add(c, "heads.jsonl", in, NF_INPUT_AUTO) == NF_OK);
+	CHECK_INT(nf_corpus_count(c), 2);
+	CHECK_STR(NF_DOC(c, 0)->title, "Ferry sinks off Kell Point");
+	CHECK_STR(NF_DOC(c, 0)->raw, "Ferry sinks off Kell Point");
+	CHECK(NF_DOC(c, 1)->title == NULL);
+	nf_corpus_free(c);
+}
+
 static void test_jsonl_bad_lines(void)
 {
 	nf_corpus *c = fresh();
@@ -149,6 +164,7 @@ int main(void)
 	nf_ctx_set_warn(ctx, on_warn, NULL);
 	RUN(test_text_article);
 	RUN(test_jsonl);
+	RUN(test_jsonl_headline_only);
 	RUN(test_jsonl_bad_lines);
 	RUN(test_bad_text);
 	RUN(test_sniffing);
