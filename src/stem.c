@@ -95,6 +95,12 @@ static uint64_t tail(const word *w)
 	return nf_load8(w->buf + w->n);
 }
 
+/* The word's last byte, the padding's 0 for an empty word. */
+static char last_byte(const word *w)
+{
+	return w->buf[PAD - 1 + w->n];
+}
+
 /* Whether the word ends in s[0..k), 1 <= k <= 8, s zero-padded to eight
  * bytes: no listed suffix holds a zero byte, so one longer than the
  * word meets the padding and fails. */
@@ -289,11 +295,11 @@ static void step_1a(word *w, uint64_t v)
 	static const sfx plural[] = {SFX("sses"), SFX("ied"), SFX("ies"), SFX("us"), SFX("ss"),
 	                             SFX("s")};
 	/* the lists by their last bytes: most words end in none of them */
-	char last = w->b[w->n - 1];
+	char last = last_byte(w);
 	int i = last == '\'' || last == 's' ? SUFFIX(w, apostrophe) : -1;
 	if (i >= 0) {
 		w->n -= apostrophe[i].len;
-		last = w->b[w->n - 1]; /* the padding's 0 for an empty word */
+		last = last_byte(w);
 	}
 	switch (last == 's' || last == 'd' ? SUFFIX(w, plural) : -1) {
 	case 0: /* sses */
@@ -321,7 +327,7 @@ static void step_1b(word *w, uint64_t v)
 	static const sfx list[] = {SFX("eedly"), SFX("ingly"), SFX("edly"), SFX("eed"), SFX("ing"),
 	                           SFX("ed")};
 	static const sfx add_e[] = {SFX("at"), SFX("bl"), SFX("iz")};
-	char last = w->b[w->n - 1];
+	char last = last_byte(w);
 	int i = last == 'y' || last == 'd' || last == 'g' ? SUFFIX(w, list) : -1;
 	if (i < 0)
 		return;
