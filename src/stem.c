@@ -23,7 +23,7 @@
  * only when the word ends in a byte the list's suffixes end in, and the
  * vowels are a bit mask that the regions and the vowel tests of steps 1a
  * and 1b read: the words new to a context in a bench_text pass (22,700)
- * took 98 ns each with loops over bytes, 55 ns so (tokenizing 4 to 9%
+ * took 98 ns each with loops over bytes, 55 ns so (tokenizing 5 to 6%
  * faster; a word is still stemmed once per context).
  *
  * Rejected: a table-driven copy of the Snowball runtime (it would be the
