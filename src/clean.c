@@ -246,6 +246,8 @@ typedef struct line {
 	unsigned char term;   /* 1 ends . ! ? …  2 ends with ':' */
 	unsigned char starts_block, starts_lower, bullet, allcaps;
 	unsigned char contact, credit, repeated, first_stop;
+	unsigned char notice; /* may hold a copyright notice: "©", or "yr" in
+	                         either case (as "copyright" does) */
 	unsigned char phone;  /* holds a phone number; looked for in lines of 15
 	                         words or fewer only */
 	unsigned char tidy;   /* holds what emit_raw() changes (else copied) */
@@ -445,15 +447,28 @@ static int has_bytes(const char *s, size_t n, const char *needle, size_t m)
 	return find_bytes(s, n, needle, m) != NULL;
 }
 
+/* The first i in [from, to) where s[i] is a, b or c, else to: the scans
+ * for the rare bytes that open a separator, eight bytes at a time. */
+static size_t next_of(const char *s, size_t from, size_t to, unsigned char a, unsigned char b,
+                      unsigned char c)
+{
+	for (size_t i = from; i < to; i += 8) {
+		uint64_t x = nf_load_upto8(s + i, to - i);
+		uint64_t m = nf_first_eq(x, a) | nf_first_eq(x, b) | nf_first_eq(x, c);
+		if (m) /* the lowest mark of each is exact, so of all three */
+			return i + nf_first_marked(m) < to ? i + nf_first_marked(m) : to;
+	}
+	return to;
+}
+
 /* The word at s[b..n) whose first byte is an ASCII letter or digit or a
  * non-ASCII byte, b after any opening quotes: scanned to the next space by
- * blocks of eight bytes that are hashed (word_hash()) and counted as they
- * are read; closing punctuation and quotes are then stripped from the end,
- * and only a word that had some is hashed again. */
+ * blocks of eight bytes that are hashed (word_hash()) as they are read;
+ * closing punctuation and quotes are then stripped from the end, and only
+ * a word that had some is hashed again. */
 typedef struct word_scan {
 	size_t te, e;        /* end with and without closing punctuation */
 	uint64_t hash;       /* word_hash() of s[b..e) */
-	size_t upper, lower; /* ASCII letters */
 	int dot;             /* a '.' or '@' in s[b..e) */
 	int cap, low;        /* whether the first letter is a capital, a small one */
 } word_scan;
@@ -462,7 +477,6 @@ static void scan_word(const char *s, size_t n, size_t b, const wtable *wt, word_
 {
 	uint64_t h = WH_SEED, dots = 0;
 	size_t k = b;
-	w->upper = w->lower = 0;
 	while (k < n) {
 		size_t left = n - k, m = 8;
 		uint64_t x = nf_load_upto8(s + k, left);
@@ -474,9 +488,7 @@ static void scan_word(const char *s, size_t n, size_t b, const wtable *wt, word_
 		if (!m)
 			break;
 		x &= nf_low_bytes(m);
-		uint64_t letters = nf_letters(x), up = nf_upper(x, letters);
-		w->upper += nf_count_marked(up);
-		w->lower += nf_count_marked(letters & ~up);
+		uint64_t up = nf_upper(x, nf_letters(x));
 		dots |= nf_bytes_in(x, '.', '.') | nf_bytes_in(x, '@', '@');
 		h = wh_block(h, x | up >> 2);
 		k += m;
@@ -547,14 +559,6 @@ static int scan_short_word(const char *s, size_t n, size_t avail, size_t b, cons
 		e--;
 	__m128i letters = nf_v_letters(x), up = nf_v_upper(x, letters);
 	unsigned lbits = nf_v_mask(letters) & in, ubits = nf_v_mask(up) & in;
-	/* both counts by one sum of bytes: 1 for a capital, 32 for a small
-	 * letter, over the word's bytes (at most 16 capitals: below 32) */
-	__m128i weights = _mm_or_si128(_mm_and_si128(up, _mm_set1_epi8(1)),
-	                               _mm_and_si128(_mm_andnot_si128(up, letters), _mm_set1_epi8(32)));
-	__m128i sums = _mm_sad_epu8(_mm_and_si128(weights, nf_v_first((unsigned)m)), _mm_setzero_si128());
-	size_t counts = (size_t)(nf_v_lo64(sums) + nf_v_hi64(sums));
-	w->upper = counts & 31;
-	w->lower = counts >> 5;
 	/* s[b] is the block's first byte: its case from the masks */
 	w->cap = ubits & 1;
 	w->low = lbits & ~ubits & 1;
@@ -597,8 +601,6 @@ static int scan_short_word(const char *s, size_t n, size_t avail, size_t b, cons
 		e--;
 	uint64_t keep = nf_low_bytes(e - b);
 	uint64_t letters = nf_ascii_in(x | 0x20 * NF_ONES, 'a', 'z'), up = nf_upper(x, letters);
-	w->upper = nf_count_marked(up);
-	w->lower = nf_count_marked(letters & ~up);
 	/* s[b] is the block's first byte: its case from the masks, without
 	 * features()' branch on whether it is ASCII (4 million instructions) */
 	w->cap = (up & 0x80) != 0;
@@ -614,30 +616,58 @@ static int scan_short_word(const char *s, size_t n, size_t avail, size_t b, cons
 }
 #endif
 
-enum { LINE_BRACKET = 1, LINE_C2 = 2 };
+enum { LINE_BRACKET = 1, LINE_C2 = 2, LINE_YR = 4 };
 
 /* What features() seeks in the whole line s[0..n) (avail bytes readable
  * from s): '[' or '(' (LINE_BRACKET: emit_raw() may tidy a link or an
- * aside) and 0xC2 (LINE_C2: the first byte of "©"). With SSE2 by
- * one pass over sixteen-byte blocks instead of three memchr() calls,
- * whose set-up is most of their cost on a line of 150 bytes. */
-static unsigned line_marks(const char *s, size_t n, size_t avail)
+ * aside), 0xC2 (LINE_C2: the first byte of "©") and the pair "yr" in
+ * either case (LINE_YR: where "copyright" may be; on the portable path a
+ * 'y' or 'Y', more lines but the same superset), and the line's capital
+ * and small ASCII letters, *upper and *lower. With SSE2 by one pass over
+ * sixteen-byte blocks instead of memchr() calls, whose set-up is most of
+ * their cost on a line of 150 bytes. The letters are counted here, a
+ * block at a time, rather than word by word in features()' loop (which
+ * takes off those of the rare tokens that are no words): 23 instructions
+ * fewer a word (21 million a bench_text pass), where the loop's chain from
+ * a word's bytes to its table slots is what sets its speed. */
+static unsigned line_marks(const char *s, size_t n, size_t avail, size_t *upper, size_t *lower)
 {
 #if NF_SIMD
-	__m128i bracket = _mm_setzero_si128(), c2 = _mm_setzero_si128();
+	__m128i bracket = _mm_setzero_si128(), c2 = _mm_setzero_si128(), yr = _mm_setzero_si128();
+	__m128i ups = _mm_setzero_si128(), smalls = _mm_setzero_si128();
+	const __m128i bit5 = _mm_set1_epi8(0x20), one = _mm_set1_epi8(1);
 	for (size_t i = 0; i < n; i += 16) {
 		__m128i x = nf_load16_within(s + i, avail - i);
+		/* the byte after each: a 'y' ending the line may pair with what
+		 * follows it, which only makes the superset larger */
+		__m128i next = nf_load16_within(s + i + 1, avail - i - 1);
 		if (n - i < 16) /* the bytes after the line */
 			x = _mm_and_si128(x, nf_v_first((unsigned)(n - i)));
 		bracket = _mm_or_si128(bracket, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('[')),
 		                                             _mm_cmpeq_epi8(x, _mm_set1_epi8('('))));
 		c2 = _mm_or_si128(c2, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC2)));
+		yr = _mm_or_si128(yr, _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(x, bit5), _mm_set1_epi8('y')),
+		                                    _mm_cmpeq_epi8(_mm_or_si128(next, bit5), _mm_set1_epi8('r'))));
+		__m128i letters = nf_v_letters(x), up = nf_v_upper(x, letters);
+		ups = _mm_add_epi64(ups, _mm_sad_epu8(_mm_and_si128(up, one), _mm_setzero_si128()));
+		smalls = _mm_add_epi64(smalls, _mm_sad_epu8(_mm_and_si128(_mm_andnot_si128(up, letters), one),
+		                                            _mm_setzero_si128()));
 	}
-	return (nf_v_mask(bracket) ? LINE_BRACKET : 0) | (nf_v_mask(c2) ? LINE_C2 : 0);
+	*upper = (size_t)(nf_v_lo64(ups) + nf_v_hi64(ups));
+	*lower = (size_t)(nf_v_lo64(smalls) + nf_v_hi64(smalls));
+	return (nf_v_mask(bracket) ? LINE_BRACKET : 0) | (nf_v_mask(c2) ? LINE_C2 : 0) |
+	       (nf_v_mask(yr) ? LINE_YR : 0);
 #else
 	(void)avail;
+	*upper = *lower = 0;
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t x = nf_load_upto8(s + i, n - i), letters = nf_letters(x), up = nf_upper(x, letters);
+		*upper += nf_count_marked(up);
+		*lower += nf_count_marked(letters & ~up);
+	}
 	return (memchr(s, '[', n) || memchr(s, '(', n) ? LINE_BRACKET : 0) |
-	       (memchr(s, 0xC2, n) ? LINE_C2 : 0);
+	       (memchr(s, 0xC2, n) ? LINE_C2 : 0) |
+	       (memchr(s, 'y', n) || memchr(s, 'Y', n) ? LINE_YR : 0);
 #endif
 }
 
@@ -647,14 +677,14 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 {
 	const char *s = raw + l->off;
 	size_t n = l->len, i = 0, avail = raw_len - l->off;
-	size_t up = 0, lo = 0, other_digits = 0; /* digits outside words */
+	size_t up, lo, other_digits = 0; /* letters in words; digits outside them */
 	uint16_t words = 0, caps = 0, lower = 0, stops = 0, strong = 0, weak = 0;
 	unsigned char contact = 0, first_stop = 0;
 	uint32_t contact_at = 0;
 	uint64_t h1 = 0, h2 = 0; /* hashes of the previous one and two words */
 	/* what emit_raw() may change: a link or bracket, a run of spaces, a
 	 * space before a comma or a full stop */
-	unsigned marks = line_marks(s, n, avail);
+	unsigned marks = line_marks(s, n, avail, &up, &lo);
 	unsigned char tidy = (marks & LINE_BRACKET) != 0;
 	/* the classes of the tokens' first bytes, or'ed: one instruction a
 	 * word, their B_TIDY bit tested once after the loop (3 million
@@ -691,8 +721,12 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 		if (!alnum && c0 < 0x80) {
 			/* punctuation first: no word, but maybe an address */
 			size_t te = b, e;
-			for (; te < n && s[te] != ' '; te++)
-				other_digits += is_digit((unsigned char)s[te]);
+			for (; te < n && s[te] != ' '; te++) {
+				unsigned char c = (unsigned char)s[te];
+				other_digits += is_digit(c);
+				up -= is_upper(c);
+				lo -= is_lower(c);
+			}
 			i = te + 1;
 			e = te;
 			while (e > b) {
@@ -718,8 +752,6 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 			scan_word(s, n, b, wt, &ws);
 		size_t e = ws.e;
 		i = ws.te + 1;
-		up += ws.upper;
-		lo += ws.lower;
 		words++;
 		caps += ws.cap; /* capitalised or not is random too: no branch */
 		lower += ws.low;
@@ -755,8 +787,8 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 		h1 = w & -(uint64_t)((f & W_HEAD) != 0);
 	}
 	/* "©" counts as a strong cue */
-	if ((marks & LINE_C2) && has_bytes(s, n, "\xC2\xA9", 2))
-		strong++;
+	int sign = (marks & LINE_C2) && has_bytes(s, n, "\xC2\xA9", 2);
+	strong += sign;
 	l->words = words;
 	l->caps = caps;
 	l->lower = lower;
@@ -766,9 +798,9 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 	l->contact = contact;
 	l->contact_at = contact_at;
 	l->first_stop = first_stop;
+	l->notice = sign || (marks & LINE_YR);
 	l->tidy = tidy || (first_classes & B_TIDY);
 	l->allcaps = up >= 4 && up > 4 * lo;
-	l->term = (unsigned char)ending(s, n);
 	/* a phone number matters in a short line only (classify()); the digits
 	 * of its words, counted only then, are a quick test before the scan */
 	l->phone = words <= 15 && count_digits(s, n) - other_digits >= 9 && has_phone(s, n);
@@ -826,23 +858,24 @@ static const char *find_ci(const char *s, size_t n, const char *w)
 	return NULL;
 }
 
-/* Whether find_ci() finds w in s[0..n), over a whole page: the candidates
- * are the places of w[r], a rare letter of w, in either case, found by
- * memchr, which scans a page several times faster than find_ci()'s blocks
- * (the search for "copyright" on every page without an outlet was 14 of
- * the 311 million instructions of cleaning a bench_text pass). */
-static int has_ci(const char *s, size_t n, const char *w, size_t r)
+/* Whether the word at s[0..n) may be a month's name as nf_date_scan()
+ * reads one ("Jan", "Sept.", "September"): 3 to 9 letters (its shortest
+ * and longest forms), the first two those of a month. Most words that
+ * start with a month's first letter ("a", "and", "said") are not, and
+ * each scan costs hundreds of instructions: find_date() took 7.1 million
+ * a bench_text pass, 3.8 with this test. */
+static int month_like(const char *s, size_t n)
 {
-	size_t k = strlen(w);
-	if (k > n)
+	static const char firsts[][2] = {{'j', 'a'}, {'f', 'e'}, {'m', 'a'}, {'a', 'p'}, {'j', 'u'},
+	                                 {'a', 'u'}, {'s', 'e'}, {'o', 'c'}, {'n', 'o'}, {'d', 'e'}};
+	size_t k = 0;
+	while (k < n && k < 10 && is_alpha((unsigned char)s[k]))
+		k++;
+	if (k < 3 || k > 9)
 		return 0;
-	for (int upper = 0; upper < 2; upper++) {
-		char c = upper ? (char)(w[r] - 32) : w[r];
-		const char *end = s + (n - k + r) + 1; /* w[r] of a match starts before */
-		for (const char *p = s + r; p < end && (p = memchr(p, c, (size_t)(end - p))); p++)
-			if (word_at_ci(s, n, (size_t)(p - s) - r, w, k))
-				return 1;
-	}
+	for (size_t i = 0; i < sizeof firsts / sizeof *firsts; i++)
+		if ((s[0] | 0x20) == firsts[i][0] && (s[1] | 0x20) == firsts[i][1])
+			return 1;
 	return 0;
 }
 
@@ -862,9 +895,7 @@ static int find_date(const char *s, size_t n, nf_date *out)
 		if (i && is_digit((unsigned char)s[i - 1]))
 			continue;
 		/* a date starting with a letter starts with a month's name */
-		if (is_alpha((unsigned char)s[i]) &&
-		    !letter_in((unsigned char)s[i], LETTER('j') | LETTER('f') | LETTER('m') |
-		               LETTER('a') | LETTER('s') | LETTER('o') | LETTER('n') | LETTER('d')))
+		if (is_alpha((unsigned char)s[i]) && !month_like(s + i, n - i))
 			continue;
 		nf_date d;
 		if (nf_date_scan(s + i, n - i, &d) && d.y && d.m && d.d) {
@@ -1016,14 +1047,15 @@ static size_t gallery_prefix(const char *s, size_t n)
 	return i;
 }
 
-/* A photo credit ending the line: "(Name/AP)", "Source: Name/AGENCY",
- * "Photo: ...", "2022. REUTERS", "Getty Images". */
-static int credit_tail(const char *s, size_t n, size_t *from)
+/* A photo credit ending the line s[0..n), which ends as term says
+ * (ending()): "(Name/AP)", "Source: Name/AGENCY", "Photo: ...", "2022.
+ * REUTERS", "Getty Images". */
+static int credit_tail(const char *s, size_t n, int term, size_t *from)
 {
 	*from = n;
 	/* a credit is a name: a line ending in a full stop has none (this
 	 * also keeps the scans below off most prose lines) */
-	if (ending(s, n) == 1 && s[n - 1] != ')')
+	if (term == 1 && s[n - 1] != ')')
 		return 0;
 	/* "(Name Name/AGENCY)" */
 	if (n && s[n - 1] == ')') {
@@ -1045,12 +1077,15 @@ static int credit_tail(const char *s, size_t n, size_t *from)
 	static const char *const tags[] = {"source", "photo", "image", "credit",
 	                                   "picture", "photograph", "photos",
 	                                   "pictured", "images"};
-	for (size_t i = n > 130 ? n - 130 : 1; i < n; i++) {
-		size_t at;
-		if (s[i] == ':')
+	size_t start = n > 130 ? n - 130 : 1;
+	/* the places of a ':' or of the 'b' of " by " found by blocks (a byte
+	 * loop mispredicted its tests at every space); i is the tag's end */
+	for (size_t p = start; (p = next_of(s, p, n, ':', 'b', 'B')) < n; p++) {
+		size_t i = s[p] == ':' ? p : p - 1, at;
+		if (s[p] == ':')
 			at = i + 1;
-		else if (s[i] == ' ' && i + 4 < n && (s[i + 1] | 0x20) == 'b' &&
-		         (s[i + 2] | 0x20) == 'y' && s[i + 3] == ' ')
+		else if (i >= start && s[i] == ' ' && i + 4 < n && (s[i + 2] | 0x20) == 'y' &&
+		         s[i + 3] == ' ')
 			at = i + 4;
 		else
 			continue;
@@ -1102,9 +1137,9 @@ static int credit_tail(const char *s, size_t n, size_t *from)
 
 /* A caption: a line ending in a photo credit, or a gallery caption
  * ("Image 3 of 12 ..."). *from is where the credit starts (n if none). */
-static int caption_credit(const char *s, size_t n, size_t *from)
+static int caption_credit(const char *s, size_t n, int term, size_t *from)
 {
-	return credit_tail(s, n, from) || gallery_prefix(s, n) > 0;
+	return credit_tail(s, n, term, from) || gallery_prefix(s, n) > 0;
 }
 
 /* "Source: Reuters, SBS": names of publishers. Returns 1 and sets the
@@ -1166,24 +1201,15 @@ static size_t count_words(const char *s, size_t n)
 	return w;
 }
 
-/* The first i in [from, to) where s[i] is a, b or c, else to: the scans
- * for the rare bytes that open a separator, eight bytes at a time. */
-static size_t next_of(const char *s, size_t from, size_t to, unsigned char a, unsigned char b,
-                      unsigned char c)
-{
-	for (size_t i = from; i < to; i += 8) {
-		uint64_t x = nf_load_upto8(s + i, to - i);
-		uint64_t m = nf_first_eq(x, a) | nf_first_eq(x, b) | nf_first_eq(x, c);
-		if (m) /* the lowest mark of each is exact, so of all three */
-			return i + nf_first_marked(m) < to ? i + nf_first_marked(m) : to;
-	}
-	return to;
-}
-
 /* A date stamp at s[0..n): an optional weekday ("Monday", "Mon,") then a
  * complete date; a stamp is short, the rest being a time and a zone. */
 static int stamp(const char *s, size_t n, nf_date *date)
 {
+	/* "10 March 2025, 06:12 GMT": five words after the weekday at most
+	 * (tested first: most fields are longer, and the weekday's lookup
+	 * costs more than the count) */
+	if (count_words(s, n) > 8)
+		return 0;
 	size_t i = 0;
 	while (i < n && is_alpha((unsigned char)s[i]))
 		i++;
@@ -1195,8 +1221,7 @@ static int stamp(const char *s, size_t n, nf_date *date)
 		i = 0;
 	}
 	nf_date d;
-	/* "10 March 2025, 06:12 GMT": five words after the weekday at most */
-	if (count_words(s, n) > 8 || !nf_date_scan(s + i, n - i, &d) || !d.y)
+	if (!nf_date_scan(s + i, n - i, &d) || !d.y)
 		return 0;
 	*date = d;
 	return 1;
@@ -1468,11 +1493,14 @@ typedef struct rep_table {
 	size_t mask;
 } rep_table;
 
-/* A line of a document's raw text, trimmed (b == e when blank), and its
- * repetition slot + 1 (0 when not counted). The lines of every document
- * are found once (corpus_lines()) for both repetition and the features. */
+/* A line of a document's raw text, trimmed (b == e when blank), its
+ * repetition slot + 1 (0 when not counted) and how it ends (ending()).
+ * The lines of every document are found once (corpus_lines()) for both
+ * repetition and the features, and so is how each ends, which both read
+ * (and classify() after them). */
 typedef struct span {
 	uint32_t b, e, rep;
+	unsigned char term;
 } span;
 
 typedef struct corpus_lines {
@@ -1500,14 +1528,15 @@ static uint64_t line_hash(const char *s, size_t n)
  * paragraph would be kept as a real sentence anyway. */
 #define REP_MAX_BYTES 300
 
-/* Whether a line is counted at all: not a one-word label, not a
- * paragraph, and not a long sentence (eleven words or more ending in a
- * full stop), which is kept even when repeated. */
-static int rep_candidate(const char *s, size_t n)
+/* Whether a line s[0..n) ending as term says (ending()) is counted at
+ * all: not a one-word label, not a paragraph, and not a long sentence
+ * (eleven words or more ending in a full stop), which is kept even when
+ * repeated. */
+static int rep_candidate(const char *s, size_t n, int term)
 {
 	if (n < REP_MIN_BYTES || n > REP_MAX_BYTES)
 		return 0;
-	if (ending(s, n) != 1)
+	if (term != 1)
 		return 1;
 	size_t spaces = 0, i = 0;
 	for (; spaces < 10 && i < n; i += 8)
@@ -1535,7 +1564,8 @@ static nf_status corpus_lines_find(nf_corpus *c, corpus_lines *cl)
 			span *l = nf_vec_push(&cl->spans, sizeof *l);
 			if (!l)
 				return NF_ENOMEM;
-			*l = (span){(uint32_t)b, (uint32_t)e, 0};
+			*l = (span){(uint32_t)b, (uint32_t)e, 0,
+			            (unsigned char)(b < e ? ending(s + b, e - b) : 0)};
 		}
 	}
 	cl->first[NF_NDOCS(c)] = cl->spans.len;
@@ -1556,7 +1586,7 @@ static nf_status rep_build(nf_corpus *c, const corpus_lines *cl, rep_table *t)
 		const char *s = NF_DOC(c, k)->raw;
 		for (size_t j = cl->first[k]; j < cl->first[k + 1]; j++) {
 			size_t b = sp[j].b, n = sp[j].e - b;
-			if (!rep_candidate(s + b, n))
+			if (!rep_candidate(s + b, n, sp[j].term))
 				continue;
 			uint64_t h = line_hash(s + b, n);
 			rep_slot *r = rep_find(t, h);
@@ -1606,6 +1636,7 @@ static nf_status split_lines(cleaner *k, size_t doc)
 		l->off = (uint32_t)b;
 		l->len = (uint32_t)(e - b);
 		l->starts_block = (unsigned char)blank_before;
+		l->term = sp[j].term;
 		blank_before = 0;
 		features(l, s, n, &k->wt);
 		l->repeated = sp[j].rep && k->rep.slots[sp[j].rep - 1].docs >= 2;
@@ -1696,7 +1727,8 @@ static void classify(line *l, const char *raw)
 		return;
 	int p = prose(l);
 	size_t from;
-	if (caption_credit(s, n, &from)) {
+	/* the line's ending, known unless a dateline was cut off its start */
+	if (caption_credit(s, n, l->skip ? ending(s, n) : l->term, &from)) {
 		l->credit = 1;
 		l->credit_from = (uint32_t)from;
 		l->kind = K_BOILER;
@@ -1853,12 +1885,12 @@ static int headline_like(const line *l, const char *s)
 /* Title from a lead sentence: its first sentence, cut at a word boundary. */
 static const char *lead_title(nf_arena *a, const char *s, size_t n)
 {
-	size_t e = 0;
-	while (e < n && !((s[e] == '.' || s[e] == '!' || s[e] == '?') &&
-	                  (e + 1 == n || s[e + 1] == ' ')))
+	/* a headline-length title; longer leads are cut at max, so the end of
+	 * the sentence is sought no further (by blocks: a byte loop
+	 * mispredicted its exit tests at every word) */
+	size_t max = 100, lim = n < max + 1 ? n : max + 1, e = 0;
+	while ((e = next_of(s, e, lim, '.', '!', '?')) < lim && e + 1 < n && s[e + 1] != ' ')
 		e++;
-	/* a headline-length title; longer leads are cut */
-	size_t max = 100;
 	if (e <= max) {
 		while (e > 0 && s[e - 1] == ' ')
 			e--;
@@ -2113,6 +2145,32 @@ static size_t emit_raw(char *out, size_t o, const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
+#if NF_SIMD
+		/* The bytes before the first that may be tidied copied at once,
+		 * sixteen at a time: not '[' or '(', nor a space, ',' or '.' after
+		 * a space (the first byte's predecessor is the output's last byte;
+		 * a space after nothing or after a line break counts too). A
+		 * tidied line is mostly such bytes (one with "(AP)" in it, say),
+		 * which the loop below took one by one. The output is never longer
+		 * than the input, so the whole block fits where its bytes go. */
+		if (n - i >= 16) {
+			__m128i x = nf_load16(s + i);
+			unsigned sp = nf_v_mask(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+			unsigned joined = sp | nf_v_mask(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
+			                                              _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))));
+			unsigned bad = nf_v_mask(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('[')),
+			                                      _mm_cmpeq_epi8(x, _mm_set1_epi8('(')))) |
+			               (joined & sp << 1);
+			if ((joined & 1) && (!o || out[o - 1] == ' ' || out[o - 1] == '\n'))
+				bad |= 1;
+			size_t plain = bad ? (size_t)__builtin_ctz(bad) : 16;
+			_mm_storeu_si128((__m128i *)(out + o), x);
+			o += plain;
+			i += plain;
+			if (!bad)
+				continue;
+		}
+#endif
 		char ch = s[i];
 		if (!emit_special[(unsigned char)ch]) {
 			out[o++] = ch;
@@ -2256,15 +2314,13 @@ static nf_status clean_doc(cleaner *k, size_t doc)
 	memset(&h, 0, sizeof h);
 	if ((st = read_head(k, d, &h)))
 		return st;
-	/* only an outlet not given needs the notice; most pages name no
-	 * copyright: one search of the page, not one a line (a match in a
-	 * line is one in the page: lines end at spaces) */
-	int notice = !d->outlet && h.outlet_score < O_COPYRIGHT &&
-	             (has_bytes(d->raw, d->raw_len, "\xC2\xA9", 2) ||
-	              has_ci(d->raw, d->raw_len, "copyright", 3)); /* 'y' */
-	for (size_t i = 0; notice && i < nl && h.outlet_score < O_COPYRIGHT; i++) {
+	/* only an outlet not given needs the notice, sought only in the lines
+	 * features() saw "©" or "yr" in (most pages name no copyright) */
+	for (size_t i = 0; !d->outlet && i < nl && h.outlet_score < O_COPYRIGHT; i++) {
 		const char *s = d->raw + ls[i].off, *name, *at;
 		size_t n = ls[i].len, len;
+		if (!ls[i].notice)
+			continue;
 		/* the notice may close a footer line: "Terms · Privacy · (c) X" */
 		if (!(at = find_bytes(s, n, "\xC2\xA9", 2)))
 			at = find_ci(s, n, "copyright");
@@ -2303,7 +2359,7 @@ static nf_status clean_doc(cleaner *k, size_t doc)
 	/* a production credit broken over two lines takes the next one along */
 	for (size_t i = 0; i + 1 < nl; i++) {
 		const char *s = d->raw + ls[i].off;
-		if (production_credit(s, ls[i].len) && ls[i].term != 1 && ls[i + 1].kind != K_META &&
+		if (ls[i].term != 1 && production_credit(s, ls[i].len) && ls[i + 1].kind != K_META &&
 		    prose(&ls[i + 1]) != 2)
 			ls[i + 1].kind = K_BOILER;
 	}
