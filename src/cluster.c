@@ -93,8 +93,11 @@
  * weighted less, or shared rare names added to the score: ECB+ 0.006 to
  * 0.02 lower, whose two events of a topic share their names); names
  * counted for the follow-up rules only when their family name recurs
- * alone, as people's do (gva-dev 0.0005 to 0.004 lower). More in
- * bench/README.md.
+ * alone, as people's do (gva-dev 0.0005 to 0.004 lower); a penalty for
+ * two articles that both name rare people or places and share none
+ * (ECB+ 0.935 to 0.940: reports of one event quote different people too);
+ * term counts weighted 1 + k log tf with k 0.7 to 1.4 (ECB+ 0.939 to
+ * 0.944). More in bench/README.md.
  */
 #include <math.h>
 #include <stdio.h>
@@ -168,7 +171,7 @@
  * story's closest one: 0.05 a day apart, 0.15 a week, 0.24 a month. Most
  * reports of one event come within two days; a follow-up weeks later
  * (an arrest, a trial) must share its names to join. Best on gva-dev
- * (0.04 and 0.1 are 0.01 F1 lower). */
+ * (0.04 and 0.1 are 0.01 F1 lower, 0.06 and 0.08 0.003 to 0.004). */
 #define TIME_SLOPE 0.07
 
 /* Days apart beyond which the penalty grows no more: a month says what
@@ -218,7 +221,9 @@
 
 /* Cosine below which shared figures add less, in proportion: figures
  * corroborate words, and two articles that share only a "3" or a "2016"
- * are alike by chance (without it gva-dev loses 0.01 F1 of precision). */
+ * are alike by chance (without it gva-dev loses 0.01 F1 of precision;
+ * 0.17 or 0.2 gain gva-dev 0.0005 to 0.002 but cost ECB+, or one of its
+ * halves, up to 0.005). */
 #define FIGURES_GATE 0.15f
 
 /* The cohesion rule (linkage.h) for two groups of several articles: they
@@ -1108,9 +1113,16 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 		budget -= len;
 		for (uint32_t p = pl->head; p < pl->len; p++) {
 			uint32_t slot = pl->p[p].seq & (cl->ring_cap - 1);
+			float w = v->t[k].w * pl->p[p].w;
+			/* a term of idf 0 (a frequency counter shared by common
+			 * terms, or restored, can exceed the articles counted) adds
+			 * nothing, and an accumulator at 0 must mean an article not
+			 * yet touched: touched holds one entry per article */
+			if (w <= 0)
+				continue;
 			if (cl->acc[slot] == 0)
 				cl->touched[nt++] = pl->p[p].seq;
-			cl->acc[slot] += v->t[k].w * pl->p[p].w;
+			cl->acc[slot] += w;
 		}
 	}
 	/* The articles whose dot product over the indexed terms is highest

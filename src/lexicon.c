@@ -307,11 +307,10 @@ uint32_t nf_lex_find(const nf_lex *lex, const char *s, size_t len)
 	return lookup(lex, s, len, XXH3_64bits(s, len), &slot);
 }
 
-static uint32_t intern(nf_lex *lex, const char *s, size_t len)
+static uint32_t intern(nf_lex *lex, const char *s, size_t len, uint64_t h)
 {
 	if (len > UINT32_MAX)
 		return 0;
-	uint64_t h = XXH3_64bits(s, len);
 	uint32_t slot, id = lookup(lex, s, len, h, &slot);
 	if (id)
 		return id;
@@ -338,9 +337,15 @@ static uint32_t intern(nf_lex *lex, const char *s, size_t len)
 	return id;
 }
 
-uint32_t nf_lex_intern_miss(nf_lex *lex, const char *s, size_t len, uint64_t key)
+uint32_t nf_lex_intern_hashed(nf_lex *lex, const char *s, size_t len, uint64_t hash)
 {
-	uint32_t id = intern(lex, s, len);
+	return intern(lex, s, len, hash);
+}
+
+uint32_t nf_lex_intern_miss(nf_lex *lex, const char *s, size_t len, uint64_t key,
+                            uint64_t hash)
+{
+	uint32_t id = intern(lex, s, len, hash);
 	if (id)
 		*nf_lex_small_slot(lex, key) = (nf_lex_small){key, (uint32_t)len, id, 0, 0};
 	return id;
@@ -349,8 +354,21 @@ uint32_t nf_lex_intern_miss(nf_lex *lex, const char *s, size_t len, uint64_t key
 uint32_t nf_lex_intern(nf_lex *lex, const char *s, size_t len)
 {
 	if (len == 0 || len > 8)
-		return intern(lex, s, len);
-	return nf_lex_intern_key(lex, s, len, nf_lex_key(s, len));
+		return intern(lex, s, len, XXH3_64bits(s, len));
+	uint64_t key = nf_lex_key(s, len);
+	uint32_t id = nf_lex_cached_id(lex, len, key);
+	return id ? id : nf_lex_intern_miss(lex, s, len, key, XXH3_64bits(s, len));
+}
+
+/* nf_lex_intern() for a stem: the short-word cache is read but not
+ * written, as most stems ("citi", "polic") are no token's form, and a
+ * slot they took was one a word's tokens then missed. */
+static uint32_t intern_stem(nf_lex *lex, const char *s, size_t len)
+{
+	uint32_t id;
+	if (len && len <= 8 && (id = nf_lex_cached_id(lex, len, nf_lex_key(s, len))))
+		return id;
+	return intern(lex, s, len, XXH3_64bits(s, len));
 }
 
 uint32_t nf_lex_stem(nf_lex *lex, uint32_t id)
@@ -370,11 +388,11 @@ uint32_t nf_lex_stem(nf_lex *lex, uint32_t id)
 	if (x && x->hash) {
 		e->stop = x->stop;
 		if (!x->same)
-			stem = nf_lex_intern(lex, lex->memo->bytes + x->off + x->len, x->stem_len);
+			stem = intern_stem(lex, lex->memo->bytes + x->off + x->len, x->stem_len);
 	} else if ((n = nf_stem_ascii(e->str, e->len, buf)) != (size_t)-1) {
 		/* many words are their own stem: no second lookup */
 		if (n != e->len || memcmp(buf, e->str, n))
-			stem = nf_lex_intern(lex, buf, n);
+			stem = intern_stem(lex, buf, n);
 	} else if (e->len <= MAX_WORD) {
 		if (!lex->stemmer && !(lex->stemmer = sb_stemmer_new("english", NULL)))
 			return 0;
@@ -382,8 +400,7 @@ uint32_t nf_lex_stem(nf_lex *lex, uint32_t id)
 			lex->stemmer, (const sb_symbol *)e->str, (int)e->len);
 		if (!r)
 			return 0;
-		stem = nf_lex_intern(lex, (const char *)r,
-		                     (size_t)sb_stemmer_length(lex->stemmer));
+		stem = intern_stem(lex, (const char *)r, (size_t)sb_stemmer_length(lex->stemmer));
 	}
 	if (!stem)
 		return 0;

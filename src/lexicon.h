@@ -108,10 +108,14 @@ void nf_lex_free(nf_lex *lex);
 
 /* Id of s[0..len), adding it if new; 0 when out of memory. */
 uint32_t nf_lex_intern(nf_lex *lex, const char *s, size_t len);
+/* The same for s[0..len) whose nf_lex_hash() is hash: the tokenizer
+ * hashes a word as it notes it, and need not hash it twice. */
+uint32_t nf_lex_intern_hashed(nf_lex *lex, const char *s, size_t len, uint64_t hash);
 /* The same for a word of 1 to 8 bytes whose key is nf_lex_key(): the
  * tokenizer builds the key in passing, so a word in the short-word cache
  * costs one probe and no call. */
-uint32_t nf_lex_intern_miss(nf_lex *lex, const char *s, size_t len, uint64_t key);
+uint32_t nf_lex_intern_miss(nf_lex *lex, const char *s, size_t len, uint64_t key,
+                            uint64_t hash);
 /* Id of s[0..len) if present, else 0. */
 uint32_t nf_lex_find(const nf_lex *lex, const char *s, size_t len);
 /* The hash nf_lex_intern() gives s[0..len); nf_lex_prefetch() starts
@@ -152,13 +156,19 @@ static inline nf_lex_mid *nf_lex_mid_slot(const nf_lex *lex, uint64_t k0, uint64
 	return &lex->mid[((k0 ^ k1 * 0x9E3779B97F4A7C15u) * 0x9E3779B97F4A7C15u) >> 54];
 }
 
-static inline uint32_t nf_lex_intern_key(nf_lex *lex, const char *s, size_t len,
-                                         uint64_t key)
+/* The id the short-word cache holds for the word of len bytes (1 to 8)
+ * and key, or 0. */
+static inline uint32_t nf_lex_cached_id(const nf_lex *lex, size_t len, uint64_t key)
 {
 	const nf_lex_small *e = nf_lex_small_slot(lex, key);
-	if (e->len == len && e->key == key)
-		return e->id;
-	return nf_lex_intern_miss(lex, s, len, key);
+	return e->len == len && e->key == key ? e->id : 0;
+}
+
+static inline uint32_t nf_lex_intern_key(nf_lex *lex, const char *s, size_t len,
+                                         uint64_t key, uint64_t hash)
+{
+	uint32_t id = nf_lex_cached_id(lex, len, key);
+	return id ? id : nf_lex_intern_miss(lex, s, len, key, hash);
 }
 
 static inline const char *nf_lex_str(const nf_lex *lex, uint32_t id)

@@ -17,6 +17,9 @@ typedef struct nf_linkage {
 	float *sum;           /* cap * cap: summed scores between clusters */
 	unsigned char *block; /* cap * cap: pairs refused by the cohesion rule */
 	double *inner;        /* per cluster: summed scores of its own pairs */
+	double *pairs;        /* per cluster: how many pairs inner sums (an
+	                         item and its copy, put together by pre, are
+	                         not one) */
 	uint32_t *size, *best;
 	float *best_w;
 	unsigned char *alive;
@@ -28,8 +31,9 @@ typedef struct nf_linkage {
  * cluster of eight or more), except that two clusters of three or more
  * items each merge only when that average is also at least cohesion times
  * the lower of their own average internal scores (two tight groups that
- * are merely alike stay apart). pre, when not NULL,
- * puts item i in the cluster of item pre[i] <= i from the start. On
+ * are merely alike stay apart). pre, when not NULL, puts item i, a copy,
+ * in the cluster of item pre[i] <= i from the start; the scores of such
+ * pairs are no part of an internal average. On
  * return group[i] is the lowest item of i's cluster. score is not
  * modified. */
 nf_status nf_linkage_run(nf_linkage *lk, const float *score, size_t n, double threshold,

@@ -785,14 +785,15 @@ static inline int mid_cached(const nf_lex *lex, nf_token *t, const char *form, s
 	return cached_word(t, e->id, e->stem, e->stop_flag);
 }
 
-/* The ids of token t (flags set) whose folded form is form[0..flen), by
- * the lexicon, when ids_cached() could not give them; form has eight
- * readable bytes, zero from form[flen] on, when flen <= 8, and sixteen
- * when flen <= 16. */
-static nf_status ids_interned(nf_lex *lex, nf_token *t, const char *form, size_t flen)
+/* The ids of token t (flags set) whose folded form is form[0..flen), of
+ * nf_lex_hash() hash, by the lexicon, when ids_cached() could not give
+ * them; form has eight readable bytes, zero from form[flen] on, when
+ * flen <= 8, and sixteen when flen <= 16. */
+static nf_status ids_interned(nf_lex *lex, nf_token *t, const char *form, size_t flen,
+                              uint64_t hash)
 {
 	if (flen > 8) {
-		if (!(t->norm = nf_lex_intern(lex, form, flen)))
+		if (!(t->norm = nf_lex_intern_hashed(lex, form, flen, hash)))
 			return NF_ENOMEM;
 		if (!(t->flags & NF_TOK_WORD)) {
 			t->stem = t->norm;
@@ -809,7 +810,7 @@ static nf_status ids_interned(nf_lex *lex, nf_token *t, const char *form, size_t
 	}
 	uint64_t key;
 	memcpy(&key, form, 8);
-	if (!(t->norm = nf_lex_intern_key(lex, form, flen, key)))
+	if (!(t->norm = nf_lex_intern_key(lex, form, flen, key, hash)))
 		return NF_ENOMEM;
 	if (!(t->flags & NF_TOK_WORD)) {
 		t->stem = t->norm;
@@ -1019,7 +1020,8 @@ static nf_status resolve(tokenizer *z)
 		nf_lex_prefetch_memo(z->lex, z->wait[k].hash);
 	for (size_t k = 0; k < z->nwait; k++) {
 		const pending *w = &z->wait[k];
-		nf_status st = ids_interned(z->lex, (nf_token *)z->toks->data + w->tok, w->form, w->flen);
+		nf_status st = ids_interned(z->lex, (nf_token *)z->toks->data + w->tok, w->form, w->flen,
+		                            w->hash);
 		if (st)
 			return st;
 	}
@@ -1046,7 +1048,7 @@ static inline nf_status push_folded(tokenizer *z, size_t off, size_t len, const 
 	if (flen > 16) { /* rare: at once, after those waiting */
 		if ((st = resolve(z)))
 			return st;
-		return ids_interned(z->lex, t, form, flen);
+		return ids_interned(z->lex, t, form, flen, nf_lex_hash(form, flen));
 	}
 	if (z->nwait == PENDING && (st = resolve(z)))
 		return st;

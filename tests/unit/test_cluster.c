@@ -4,13 +4,15 @@
  * follow-up months on joins as one a month on would, and a short one on
  * its people's names, but months on only on a name, a headline without
  * text joins, copies are named, stories age out by date and by the
- * window, callbacks come in input order with true line numbers, and bad
- * lines are skipped.
+ * window, callbacks come in input order with true line numbers, bad
+ * lines are skipped, and terms whose restored frequencies leave them no
+ * weight are harmless.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cluster.h"
 #include "harness.h"
 #include "minhash.h"
 #include "newsfuse.h"
@@ -536,6 +538,78 @@ static void test_api_edges(void)
 	nf_ctx_free(ctx);
 }
 
+/* Text number i over one vocabulary of 80 words in an order of its own:
+ * the same terms in every text, few shingles in common. */
+static void shuffled(int i, char *out, size_t cap)
+{
+	static const char *const words[] = {"quarry", "timber", "canal", "ladder", "engine",
+	                                    "harbour", "lantern", "orchard", "pewter", "granite"};
+	static const char *const ends[] = {"", "s", "ing", "ed", "er", "ly", "ness", "ful"};
+	size_t o = (size_t)snprintf(out, cap, "Notes %d\n\n", i);
+	unsigned x = (unsigned)i * 2654435761u + 1;
+	for (int k = 0; k < 80 && o + 32 < cap; k++) {
+		x = x * 1103515245u + 12345u;
+		unsigned w = (x >> 8) % 80;
+		o += (size_t)snprintf(out + o, cap - o, "%s%s%s", words[w % 10], ends[w / 10],
+		                      k % 9 == 8 ? ". " : " ");
+	}
+}
+
+typedef struct keys {
+	uint64_t k[4096];
+	size_t n;
+} keys;
+
+static nf_status keep_keys(void *ud, const nf_doc *d, const nf_cluster_item *it,
+                           const nf_tvec *v, const uint64_t *terms, size_t nterms)
+{
+	(void)d, (void)it, (void)v;
+	keys *ks = ud;
+	for (size_t i = 0; i < nterms && ks->n < 4096; i++)
+		ks->k[ks->n++] = terms[i];
+	return NF_OK;
+}
+
+/* Restored frequencies above the number of articles (counts of terms that
+ * share a counter can be) leave terms an idf of 0: vectors of weight 0
+ * are indexed and looked up without harm and join nothing (the candidate
+ * search once took an article once per posting of weight 0, past the end
+ * of its list of one entry per article). */
+static void test_terms_without_weight(void)
+{
+	nf_ctx *ctx = nf_ctx_new();
+	seen *s = calloc(1, sizeof *s);
+	keys *ks = calloc(1, sizeof *ks);
+	char text[1024], id[16];
+	nf_cluster *cl = new_cluster(ctx, s, NULL);
+	nf_cluster_hooks h = {.assigned = keep_keys, .ud = ks};
+	nf_cluster_set_hooks(cl, &h);
+	for (int i = 0; i < 4; i++) {
+		shuffled(i, text, sizeof text);
+		add(cl, "k", "2031-05-06", text);
+	}
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	nf_cluster_free(cl);
+	CHECK(ks->n > 20);
+	memset(s, 0, sizeof *s);
+	cl = new_cluster(ctx, s, NULL);
+	for (size_t i = 0; i < ks->n; i++)
+		nf_cluster_restore_df(cl, ks->k[i], 1000000);
+	nf_cluster_restore_counts(cl, 10, 1);
+	for (int i = 0; i < 600; i++) {
+		snprintf(id, sizeof id, "z%d", i);
+		shuffled(i, text, sizeof text);
+		add(cl, id, "2031-05-06", text);
+	}
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	CHECK_INT(nf_cluster_count(cl), 600);
+	CHECK_INT(nf_cluster_stories(cl), 600);
+	nf_cluster_free(cl);
+	free(ks);
+	free(s);
+	nf_ctx_free(ctx);
+}
+
 /* Signatures: equal texts are equal, disjoint ones share nothing, a short
  * text has no band keys but still compares. */
 static void test_minhash(void)
@@ -576,6 +650,7 @@ int main(void)
 	RUN(test_lines_and_blocks);
 	RUN(test_identical_articles);
 	RUN(test_api_edges);
+	RUN(test_terms_without_weight);
 	RUN(test_minhash);
 	return harness_done();
 }
