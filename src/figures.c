@@ -67,7 +67,8 @@
  * murder-suicide" at least two dead ("a double murder-suicide" three). An
  * ordinal with
  * "a" (or a headline's) is a lower bound of the dead or of all hit ("a
- * third person has died", "a fifth was struck"), not of the wounded alone
+ * third person has died", "a fifth was struck"; their exact total after a
+ * count of one less: "four were hit and a fifth"), not of the wounded alone
  * ("a third person was hurt" may follow two dead), nor "the third victim",
  * who is numbered.
  *
@@ -77,7 +78,8 @@
  *
  * "Shot" (and "struck", "grazed", "taken to a hospital") counts the dead
  * with the wounded unless the sentence says which ("fatally shot", "shot
- * dead", "shot and killed", "one of them fatally", "shot ... has died"):
+ * dead", "shot and killed", "one of them fatally", "shot ... has died";
+ * "shot and wounded" is the wounded):
  * such claims keep the number stated, flagged is_shot, and reconcile.c
  * takes the brief's dead off them. A shot who lived ("treated and
  * released", "in stable condition") or "another man was shot" is wounded;
@@ -96,9 +98,11 @@
  * the figure of the whole they are part of; but "five were shot, one of
  * whom died" is the whole of the dead. Components: two or more exact claims
  * of one measure in one sentence that state no total ("26 protesters ... and
- * 16 officers were killed", "a man and a woman were killed") add a summed
- * claim (is_sum, subject people); a person is one more only when joined on
- * ("and", a comma), and a name counts once ("Jo Li" and "Li"). Counts by
+ * 16 officers were killed", "a man and a woman were killed", "Man, woman
+ * shot", "Jo Li was shot along with a boy") add a summed claim (is_sum,
+ * subject people); a person is one more only when joined on ("and", a
+ * comma, "also injured a woman"), and a name counts once ("Jo Li" and
+ * "Li"); "three other men" are others than those counted. Counts by
  * place ("19 in Port Alden and five in Elm Bay") are components too, each
  * a part with its place. Counts in a sentence over several events ("in
  * weekend shootings", "this year") are flagged is_aggregate: listed, never
@@ -2794,7 +2798,7 @@ static int same_person(const pclaim *a, const pclaim *b)
 }
 
 /* Whether the amount at token at is joined on to what precedes it: "and",
- * a comma, "as well as", "along with", "while" ("a boy was shot, while a
+ * a comma, "as well as", "along with", "while" ("a boy was shot while a
  * girl was grazed"), or the object of a verb said "also" of ("a shooting
  * that also injured a woman"). */
 static int joined(const fx *x, const sent *s, size_t at)
@@ -2983,8 +2987,9 @@ static int weekday_span(const fx *x, const sent *s, size_t k)
 }
 
 /* Whether sentence s counts over several events: "in separate
- * shootings", "weekend shootings", "across the city", "since Friday",
- * "so far this year", "in 2013". On gva-dev the counts of two or more in
+ * shootings", "weekend shootings", "in attacks", "across the city",
+ * "since Friday", "from Friday night to Sunday", "so far this year", "in
+ * 2013". On gva-dev the counts of two or more in
  * such sentences matched the incident's own count one time in five,
  * against one in two elsewhere: they are city or season totals. */
 static int several_events(const fx *x, const nf_doc *d, const sent *s)

@@ -15,7 +15,9 @@
  *
  * Wounded: "shot" counts the dead with the wounded. Where no claim counts
  * the wounded directly, each shot count loses the brief's number killed
- * (reconcile_wounded()); the claims keep the number they state.
+ * (reconcile_wounded()), when some claim of that number is of this event
+ * (not "the 12th child shot this year, one fatally"); the claims keep the
+ * number they state.
  *
  * Clusters: counting claims are sorted by value and put together when
  * within 2% of the cluster's first value (outlets round: "6,044" may be
