@@ -398,6 +398,8 @@ static const word_role roles[] = {
 	{"page", W_PREVREJ, 0, 0}, {"nos", W_PREVREJ, 0, 0},
 	{"room", W_PREVREJ, 0, 0}, {"route", W_PREVREJ, 0, 0},
 	{"highway", W_PREVREJ, 0, 0}, {"interstate", W_PREVREJ, 0, 0},
+	{"hwy", W_PREVREJ, 0, 0}, {"rte", W_PREVREJ, 0, 0},
+	{"apt", W_PREVREJ, 0, 0}, {"suite", W_PREVREJ, 0, 0},
 	{"flight", W_PREVREJ, 0, 0}, {"chapter", W_PREVREJ, 0, 0},
 	{"section", W_PREVREJ, 0, 0}, {"aged", W_PREVREJ, 0, 0},
 	{"age", W_PREVREJ, 0, 0}, {"ages", W_PREVREJ, 0, 0},
@@ -892,6 +894,11 @@ static int not_a_count(const fx *x, const sent *s, size_t i, size_t end)
 	if (k < i && k > 0 && has(x, s, k - 1, W_PREVREJ))
 		return 1;
 	if (i > 0 && punct(s, i - 1) == '(' && punct(s, end) == ')')
+		return 1;
+	/* "someone called \"504\"": digits quoted alone are a name or a
+	 * label, not a count (a quoted count has its noun inside) */
+	if (i > 0 && is_quote(s, i - 1) && glued(s, i - 1) && glued(s, end - 1) &&
+	    is_quote(s, end))
 		return 1;
 	/* "Tokayev, 68, said", "a boy, 9, died", "the death of Jo Li, 18.",
 	 * "the man - Jo Li, 51 - died": an age after a name or a noun of

@@ -802,6 +802,10 @@ static void test_more_not_counts(void)
 	CHECK(!claim("injured", 44) && main_value("injured") == 1);
 	one("The other riders, ages 21, 34 and 40, were hurt.");
 	CHECK(!claim("injured", 34));
+	one("She said a man who went by \"212\" was there when the clerk was shot.");
+	CHECK(!claim("injured", 212) && main_value("injured") == 1);
+	one("Troopers found the driver on Hwy 61 with a gunshot wound.");
+	CHECK(!claim("injured", 61));
 }
 
 /* A run-on list of 2,000 counts: claims are capped per document and each
