@@ -2525,7 +2525,9 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	pc->skip = a->end;
 	size_t start = a->at;
 	int q = -1;
-	if (!a->neg)
+	/* a name or a pronoun takes no qualifier ("worried about him
+	 * getting hurt" is one person, not about one) */
+	if (!a->neg && !a->weak)
 		q = qualifier_before(x, s, a->at, &start);
 	/* parts: "including three children", "among them 3 children" */
 	int part = 0, inherit = 0;

@@ -806,6 +806,8 @@ static void test_more_not_counts(void)
 	CHECK(!claim("injured", 212) && main_value("injured") == 1);
 	one("Troopers found the driver on Hwy 61 with a gunshot wound.");
 	CHECK(!claim("injured", 61));
+	one("Her aunt said she was worried about him getting hurt.");
+	CHECK(main_figure("injured") && !main_figure("injured")->claims[0].qualifier);
 }
 
 /* A run-on list of 2,000 counts: claims are capped per document and each
