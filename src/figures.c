@@ -1663,8 +1663,11 @@ static size_t skip_amount_np(const fx *x, const sent *s, size_t k, int *measure)
 
 /* The token after an appositive at k: ", a 25-year-old man," ", 25,"
  * ", Jo Li, 19,", ", Jo Li of Maple Heights,": a comma, a person (or an
- * age) and what follows up to the next comma, ten tokens at most, with a
- * verb after it; 0 when there is none. */
+ * age) and what follows up to the next comma, with a verb after it; 0
+ * when there is none. Fourteen tokens at most between the commas: two
+ * people with their ages (", 21-year-old Jo Li and 32-year-old Al Roe,",
+ * eleven tokens) are the appositive of "two of the victims", and a
+ * longer stretch is a clause, not a name. */
 static size_t appositive_end(const fx *x, const sent *s, size_t k)
 {
 	amount ap;
@@ -1673,7 +1676,7 @@ static size_t appositive_end(const fx *x, const sent *s, size_t k)
 	int age = (s->t[k + 1].flags & NF_TOK_NUM) && s->t[k + 1].len <= 3;
 	if (!age && !name_word(x, s, k + 1) && !(amount_at(x, s, k + 1, &ap) && ap.one))
 		return 0;
-	return closing_comma(x, s, k + 2, 9);
+	return closing_comma(x, s, k + 2, 13);
 }
 
 /* A form of "be", "have" or "get" before a participle: its subject is

@@ -505,6 +505,9 @@ static void test_appositives_and_lists(void)
 	CHECK(main_value("injured") == 2);
 	one("Three people were killed and another injured.");
 	CHECK(main_value("killed") == 3 && main_value("injured") == 1);
+	one("Two of the victims, 19-year-old Jo Marsh and 44-year-old Al Roe, "
+	    "were pronounced dead at the scene.");
+	CHECK(main_value("killed") == 2);
 }
 
 static void test_active_voice(void)
