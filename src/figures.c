@@ -2471,6 +2471,15 @@ static int irrealis(const fx *x, const sent *s, size_t from, size_t to, int forw
 		if ((is(x, s, k, "attempted") || is(x, s, k, "nearly") || is(x, s, k, "almost")) &&
 		    has(x, s, k + 1, W_PRE | W_POST | W_NOUN) && wi(x, &s->t[k + 1])->measure)
 			return 1;
+		/* "attempted aggravated murder", "attempted first-degree
+		 * murder": the degree between is a word or two, no number */
+		if (is(x, s, k, "attempted"))
+			for (size_t j = k + 1; j < s->n && j <= k + 3; j++) {
+				if (!(s->t[j].flags & NF_TOK_WORD) || has(x, s, j, W_NUM))
+					break;
+				if (has(x, s, j, W_NOUN) && wi(x, &s->t[j])->measure)
+					return 1;
+			}
 		if (forward && k < from && (is(x, s, k, "if") || is(x, s, k, "whether")))
 			return 1;
 	}

@@ -685,6 +685,10 @@ static void test_what_did_not_happen(void)
 	CHECK(!main_figure("killed"));
 	one("A teen was charged with attempted murder on Friday.");
 	CHECK(!main_figure("killed"));
+	one("One of the attempted second-degree murder counts was dropped.");
+	CHECK(!main_figure("killed"));
+	one("Almost 20 people died in the blaze.");
+	CHECK(main_value("killed") == 20);
 	one("The falling crane nearly killed two workers.");
 	CHECK(!main_figure("killed"));
 	one("Reporters asked whether anyone had died.");
