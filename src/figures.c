@@ -833,6 +833,7 @@ static int glued(const sent *s, size_t i)
 /* --- Amounts ---------------------------------------------------------------- */
 
 static int human(const fx *x, const nf_token *t);
+static int be_verb(const fx *x, const sent *s, size_t k);
 static int np_word(const fx *x, const sent *s, size_t k);
 
 typedef struct amount {
@@ -1131,7 +1132,8 @@ static int self_harm(const fx *x, const sent *s, size_t i, amount *a)
 /* One person or a few, named or referred to: a pronoun ("he was shot",
  * "killing her"; "her" before a noun is a possessive), a possessive death
  * ("his death") or a headline's, "a fatal shooting", "another" (one more:
- * "and another injured"), "both" before a noun of people (two). */
+ * "and another injured"), "both" before a noun of people or opening a
+ * clause before its verb (two). */
 static int individual(const fx *x, const sent *s, size_t i, amount *a)
 {
 	const nf_token *n = i + 1 < s->n ? &s->t[i + 1] : NULL;
@@ -1184,6 +1186,18 @@ static int individual(const fx *x, const sent *s, size_t i, amount *a)
 	}
 	if (is(x, s, i, "both") && n && human(x, n) && !(wi(x, n)->flags & W_PERSON)) {
 		a->num.value = a->num.low = a->num.high = 2;
+		a->at = i;
+		a->end = i + 1;
+		return 1;
+	}
+	/* "..., and both were shot": "both" opening a clause before its
+	 * verb is the two just told of, so their total, no component of a
+	 * sum with them (not "they were both shot", counted as "they") */
+	if (is(x, s, i, "both") &&
+	    (i == 0 || punct(s, i - 1) == ',' || punct(s, i - 1) == ';' || is(x, s, i - 1, "and")) &&
+	    be_verb(x, s, i + 1)) {
+		a->num.value = a->num.low = a->num.high = 2;
+		a->ordinal = 1;
 		a->at = i;
 		a->end = i + 1;
 		return 1;

@@ -503,6 +503,8 @@ static void test_appositives_and_lists(void)
 	CHECK(main_value("killed") == 3);
 	one("Both men were wounded.");
 	CHECK(main_value("injured") == 2);
+	one("Jo Li drove up with his cousin, and both were shot dead.");
+	CHECK(main_value("killed") == 2);
 	one("Three people were killed and another injured.");
 	CHECK(main_value("killed") == 3 && main_value("injured") == 1);
 	one("Two of the victims, 19-year-old Jo Marsh and 44-year-old Al Roe, "
