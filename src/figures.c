@@ -135,6 +135,7 @@
  * raw text (blind to tokens, and each pattern would rescan the sentence).
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -713,6 +714,22 @@ static nf_status info_build(fx *x)
 			memcpy(buf + a + 1, small[u], b + 1);
 			info_set(x, buf, W_NUM, 0, 0, NULL);
 		}
+	}
+	/* "an eighth-grader", "two 8th-graders": a pupil of a grade (one
+	 * through twelve, the school grades), a person like "a teen" */
+	static const char *const grades[] = {"first", "second", "third", "fourth",
+	                                     "fifth", "sixth", "seventh", "eighth",
+	                                     "ninth", "tenth", "eleventh", "twelfth",
+	                                     "1st", "2nd", "3rd", "4th", "5th", "6th",
+	                                     "7th", "8th", "9th", "10th", "11th", "12th"};
+	info_set(x, "grader", W_PERSON, 0, 0, "children");
+	info_set(x, "graders", W_PEOPLE, 0, 0, "children");
+	for (size_t i = 0; i < sizeof grades / sizeof *grades; i++) {
+		char buf[24];
+		snprintf(buf, sizeof buf, "%s-grader", grades[i]);
+		info_set(x, buf, W_PERSON, 0, 0, "children");
+		snprintf(buf, sizeof buf, "%s-graders", grades[i]);
+		info_set(x, buf, W_PEOPLE, 0, 0, "children");
 	}
 	/* the names dates.c reads: the full name or its first three letters
 	 * ("Sept" too), with or without a period */

@@ -419,6 +419,11 @@ static void test_one_person(void)
 	const nf_claim *c = claim("killed", 1);
 	CHECK(c && !strcmp(c->subject, "children"));
 	CHECK(claim("injured", 1) != NULL);
+	one("A Maple Grove seventh-grader died on Friday.");
+	c = claim("killed", 1);
+	CHECK(c && !strcmp(c->subject, "children"));
+	one("Two ninth-graders were hurt, and a 10th-grader was killed.");
+	CHECK(main_value("injured") == 2 && main_value("killed") == 1);
 	one("Dana Price, 31, was shot and killed on Friday.");
 	CHECK(claim("killed", 1) != NULL);
 	CHECK(claim("injured", 1) == NULL);
