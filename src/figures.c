@@ -936,16 +936,22 @@ static int not_a_count(const fx *x, const sent *s, size_t i, size_t end)
 
 static int word_ends(const fx *x, const nf_token *t, const char *suf);
 
-/* "17-year-old", "six-year-old" at i: returns the token after it, else 0. */
+/* "17-year-old", "six-year-old" at i, or spelt with spaces ("17 year
+ * old", "17-year old", "17 year-old"): returns the token after it, else
+ * 0. */
 static size_t age_at(const fx *x, const sent *s, size_t i)
 {
 	/* "six-year-old", "twenty-one-year-old": one token */
 	if ((s->t[i].flags & NF_TOK_WORD) && word_ends(x, &s->t[i], "-year-old"))
 		return i + 1;
-	if (!(s->t[i].flags & NF_TOK_NUM) || !glued(s, i) || punct(s, i + 1) != '-' ||
-	    !glued(s, i + 1) || !is(x, s, i + 2, "year-old"))
+	if (!(s->t[i].flags & NF_TOK_NUM))
 		return 0;
-	return i + 3;
+	size_t k = i + 1 + (glued(s, i) && punct(s, i + 1) == '-');
+	if (is(x, s, k, "year-old"))
+		return k + 1;
+	if (is(x, s, k, "year") && is(x, s, k + 1, "old"))
+		return k + 2;
+	return 0;
 }
 
 /* "Jane Doe, 24, was shot": an age between commas after a name; returns
