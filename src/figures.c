@@ -3364,16 +3364,21 @@ static int claim_cmp(const void *pa, const void *pb)
 typedef struct fig {
 	size_t first, n; /* run in the sorted index */
 	size_t groups;   /* distinct copy groups among whole claims */
+	int counted;     /* a whole claim counts, not one person told of */
 	int measure;
 	const char *subject;
 } fig;
 
 /* A figure of people in general is its measure's total ("3 killed"
  * holds the 1 officer killed): it comes first when a whole claim states
- * it. */
+ * it. Of the dead, a count must state it: one person told of ("the
+ * victim died") is no total, "two boys were killed" as likely holds him.
+ * The wounded of people stay first all the same, for their shot counts
+ * are taken less the dead (reconcile.c) of the main figures only. */
 static int total_figure(const fig *f)
 {
-	return f->groups > 0 && !strcmp(f->subject, "people");
+	return f->groups > 0 && (f->counted || f->measure != M_KILLED) &&
+	       !strcmp(f->subject, "people");
 }
 
 static int fig_cmp(const void *pa, const void *pb)
@@ -3418,10 +3423,13 @@ static nf_status build_figures(fx *x)
 		f->measure = cl[ix[i].i].gmeasure;
 		f->subject = cl[ix[i].i].gsubject;
 		f->groups = 0;
+		f->counted = 0;
 		while (j < n && cl[ix[j].i].gmeasure == f->measure &&
 		       !strcmp(cl[ix[j].i].gsubject, f->subject)) {
 			const nf_claim *c = &cl[ix[j].i].c;
 			size_t g = (size_t)NF_DOC(x->c, c->doc)->group;
+			if (!c->is_part && !c->is_other)
+				f->counted |= !cl[ix[j].i].one;
 			if (!c->is_part && !c->is_other && g < nd && stamp[g] != nf) {
 				stamp[g] = nf;
 				f->groups++;

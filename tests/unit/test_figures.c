@@ -424,6 +424,8 @@ static void test_one_person(void)
 	CHECK(c && !strcmp(c->subject, "children"));
 	one("A 15 year old girl was killed and a 19-year old was hurt.");
 	CHECK(main_value("killed") == 1 && main_value("injured") == 1);
+	one("The victim died at the scene on Friday. Two boys were killed in the crash.");
+	CHECK(main_value("killed") == 2);
 	one("Two ninth-graders were hurt, and a 10th-grader was killed.");
 	CHECK(main_value("injured") == 2 && main_value("killed") == 1);
 	one("Dana Price, 31, was shot and killed on Friday.");
