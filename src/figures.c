@@ -302,6 +302,8 @@ static const word_role roles[] = {
 	{"a", W_OPEN, 0, 0}, {"an", W_OPEN, 0, 0}, {"another", W_OPEN, 0, 0},
 	{"both", W_OPEN, 0, 0}, {"committed", W_OPEN, 0, 0},
 	{"himself", W_OPEN | W_CUE, 0, 0}, {"herself", W_OPEN | W_CUE, 0, 0},
+	{"self", W_OPEN, 0, 0}, {"commits", W_OPEN, 0, 0},
+	{"committing", W_OPEN, 0, 0},
 	{"murder-suicide", W_OPEN | W_CUE, 0, 0}, {"murder-suicides", W_OPEN | W_CUE, 0, 0},
 	{"hundred", W_NUM, 0, 0}, {"thousand", W_NUM, 0, 0},
 	{"million", W_NUM, 0, 0}, {"billion", W_NUM, 0, 0},
@@ -1121,7 +1123,11 @@ static int killing_before(const fx *x, const sent *s, size_t k)
  * read_claim). Not an attempt ("tried to kill herself"). */
 static int self_harm(const fx *x, const sent *s, size_t i, amount *a)
 {
-	if (is(x, s, i, "himself") || is(x, s, i, "herself")) {
+	/* a headline's "fatally shoots self" */
+	if (is(x, s, i, "self") && !(i > 0 && has(x, s, i - 1, W_PRE | W_POST) &&
+	                             wi(x, &s->t[i - 1])->measure))
+		return 0;
+	if (is(x, s, i, "himself") || is(x, s, i, "herself") || is(x, s, i, "self")) {
 		if (i >= 2 && is(x, s, i - 1, "on") && (is(x, s, i - 2, "gun") || is(x, s, i - 2, "weapon")))
 			a->measure = M_KILLED;
 		/* "kills wife, then himself", "kills daughter, himself": the
@@ -1138,7 +1144,8 @@ static int self_harm(const fx *x, const sent *s, size_t i, amount *a)
 	           (is(x, s, i - 1, "took") || is(x, s, i - 1, "taking") || is(x, s, i - 1, "takes")) &&
 	           !attempt_before(x, s, i - 1)) {
 		a->measure = M_KILLED;
-	} else if (is(x, s, i, "committed") && is(x, s, i + 1, "suicide")) {
+	} else if ((is(x, s, i, "committed") || is(x, s, i, "commits") ||
+	            is(x, s, i, "committing")) && is(x, s, i + 1, "suicide")) {
 		a->measure = M_KILLED;
 	} else {
 		return 0;
@@ -1147,7 +1154,7 @@ static int self_harm(const fx *x, const sent *s, size_t i, amount *a)
 	a->self = 1;
 	if (is(x, s, i, "his") || is(x, s, i, "her"))
 		a->end = i + 3; /* "his own life" */
-	else if (is(x, s, i, "committed"))
+	else if (is(x, s, i + 1, "suicide"))
 		a->end = i + 2;
 	return 1;
 }

@@ -549,6 +549,12 @@ static void test_self_harm(void)
 	CHECK_INT(nclaims(), 0);
 	one("The man later took his own life.");
 	CHECK(main_value("killed") == 1);
+	one("Police say the father killed his son, then fatally shot self.");
+	CHECK(main_value("killed") == 2);
+	one("A woman killed her sister before committing suicide.");
+	CHECK(main_value("killed") == 2);
+	one("The coach said every player should take care of self.");
+	CHECK_INT(nclaims(), 0);
 	/* the subject harmed by his own hand is counted once */
 	one("A 4-year-old was taken to a hospital after he found a gun and shot himself.");
 	CHECK(main_value("injured") == 1 && !claim("injured", 2));
