@@ -929,6 +929,21 @@ static int not_a_count(const fx *x, const sent *s, size_t i, size_t end)
 	    ((s->t[i - 2].flags & NF_TOK_CAP) || human(x, &s->t[i - 2]) ||
 	     (i >= 3 && punct(s, i - 2) == '.' && (s->t[i - 3].flags & NF_TOK_CAP))))
 		return 1; /* "Jo Li Jr., 38," too */
+	/* "two children, 3 and 5, and their mother": ages listed between
+	 * commas after a noun of people or a name */
+	k = i;
+	while (k >= 2 && (punct(s, k - 1) == ',' || is(x, s, k - 1, "and")) &&
+	       (s->t[k - 2].flags & NF_TOK_NUM) && s->t[k - 2].len <= 3)
+		k -= 2;
+	size_t e = i;
+	while (e + 2 < s->n && (punct(s, e + 1) == ',' || is(x, s, e + 1, "and")) &&
+	       (s->t[e + 2].flags & NF_TOK_NUM) && s->t[e + 2].len <= 3)
+		e += 2;
+	if (e > k && t->len <= 3 && k >= 2 && punct(s, k - 1) == ',' &&
+	    ((s->t[k - 2].flags & NF_TOK_CAP) || human(x, &s->t[k - 2])) &&
+	    (e + 1 >= s->n || punct(s, e + 1) == ',' || punct(s, e + 1) == '.' ||
+	     punct(s, e + 1) == ')' || dash(s, e + 1)))
+		return 1;
 	/* "Jan. 19", "on May 3": a day of the month */
 	if (i > 0 && (calendar_word(x, s, i - 1) ||
 	              (i > 1 && punct(s, i - 1) == '.' && calendar_word(x, s, i - 2))))

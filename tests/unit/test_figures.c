@@ -826,6 +826,10 @@ static void test_more_not_counts(void)
 	CHECK(!claim("injured", 44) && main_value("injured") == 1);
 	one("The other riders, ages 21, 34 and 40, were hurt.");
 	CHECK(!claim("injured", 34));
+	one("The two girls, 7 and 9, were hurt.");
+	CHECK(main_value("injured") == 2 && !claim("injured", 7));
+	one("Two sons, 10 and 12, and their father were found dead.");
+	CHECK(!claim("killed", 10) && !claim("killed", 12) && !claim("killed", 23));
 	one("She said a man who went by \"212\" was there when the clerk was shot.");
 	CHECK(!claim("injured", 212) && main_value("injured") == 1);
 	one("Troopers found the driver on Hwy 61 with a gunshot wound.");
