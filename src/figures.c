@@ -3387,20 +3387,33 @@ typedef struct fig {
 	size_t first, n; /* run in the sorted index */
 	size_t groups;   /* distinct copy groups among whole claims */
 	int counted;     /* a whole claim counts, not one person told of */
+	int total;       /* the measure's total: first of its figures */
 	int measure;
 	const char *subject;
 } fig;
 
 /* A figure of people in general is its measure's total ("3 killed"
  * holds the 1 officer killed): it comes first when a whole claim states
- * it. Of the dead, a count must state it: one person told of ("the
- * victim died") is no total, "two boys were killed" as likely holds him.
- * The wounded of people stay first all the same, for their shot counts
- * are taken less the dead (reconcile.c) of the main figures only. */
-static int total_figure(const fig *f)
+ * a count, or when no other figure of its measure does. One person told
+ * of ("the victim died", "her nephew was shot") is no total beside a
+ * count of another figure ("two boys were killed", "five teens were
+ * shot"), which as likely holds him. figs[0..nf) are in measure order. */
+static void mark_totals(fig *figs, size_t nf)
 {
-	return f->groups > 0 && (f->counted || f->measure != M_KILLED) &&
-	       !strcmp(f->subject, "people");
+	for (size_t i = 0; i < nf;) {
+		size_t j = i, people = nf;
+		int others_count = 0;
+		for (; j < nf && figs[j].measure == figs[i].measure; j++) {
+			if (!strcmp(figs[j].subject, "people"))
+				people = j;
+			else
+				others_count |= figs[j].counted;
+		}
+		if (people < nf)
+			figs[people].total = figs[people].groups > 0 &&
+			                     (figs[people].counted || !others_count);
+		i = j;
+	}
 }
 
 static int fig_cmp(const void *pa, const void *pb)
@@ -3408,8 +3421,8 @@ static int fig_cmp(const void *pa, const void *pb)
 	const fig *a = pa, *b = pb;
 	if (a->measure != b->measure)
 		return a->measure - b->measure;
-	if (total_figure(a) != total_figure(b))
-		return total_figure(b) - total_figure(a);
+	if (a->total != b->total)
+		return b->total - a->total;
 	if (a->groups != b->groups)
 		return a->groups > b->groups ? -1 : 1;
 	if (a->n != b->n)
@@ -3446,6 +3459,7 @@ static nf_status build_figures(fx *x)
 		f->subject = cl[ix[i].i].gsubject;
 		f->groups = 0;
 		f->counted = 0;
+		f->total = 0;
 		while (j < n && cl[ix[j].i].gmeasure == f->measure &&
 		       !strcmp(cl[ix[j].i].gsubject, f->subject)) {
 			const nf_claim *c = &cl[ix[j].i].c;
@@ -3461,6 +3475,7 @@ static nf_status build_figures(fx *x)
 		f->n = j - i;
 		i = j;
 	}
+	mark_totals(figs, nf);
 	if (nf)
 		qsort(figs, nf, sizeof *figs, fig_cmp);
 	x->b->figures = nf_arena_array(&x->b->arena, nf ? nf : 1, sizeof(nf_figure));

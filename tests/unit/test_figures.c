@@ -426,6 +426,10 @@ static void test_one_person(void)
 	CHECK(main_value("killed") == 1 && main_value("injured") == 1);
 	one("The victim died at the scene on Friday. Two boys were killed in the crash.");
 	CHECK(main_value("killed") == 2);
+	one("A man was taken to a hospital. Police said four teens were wounded.");
+	CHECK(main_value("injured") == 4);
+	one("A man was taken to a hospital, and an officer was hurt.");
+	CHECK(!strcmp(main_figure("injured")->subject, "people"));
 	one("Two ninth-graders were hurt, and a 10th-grader was killed.");
 	CHECK(main_value("injured") == 2 && main_value("killed") == 1);
 	one("Dana Price, 31, was shot and killed on Friday.");
