@@ -2659,8 +2659,9 @@ static int read_claim(fx *x, const sent *s, const amount *a, size_t first,
 	else if ((e = appositive_end(x, s, fk)))
 		fk = pc->skip = e;
 	/* "him", "her" are objects: "killing him", not "a statue of him was
-	 * shot" */
-	int object = is(x, s, a->at, "him") || is(x, s, a->at, "her");
+	 * shot"; but "her father" is a possessive, a subject as "his father"
+	 * is */
+	int object = is(x, s, a->at, "him") || (is(x, s, a->at, "her") && a->weak);
 	/* the object of a measure verb is what it measures: "a teen who
 	 * killed a 15-year-old girl was arrested" */
 	if (!measure && !part) {

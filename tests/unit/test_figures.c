@@ -428,6 +428,8 @@ static void test_one_person(void)
 	CHECK(main_value("killed") == 2);
 	one("A man was taken to a hospital. Police said four teens were wounded.");
 	CHECK(main_value("injured") == 4);
+	one("A girl was killed and her father was wounded.");
+	CHECK(main_value("killed") == 1 && main_value("injured") == 1);
 	one("A man was taken to a hospital, and an officer was hurt.");
 	CHECK(!strcmp(main_figure("injured")->subject, "people"));
 	one("Two ninth-graders were hurt, and a 10th-grader was killed.");
