@@ -45,25 +45,29 @@
  * subject is who did it, not whom it happened to. A count of people needs a
  * noun of people ("12 wounds", "64 casings" are none).
  * Not counts: years (four digits 1900-2099 without a comma), ages ("Tokayev,
- * 68,", "a boy, 9,", "81-year-old"), days ("Jan. 19"), numbers glued to - /
- * : % or a letter (times, scores, phone numbers, "10km"), numbers followed by
- * a unit (years, km, percent, dollars ...), after "No."/"page"/a currency
- * sign, shots ("fired one shot"), "a mother of two", and comparatives
+ * 68,", "a boy, 9,", "two sons, 10 and 12,", "81-year-old"), days ("Jan.
+ * 19"), numbers glued to - / : % or a letter (times, scores, phone numbers,
+ * "10km"), numbers followed by a unit (years, km, percent, dollars ...),
+ * after "No."/"page"/"Hwy"/a currency sign, digits quoted alone ("called
+ * \"504\""), shots ("fired one shot"), "a mother of two", and comparatives
  * ("eight more than the official count").
  *
  * One person is an amount of one, and a lower bound (others may be counted
  * elsewhere, so "a man was killed" agrees with "two were killed"): "a man",
- * "an unidentified 17-year-old boy", "the victim", "his mother", "Jane Doe,
- * 24,", "killed 19-year-old Jo Li", a name where a count can stand ("killing
+ * "an unidentified 17-year-old boy" (or "17 year old"), "an eighth-grader",
+ * "the victim", "his mother", "her father" (a possessive), "Jane Doe, 24,",
+ * "killed 19-year-old Jo Li", a name where a count can stand ("killing
  * Paige Stalker", "Seichter was shot"), a pronoun ("he was shot", "killing
  * her"), "his death", a headline's person anywhere ("Teen dies", "Police
  * identify victim killed", "Man, woman found dead") or "shooting death",
  * and the doer harmed by his own hand ("before killing himself", "turned
- * the gun on himself"; "a son who killed himself" is the son). An
+ * the gun on himself", "fatally shoots self", "commits suicide"; "a son
+ * who killed himself" is the son). An
  * appositive is the person before it ("The victim, a 25-year-old man, was
  * killed" is one; "Tom Hale, Rita Voss" and "Man, woman" are lists). Such
  * an amount is read only from its own phrase, never from a toll elsewhere
- * in the sentence. "Another" is one more, "both men" two, "a
+ * in the sentence. "Another" is one more, "both men" two (", and both
+ * were shot": the two told of, their total), "a
  * murder-suicide" at least two dead ("a double murder-suicide" three). An
  * ordinal with
  * "a" (or a headline's) is a lower bound of the dead or of all hit ("a
@@ -74,7 +78,8 @@
  *
  * What did not happen is no claim: "could have killed her", "should've
  * been five dead", "tried to kill", "was going to kill", "attempted
- * murder", "nearly killed", "asked if anyone had been killed".
+ * murder" (also "attempted first-degree murder"), "nearly killed", "asked
+ * if anyone had been killed".
  *
  * "Shot" (and "struck", "grazed", "taken to a hospital") counts the dead
  * with the wounded unless the sentence says which ("fatally shot", "shot
@@ -109,6 +114,9 @@
  * rivals. A group's figure whose count
  * (ten or more) is also stated of people in general is the same dead under
  * another noun ("10 bandsmen", "10 people") and joins the general figure.
+ * The figure of people comes first of its measure, the main one, when a
+ * whole claim of it states a count or no other figure's does: "her nephew
+ * was shot" is no total beside "five teens were shot".
  *
  * Claims about another event than the article's own are flagged is_other
  * (reconcile.c lists them, never counts them): a body sentence naming an
