@@ -505,6 +505,109 @@ static int future_marker(const char *text, const nf_token *t)
 	return 0;
 }
 
+/* A token that ends a clause: punctuation other than the dot of an
+ * abbreviation ("Oct.") and the apostrophe of a possessive. */
+static int clause_break(const char *text, const nf_token *t)
+{
+	return !(t->flags & (NF_TOK_WORD | NF_TOK_NUM)) && t->len &&
+	       strchr(",;:()\"`'-", text[t->off]) && !(t->len == 2 && text[t->off + 1] == 's');
+}
+
+/* Whether toks[from..to) tell of the past: a past auxiliary ("was",
+ * "had"), "since", "ago", "told" or a verb in "-ed" (not "-eed": "need")
+ * that is neither a passive after "be" ("is to be opened by July 2") nor a present perfect
+ * ("has moved the vote to March 18": the vote is still to come). */
+static int past_words(const char *text, const nf_token *toks, size_t from, size_t to)
+{
+	static const char *const past[] = {"was", "were", "had", "did", "since",
+		"ago", "told"};
+	int cue = 0;
+	for (size_t i = from; i < to; i++) {
+		const nf_token *t = &toks[i];
+		if (!(t->flags & NF_TOK_WORD))
+			continue;
+		for (size_t k = 0; k < sizeof past / sizeof *past && !cue; k++)
+			cue = tok_word(text, t, past[k]);
+		const char *w = text + t->off;
+		if (!cue && t->len >= 4 && !(t->flags & NF_TOK_CAP) &&
+		    w[t->len - 3] != 'e' && w[t->len - 2] == 'e' && w[t->len - 1] == 'd' &&
+		    !memchr(w, '-', t->len) &&
+		    !(i > from && (tok_word(text, &toks[i - 1], "be") ||
+		                   tok_word(text, &toks[i - 1], "being") ||
+		                   tok_word(text, &toks[i - 1], "has") ||
+		                   tok_word(text, &toks[i - 1], "have"))))
+			cue = 1;
+	}
+	return cue;
+}
+
+/* Whether the date at toks[i..j) is the time of a verb in the past: one
+ * before it in its clause ("was ousted as leader on Oct. 18", "has been in
+ * hiding since Feb. 14"), or, for a date that opens its clause ("On May 23
+ * he told", "on July 10, the bank refused"), one in the words that follow,
+ * up to the next clause break. The rest of the sentence does not count: a
+ * past verb elsewhere ("the award, to be announced Oct. 26, carries a prize
+ * funded by ...") tells nothing of the date, and a future marker anywhere
+ * ("later than planned") leaves the date to its nearest year. */
+static int past_date(const char *text, const nf_token *toks, size_t i, size_t j, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if ((toks[k].flags & NF_TOK_WORD) && future_marker(text, &toks[k]))
+			return 0;
+	size_t from = i;
+	while (from && !clause_break(text, &toks[from - 1]))
+		from--;
+	if (from + 1 < i || (from + 1 == i && !(tok_word(text, &toks[from], "on") ||
+	                                        tok_word(text, &toks[from], "at") ||
+	                                        tok_word(text, &toks[from], "in"))))
+		return past_words(text, toks, from, i);
+	size_t k = j;
+	if (k < n && clause_break(text, &toks[k]))
+		k++;
+	size_t to = k;
+	while (to < n && !clause_break(text, &toks[to]))
+		to++;
+	return past_words(text, toks, k, to);
+}
+
+/* The year of a date written without one (md, at toks[i], its text ending
+ * at byte end): "May 29 last year" is the year before ref, "this year" and
+ * "next year" say theirs. A date after "on", "since", "by", "from" or
+ * "until" that is the time of a past verb ("was ousted on Oct. 18", "died
+ * on Jan. 7") cannot lie after ref: it is the latest one on or before ref.
+ * Any other is the one closest to ref, either side: a date that modifies a
+ * noun ("the Nov. 1 elections", "the award announcement Oct. 16") says
+ * nothing of the verb's tense. */
+static nf_date complete_year(const char *text, const nf_token *toks, size_t i,
+                             size_t n, size_t end, nf_date md, nf_date ref)
+{
+	size_t j = i;
+	while (j < n && toks[j].off < end)
+		j++;
+	if (j + 1 < n && tok_word(text, &toks[j + 1], "year")) {
+		int dy = tok_word(text, &toks[j], "last") ? -1 :
+		         tok_word(text, &toks[j], "next") ? 1 :
+		         tok_word(text, &toks[j], "this") ? 0 : 2;
+		nf_date t = {ref.y + dy, md.m, md.d};
+		if (dy != 2 && nf_date_valid(t))
+			return t;
+	}
+	nf_date d = nf_date_complete(md, ref);
+	if (nf_date_cmp(d, ref) <= 0 || !i)
+		return d;
+	const nf_token *p = &toks[i - 1];
+	static const char *const preps[] = {"on", "since", "by", "from", "until"};
+	int timed = 0;
+	for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+		timed |= tok_word(text, p, preps[k]);
+	if (!timed)
+		return d;
+	nf_date before = {d.y - 1, md.m, md.d};
+	if (nf_date_valid(before) && past_date(text, toks, i, j, n))
+		return before;
+	return d;
+}
+
 /* "last week" and "this week" name a week, not a day. */
 static int is_week(const char *text, const nf_token *toks, size_t i, size_t n)
 {
@@ -572,7 +675,7 @@ nf_date_kind nf_date_find(const nf_date_words *w, const char *text,
 		nf_date d;
 		size_t used = nf_date_scan(text + t->off, end - t->off, &d);
 		if (used && !d.y && haveref)
-			d = nf_date_complete(d, ref);
+			d = complete_year(text, toks, i, n, t->off + used, d, ref);
 		if (used && d.y) {
 			*out = d;
 			return NF_DX_ABSOLUTE;
