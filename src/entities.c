@@ -43,10 +43,13 @@
  *    not one a prefix of the other, so "Russia" and "Russian", "Osipov" and
  *    "Ospanov", "Chanel" and "Chapel" stay apart; (c) a one-word form is the
  *    last name of exactly one person's full name ("Tokayev" ->
- *    "Kassym-Jomart Tokayev"), unless it is also another person's first
- *    name ("Li": "Wan Li", "Li Peng") or, untitled, stands alone in more
- *    reports than it shares with a full name that only its shape calls a
- *    person ("Cuba", "Santiago de Cuba"); (d) an acronym is linked to an expansion by
+ *    "Kassym-Jomart Tokayev"), or of the one of a family ("Ilona Varga"
+ *    beside her husband "Peter Varga") named in at least twice as many of
+ *    the surname's reports as any other, unless it is also another
+ *    person's first name ("Li": "Wan Li", "Li Peng") that often or,
+ *    untitled, stands alone in more reports than it shares with a full
+ *    name that only its shape calls a person ("Cuba", "Santiago de
+ *    Cuba"); (d) an acronym is linked to an expansion by
  *    "X (ABC)", or else its three or more letters are the initials of
  *    exactly one multi-word name that is not a person. A capitalised word
  *    that begins a sentence and is never capitalised elsewhere is dropped
@@ -1676,28 +1679,72 @@ static size_t pair_at(const pair *p, size_t n, pair key)
 	return lo;
 }
 
-/* Whether cluster a stands alone: more of its reports never name cluster b
- * than do; d holds the sorted (cluster, document) pairs of all mentions. A
- * reporter introduces a surname with the full name ("Bob Sheets ... Sheets
- * said"), so a surname is seldom alone; a place or a person of its own is
- * ("Cuba" in reports that never say "Santiago de Cuba"). */
-static int stands_alone(const pair *d, size_t n, uint32_t a, uint32_t b)
+/* The reports that name cluster a and, of them, those that also name b
+ * (*shared); d holds the sorted (cluster, document) pairs of all mentions. */
+static size_t reports_of(const pair *d, size_t n, uint32_t a, uint32_t b, size_t *shared)
 {
-	size_t alone = 0, shared = 0;
+	size_t all = 0;
+	*shared = 0;
 	for (size_t i = pair_at(d, n, (pair){a, 0}); i < n && d[i].a == a; i++)
 		if (!i || d[i - 1].a != a || d[i - 1].b != d[i].b) {
 			size_t j = pair_at(d, n, (pair){b, d[i].b});
-			if (j < n && d[j].a == b && d[j].b == d[i].b)
-				shared++;
-			else
-				alone++;
+			*shared += j < n && d[j].a == b && d[j].b == d[i].b;
+			all++;
 		}
-	return alone > shared;
+	return all;
+}
+
+/* Whether cluster a stands alone: more of its reports never name cluster b
+ * than do. A reporter introduces a surname with the full name ("Bob Sheets
+ * ... Sheets said"), so a surname is seldom alone; a place or a person of
+ * its own is ("Cuba" in reports that never say "Santiago de Cuba"). */
+static int stands_alone(const pair *d, size_t n, uint32_t a, uint32_t b)
+{
+	size_t shared, all = reports_of(d, n, a, b, &shared);
+	return all - shared > shared;
+}
+
+/* Of the people rival[0..nr) a surname could stand for, the one named in
+ * at least twice as many of the surname's reports as any other, else
+ * UINT32_MAX. A story of one family tells of one of them mostly (the
+ * governor, not her husband): the reporter names
+ * the other in full or by title each time, and the bare surname is the
+ * one the story is about. Twice: when two are named about as often, the
+ * surname is as likely either's, and a wrong join is worse than none. */
+static uint32_t main_bearer(const pair *d, size_t n, uint32_t self,
+                            const uint32_t *rival, size_t nr)
+{
+	size_t best = 0, second = 0;
+	uint32_t who = UINT32_MAX;
+	for (size_t i = 0; i < nr; i++) {
+		size_t shared;
+		reports_of(d, n, self, rival[i], &shared);
+		if (shared > best) {
+			second = best;
+			best = shared;
+			who = rival[i];
+		} else if (shared > second)
+			second = shared;
+	}
+	return best >= 2 * second && best >= 2 ? who : UINT32_MAX;
+}
+
+/* People compared for one surname: a family rarely has more in the news. */
+#define MAX_BEARERS 8
+
+static void add_rival(uint32_t *rival, size_t *nr, uint32_t r)
+{
+	for (size_t i = 0; i < *nr; i++)
+		if (rival[i] == r)
+			return;
+	if (*nr < MAX_BEARERS)
+		rival[(*nr)++] = r;
 }
 
 /* "Tokayev" -> "Kassym-Jomart Tokayev" when that is the only person whose
  * last name it is, and neither the first name of another ("Li" of "Wan Li"
- * and of "Li Peng") nor a name standing alone with no title ("Cuba"). */
+ * and of "Li Peng") nor a name standing alone with no title ("Cuba"); when
+ * several people bear it, to the one main_bearer() finds. */
 static nf_status attach_surnames(ex *x, cluster *cl)
 {
 	size_t nf = x->forms.len, n = 0, nfirst = 0, nd = x->occs.len;
@@ -1705,12 +1752,21 @@ static nf_status attach_surnames(ex *x, cluster *cl)
 	pair *lr = malloc((nf ? nf : 1) * sizeof *lr);
 	pair *first = malloc((nf ? nf : 1) * sizeof *first);
 	pair *dr = malloc((nd ? nd : 1) * sizeof *dr);
-	if (!lr || !first || !dr) {
+	/* Each form's cluster before this pass, and whether that cluster has
+	 * joined a full name: a surname joins one person, and its spelling
+	 * variants ("Mandla" beside "Mandela") must not take it to another. */
+	uint32_t *root0 = malloc((nf ? nf : 1) * sizeof *root0);
+	uint8_t *joined = calloc(nf ? nf : 1, 1);
+	if (!lr || !first || !dr || !root0 || !joined) {
 		free(lr);
 		free(first);
 		free(dr);
+		free(root0);
+		free(joined);
 		return NF_ENOMEM;
 	}
+	for (uint32_t f = 0; f < nf; f++)
+		root0[f] = root(x, f);
 	for (uint32_t f = 0; f < nf; f++) {
 		const form *fm = FORM(x, f);
 		if (fm->words >= 2 && !fm->head && !fm->acronym) {
@@ -1731,7 +1787,9 @@ static nf_status attach_surnames(ex *x, cluster *cl)
 		const form *fm = FORM(x, f);
 		if (fm->nparts != 1 || fm->words != 1 || fm->acronym)
 			continue;
-		uint32_t pr = part_root(x, part_of(x, fm, 0)), self = root(x, f);
+		uint32_t pr = part_root(x, part_of(x, fm, 0)), self = root0[f];
+		if (joined[self])
+			continue;
 		/* A surname is also "to X" now and then; a place is mostly so. */
 		const cluster *sk = &cl[self];
 		if (sk->kind != NF_ENT_PERSON && sk->evidence &&
@@ -1741,7 +1799,8 @@ static nf_status attach_surnames(ex *x, cluster *cl)
 		if (sk->the * 2 > sk->count)
 			continue;
 		size_t lo = pair_at(lr, n, (pair){pr, 0});
-		uint32_t cand = UINT32_MAX;
+		uint32_t cand = UINT32_MAX, rival[MAX_BEARERS];
+		size_t nr = 0;
 		int ambiguous = 0;
 		/* The full name must be a person by its context, unless the
 		 * surname itself is ("Mr X") or has no context at all: "North
@@ -1756,27 +1815,38 @@ static nf_status attach_surnames(ex *x, cluster *cl)
 				cand = r;
 			else if (cand != r)
 				ambiguous = 1;
+			add_rival(rival, &nr, r);
 		}
 		/* "Li" is as likely "Li Peng" as "Wan Li"; a name said once
 		 * may be a list misread ("Ono, McCartney"), so not against it. */
 		size_t k = pair_at(first, nfirst, (pair){pr, 0});
-		for (; k < nfirst && first[k].a == pr && !ambiguous; k++) {
+		for (; k < nfirst && first[k].a == pr; k++) {
 			uint32_t r = root(x, first[k].b);
-			ambiguous = cl[r].kind == NF_ENT_PERSON && cl[r].count >= 2 &&
-				    r != cand && r != self;
+			if (cl[r].kind == NF_ENT_PERSON && cl[r].count >= 2 &&
+			    r != cand && r != self) {
+				ambiguous = 1;
+				add_rival(rival, &nr, r);
+			}
 		}
+		if (ambiguous && cand != UINT32_MAX &&
+		    main_bearer(dr, nd, self, rival, nr) == cand)
+			ambiguous = 0;
 		/* A full name that is a person by the shape of its words alone
 		 * ("Santiago de Cuba") may well be a place; one a title or role
 		 * marks ("President Mikhail Gorbachev") takes its surname even
 		 * where famous enough to stand alone. */
 		if (cand != UINT32_MAX && !ambiguous &&
 		    (sk->kind == NF_ENT_PERSON || cl[cand].vote[V_PERSON] > 0 ||
-		     !stands_alone(dr, nd, self, cand)))
+		     !stands_alone(dr, nd, self, cand))) {
 			unite(x, f, cand);
+			joined[self] = 1;
+		}
 	}
 	free(lr);
 	free(first);
 	free(dr);
+	free(root0);
+	free(joined);
 	return NF_OK;
 }
 
