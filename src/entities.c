@@ -61,8 +61,9 @@
  *    multi-word name whose words are never written in lower case and that
  *    never follows "the" is a person when nothing says otherwise; so is an
  *    acronym an organisation, and a cluster that speaks or is told things
- *    ("Reuters saw", "told Reuters"); one listed with others ("Armenia and
- *    Tajikistan") takes their kind; another name plus a demonym ending
+ *    ("Reuters saw", "told Reuters"); a would-be person mostly put before
+ *    a noun and seldom titled ("Veldavian troops") is OTHER; one listed
+ *    with others ("Armenia and Tajikistan") takes their kind; another name plus a demonym ending
  *    ("Russian" beside "Russia") is OTHER. The canonical name is the
  *    spelling used by the most independent sources, spelled out rather
  *    than an acronym ("Collective Security Treaty Organization", variant
@@ -338,6 +339,9 @@ typedef struct form {
 	uint32_t count, body;        /* mentions; those in the body */
 	uint32_t upper, mixed;       /* mentions in capitals, in mixed case */
 	uint32_t the, mod, speak;    /* after "the", before a title, speaking */
+	uint32_t adj;                /* before a lower-case noun: "Veldavian troops" */
+	uint32_t titled;             /* after a title or a role noun */
+	uint8_t surname;             /* joined a full name in attach_surnames() */
 	uint32_t groups;             /* distinct copy groups mentioning it */
 	int32_t vote[3];             /* V_* evidence */
 	uint32_t parent;             /* union-find */
@@ -366,7 +370,8 @@ typedef struct cluster {
 	uint32_t root;
 	int kind;
 	int32_t vote[3];
-	uint32_t count, groups, speak, the, mod, namelike;
+	uint32_t count, groups, speak, the, mod, namelike, adj, titled;
+	uint8_t surname;  /* holds a surname joined to a full name */
 	uint32_t demonym; /* mentions by demonym forms */
 	uint32_t acronym; /* mentions by acronyms */
 	int evidence;     /* any vote at all, see decide() */
@@ -399,6 +404,7 @@ typedef struct ex {
 	uint32_t last_occ; /* previous mention in the sentence, UINT32_MAX */
 	size_t last_end;   /* token after it */
 	uint32_t list;     /* the list it is in, 0 for none */
+	int surnames_joined; /* attach_surnames() has run: see decide() */
 } ex;
 
 #define FORM(x, i) (&NF_VEC_AT(&(x)->forms, form, (i)))
@@ -761,6 +767,21 @@ static void appositive(ex *x, form *fm, size_t q)
 		fm->vote[vote] += 2;
 }
 
+/* Whether the lower-case word t after a name may be a noun the name
+ * modifies ("Veldavian troops") rather than its verb: not a speech verb, not
+ * "-ed" or "-ing" ("Lanz ordered", "Lanz starting"). Third-person verbs
+ * in "-s" pass, as plurals look the same; they are rarer after a name. */
+static int noun_like(ex *x, const nf_token *t)
+{
+	const char *w = x->text + t->off;
+	size_t n = t->len;
+	if (wcls(x, t) & W_SPEECH)
+		return 0;
+	if (n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd')
+		return 0;
+	return !(n > 5 && !memcmp(w + n - 3, "ing", 3));
+}
+
 /* Votes for a kind from the words around mention p..q. */
 static void cues(ex *x, form *fm, size_t p, size_t q, unsigned cue)
 {
@@ -770,8 +791,11 @@ static void cues(ex *x, form *fm, size_t p, size_t q, unsigned cue)
 	 * modifies a noun, which is what the preposition governs. */
 	int modifier = n1 && lower_word(n1) && !(n1->flags & NF_TOK_STOP);
 	int poss = (n1 && tok_is(x, n1, "'s")) || modifier;
-	if (cue & CUE_TITLE)
+	fm->adj += modifier && noun_like(x, n1);
+	if (cue & CUE_TITLE) {
 		v[V_PERSON] += 3;
+		fm->titled++;
+	}
 	if (cue & CUE_MOD)
 		fm->mod++;
 	if (n1 && lower_word(n1) && (wcls(x, n1) & W_SPEECH))
@@ -794,6 +818,7 @@ static void cues(ex *x, form *fm, size_t p, size_t q, unsigned cue)
 				fm->speak += !modifier;
 		} else if (l1 && (k1 & W_ROLE)) {
 			v[V_PERSON] += 2;
+			fm->titled++;
 		} else if (l1 && (k1 & W_ORGCUE)) {
 			v[V_ORG] += 3;
 		} else if (l1 && (k1 & W_PLACECUE)) {
@@ -1605,7 +1630,7 @@ static nf_status merge_variants(ex *x, uint32_t *skel_first)
 }
 
 /* The kind a cluster's evidence points to; *evidence tells whether any. */
-static int decide(const cluster *k, int *evidence)
+static int decide(const ex *x, const cluster *k, int *evidence)
 {
 	*evidence = 1;
 	if (k->demonym * 2 > k->count)
@@ -1624,8 +1649,20 @@ static int decide(const cluster *k, int *evidence)
 		 * organisation ("Reuters saw", "the Kremlin said"). */
 		return k->speak ? NF_ENT_ORG : NF_ENT_OTHER;
 	}
+	/* A person is named, not used as an adjective: a name mostly put
+	 * before a noun ("Veldavian troops", "Veldavian forces") is a nationality or
+	 * a movement, even when its shape or a list says person. A person
+	 * modifies nouns too ("the Lanz administration") but is titled
+	 * ("President Lanz") once in every few such mentions, while a
+	 * nationality meets a title only by a misreading, under one in eight.
+	 * Places and organisations modify nouns as often as not ("Navy
+	 * divers", "Alabama tornado"), so only a person is undone, and only
+	 * once surnames have joined their full names and not one that joined:
+	 * a surname the reports use as an adjective ("the Lanz look") still
+	 * stands for the person its full name introduced. */
 	if (p >= l && p >= o)
-		return NF_ENT_PERSON;
+		return x->surnames_joined && !k->surname && k->adj * 2 > k->count &&
+		       k->titled * 8 < k->adj ? NF_ENT_OTHER : NF_ENT_PERSON;
 	return o >= l ? NF_ENT_ORG : NF_ENT_PLACE;
 }
 
@@ -1646,13 +1683,16 @@ static void aggregate(ex *x, cluster *cl)
 		k->speak += fm->speak;
 		k->the += fm->the;
 		k->mod += fm->mod;
+		k->adj += fm->adj;
+		k->titled += fm->titled;
+		k->surname |= fm->surname;
 		k->namelike += fm->namelike ? fm->count : 0;
 		k->demonym += fm->demonym ? fm->count : 0;
 	}
 	for (uint32_t f = 0; f < nf; f++)
 		if (root(x, f) == f) {
 			cl[f].root = f;
-			cl[f].kind = decide(&cl[f], &cl[f].evidence);
+			cl[f].kind = decide(x, &cl[f], &cl[f].evidence);
 		}
 }
 
@@ -1840,6 +1880,7 @@ static nf_status attach_surnames(ex *x, cluster *cl)
 		     !stands_alone(dr, nd, self, cand))) {
 			unite(x, f, cand);
 			joined[self] = 1;
+			FORM(x, f)->surname = 1;
 		}
 	}
 	free(lr);
@@ -1975,7 +2016,7 @@ static nf_status propagate_lists(ex *x, cluster *cl)
 	for (uint32_t f = 0; f < nf; f++)
 		if (root(x, f) == f) {
 			int e;
-			cl[f].kind = decide(&cl[f], &e);
+			cl[f].kind = decide(x, &cl[f], &e);
 			ev[f] = (uint8_t)(e || cl[f].demonym * 2 > cl[f].count);
 		}
 	/* Entries of one list are contiguous: a list ends with its sentence. */
@@ -2336,6 +2377,7 @@ nf_status nf_entities_build(nf_brief *b)
 	aggregate(&x, cl);
 	if ((st = attach_surnames(&x, cl)))
 		goto done;
+	x.surnames_joined = 1;
 	aggregate(&x, cl);
 	if ((st = join_acronyms(&x, cl)))
 		goto done;

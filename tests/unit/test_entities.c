@@ -217,6 +217,27 @@ static void test_family_name(void)
 	CHECK(brenn != NULL && brenn != find("Tomas Brenn") && brenn != find("Karel Brenn"));
 }
 
+/* A nationality used as an adjective is no person, though a misread role
+ * ("rival Ostrani units") says one; a titled person who also modifies
+ * nouns stays a person. */
+static void test_adjective_is_no_person(void)
+{
+	static const char *const texts[] = {
+		"Ostrani troops crossed the river at dawn. Ostrani tanks followed, and "
+		"Ostrani officials denied it. Ostrani forces held the bridge.\n",
+		"Ostrani soldiers shelled the port as rival Ostrani units watched. "
+		"Ostrani diplomats walked out, and the rival Ostrani militia cheered.\n",
+		"Ostrani guns fell silent. Ostrani ships left port, Ostrani banks shut, "
+		"Ostrani schools closed and Ostrani farmers fled. Ostrani roads emptied, "
+		"Ostrani prices rose and Ostrani markets fell.\n",
+		"President Lanz met Ostrani envoys. Lanz said the Lanz administration "
+		"would answer. Lanz flew home.\n"};
+	CHECK(run(texts, NULL, 4) == NF_OK);
+	const nf_entity *adj = find("Ostrani"), *lanz = find("Lanz");
+	CHECK(adj != NULL && adj->kind != NF_ENT_PERSON);
+	CHECK(lanz != NULL && lanz->kind == NF_ENT_PERSON);
+}
+
 /* A name standing alone in reports that never give the longer name it
  * ends ("Marova" beside "Port de Marova"), or the first name of another
  * person, keeps its own entity; a surname the full name introduces joins
@@ -350,6 +371,7 @@ int main(void)
 	RUN(test_sentence_openers);
 	RUN(test_distinct_people);
 	RUN(test_family_name);
+	RUN(test_adjective_is_no_person);
 	RUN(test_short_name_of_its_own);
 	RUN(test_demonym_and_lists);
 	RUN(test_ranking_and_headline);
