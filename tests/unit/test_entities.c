@@ -201,8 +201,8 @@ static void test_distinct_people(void)
 static void test_family_name(void)
 {
 	static const char *const texts[] = {
-		"Governor Ilona Varga signed the budget on Monday. Varga said taxes would "
-		"not rise. Her husband, Peter Varga, watched from the gallery.\n",
+		("Governor Ilona Varga signed the budget on Monday. Varga said taxes would "
+		 "not rise. Her husband, Peter Varga, watched from the gallery.\n"),
 		"Ilona Varga vetoed the road bill, and Varga told reporters why.\n",
 		"Critics of Ilona Varga marched in Sendra. Varga did not meet them.\n",
 		"Pilots Tomas Brenn and Karel Brenn crossed the strait. Brenn landed first.\n",
@@ -223,15 +223,15 @@ static void test_family_name(void)
 static void test_adjective_is_no_person(void)
 {
 	static const char *const texts[] = {
-		"Ostrani troops crossed the river at dawn. Ostrani tanks followed, and "
-		"Ostrani officials denied it. Ostrani forces held the bridge.\n",
-		"Ostrani soldiers shelled the port as rival Ostrani units watched. "
-		"Ostrani diplomats walked out, and the rival Ostrani militia cheered.\n",
-		"Ostrani guns fell silent. Ostrani ships left port, Ostrani banks shut, "
-		"Ostrani schools closed and Ostrani farmers fled. Ostrani roads emptied, "
-		"Ostrani prices rose and Ostrani markets fell.\n",
-		"President Lanz met Ostrani envoys. Lanz said the Lanz administration "
-		"would answer. Lanz flew home.\n"};
+		("Ostrani troops crossed the river at dawn. Ostrani tanks followed, and "
+		 "Ostrani officials denied it. Ostrani forces held the bridge.\n"),
+		("Ostrani soldiers shelled the port as rival Ostrani units watched. "
+		 "Ostrani diplomats walked out, and the rival Ostrani militia cheered.\n"),
+		("Ostrani guns fell silent. Ostrani ships left port, Ostrani banks shut, "
+		 "Ostrani schools closed and Ostrani farmers fled. Ostrani roads emptied, "
+		 "Ostrani prices rose and Ostrani markets fell.\n"),
+		("President Lanz met Ostrani envoys. Lanz said the Lanz administration "
+		 "would answer. Lanz flew home.\n")};
 	CHECK(run(texts, NULL, 4) == NF_OK);
 	const nf_entity *adj = find("Ostrani"), *lanz = find("Lanz");
 	CHECK(adj != NULL && adj->kind != NF_ENT_PERSON);
