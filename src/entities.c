@@ -15,7 +15,8 @@
  * 2. Mentions. In every real sentence (lower-case words, not a shouted
  *    heading, not a list of names such as a credit line), a mention is a
  *    maximal run of capitalised words, joined through name particles
- *    ("von der", "al-"), initials ("James A. Baker"), "of" after a head
+ *    ("von der", "al-"), initials ("James A. Baker") and abbreviations
+ *    without a vowel ("Port St. Aubin"), "of" after a head
  *    noun ("University of ..."), "for"/"on" inside an organisation name and
  *    "'s" before a head noun ("County Sheriff's Office"). Titles
  *    ("President", "Mr", "Soviet Foreign Minister") are cut off and mark
@@ -553,6 +554,18 @@ static int glued(const ex *x, size_t i)
 		}
 	}
 	return 0;
+}
+
+/* A short capitalised word without a vowel ("St", "Ft", "Mt"): an
+ * abbreviation, never a word of its own, so its period ends no name. */
+static int vowelless(const ex *x, const nf_token *t)
+{
+	if (!(t->flags & NF_TOK_CAP) || t->len < 2 || t->len > 3)
+		return 0;
+	for (uint32_t i = 0; i < t->len; i++)
+		if (strchr("aeiouyAEIOUY", x->text[t->off + i]) || (unsigned char)x->text[t->off + i] >= 0x80)
+			return 0;
+	return 1;
 }
 
 /* Whether token i starts its sentence, or a quotation or bracket in it. */
@@ -1134,11 +1147,11 @@ static nf_status walk(ex *x)
 				e = j++;
 				continue;
 			}
-			/* "Mr. Massimov", "John F. Kennedy" */
+			/* "Mr. Massimov", "John F. Kennedy", "Mount St. Helens" */
 			const nf_token *pv = &x->tk[j - 1];
 			if (is_punct(x, n, ".") && pv->off + pv->len == n->off && j + 1 < x->b &&
 			    name_tok(x, &x->tk[j + 1]) &&
-			    ((wcls(x, pv) & W_TITLE) || pv->len == 1)) {
+			    ((wcls(x, pv) & W_TITLE) || pv->len == 1 || vowelless(x, pv))) {
 				j++;
 				continue;
 			}

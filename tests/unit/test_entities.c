@@ -238,6 +238,20 @@ static void test_adjective_is_no_person(void)
 	CHECK(lanz != NULL && lanz->kind == NF_ENT_PERSON);
 }
 
+/* The period of an abbreviation without a vowel ("St.", "Ft.") is part of
+ * the name, not its end. */
+static void test_abbreviation_in_name(void)
+{
+	static const char *const texts[] = {
+		"Ash fell on Port St. Aubin on Sunday, and Ft. Kellam closed its gates.\n",
+		"Residents of Port St. Aubin swept the streets while Ft. Kellam stayed shut.\n"};
+	CHECK(run(texts, NULL, 2) == NF_OK);
+	const nf_entity *port = find("Port St. Aubin");
+	CHECK(port != NULL && port->mentions == 2);
+	CHECK(find("Ft. Kellam") != NULL);
+	CHECK(!find("Aubin") && !find("Port St"));
+}
+
 /* A name standing alone in reports that never give the longer name it
  * ends ("Marova" beside "Port de Marova"), or the first name of another
  * person, keeps its own entity; a surname the full name introduces joins
@@ -372,6 +386,7 @@ int main(void)
 	RUN(test_distinct_people);
 	RUN(test_family_name);
 	RUN(test_adjective_is_no_person);
+	RUN(test_abbreviation_in_name);
 	RUN(test_short_name_of_its_own);
 	RUN(test_demonym_and_lists);
 	RUN(test_ranking_and_headline);
