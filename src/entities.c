@@ -23,7 +23,8 @@
  *    what follows as a person; what precedes a title ("Russian President")
  *    is a modifier. Weekdays, months, units after numbers ("5 p.m. EDT"),
  *    common nouns after "a"/"an", generational suffixes, e-mail and URL
- *    fragments and photo credits ("Name/AGENCY") are skipped. "Russian-led"
+ *    fragments, photo credits ("Name/AGENCY") and a legislator's party
+ *    and state (", D-Ore.,") are skipped. "Russian-led"
  *    mentions "Russian", "ex-Soviet" mentions "Soviet". Each mention votes
  *    for a kind from its context: titles and role nouns ("commander X",
  *    "X, a mall manager", "X, 68,") for a person; place prepositions ("in
@@ -929,6 +930,29 @@ static nf_status list_link(ex *x, uint32_t f, size_t p)
 	return st ? st : list_add(x, x->list, f);
 }
 
+/* "Sen. Jo Lind, D-Ore., said": the party letter and the abbreviated state
+ * or district that wire copy puts after a legislator's name, between
+ * commas or in brackets. Five letters after the hyphen at most: the
+ * abbreviations are short ("Calif", "N.C"), a hyphenated name is not
+ * ("X-Ray" aside, which no comma precedes). */
+static int affiliation(const ex *x, size_t p, size_t q)
+{
+	if (p == x->a)
+		return 0;
+	const nf_token *pv = &x->tk[p - 1];
+	if (!is_punct(x, pv, ",") && !is_punct(x, pv, "("))
+		return 0;
+	const char *s = x->text + x->tk[p].off;
+	size_t len = x->tk[q].off + x->tk[q].len - x->tk[p].off;
+	if (len < 3 || len > 7 || s[0] < 'A' || s[0] > 'Z' || s[1] != '-' ||
+	    s[2] < 'A' || s[2] > 'Z')
+		return 0;
+	for (size_t i = 3; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '.'))
+			return 0;
+	return 1;
+}
+
 /* A mention: tokens p..q (name words, connectors and initials' periods). */
 static nf_status emit(ex *x, size_t p, size_t q, unsigned cue)
 {
@@ -974,6 +998,8 @@ static nf_status emit(ex *x, size_t p, size_t q, unsigned cue)
 			return NF_OK;
 	}
 	const nf_token *w0 = &x->tk[p];
+	if (affiliation(x, p, q))
+		return NF_OK;
 	/* One word written in lower case as often as capitalised mid-sentence
 	 * is a common word ("the Internet", a stray "According"). */
 	if (words == 1 && !(w0->flags & NF_TOK_UPPER) && w0->norm < x->nids &&

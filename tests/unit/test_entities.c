@@ -252,6 +252,18 @@ static void test_abbreviation_in_name(void)
 	CHECK(!find("Aubin") && !find("Port St"));
 }
 
+/* A legislator's party and state after the name ("D-Ore.") is no entity. */
+static void test_party_affiliation(void)
+{
+	static const char *const texts[] = {
+		("Sen. Jo Lind, D-Ore., asked for a vote, and Sen. Amos Tully, R-Pa., "
+		 "agreed with Lind on Tuesday.\n"),
+		"Rep. Mara Quist (D-Ill.) said Tully and Lind would meet again.\n"};
+	CHECK(run(texts, NULL, 2) == NF_OK);
+	CHECK(find("Jo Lind") != NULL && find("Amos Tully") != NULL);
+	CHECK(!any_contains("D-Ore") && !any_contains("R-Pa") && !any_contains("D-Ill"));
+}
+
 /* A name standing alone in reports that never give the longer name it
  * ends ("Marova" beside "Port de Marova"), or the first name of another
  * person, keeps its own entity; a surname the full name introduces joins
@@ -387,6 +399,7 @@ int main(void)
 	RUN(test_family_name);
 	RUN(test_adjective_is_no_person);
 	RUN(test_abbreviation_in_name);
+	RUN(test_party_affiliation);
 	RUN(test_short_name_of_its_own);
 	RUN(test_demonym_and_lists);
 	RUN(test_ranking_and_headline);
