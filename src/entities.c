@@ -1698,9 +1698,11 @@ static int decide(const ex *x, const cluster *k, int *evidence)
 	 * divers", "Alabama tornado"), so only a person is undone, and only
 	 * once surnames have joined their full names and not one that joined:
 	 * a surname the reports use as an adjective ("the Lanz look") still
-	 * stands for the person its full name introduced. */
+	 * stands for the person its full name introduced. Nor a person by
+	 * the shape of a full name: local news writes "Jo Lind says" in the
+	 * present, and third-person verbs look like plural nouns. */
 	if (p >= l && p >= o)
-		return x->surnames_joined && !k->surname && k->adj * 2 > k->count &&
+		return x->surnames_joined && !k->surname && !k->namelike && k->adj * 2 > k->count &&
 		       k->titled * 8 < k->adj ? NF_ENT_OTHER : NF_ENT_PERSON;
 	return o >= l ? NF_ENT_ORG : NF_ENT_PLACE;
 }
