@@ -86,6 +86,9 @@ static void test_year_of_a_past_verb(void)
 	CHECK_STR(find("The shop opened late, and the fair will open on Oct. 3.", ref, b), "2021-10-03");
 	CHECK_STR(find("The vote was moved to Oct. 3 by the council.", ref, b), "2021-10-03");
 	CHECK_STR(find("The trophy, to be presented on Oct. 3, was funded by a bank.", ref, b), "2021-10-03");
+	/* days ahead: the report's date is early, not the event a year old */
+	CHECK_STR(find("The driver was arrested on Aug. 25 near the border.", ref, b), "2021-08-25");
+	CHECK_STR(find("Hearings ended and did not resume until Oct. 3.", ref, b), "2021-10-03");
 }
 
 static void test_weekdays(void)
