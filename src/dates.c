@@ -8,10 +8,13 @@
  *
  * Date expressions in a sentence (nf_date_find) are read from its tokens:
  * absolute dates, weekdays and relative days resolved against the
- * article's publication date, the most precise one winning. Each distinct
- * word of the lexicon is classified once (nf_date_words) so that a token
- * costs a table look-up; a regex-like pass over the bytes was rejected as
- * slower and blind to the sentence's tokens.
+ * article's publication date, the most precise one winning. A date without
+ * a year takes the nearest one, or the one before when a past verb's date
+ * would lie weeks ahead of the report ("died on Jan. 7" in August), or the
+ * one "last year" or "next year" says. Each distinct word of the lexicon
+ * is classified once (nf_date_words) so that a token costs a table
+ * look-up; a regex-like pass over the bytes was rejected as slower and
+ * blind to the sentence's tokens.
  *
  * Estimation (nf_dates_estimate): dates without a year take the year that
  * puts them closest to the median of every dated thing in the corpus;
@@ -515,8 +518,8 @@ static int clause_break(const char *text, const nf_token *t)
 
 /* Whether toks[from..to) tell of the past: a past auxiliary ("was",
  * "had"), "since", "ago", "told" or a verb in "-ed" (not "-eed": "need")
- * that is neither a passive after "be" ("is to be opened by July 2") nor a present perfect
- * ("has moved the vote to March 18": the vote is still to come). */
+ * that is neither a passive after "be" ("is to be opened by July 2") nor
+ * a present perfect ("has moved the vote to March 18": still to come). */
 static int past_words(const char *text, const nf_token *toks, size_t from, size_t to)
 {
 	static const char *const past[] = {"was", "were", "had", "did", "since",
@@ -541,10 +544,11 @@ static int past_words(const char *text, const nf_token *toks, size_t from, size_
 	return cue;
 }
 
-/* Whether the date at toks[i..j) is the time of a verb in the past: one
- * before it in its clause ("was ousted as leader on Oct. 18", "has been in
- * hiding since Feb. 14"), or, for a date that opens its clause ("On May 23
- * he told", "on July 10, the bank refused"), one in the words that follow,
+/* Whether the date at toks[i..j), after toks[i - 1] "on" or "since", is
+ * the time of a verb in the past: one before it in its clause ("was ousted
+ * as leader on Oct. 18", "has been in hiding since Feb. 14"), or, for a
+ * date that opens its clause ("On May 23 he told", "on July 10, the bank
+ * refused"), one in the words that follow,
  * up to the next clause break. The rest of the sentence does not count: a
  * past verb elsewhere ("the award, to be announced Oct. 26, carries a prize
  * funded by ...") tells nothing of the date, and a future marker anywhere
@@ -557,9 +561,7 @@ static int past_date(const char *text, const nf_token *toks, size_t i, size_t j,
 	size_t from = i;
 	while (from && !clause_break(text, &toks[from - 1]))
 		from--;
-	if (from + 1 < i || (from + 1 == i && !(tok_word(text, &toks[from], "on") ||
-	                                        tok_word(text, &toks[from], "at") ||
-	                                        tok_word(text, &toks[from], "in"))))
+	if (from + 1 < i || !tok_word(text, &toks[from], "on"))
 		return past_words(text, toks, from, i);
 	size_t k = j;
 	if (k < n && clause_break(text, &toks[k]))
