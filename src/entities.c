@@ -65,7 +65,8 @@
  *    acronym an organisation, and a cluster that speaks or is told things
  *    ("Reuters saw", "told Reuters"); a would-be person mostly put before
  *    a noun and seldom titled ("Veldavian troops") is OTHER; one listed
- *    with others ("Armenia and Tajikistan") takes their kind; another name plus a demonym ending
+ *    with others ("Armenia and Tajikistan") takes their kind; another
+ *    name plus a demonym ending
  *    ("Russian" beside "Russia") is OTHER. The canonical name is the
  *    spelling used by the most independent sources, spelled out rather
  *    than an acronym ("Collective Security Treaty Organization", variant
@@ -563,9 +564,11 @@ static int vowelless(const ex *x, const nf_token *t)
 {
 	if (!(t->flags & NF_TOK_CAP) || t->len < 2 || t->len > 3)
 		return 0;
-	for (uint32_t i = 0; i < t->len; i++)
-		if (strchr("aeiouyAEIOUY", x->text[t->off + i]) || (unsigned char)x->text[t->off + i] >= 0x80)
+	for (uint32_t i = 0; i < t->len; i++) {
+		unsigned char ch = (unsigned char)x->text[t->off + i];
+		if (ch >= 0x80 || strchr("aeiouyAEIOUY", ch))
 			return 0;
+	}
 	return 1;
 }
 
@@ -782,10 +785,11 @@ static void appositive(ex *x, form *fm, size_t q)
 }
 
 /* Whether the lower-case word t after a name may be a noun the name
- * modifies ("Veldavian troops") rather than its verb: not a speech verb, not
- * "-ed" or "-ing" ("Lanz ordered", "Lanz starting"). Third-person verbs
- * in "-s" pass, as plurals look the same; they are rarer after a name. */
-static int noun_like(ex *x, const nf_token *t)
+ * modifies ("Veldavian troops") rather than its verb: not a speech verb,
+ * not "-ed" or "-ing" ("Lanz ordered", "Lanz starting"). Third-person
+ * verbs in "-s" pass, as plurals look the same; they are rarer after a
+ * name. */
+static int noun_like(const ex *x, const nf_token *t)
 {
 	const char *w = x->text + t->off;
 	size_t n = t->len;
@@ -948,7 +952,8 @@ static int affiliation(const ex *x, size_t p, size_t q)
 	    s[2] < 'A' || s[2] > 'Z')
 		return 0;
 	for (size_t i = 3; i < len; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '.'))
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      s[i] == '.'))
 			return 0;
 	return 1;
 }
@@ -1689,8 +1694,8 @@ static int decide(const ex *x, const cluster *k, int *evidence)
 		return k->speak ? NF_ENT_ORG : NF_ENT_OTHER;
 	}
 	/* A person is named, not used as an adjective: a name mostly put
-	 * before a noun ("Veldavian troops", "Veldavian forces") is a nationality or
-	 * a movement, even when its shape or a list says person. A person
+	 * before a noun ("Veldavian troops") is a nationality or a movement,
+	 * even when a stray cue or a list says person. A person
 	 * modifies nouns too ("the Lanz administration") but is titled
 	 * ("President Lanz") once in every few such mentions, while a
 	 * nationality meets a title only by a misreading, under one in eight.
@@ -1702,8 +1707,9 @@ static int decide(const ex *x, const cluster *k, int *evidence)
 	 * the shape of a full name: local news writes "Jo Lind says" in the
 	 * present, and third-person verbs look like plural nouns. */
 	if (p >= l && p >= o)
-		return x->surnames_joined && !k->surname && !k->namelike && k->adj * 2 > k->count &&
-		       k->titled * 8 < k->adj ? NF_ENT_OTHER : NF_ENT_PERSON;
+		return x->surnames_joined && !k->surname && !k->namelike &&
+		       k->adj * 2 > k->count && k->titled * 8 < k->adj
+		       ? NF_ENT_OTHER : NF_ENT_PERSON;
 	return o >= l ? NF_ENT_ORG : NF_ENT_PLACE;
 }
 
@@ -1788,9 +1794,8 @@ static int stands_alone(const pair *d, size_t n, uint32_t a, uint32_t b)
 /* Of the people rival[0..nr) a surname could stand for, the one named in
  * at least twice as many of the surname's reports as any other, else
  * UINT32_MAX. A story of one family tells of one of them mostly (the
- * governor, not her husband): the reporter names
- * the other in full or by title each time, and the bare surname is the
- * one the story is about. Twice: when two are named about as often, the
+ * governor, not her husband): the reporter names the other in full or by
+ * title each time, and the bare surname is the one the story is about. Twice: when two are named about as often, the
  * surname is as likely either's, and a wrong join is worse than none. */
 static uint32_t main_bearer(const pair *d, size_t n, uint32_t self,
                             const uint32_t *rival, size_t nr)
