@@ -8,10 +8,13 @@
  *
  * Date expressions in a sentence (nf_date_find) are read from its tokens:
  * absolute dates, weekdays and relative days resolved against the
- * article's publication date, the most precise one winning. Each distinct
- * word of the lexicon is classified once (nf_date_words) so that a token
- * costs a table look-up; a regex-like pass over the bytes was rejected as
- * slower and blind to the sentence's tokens.
+ * article's publication date, the most precise one winning. A date without
+ * a year takes the nearest one, or the one before when a past verb's date
+ * would lie weeks ahead of the report ("died on Jan. 7" in August), or the
+ * one "last year" or "next year" says. Each distinct word of the lexicon
+ * is classified once (nf_date_words) so that a token costs a table
+ * look-up; a regex-like pass over the bytes was rejected as slower and
+ * blind to the sentence's tokens.
  *
  * Estimation (nf_dates_estimate): dates without a year take the year that
  * puts them closest to the median of every dated thing in the corpus;
@@ -505,6 +508,110 @@ static int future_marker(const char *text, const nf_token *t)
 	return 0;
 }
 
+/* A token that ends a clause: punctuation other than the dot of an
+ * abbreviation ("Oct.") and the apostrophe of a possessive. */
+static int clause_break(const char *text, const nf_token *t)
+{
+	return !(t->flags & (NF_TOK_WORD | NF_TOK_NUM)) && t->len &&
+	       strchr(",;:()\"`'-", text[t->off]) && !(t->len == 2 && text[t->off + 1] == 's');
+}
+
+/* Whether toks[from..to) tell of the past: a past auxiliary ("was",
+ * "had"), "since", "ago", "told" or a verb in "-ed" (not "-eed": "need")
+ * that is neither a passive after "be" ("is to be opened by July 2") nor
+ * a present perfect ("has moved the vote to March 18": still to come). */
+static int past_words(const char *text, const nf_token *toks, size_t from, size_t to)
+{
+	static const char *const past[] = {"was", "were", "had", "did", "since",
+		"ago", "told"};
+	int cue = 0;
+	for (size_t i = from; i < to; i++) {
+		const nf_token *t = &toks[i];
+		if (!(t->flags & NF_TOK_WORD))
+			continue;
+		for (size_t k = 0; k < sizeof past / sizeof *past && !cue; k++)
+			cue = tok_word(text, t, past[k]);
+		const char *w = text + t->off;
+		if (!cue && t->len >= 4 && !(t->flags & NF_TOK_CAP) &&
+		    w[t->len - 3] != 'e' && w[t->len - 2] == 'e' && w[t->len - 1] == 'd' &&
+		    !memchr(w, '-', t->len) &&
+		    !(i > from && (tok_word(text, &toks[i - 1], "be") ||
+		                   tok_word(text, &toks[i - 1], "being") ||
+		                   tok_word(text, &toks[i - 1], "has") ||
+		                   tok_word(text, &toks[i - 1], "have"))))
+			cue = 1;
+	}
+	return cue;
+}
+
+/* Whether the date at toks[i..j), after toks[i - 1] "on" or "since", is
+ * the time of a verb in the past: one before it in its clause ("was ousted
+ * as leader on Oct. 18", "has been in hiding since Feb. 14"), or, for a
+ * date that opens its clause ("On May 23 he told", "on July 10, the bank
+ * refused"), one in the words that follow,
+ * up to the next clause break. The rest of the sentence does not count: a
+ * past verb elsewhere ("the award, to be announced Oct. 26, carries a prize
+ * funded by ...") tells nothing of the date, and a future marker anywhere
+ * ("later than planned") leaves the date to its nearest year. */
+static int past_date(const char *text, const nf_token *toks, size_t i, size_t j, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if ((toks[k].flags & NF_TOK_WORD) && future_marker(text, &toks[k]))
+			return 0;
+	size_t from = i;
+	while (from && !clause_break(text, &toks[from - 1]))
+		from--;
+	if (from + 1 < i || !tok_word(text, &toks[from], "on"))
+		return past_words(text, toks, from, i);
+	size_t k = j;
+	if (k < n && clause_break(text, &toks[k]))
+		k++;
+	size_t to = k;
+	while (to < n && !clause_break(text, &toks[to]))
+		to++;
+	return past_words(text, toks, k, to);
+}
+
+/* Two weeks: reports dated early by their source lag the events they tell
+ * by days (1 to 7 on gva-dev), while a past event taken a year too late
+ * lies weeks to months ahead (20 to 145 days on DUC 2002). */
+#define PAST_SLACK 14
+
+/* The year of a date written without one (md, at toks[i], its text ending
+ * at byte end): "May 29 last year" is the year before ref, "this year" and
+ * "next year" say theirs. A date after "on" or "since" that is the time of
+ * a past verb ("was ousted on Oct. 18", "died on Jan. 7") and would lie
+ * more than PAST_SLACK days after ref cannot: it is the year before. Any
+ * other is the one closest to ref, either side: a date that modifies a
+ * noun ("the Nov. 1 elections", "the award announcement Oct. 16") says
+ * nothing of the verb's tense, "until" and "by" look ahead as often as
+ * back ("won't resume until Sept. 9"), and a past event a few days after
+ * ref says the article's date is early (a source dated by the event it
+ * reports, or estimated), not that the event is a year old. */
+static nf_date complete_year(const char *text, const nf_token *toks, size_t i,
+                             size_t n, size_t end, nf_date md, nf_date ref)
+{
+	size_t j = i;
+	while (j < n && toks[j].off < end)
+		j++;
+	if (j + 1 < n && tok_word(text, &toks[j + 1], "year")) {
+		int dy = tok_word(text, &toks[j], "last") ? -1 :
+		         tok_word(text, &toks[j], "next") ? 1 :
+		         tok_word(text, &toks[j], "this") ? 0 : 2;
+		nf_date t = {ref.y + dy, md.m, md.d};
+		if (dy != 2 && nf_date_valid(t))
+			return t;
+	}
+	nf_date d = nf_date_complete(md, ref);
+	if (nf_date_days(d) - nf_date_days(ref) <= PAST_SLACK || !i ||
+	    !(tok_word(text, &toks[i - 1], "on") || tok_word(text, &toks[i - 1], "since")))
+		return d;
+	nf_date before = {d.y - 1, md.m, md.d};
+	if (nf_date_valid(before) && past_date(text, toks, i, j, n))
+		return before;
+	return d;
+}
+
 /* "last week" and "this week" name a week, not a day. */
 static int is_week(const char *text, const nf_token *toks, size_t i, size_t n)
 {
@@ -572,7 +679,7 @@ nf_date_kind nf_date_find(const nf_date_words *w, const char *text,
 		nf_date d;
 		size_t used = nf_date_scan(text + t->off, end - t->off, &d);
 		if (used && !d.y && haveref)
-			d = nf_date_complete(d, ref);
+			d = complete_year(text, toks, i, n, t->off + used, d, ref);
 		if (used && d.y) {
 			*out = d;
 			return NF_DX_ABSOLUTE;

@@ -15,14 +15,16 @@
  * 2. Mentions. In every real sentence (lower-case words, not a shouted
  *    heading, not a list of names such as a credit line), a mention is a
  *    maximal run of capitalised words, joined through name particles
- *    ("von der", "al-"), initials ("James A. Baker"), "of" after a head
+ *    ("von der", "al-"), initials ("James A. Baker") and abbreviations
+ *    without a vowel ("Port St. Aubin"), "of" after a head
  *    noun ("University of ..."), "for"/"on" inside an organisation name and
  *    "'s" before a head noun ("County Sheriff's Office"). Titles
  *    ("President", "Mr", "Soviet Foreign Minister") are cut off and mark
  *    what follows as a person; what precedes a title ("Russian President")
  *    is a modifier. Weekdays, months, units after numbers ("5 p.m. EDT"),
  *    common nouns after "a"/"an", generational suffixes, e-mail and URL
- *    fragments and photo credits ("Name/AGENCY") are skipped. "Russian-led"
+ *    fragments, photo credits ("Name/AGENCY") and a legislator's party
+ *    and state (", D-Ore.,") are skipped. "Russian-led"
  *    mentions "Russian", "ex-Soviet" mentions "Soviet". Each mention votes
  *    for a kind from its context: titles and role nouns ("commander X",
  *    "X, a mall manager", "X, 68,") for a person; place prepositions ("in
@@ -43,10 +45,13 @@
  *    not one a prefix of the other, so "Russia" and "Russian", "Osipov" and
  *    "Ospanov", "Chanel" and "Chapel" stay apart; (c) a one-word form is the
  *    last name of exactly one person's full name ("Tokayev" ->
- *    "Kassym-Jomart Tokayev"), unless it is also another person's first
- *    name ("Li": "Wan Li", "Li Peng") or, untitled, stands alone in more
- *    reports than it shares with a full name that only its shape calls a
- *    person ("Cuba", "Santiago de Cuba"); (d) an acronym is linked to an expansion by
+ *    "Kassym-Jomart Tokayev"), or of the one of a family ("Ilona Varga"
+ *    beside her husband "Peter Varga") named in at least twice as many of
+ *    the surname's reports as any other, unless it is also another
+ *    person's first name ("Li": "Wan Li", "Li Peng") that often or,
+ *    untitled, stands alone in more reports than it shares with a full
+ *    name that only its shape calls a person ("Cuba", "Santiago de
+ *    Cuba"); (d) an acronym is linked to an expansion by
  *    "X (ABC)", or else its three or more letters are the initials of
  *    exactly one multi-word name that is not a person. A capitalised word
  *    that begins a sentence and is never capitalised elsewhere is dropped
@@ -58,8 +63,10 @@
  *    multi-word name whose words are never written in lower case and that
  *    never follows "the" is a person when nothing says otherwise; so is an
  *    acronym an organisation, and a cluster that speaks or is told things
- *    ("Reuters saw", "told Reuters"); one listed with others ("Armenia and
- *    Tajikistan") takes their kind; another name plus a demonym ending
+ *    ("Reuters saw", "told Reuters"); a would-be person mostly put before
+ *    a noun and seldom titled ("Veldavian troops") is OTHER; one listed
+ *    with others ("Armenia and Tajikistan") takes their kind; another
+ *    name plus a demonym ending
  *    ("Russian" beside "Russia") is OTHER. The canonical name is the
  *    spelling used by the most independent sources, spelled out rather
  *    than an acronym ("Collective Security Treaty Organization", variant
@@ -335,6 +342,9 @@ typedef struct form {
 	uint32_t count, body;        /* mentions; those in the body */
 	uint32_t upper, mixed;       /* mentions in capitals, in mixed case */
 	uint32_t the, mod, speak;    /* after "the", before a title, speaking */
+	uint32_t adj;                /* before a lower-case noun: "Veldavian troops" */
+	uint32_t titled;             /* after a title or a role noun */
+	uint8_t surname;             /* joined a full name in attach_surnames() */
 	uint32_t groups;             /* distinct copy groups mentioning it */
 	int32_t vote[3];             /* V_* evidence */
 	uint32_t parent;             /* union-find */
@@ -363,7 +373,8 @@ typedef struct cluster {
 	uint32_t root;
 	int kind;
 	int32_t vote[3];
-	uint32_t count, groups, speak, the, mod, namelike;
+	uint32_t count, groups, speak, the, mod, namelike, adj, titled;
+	uint8_t surname;  /* holds a surname joined to a full name */
 	uint32_t demonym; /* mentions by demonym forms */
 	uint32_t acronym; /* mentions by acronyms */
 	int evidence;     /* any vote at all, see decide() */
@@ -396,6 +407,7 @@ typedef struct ex {
 	uint32_t last_occ; /* previous mention in the sentence, UINT32_MAX */
 	size_t last_end;   /* token after it */
 	uint32_t list;     /* the list it is in, 0 for none */
+	int surnames_joined; /* attach_surnames() has run: see decide() */
 } ex;
 
 #define FORM(x, i) (&NF_VEC_AT(&(x)->forms, form, (i)))
@@ -544,6 +556,20 @@ static int glued(const ex *x, size_t i)
 		}
 	}
 	return 0;
+}
+
+/* A short capitalised word without a vowel ("St", "Ft", "Mt"): an
+ * abbreviation, never a word of its own, so its period ends no name. */
+static int vowelless(const ex *x, const nf_token *t)
+{
+	if (!(t->flags & NF_TOK_CAP) || t->len < 2 || t->len > 3)
+		return 0;
+	for (uint32_t i = 0; i < t->len; i++) {
+		unsigned char ch = (unsigned char)x->text[t->off + i];
+		if (ch >= 0x80 || strchr("aeiouyAEIOUY", ch))
+			return 0;
+	}
+	return 1;
 }
 
 /* Whether token i starts its sentence, or a quotation or bracket in it. */
@@ -758,6 +784,22 @@ static void appositive(ex *x, form *fm, size_t q)
 		fm->vote[vote] += 2;
 }
 
+/* Whether the lower-case word t after a name may be a noun the name
+ * modifies ("Veldavian troops") rather than its verb: not a speech verb,
+ * not "-ed" or "-ing" ("Lanz ordered", "Lanz starting"). Third-person
+ * verbs in "-s" pass, as plurals look the same; they are rarer after a
+ * name. */
+static int noun_like(const ex *x, const nf_token *t)
+{
+	const char *w = x->text + t->off;
+	size_t n = t->len;
+	if (wcls(x, t) & W_SPEECH)
+		return 0;
+	if (n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd')
+		return 0;
+	return !(n > 5 && !memcmp(w + n - 3, "ing", 3));
+}
+
 /* Votes for a kind from the words around mention p..q. */
 static void cues(ex *x, form *fm, size_t p, size_t q, unsigned cue)
 {
@@ -767,8 +809,11 @@ static void cues(ex *x, form *fm, size_t p, size_t q, unsigned cue)
 	 * modifies a noun, which is what the preposition governs. */
 	int modifier = n1 && lower_word(n1) && !(n1->flags & NF_TOK_STOP);
 	int poss = (n1 && tok_is(x, n1, "'s")) || modifier;
-	if (cue & CUE_TITLE)
+	fm->adj += modifier && noun_like(x, n1);
+	if (cue & CUE_TITLE) {
 		v[V_PERSON] += 3;
+		fm->titled++;
+	}
 	if (cue & CUE_MOD)
 		fm->mod++;
 	if (n1 && lower_word(n1) && (wcls(x, n1) & W_SPEECH))
@@ -791,6 +836,7 @@ static void cues(ex *x, form *fm, size_t p, size_t q, unsigned cue)
 				fm->speak += !modifier;
 		} else if (l1 && (k1 & W_ROLE)) {
 			v[V_PERSON] += 2;
+			fm->titled++;
 		} else if (l1 && (k1 & W_ORGCUE)) {
 			v[V_ORG] += 3;
 		} else if (l1 && (k1 & W_PLACECUE)) {
@@ -888,6 +934,30 @@ static nf_status list_link(ex *x, uint32_t f, size_t p)
 	return st ? st : list_add(x, x->list, f);
 }
 
+/* "Sen. Jo Lind, D-Ore., said": the party letter and the abbreviated state
+ * or district that wire copy puts after a legislator's name, between
+ * commas or in brackets. Five letters after the hyphen at most: the
+ * abbreviations are short ("Calif", "N.C"), a hyphenated name is not
+ * ("X-Ray" aside, which no comma precedes). */
+static int affiliation(const ex *x, size_t p, size_t q)
+{
+	if (p == x->a)
+		return 0;
+	const nf_token *pv = &x->tk[p - 1];
+	if (!is_punct(x, pv, ",") && !is_punct(x, pv, "("))
+		return 0;
+	const char *s = x->text + x->tk[p].off;
+	size_t len = x->tk[q].off + x->tk[q].len - x->tk[p].off;
+	if (len < 3 || len > 7 || s[0] < 'A' || s[0] > 'Z' || s[1] != '-' ||
+	    s[2] < 'A' || s[2] > 'Z')
+		return 0;
+	for (size_t i = 3; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      s[i] == '.'))
+			return 0;
+	return 1;
+}
+
 /* A mention: tokens p..q (name words, connectors and initials' periods). */
 static nf_status emit(ex *x, size_t p, size_t q, unsigned cue)
 {
@@ -933,6 +1003,8 @@ static nf_status emit(ex *x, size_t p, size_t q, unsigned cue)
 			return NF_OK;
 	}
 	const nf_token *w0 = &x->tk[p];
+	if (affiliation(x, p, q))
+		return NF_OK;
 	/* One word written in lower case as often as capitalised mid-sentence
 	 * is a common word ("the Internet", a stray "According"). */
 	if (words == 1 && !(w0->flags & NF_TOK_UPPER) && w0->norm < x->nids &&
@@ -1106,11 +1178,11 @@ static nf_status walk(ex *x)
 				e = j++;
 				continue;
 			}
-			/* "Mr. Massimov", "John F. Kennedy" */
+			/* "Mr. Massimov", "John F. Kennedy", "Mount St. Helens" */
 			const nf_token *pv = &x->tk[j - 1];
 			if (is_punct(x, n, ".") && pv->off + pv->len == n->off && j + 1 < x->b &&
 			    name_tok(x, &x->tk[j + 1]) &&
-			    ((wcls(x, pv) & W_TITLE) || pv->len == 1)) {
+			    ((wcls(x, pv) & W_TITLE) || pv->len == 1 || vowelless(x, pv))) {
 				j++;
 				continue;
 			}
@@ -1602,7 +1674,7 @@ static nf_status merge_variants(ex *x, uint32_t *skel_first)
 }
 
 /* The kind a cluster's evidence points to; *evidence tells whether any. */
-static int decide(const cluster *k, int *evidence)
+static int decide(const ex *x, const cluster *k, int *evidence)
 {
 	*evidence = 1;
 	if (k->demonym * 2 > k->count)
@@ -1621,8 +1693,23 @@ static int decide(const cluster *k, int *evidence)
 		 * organisation ("Reuters saw", "the Kremlin said"). */
 		return k->speak ? NF_ENT_ORG : NF_ENT_OTHER;
 	}
+	/* A person is named, not used as an adjective: a name mostly put
+	 * before a noun ("Veldavian troops") is a nationality or a movement,
+	 * even when a stray cue or a list says person. A person
+	 * modifies nouns too ("the Lanz administration") but is titled
+	 * ("President Lanz") once in every few such mentions, while a
+	 * nationality meets a title only by a misreading, under one in eight.
+	 * Places and organisations modify nouns as often as not ("Navy
+	 * divers", "Alabama tornado"), so only a person is undone, and only
+	 * once surnames have joined their full names and not one that joined:
+	 * a surname the reports use as an adjective ("the Lanz look") still
+	 * stands for the person its full name introduced. Nor a person by
+	 * the shape of a full name: local news writes "Jo Lind says" in the
+	 * present, and third-person verbs look like plural nouns. */
 	if (p >= l && p >= o)
-		return NF_ENT_PERSON;
+		return x->surnames_joined && !k->surname && !k->namelike &&
+		       k->adj * 2 > k->count && k->titled * 8 < k->adj
+		       ? NF_ENT_OTHER : NF_ENT_PERSON;
 	return o >= l ? NF_ENT_ORG : NF_ENT_PLACE;
 }
 
@@ -1643,13 +1730,16 @@ static void aggregate(ex *x, cluster *cl)
 		k->speak += fm->speak;
 		k->the += fm->the;
 		k->mod += fm->mod;
+		k->adj += fm->adj;
+		k->titled += fm->titled;
+		k->surname |= fm->surname;
 		k->namelike += fm->namelike ? fm->count : 0;
 		k->demonym += fm->demonym ? fm->count : 0;
 	}
 	for (uint32_t f = 0; f < nf; f++)
 		if (root(x, f) == f) {
 			cl[f].root = f;
-			cl[f].kind = decide(&cl[f], &cl[f].evidence);
+			cl[f].kind = decide(x, &cl[f], &cl[f].evidence);
 		}
 }
 
@@ -1676,28 +1766,71 @@ static size_t pair_at(const pair *p, size_t n, pair key)
 	return lo;
 }
 
-/* Whether cluster a stands alone: more of its reports never name cluster b
- * than do; d holds the sorted (cluster, document) pairs of all mentions. A
- * reporter introduces a surname with the full name ("Bob Sheets ... Sheets
- * said"), so a surname is seldom alone; a place or a person of its own is
- * ("Cuba" in reports that never say "Santiago de Cuba"). */
-static int stands_alone(const pair *d, size_t n, uint32_t a, uint32_t b)
+/* The reports that name cluster a and, of them, those that also name b
+ * (*shared); d holds the sorted (cluster, document) pairs of all mentions. */
+static size_t reports_of(const pair *d, size_t n, uint32_t a, uint32_t b, size_t *shared)
 {
-	size_t alone = 0, shared = 0;
+	size_t all = 0;
+	*shared = 0;
 	for (size_t i = pair_at(d, n, (pair){a, 0}); i < n && d[i].a == a; i++)
 		if (!i || d[i - 1].a != a || d[i - 1].b != d[i].b) {
 			size_t j = pair_at(d, n, (pair){b, d[i].b});
-			if (j < n && d[j].a == b && d[j].b == d[i].b)
-				shared++;
-			else
-				alone++;
+			*shared += j < n && d[j].a == b && d[j].b == d[i].b;
+			all++;
 		}
-	return alone > shared;
+	return all;
+}
+
+/* Whether cluster a stands alone: more of its reports never name cluster b
+ * than do. A reporter introduces a surname with the full name ("Bob Sheets
+ * ... Sheets said"), so a surname is seldom alone; a place or a person of
+ * its own is ("Cuba" in reports that never say "Santiago de Cuba"). */
+static int stands_alone(const pair *d, size_t n, uint32_t a, uint32_t b)
+{
+	size_t shared, all = reports_of(d, n, a, b, &shared);
+	return all - shared > shared;
+}
+
+/* Of the people rival[0..nr) a surname could stand for, the one named in
+ * at least twice as many of the surname's reports as any other, else
+ * UINT32_MAX. A story of one family tells of one of them mostly (the
+ * governor, not her husband): the reporter names the other in full or by
+ * title each time, and the bare surname is the one the story is about. Twice: when two are named about as often, the
+ * surname is as likely either's, and a wrong join is worse than none. */
+static uint32_t main_bearer(const pair *d, size_t n, uint32_t self,
+                            const uint32_t *rival, size_t nr)
+{
+	size_t best = 0, second = 0;
+	uint32_t who = UINT32_MAX;
+	for (size_t i = 0; i < nr; i++) {
+		size_t shared;
+		reports_of(d, n, self, rival[i], &shared);
+		if (shared > best) {
+			second = best;
+			best = shared;
+			who = rival[i];
+		} else if (shared > second)
+			second = shared;
+	}
+	return best >= 2 * second && best >= 2 ? who : UINT32_MAX;
+}
+
+/* People compared for one surname: a family rarely has more in the news. */
+#define MAX_BEARERS 8
+
+static void add_rival(uint32_t *rival, size_t *nr, uint32_t r)
+{
+	for (size_t i = 0; i < *nr; i++)
+		if (rival[i] == r)
+			return;
+	if (*nr < MAX_BEARERS)
+		rival[(*nr)++] = r;
 }
 
 /* "Tokayev" -> "Kassym-Jomart Tokayev" when that is the only person whose
  * last name it is, and neither the first name of another ("Li" of "Wan Li"
- * and of "Li Peng") nor a name standing alone with no title ("Cuba"). */
+ * and of "Li Peng") nor a name standing alone with no title ("Cuba"); when
+ * several people bear it, to the one main_bearer() finds. */
 static nf_status attach_surnames(ex *x, cluster *cl)
 {
 	size_t nf = x->forms.len, n = 0, nfirst = 0, nd = x->occs.len;
@@ -1705,12 +1838,21 @@ static nf_status attach_surnames(ex *x, cluster *cl)
 	pair *lr = malloc((nf ? nf : 1) * sizeof *lr);
 	pair *first = malloc((nf ? nf : 1) * sizeof *first);
 	pair *dr = malloc((nd ? nd : 1) * sizeof *dr);
-	if (!lr || !first || !dr) {
+	/* Each form's cluster before this pass, and whether that cluster has
+	 * joined a full name: a surname joins one person, and its spelling
+	 * variants ("Mandla" beside "Mandela") must not take it to another. */
+	uint32_t *root0 = malloc((nf ? nf : 1) * sizeof *root0);
+	uint8_t *joined = calloc(nf ? nf : 1, 1);
+	if (!lr || !first || !dr || !root0 || !joined) {
 		free(lr);
 		free(first);
 		free(dr);
+		free(root0);
+		free(joined);
 		return NF_ENOMEM;
 	}
+	for (uint32_t f = 0; f < nf; f++)
+		root0[f] = root(x, f);
 	for (uint32_t f = 0; f < nf; f++) {
 		const form *fm = FORM(x, f);
 		if (fm->words >= 2 && !fm->head && !fm->acronym) {
@@ -1731,7 +1873,9 @@ static nf_status attach_surnames(ex *x, cluster *cl)
 		const form *fm = FORM(x, f);
 		if (fm->nparts != 1 || fm->words != 1 || fm->acronym)
 			continue;
-		uint32_t pr = part_root(x, part_of(x, fm, 0)), self = root(x, f);
+		uint32_t pr = part_root(x, part_of(x, fm, 0)), self = root0[f];
+		if (joined[self])
+			continue;
 		/* A surname is also "to X" now and then; a place is mostly so. */
 		const cluster *sk = &cl[self];
 		if (sk->kind != NF_ENT_PERSON && sk->evidence &&
@@ -1741,7 +1885,8 @@ static nf_status attach_surnames(ex *x, cluster *cl)
 		if (sk->the * 2 > sk->count)
 			continue;
 		size_t lo = pair_at(lr, n, (pair){pr, 0});
-		uint32_t cand = UINT32_MAX;
+		uint32_t cand = UINT32_MAX, rival[MAX_BEARERS];
+		size_t nr = 0;
 		int ambiguous = 0;
 		/* The full name must be a person by its context, unless the
 		 * surname itself is ("Mr X") or has no context at all: "North
@@ -1756,27 +1901,39 @@ static nf_status attach_surnames(ex *x, cluster *cl)
 				cand = r;
 			else if (cand != r)
 				ambiguous = 1;
+			add_rival(rival, &nr, r);
 		}
 		/* "Li" is as likely "Li Peng" as "Wan Li"; a name said once
 		 * may be a list misread ("Ono, McCartney"), so not against it. */
 		size_t k = pair_at(first, nfirst, (pair){pr, 0});
-		for (; k < nfirst && first[k].a == pr && !ambiguous; k++) {
+		for (; k < nfirst && first[k].a == pr; k++) {
 			uint32_t r = root(x, first[k].b);
-			ambiguous = cl[r].kind == NF_ENT_PERSON && cl[r].count >= 2 &&
-				    r != cand && r != self;
+			if (cl[r].kind == NF_ENT_PERSON && cl[r].count >= 2 &&
+			    r != cand && r != self) {
+				ambiguous = 1;
+				add_rival(rival, &nr, r);
+			}
 		}
+		if (ambiguous && cand != UINT32_MAX &&
+		    main_bearer(dr, nd, self, rival, nr) == cand)
+			ambiguous = 0;
 		/* A full name that is a person by the shape of its words alone
 		 * ("Santiago de Cuba") may well be a place; one a title or role
 		 * marks ("President Mikhail Gorbachev") takes its surname even
 		 * where famous enough to stand alone. */
 		if (cand != UINT32_MAX && !ambiguous &&
 		    (sk->kind == NF_ENT_PERSON || cl[cand].vote[V_PERSON] > 0 ||
-		     !stands_alone(dr, nd, self, cand)))
+		     !stands_alone(dr, nd, self, cand))) {
 			unite(x, f, cand);
+			joined[self] = 1;
+			FORM(x, f)->surname = 1;
+		}
 	}
 	free(lr);
 	free(first);
 	free(dr);
+	free(root0);
+	free(joined);
 	return NF_OK;
 }
 
@@ -1905,7 +2062,7 @@ static nf_status propagate_lists(ex *x, cluster *cl)
 	for (uint32_t f = 0; f < nf; f++)
 		if (root(x, f) == f) {
 			int e;
-			cl[f].kind = decide(&cl[f], &e);
+			cl[f].kind = decide(x, &cl[f], &e);
 			ev[f] = (uint8_t)(e || cl[f].demonym * 2 > cl[f].count);
 		}
 	/* Entries of one list are contiguous: a list ends with its sentence. */
@@ -2266,6 +2423,7 @@ nf_status nf_entities_build(nf_brief *b)
 	aggregate(&x, cl);
 	if ((st = attach_surnames(&x, cl)))
 		goto done;
+	x.surnames_joined = 1;
 	aggregate(&x, cl);
 	if ((st = join_acronyms(&x, cl)))
 		goto done;

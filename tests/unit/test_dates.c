@@ -69,6 +69,28 @@ static void test_absolute_in_sentence(void)
 	CHECK_STR(find("The dam opened on 4 March, officials said.", D(0, 0, 0), b), "");
 }
 
+/* A date without a year in a report of August: the verb's tense and the
+ * words after the date choose between this year and the last. */
+static void test_year_of_a_past_verb(void)
+{
+	char b[11];
+	nf_date ref = D(2021, 8, 20);
+	CHECK_STR(find("The old mayor was removed from office on Oct. 3, months of protests later.", ref, b), "2020-10-03");
+	CHECK_STR(find("The founder died of a stroke on Jan. 9 at age 90.", ref, b), "2021-01-09");
+	CHECK_STR(find("The singer has lived abroad since Nov. 2 when her album was banned.", ref, b), "2020-11-02");
+	CHECK_STR(find("On Sept. 12 the board told the bank to stop the sale.", ref, b), "2020-09-12");
+	CHECK_STR(find("On Sept. 12 last year, the board wrote to the bank.", ref, b), "2020-09-12");
+	CHECK_STR(find("The race is held on May 5 next year.", ref, b), "2022-05-05");
+	/* a date that names a thing to come, or in a sentence of plans */
+	CHECK_STR(find("The Oct. 3 election delighted nobody who voted early.", ref, b), "2021-10-03");
+	CHECK_STR(find("The shop opened late, and the fair will open on Oct. 3.", ref, b), "2021-10-03");
+	CHECK_STR(find("The vote was moved to Oct. 3 by the council.", ref, b), "2021-10-03");
+	CHECK_STR(find("The trophy, to be presented on Oct. 3, was funded by a bank.", ref, b), "2021-10-03");
+	/* days ahead: the report's date is early, not the event a year old */
+	CHECK_STR(find("The driver was arrested on Aug. 25 near the border.", ref, b), "2021-08-25");
+	CHECK_STR(find("Hearings ended and did not resume until Oct. 3.", ref, b), "2021-10-03");
+}
+
 static void test_weekdays(void)
 {
 	char b[11];
@@ -199,6 +221,7 @@ int main(void)
 	RUN(test_calendar);
 	RUN(test_scan);
 	RUN(test_absolute_in_sentence);
+	RUN(test_year_of_a_past_verb);
 	RUN(test_weekdays);
 	RUN(test_relative);
 	RUN(test_year_completion_and_estimate);

@@ -196,6 +196,74 @@ static void test_distinct_people(void)
 		CHECK_INT(b->mentions, 5);
 }
 
+/* One family in the news: the bare surname is the member the reports tell
+ * of mostly, and stays apart when two are told of about as often. */
+static void test_family_name(void)
+{
+	static const char *const texts[] = {
+		("Governor Ilona Varga signed the budget on Monday. Varga said taxes would "
+		 "not rise. Her husband, Peter Varga, watched from the gallery.\n"),
+		"Ilona Varga vetoed the road bill, and Varga told reporters why.\n",
+		"Critics of Ilona Varga marched in Sendra. Varga did not meet them.\n",
+		"Pilots Tomas Brenn and Karel Brenn crossed the strait. Brenn landed first.\n",
+		"Karel Brenn and Tomas Brenn flew home, and Brenn thanked the crowd.\n"};
+	CHECK(run(texts, NULL, 5) == NF_OK);
+	const nf_entity *ilona = find("Ilona Varga"), *peter = find("Peter Varga");
+	CHECK(ilona != NULL && ilona != peter);
+	CHECK(find("Varga") == ilona);
+	if (ilona)
+		CHECK_INT(ilona->mentions, 6);
+	const nf_entity *brenn = find("Brenn");
+	CHECK(brenn != NULL && brenn != find("Tomas Brenn") && brenn != find("Karel Brenn"));
+}
+
+/* A nationality used as an adjective is no person, though a misread role
+ * ("rival Ostrani units") says one; a titled person who also modifies
+ * nouns stays a person. */
+static void test_adjective_is_no_person(void)
+{
+	static const char *const texts[] = {
+		("Ostrani troops crossed the river at dawn. Ostrani tanks followed, and "
+		 "Ostrani officials denied it. Ostrani forces held the bridge.\n"),
+		("Ostrani soldiers shelled the port as rival Ostrani units watched. "
+		 "Ostrani diplomats walked out, and the rival Ostrani militia cheered.\n"),
+		("Ostrani guns fell silent. Ostrani ships left port, Ostrani banks shut, "
+		 "Ostrani schools closed and Ostrani farmers fled. Ostrani roads emptied, "
+		 "Ostrani prices rose and Ostrani markets fell.\n"),
+		("President Lanz met Ostrani envoys. Lanz said the Lanz administration "
+		 "would answer. Lanz flew home.\n")};
+	CHECK(run(texts, NULL, 4) == NF_OK);
+	const nf_entity *adj = find("Ostrani"), *lanz = find("Lanz");
+	CHECK(adj != NULL && adj->kind != NF_ENT_PERSON);
+	CHECK(lanz != NULL && lanz->kind == NF_ENT_PERSON);
+}
+
+/* The period of an abbreviation without a vowel ("St.", "Ft.") is part of
+ * the name, not its end. */
+static void test_abbreviation_in_name(void)
+{
+	static const char *const texts[] = {
+		"Ash fell on Port St. Aubin on Sunday, and Ft. Kellam closed its gates.\n",
+		"Residents of Port St. Aubin swept the streets while Ft. Kellam stayed shut.\n"};
+	CHECK(run(texts, NULL, 2) == NF_OK);
+	const nf_entity *port = find("Port St. Aubin");
+	CHECK(port != NULL && port->mentions == 2);
+	CHECK(find("Ft. Kellam") != NULL);
+	CHECK(!find("Aubin") && !find("Port St"));
+}
+
+/* A legislator's party and state after the name ("D-Ore.") is no entity. */
+static void test_party_affiliation(void)
+{
+	static const char *const texts[] = {
+		("Sen. Jo Lind, D-Ore., asked for a vote, and Sen. Amos Tully, R-Pa., "
+		 "agreed with Lind on Tuesday.\n"),
+		"Rep. Mara Quist (D-Ill.) said Tully and Lind would meet again.\n"};
+	CHECK(run(texts, NULL, 2) == NF_OK);
+	CHECK(find("Jo Lind") != NULL && find("Amos Tully") != NULL);
+	CHECK(!any_contains("D-Ore") && !any_contains("R-Pa") && !any_contains("D-Ill"));
+}
+
 /* A name standing alone in reports that never give the longer name it
  * ends ("Marova" beside "Port de Marova"), or the first name of another
  * person, keeps its own entity; a surname the full name introduces joins
@@ -328,6 +396,10 @@ int main(void)
 	RUN(test_titles_and_initial_words);
 	RUN(test_sentence_openers);
 	RUN(test_distinct_people);
+	RUN(test_family_name);
+	RUN(test_adjective_is_no_person);
+	RUN(test_abbreviation_in_name);
+	RUN(test_party_affiliation);
 	RUN(test_short_name_of_its_own);
 	RUN(test_demonym_and_lists);
 	RUN(test_ranking_and_headline);
