@@ -550,8 +550,8 @@ static int past_words(const char *text, const nf_token *toks, size_t from, size_
  * date that opens its clause ("On May 23 he told", "on July 10, the bank
  * refused"), one in the words that follow,
  * up to the next clause break. The rest of the sentence does not count: a
- * past verb elsewhere ("the award, to be announced Oct. 26, carries a prize
- * funded by ...") tells nothing of the date, and a future marker anywhere
+ * past verb elsewhere ("the medal, to be handed out Nov. 3, was created
+ * by ...") tells nothing of the date, and a future marker anywhere
  * ("later than planned") leaves the date to its nearest year. */
 static int past_date(const char *text, const nf_token *toks, size_t i, size_t j, size_t n)
 {

@@ -2487,8 +2487,8 @@ static int same_subject(const fx *x, const sent *s, const pclaim *parent, size_t
 	           parent->measure == M_SHOT;
 	if (!parent->one || parent->verb_before || !harm)
 		return 0;
-	/* an object ("shot his daughter dead before turning the gun on
-	 * himself") follows a measure verb */
+	/* an object ("killed his brother and then shot himself") follows a
+	 * measure verb */
 	for (size_t k = 0; k < parent->at; k++)
 		if (has(x, s, k, W_PRE) && wi(x, &s->t[k])->measure)
 			return 0;
