@@ -524,24 +524,24 @@ static int past_words(const char *text, const nf_token *toks, size_t from, size_
 {
 	static const char *const past[] = {"was", "were", "had", "did", "since",
 		"ago", "told"};
-	int cue = 0;
 	for (size_t i = from; i < to; i++) {
 		const nf_token *t = &toks[i];
 		if (!(t->flags & NF_TOK_WORD))
 			continue;
-		for (size_t k = 0; k < sizeof past / sizeof *past && !cue; k++)
-			cue = tok_word(text, t, past[k]);
+		for (size_t k = 0; k < sizeof past / sizeof *past; k++)
+			if (tok_word(text, t, past[k]))
+				return 1;
 		const char *w = text + t->off;
-		if (!cue && t->len >= 4 && !(t->flags & NF_TOK_CAP) &&
+		if (t->len >= 4 && !(t->flags & NF_TOK_CAP) &&
 		    w[t->len - 3] != 'e' && w[t->len - 2] == 'e' && w[t->len - 1] == 'd' &&
 		    !memchr(w, '-', t->len) &&
 		    !(i > from && (tok_word(text, &toks[i - 1], "be") ||
 		                   tok_word(text, &toks[i - 1], "being") ||
 		                   tok_word(text, &toks[i - 1], "has") ||
 		                   tok_word(text, &toks[i - 1], "have"))))
-			cue = 1;
+			return 1;
 	}
-	return cue;
+	return 0;
 }
 
 /* Whether the date at toks[i..j), after toks[i - 1] "on" or "since", is

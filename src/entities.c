@@ -1795,8 +1795,9 @@ static int stands_alone(const pair *d, size_t n, uint32_t a, uint32_t b)
  * at least twice as many of the surname's reports as any other, else
  * UINT32_MAX. A story of one family tells of one of them mostly (the
  * governor, not her husband): the reporter names the other in full or by
- * title each time, and the bare surname is the one the story is about. Twice: when two are named about as often, the
- * surname is as likely either's, and a wrong join is worse than none. */
+ * title each time, and the bare surname is the one the story is about.
+ * Twice: when two are named about as often, the surname is as likely
+ * either's, and a wrong join is worse than none. */
 static uint32_t main_bearer(const pair *d, size_t n, uint32_t self,
                             const uint32_t *rival, size_t nr)
 {

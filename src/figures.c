@@ -1044,10 +1044,7 @@ static int clause_start(const fx *x, const sent *s, size_t b)
 	if (b == 0 || punct(s, b - 1) == ',' || punct(s, b - 1) == ';' || is_quote(s, b - 1) ||
 	    has(x, s, b - 1, W_SPEECH))
 		return 1;
-	for (size_t i = 0; i < sizeof joins / sizeof *joins; i++)
-		if (is(x, s, b - 1, joins[i]))
-			return 1;
-	return 0;
+	return is_any(x, s, b - 1, joins, sizeof joins / sizeof *joins);
 }
 
 /* Whether the name ending at end is a subject: a participle or an
@@ -1753,10 +1750,7 @@ static int be_verb(const fx *x, const sent *s, size_t k)
 {
 	static const char *const be[] = {"was", "were", "is", "are", "be", "been", "being",
 	                                 "has", "have", "had", "got", "get", "gets"};
-	for (size_t i = 0; i < sizeof be / sizeof *be; i++)
-		if (is(x, s, k, be[i]))
-			return 1;
-	return 0;
+	return is_any(x, s, k, be, sizeof be / sizeof *be);
 }
 
 /* Whether word w is within n tokens after k. */
@@ -2390,10 +2384,7 @@ static int preposition(const fx *x, const sent *s, size_t k)
 	static const char *const preps[] = {"in", "at", "on", "near", "during", "outside",
 	                                    "inside", "by", "from", "into", "behind",
 	                                    "across", "along", "through", "of"};
-	for (size_t i = 0; i < sizeof preps / sizeof *preps; i++)
-		if (is(x, s, k, preps[i]))
-			return 1;
-	return 0;
+	return is_any(x, s, k, preps, sizeof preps / sizeof *preps);
 }
 
 /* Whether the clause after the participle at k says its subject died:
@@ -2429,9 +2420,8 @@ static int survived_later(const fx *x, const sent *s, size_t k)
 	for (size_t j = k + 1; j < s->n && j <= k + 15; j++) {
 		if (punct(s, j) == ';' || punct(s, j) == '.' || someone_else(x, s, j))
 			return 0;
-		for (size_t i = 0; i < sizeof alive / sizeof *alive; i++)
-			if (is(x, s, j, alive[i]))
-				return 1;
+		if (is_any(x, s, j, alive, sizeof alive / sizeof *alive))
+			return 1;
 	}
 	return 0;
 }
@@ -2531,10 +2521,9 @@ static int irrealis(const fx *x, const sent *s, size_t from, size_t to, int forw
 		if (is(x, s, k, "would") && is(x, s, k + 1, "have"))
 			return 1;
 		if (k > 0 && is(x, s, k, "to") && has(x, s, k + 1, W_PRE | W_POST) &&
-		    wi(x, &s->t[k + 1])->measure)
-			for (size_t i = 0; i < sizeof intent / sizeof *intent; i++)
-				if (is(x, s, k - 1, intent[i]))
-					return 1;
+		    wi(x, &s->t[k + 1])->measure &&
+		    is_any(x, s, k - 1, intent, sizeof intent / sizeof *intent))
+			return 1;
 		if ((is(x, s, k, "attempted") || is(x, s, k, "nearly") || is(x, s, k, "almost")) &&
 		    has(x, s, k + 1, W_PRE | W_POST | W_NOUN) && wi(x, &s->t[k + 1])->measure)
 			return 1;
