@@ -58,8 +58,10 @@ int cli_stream(const char *path, nf_input kind, cli_feed_fn feed, void *ud)
 				nf_status s1 = feed(ud, path, line, buf, cut, NF_INPUT_JSONL);
 				if (s1)
 					st = s1;
-				for (size_t i = 0; i < cut; i++)
-					line += buf[i] == '\n';
+				/* memchr, not a loop over every byte: that loop was 3%
+				 * of `newsfuse cluster` on the synthetic stream */
+				for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + cut - p))); p++)
+					line++;
 				memmove(buf, buf + cut, len - cut);
 				len -= cut;
 				if (s1 == NF_ENOMEM)

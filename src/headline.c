@@ -38,6 +38,10 @@ static size_t note_after(const char *s, size_t n)
 	static const char *const notes[] = {" Eds:", " Ed:", " EDs:", " With AM-", " With PM-",
 	                                    " With BC-"};
 	for (size_t i = 0; i < n; i++) {
+		/* every note starts at a space: the other bytes need no test
+		 * (ten tests a byte were 1.5% of `newsfuse cluster`) */
+		if (s[i] != ' ')
+			continue;
 		for (size_t k = 0; k < sizeof notes / sizeof *notes; k++)
 			if (starts(s + i, n - i, notes[k]))
 				return i;

@@ -107,6 +107,13 @@ int nf_text_binary(const char *s, size_t len, size_t *where)
 	size_t head = len < 8192 ? len : 8192, n = len < 4096 ? len : 4096;
 	size_t ctrl = 0, first = 0;
 	for (size_t i = 0; i < head; i++) {
+		/* eight bytes at a time past a block with no byte under 0x20,
+		 * as most blocks of text are (the byte loop was 9 instructions a
+		 * byte, 4% of `newsfuse cluster` on the synthetic stream) */
+		if ((i & 7) == 0 && i + 8 <= head && !nf_bytes_in(nf_load8(s + i), 0, 0x1F)) {
+			i += 7;
+			continue;
+		}
 		unsigned char ch = (unsigned char)s[i];
 		if (ch == 0) {
 			*where = i;

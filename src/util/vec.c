@@ -3,7 +3,6 @@
 
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 int nf_vec_reserve(nf_vec *v, size_t n, size_t elsize)
 {
@@ -25,16 +24,6 @@ int nf_vec_reserve(nf_vec *v, size_t n, size_t elsize)
 	v->data = p;
 	v->cap = cap;
 	return 0;
-}
-
-void *nf_vec_push(nf_vec *v, size_t elsize)
-{
-	if (v->len == v->cap && nf_vec_reserve(v, 1, elsize))
-		return NULL;
-	void *slot = (char *)v->data + v->len * elsize;
-	memset(slot, 0, elsize);
-	v->len++;
-	return slot;
 }
 
 void nf_vec_free(nf_vec *v)

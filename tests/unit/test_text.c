@@ -196,6 +196,60 @@ static void test_normalize(void)
 	nf_arena_free(&a);
 }
 
+/* nf_text_binary() as its byte loop defines it, for the test below. */
+static int binary_bytewise(const char *s, size_t len, size_t *where)
+{
+	size_t head = len < 8192 ? len : 8192, n = len < 4096 ? len : 4096;
+	size_t ctrl = 0, first = 0;
+	for (size_t i = 0; i < head; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == 0) {
+			*where = i;
+			return 1;
+		}
+		if (i < n && ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f' &&
+		    !ctrl++)
+			first = i;
+	}
+	*where = first;
+	return n && ctrl * 20 > n;
+}
+
+/* The eight-bytes-at-a-time skip gives the byte loop's answers: NULs and
+ * control bytes at every offset of a block, near the 4,096- and
+ * 8,192-byte limits, in texts of every length to a few blocks, and dense
+ * enough to call the text binary. */
+static void test_binary(void)
+{
+	static char s[9000];
+	unsigned seed = 12345;
+	for (int round = 0; round < 3000; round++) {
+		size_t len = round < 100 ? (size_t)round : (seed = seed * 1103515245u + 12345u) % sizeof s;
+		for (size_t i = 0; i < len; i++)
+			s[i] = (char)('a' + i % 26);
+		int marks = round % 7 == 0 ? 300 : round % 5;
+		for (int k = 0; k < marks && len; k++) {
+			seed = seed * 1103515245u + 12345u;
+			size_t at = (seed >> 8) % len;
+			if (round % 3 == 1)
+				at = (at % 16) + (round % 2 ? 4088 : 8184);
+			if (at < len)
+				s[at] = (char)"\001\002\033\n\t\000\r\f"[(seed >> 4) % 8];
+		}
+		size_t w1 = 99, w2 = 99;
+		int b1 = nf_text_binary(s, len, &w1), b2 = binary_bytewise(s, len, &w2);
+		if (b1 != b2 || w1 != w2) {
+			CHECK_INT(b1, b2);
+			CHECK_INT(w1, w2);
+			return;
+		}
+	}
+	size_t where;
+	CHECK(nf_text_binary("plain text, then\na NUL\0", 23, &where) == 1);
+	CHECK_INT(where, 22);
+	CHECK(nf_text_binary("plain text\n", 11, &where) == 0);
+}
+
 static void test_position(void)
 {
 	size_t line, col;
@@ -214,6 +268,7 @@ int main(void)
 	RUN(test_sentences);
 	RUN(test_normalize);
 	RUN(test_position);
+	RUN(test_binary);
 	nf_corpus_free(corpus);
 	nf_ctx_free(ctx);
 	return harness_done();
