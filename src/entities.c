@@ -130,20 +130,20 @@ typedef struct word_class {
 	const char *const *words;
 } word_class;
 
+/* Titles written out; the abbreviated ones ("Capt", "Supt") are the
+ * tokenizer's list, nf_title_abbreviations. */
 static const char *const titles[] = {
-	"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "president",
-	"vice", "prime", "minister", "secretary", "secretary-general",
-	"chancellor", "governor", "senator", "sen", "rep", "representative",
-	"congressman", "congresswoman", "mayor", "general", "gen", "colonel",
-	"col", "lieutenant", "lt", "captain", "capt", "sergeant", "sgt",
-	"major", "maj", "admiral", "adm", "commander", "cmdr", "officer",
-	"detective", "det", "sheriff", "deputy", "chief", "chairman",
-	"chairwoman", "chairperson", "premier", "ambassador", "king", "queen",
-	"prince", "princess", "sheikh", "emir", "pope", "cardinal", "bishop",
-	"rev", "reverend", "judge", "attorney", "prosecutor", "spokesman",
+	"miss", "mx", "professor", "president", "vice", "prime", "minister",
+	"secretary", "secretary-general", "chancellor", "governor", "senator",
+	"representative", "congressman", "congresswoman", "mayor", "general",
+	"colonel", "lieutenant", "captain", "sergeant", "major", "admiral",
+	"commander", "officer", "detective", "sheriff", "deputy", "chief",
+	"chairman", "chairwoman", "chairperson", "premier", "ambassador", "king",
+	"queen", "prince", "princess", "sheikh", "emir", "pope", "cardinal",
+	"bishop", "reverend", "judge", "attorney", "prosecutor", "spokesman",
 	"spokeswoman", "spokesperson", "commissioner", "superintendent",
-	"inspector", "corporal", "cpl", "trooper", "marshal", "sir", "dame",
-	"lord", "lady", "president-elect", "vice-president", "gov", NULL};
+	"inspector", "corporal", "trooper", "marshal", "sir", "dame", "lord",
+	"lady", "president-elect", "vice-president", NULL};
 
 static const char *const roles[] = {
 	"leader", "manager", "lawyer", "adviser", "advisor", "aide",
@@ -234,7 +234,8 @@ static const char *const openers[] = {
 	"near", "without", "within", "upon", "among", "whereas", "unless", NULL};
 
 static const word_class word_classes[] = {
-	{W_TITLE, titles}, {W_ROLE, titles}, {W_ROLE, roles},
+	{W_TITLE, titles}, {W_ROLE, titles}, {W_TITLE, nf_title_abbreviations},
+	{W_ROLE, nf_title_abbreviations}, {W_ROLE, roles},
 	{W_ORGHEAD, org_heads}, {W_ORGCUE, org_cues},
 	{W_PLACEHEAD, place_heads}, {W_PLACECUE, place_cues},
 	{W_PREP, preps}, {W_PREPWEAK, preps_weak}, {W_PARTICLE, particles},
