@@ -15,13 +15,14 @@ line:
     articles=N threshold=T precision=P recall=R f1=F seconds=S cpu=C
 
 Memory. AgglomerativeClustering(metric="precomputed", linkage="average")
-takes a square n x n matrix and, with no connectivity, hands its upper
-triangle (two n(n-1)/2 index arrays from np.triu_indices, then the values
-gathered) to scipy.cluster.hierarchy.linkage, whose nn_chain copies it once
-more. With the matrix built as 1 - (X X^T).toarray() (a sparse product with
-every pair in it, then two dense squares) that was about 36 n^2 bytes at
-its peak: 58 GB at 40,000 articles. Here the same steps are taken without
-the squares: the condensed upper triangle (4 n^2 bytes) is filled a block
+takes a square n x n matrix (8 n^2 bytes) and, with no connectivity,
+hands its upper triangle to scipy.cluster.hierarchy.linkage: two index
+arrays from np.triu_indices (8 n^2), the values gathered (4 n^2), and
+nn_chain's copy of those (4 n^2), all alive at once: 24 n^2 bytes, 38 GB
+at 40,000 articles (this script built the square as 1 - (X X^T).toarray(),
+a sparse product holding every pair, then two dense squares, and peaked
+at 2.5 GB at 10,000). Here the same steps are taken without the
+squares: the condensed upper triangle (4 n^2 bytes) is filled a block
 of rows at a time from the same sparse products, and linkage() and the
 cut are the ones AgglomerativeClustering runs, so the peak is the
 condensed matrix and nn_chain's copy, 8 n^2 bytes (12.8 GB at 40,000).
@@ -41,6 +42,8 @@ from collections import Counter
 
 import numpy as np
 from scipy.cluster import hierarchy
+# the cut AgglomerativeClustering makes of its tree (private, but the one
+# the class calls, so the labels are the class's; Debian pins the version)
 from sklearn.cluster._agglomerative import _hc_cut
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -155,7 +158,6 @@ def main():
         f = bcubed(gold, cut(len(texts), merges, t))[2]
         if best is None or f > best[1]:
             best = (t, f)
-    del merges
     secs = cpu = None
     for _ in range(3):
         pred, s, c = timed(texts, best[0])
