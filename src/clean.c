@@ -1708,15 +1708,29 @@ static int contact_sentence(line *l, const char *raw)
 	return 1;
 }
 
-/* "2:07 Headline of a related video": a running time and a title. */
+/* "2:07 Headline of a related video": a running time and a title (which
+ * may open with a number or a quotation mark), not a clock time ("7:45
+ * a.m.", "10:43 PM ET: ..." opens a live report's entry). */
 static int video_link(const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n && i < 2 && is_digit((unsigned char)s[i]))
 		i++;
-	return i && i + 4 < n && s[i] == ':' && is_digit((unsigned char)s[i + 1]) &&
-	       is_digit((unsigned char)s[i + 2]) && s[i + 3] == ' ' &&
-	       is_upper((unsigned char)s[i + 4]);
+	if (!(i && i + 4 < n && s[i] == ':' && is_digit((unsigned char)s[i + 1]) &&
+	      is_digit((unsigned char)s[i + 2]) && s[i + 3] == ' '))
+		return 0;
+	const char *t = s + i + 4;
+	size_t m = n - i - 4;
+	if (is_lower((unsigned char)t[0]) || t[0] == ' ')
+		return 0;
+	return !(m >= 2 && (t[0] == 'A' || t[0] == 'P') && t[1] == 'M' &&
+	         (m == 2 || !is_alpha((unsigned char)t[2])));
+}
+
+/* A line of a video playlist: furniture even on a page with no prose. */
+static int clip_line(const line *l, const char *raw)
+{
+	return l->words <= 25 && video_link(raw + l->off + l->skip, l->len - l->skip);
 }
 
 static void classify(line *l, const char *raw)
@@ -1733,7 +1747,7 @@ static void classify(line *l, const char *raw)
 		l->credit_from = (uint32_t)from;
 		l->kind = K_BOILER;
 	} else if (cue_boiler(l) || (l->contact && !contact_sentence(l, raw)) ||
-	           (l->words <= 25 && video_link(s, n)) ||
+	           clip_line(l, raw) ||
 	           (l->phone && l->words <= 15) ||
 	           production_credit(s, n) || (l->allcaps && l->words >= 2)) {
 		l->kind = K_BOILER;
@@ -2290,8 +2304,8 @@ static void fallback(line *ls, size_t nl, const char *raw)
 			return;
 	for (size_t i = 0; i < nl; i++) {
 		line *l = &ls[i];
-		if (l->kind == K_SHORT || (l->kind == K_BOILER && !l->contact &&
-		                           !l->credit && !cue_boiler(l) && !l->repeated))
+		if (l->kind == K_SHORT || (l->kind == K_BOILER && !l->contact && !l->credit &&
+		                           !cue_boiler(l) && !l->repeated && !clip_line(l, raw)))
 			l->kind = K_BODY;
 		/* a photo gallery: its captions tell the story */
 		if (l->kind == K_BOILER && l->credit && prose(l) && !cue_boiler(l)) {

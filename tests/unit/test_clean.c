@@ -192,6 +192,24 @@ static void test_comment_form(void)
 	free(t);
 }
 
+/* A page whose text is a video playlist (a running time, then another
+ * story's title) has no article in it, even with no prose to compare;
+ * a live report's clock times open its entries and stay. */
+static void test_video_playlist(void)
+{
+	nf_doc *d = clean_one("Pier closed in Brellin\n\n"
+	                      "1:12 Harbour seals return to the old quay Pause\n\n"
+	                      "0:48 Mayor opens the new cycle path\n\n"
+	                      "03:05 'We lost everything': flood victims speak\n\n"
+	                      "2:31 12 things to do this weekend\n");
+	CHECK_INT(d->text_len, 0);
+	d = clean_one("Storm live\n\n"
+	              "10:52 p.m.: The coast guard said two boats were still missing.\n\n"
+	              "10:40 PM ET: Winds reached 90 km/h at the harbour, the agency said.\n");
+	CHECK(has(d, "two boats were still missing"));
+	CHECK(has(d, "Winds reached"));
+}
+
 static void test_broken_paragraph(void)
 {
 	nf_doc *d = clean_one(
@@ -354,6 +372,7 @@ int main(void)
 	RUN(test_caption_credit);
 	RUN(test_newsletter_tail);
 	RUN(test_comment_form);
+	RUN(test_video_playlist);
 	RUN(test_broken_paragraph);
 	RUN(test_repeated_line);
 	RUN(test_markdown_link_and_tidy);
