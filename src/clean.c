@@ -1727,10 +1727,25 @@ static int video_link(const char *s, size_t n)
 	         (m == 2 || !is_alpha((unsigned char)t[2])));
 }
 
-/* A line of a video playlist: furniture even on a page with no prose. */
-static int clip_line(const line *l, const char *raw)
+/* "... to give you the best of the city [...]": a summary cut short by
+ * a bracketed ellipsis, the mark of a teaser for another page. */
+static int cut_short(const char *s, size_t n)
 {
-	return l->words <= 25 && video_link(raw + l->off + l->skip, l->len - l->skip);
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (!n || s[n - 1] != ']')
+		return 0;
+	return (n >= 5 && !memcmp(s + n - 5, "[...]", 5)) ||
+	       (n >= 5 && !memcmp(s + n - 5, "[\xE2\x80\xA6]", 5));
+}
+
+/* A line of a list of other stories (a video playlist, teasers cut short):
+ * furniture even on a page with no prose. */
+static int teaser(const line *l, const char *raw)
+{
+	const char *s = raw + l->off + l->skip;
+	size_t n = l->len - l->skip;
+	return (l->words <= 25 && video_link(s, n)) || cut_short(s, n);
 }
 
 static void classify(line *l, const char *raw)
@@ -1747,7 +1762,7 @@ static void classify(line *l, const char *raw)
 		l->credit_from = (uint32_t)from;
 		l->kind = K_BOILER;
 	} else if (cue_boiler(l) || (l->contact && !contact_sentence(l, raw)) ||
-	           clip_line(l, raw) ||
+	           teaser(l, raw) ||
 	           (l->phone && l->words <= 15) ||
 	           production_credit(s, n) || (l->allcaps && l->words >= 2)) {
 		l->kind = K_BOILER;
@@ -2305,7 +2320,7 @@ static void fallback(line *ls, size_t nl, const char *raw)
 	for (size_t i = 0; i < nl; i++) {
 		line *l = &ls[i];
 		if (l->kind == K_SHORT || (l->kind == K_BOILER && !l->contact && !l->credit &&
-		                           !cue_boiler(l) && !l->repeated && !clip_line(l, raw)))
+		                           !cue_boiler(l) && !l->repeated && !teaser(l, raw)))
 			l->kind = K_BODY;
 		/* a photo gallery: its captions tell the story */
 		if (l->kind == K_BOILER && l->credit && prose(l) && !cue_boiler(l)) {

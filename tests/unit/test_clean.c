@@ -192,10 +192,11 @@ static void test_comment_form(void)
 	free(t);
 }
 
-/* A page whose text is a video playlist (a running time, then another
- * story's title) has no article in it, even with no prose to compare;
- * a live report's clock times open its entries and stay. */
-static void test_video_playlist(void)
+/* A page whose text is a list of other stories (a video playlist: a
+ * running time, then a title; teasers cut short) has no article in it,
+ * even with no prose to compare; a live report's clock times open its
+ * entries and stay. */
+static void test_story_lists(void)
 {
 	nf_doc *d = clean_one("Pier closed in Brellin\n\n"
 	                      "1:12 Harbour seals return to the old quay Pause\n\n"
@@ -208,6 +209,18 @@ static void test_video_playlist(void)
 	              "10:40 PM ET: Winds reached 90 km/h at the harbour, the agency said.\n");
 	CHECK(has(d, "two boats were still missing"));
 	CHECK(has(d, "Winds reached"));
+	/* cards of the site's other pages, each summary cut off by "[...]" */
+	d = clean_one("Pier closed in Brellin\n\n"
+	              "Gull Radio Welcome to Gull Radio! We bring you the best of the coast, "
+	              "with news, weather and the tides every hour of the [\xE2\x80\xA6]\n\n"
+	              "Harbour TVHarbour TV is part of the Coastal Group, one of the largest "
+	              "station groups in the [...]\n");
+	CHECK_INT(d->text_len, 0);
+	char *t = join(LEAD, "He read from the report: \"the supports [...] must be replaced.\"\n\n",
+	               SECOND, "");
+	d = clean_one(t);
+	CHECK(has(d, "must be replaced"));
+	free(t);
 }
 
 static void test_broken_paragraph(void)
@@ -372,7 +385,7 @@ int main(void)
 	RUN(test_caption_credit);
 	RUN(test_newsletter_tail);
 	RUN(test_comment_form);
-	RUN(test_video_playlist);
+	RUN(test_story_lists);
 	RUN(test_broken_paragraph);
 	RUN(test_repeated_line);
 	RUN(test_markdown_link_and_tidy);
