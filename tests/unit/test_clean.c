@@ -237,6 +237,25 @@ static void test_story_lists(void)
 	free(t);
 }
 
+/* A tip line is the police's appeal, not the story: it goes, alone or
+ * closing a paragraph, and the paragraph's report stays. */
+static void test_tip_line(void)
+{
+	char *t = join(LEAD, SECOND,
+	               "Divers found a second crack on Wednesday. Anyone who saw the pier that night "
+	               "is asked to call the harbour police at 555-010-0199. Callers may stay anonymous.\n\n"
+	               "If you know anything, contact Coast Stoppers at 555-TIPS.\n\n",
+	               "The ferry's owner said a worker called the council at 7:40 a.m. to report it.\n");
+	nf_doc *d = clean_one(t);
+	CHECK(has(d, "finished."));
+	CHECK(has(d, "second crack on Wednesday."));
+	CHECK(!has(d, "555"));
+	CHECK(!has(d, "anonymous"));
+	CHECK(!has(d, "Coast Stoppers"));
+	CHECK(has(d, "called the council at 7:40"));
+	free(t);
+}
+
 static void test_broken_paragraph(void)
 {
 	nf_doc *d = clean_one(
@@ -400,6 +419,7 @@ int main(void)
 	RUN(test_newsletter_tail);
 	RUN(test_comment_form);
 	RUN(test_story_lists);
+	RUN(test_tip_line);
 	RUN(test_broken_paragraph);
 	RUN(test_repeated_line);
 	RUN(test_markdown_link_and_tidy);
