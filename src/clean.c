@@ -1760,16 +1760,19 @@ static int cut_short(const char *s, size_t n)
 	       (n >= 5 && !memcmp(s + n - 5, "[\xE2\x80\xA6]", 5));
 }
 
-/* The lower-case words of a headline in Title Case. */
+/* The lower-case words of a headline in Title Case, by length. */
 static int title_small_word(const char *s, size_t n)
 {
-	static const char *const small[] = {"a",  "an", "the", "of",   "in", "on", "at", "for",
-	                                    "to", "and", "or", "with", "by", "from"};
+	static const char *const by_len[] = {"", "a", "anofinonattoorby", "theforand", "withfrom"};
 	if (n > 4)
 		return 0;
-	for (size_t i = 0; i < sizeof small / sizeof *small; i++)
-		if (small[i][0] == s[0] && strlen(small[i]) == n && !memcmp(s, small[i], n))
+	for (const char *w = by_len[n]; *w; w += n) {
+		size_t k = 0;
+		while (k < n && s[k] == w[k])
+			k++;
+		if (k == n)
 			return 1;
+	}
 	return 0;
 }
 
@@ -1785,8 +1788,8 @@ static int glued_card(const char *s, size_t n)
 	size_t i = 0, caps = 0;
 	for (size_t w = 0; w < 16 && i < n; w++, i++) {
 		size_t b = i;
-		while (i < n && s[i] != ' ')
-			i++;
+		const char *sp = memchr(s + i, ' ', n - i);
+		i = sp ? (size_t)(sp - s) : n;
 		unsigned char c0 = (unsigned char)s[b];
 		if (is_lower(c0) && !title_small_word(s + b, i - b))
 			return 0;
