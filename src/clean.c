@@ -21,12 +21,18 @@
  * as the suffix of lines with the lowest score sum (prose counts up,
  * furniture down), so prose-looking promo lines inside a footer go with
  * it. Lines repeated across the corpus are boilerplate unless they are
- * real sentences (syndicated copies share those). A photo caption takes
- * the short picture line before it along. A paragraph broken mid-sentence
- * is rejoined, and markdown links, "(http://...)" asides and stray " ," /
- * ". ." are tidied while writing the output. A page with no prose at all
- * keeps its non-furniture lines (a photo gallery keeps its captions), and
- * a page of nothing but furniture comes out empty.
+ * real sentences (syndicated copies share those). Lists of other stories
+ * are furniture by their shape alone (teaser()): a video playlist ("2:07
+ * Another story's title"), cards of other pages (a summary cut short by
+ * "[...]", a Title Case title run into its summary with no space); a tip
+ * line ("... call Crime Stoppers at 555-0100") is cut with the rest of
+ * its paragraph. A photo caption takes the short picture line before it
+ * along. A paragraph broken mid-sentence is rejoined, and markdown links,
+ * "(http://...)" asides and stray " ," / ". ." are tidied while writing
+ * the output. A page with no prose at all keeps its non-furniture lines
+ * (a photo gallery keeps its captions), and a page of nothing but
+ * furniture (a playlist, a sign-up box) comes out empty: its headline is
+ * all a clusterer should compare.
  *
  * Headlines: the first line when it looks like one (short, no full stop),
  * minus a " | Section" / " - Site News" suffix; with no headline, the lead
@@ -1806,10 +1812,12 @@ static int glued_card(const char *s, size_t n)
 	return 0;
 }
 
-/* A line of a list of other stories: a video playlist, teasers cut short
- * or run into their titles. */
-static int teaser(const line *l, const char *s, size_t n)
+/* A line of a list of other stories (a video playlist, teasers cut short
+ * or run into their titles): furniture even on a page with no prose. */
+static int teaser(const line *l, const char *raw)
 {
+	const char *s = raw + l->off + l->skip;
+	size_t n = l->len - l->skip;
 	/* a card: three capitalised words, the joined one, six more */
 	return (l->words <= 25 && video_link(s, n)) || cut_short(s, n) ||
 	       (l->caps >= 4 && l->words >= 10 && glued_card(s, n));
@@ -1853,14 +1861,6 @@ static int tip_line(line *l, const char *raw)
 	return 0;
 }
 
-/* Furniture by its shape, even on a page with no prose. */
-static int page_furniture(const line *l, const char *raw)
-{
-	const char *s = raw + l->off + l->skip;
-	size_t n = l->len - l->skip;
-	return teaser(l, s, n);
-}
-
 static void classify(line *l, const char *raw)
 {
 	const char *s = raw + l->off + l->skip;
@@ -1875,7 +1875,7 @@ static void classify(line *l, const char *raw)
 		l->credit_from = (uint32_t)from;
 		l->kind = K_BOILER;
 	} else if (cue_boiler(l) || (l->contact && !contact_sentence(l, raw)) ||
-	           page_furniture(l, raw) || (l->ask && (l->tip = (unsigned char)tip_line(l, raw))) ||
+	           teaser(l, raw) || (l->ask && (l->tip = (unsigned char)tip_line(l, raw))) ||
 	           (l->phone && l->words <= 15) ||
 	           production_credit(s, n) || (l->allcaps && l->words >= 2)) {
 		l->kind = K_BOILER;
@@ -2434,7 +2434,7 @@ static void fallback(line *ls, size_t nl, const char *raw)
 		line *l = &ls[i];
 		if (l->kind == K_SHORT || (l->kind == K_BOILER && !l->contact && !l->credit &&
 		                           !cue_boiler(l) && !l->repeated && !l->tip &&
-		                           !page_furniture(l, raw)))
+		                           !teaser(l, raw)))
 			l->kind = K_BODY;
 		/* a photo gallery: its captions tell the story */
 		if (l->kind == K_BOILER && l->credit && prose(l) && !cue_boiler(l)) {
