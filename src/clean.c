@@ -24,9 +24,8 @@
  * real sentences (syndicated copies share those). Lists of other stories
  * are furniture by their shape alone (teaser()): a video playlist ("2:07
  * Another story's title"), cards of other pages (a summary cut short by
- * "[...]", a Title Case title run into its summary with no space); a tip
- * line ("... call Crime Stoppers at 555-0100") is cut with the rest of
- * its paragraph. A photo caption takes the short picture line before it
+ * "[...]"); a tip line ("... call Crime Stoppers at 555-0100") is cut
+ * with the rest of its paragraph. A photo caption takes the short picture line before it
  * along. A paragraph broken mid-sentence is rejoined, and markdown links,
  * "(http://...)" asides and stray " ," / ". ." are tidied while writing
  * the output. A page with no prose at all keeps its non-furniture lines
@@ -1766,61 +1765,13 @@ static int cut_short(const char *s, size_t n)
 	       (n >= 5 && !memcmp(s + n - 5, "[\xE2\x80\xA6]", 5));
 }
 
-/* The lower-case words of a headline in Title Case, by length. */
-static int title_small_word(const char *s, size_t n)
-{
-	static const char *const by_len[] = {"", "a", "anofinonattoorby", "theforand", "withfrom"};
-	if (n > 4)
-		return 0;
-	for (const char *w = by_len[n]; *w; w += n) {
-		size_t k = 0;
-		while (k < n && s[k] == w[k])
-			k++;
-		if (k == n)
-			return 1;
-	}
-	return 0;
-}
-
-/* "Five Quiet Beaches Near The CityWith summer here, the ...": a card's
- * title in Title Case (three capitalised words or more) run into its
- * summary with no space between: a lower-case run of three or more, then
- * a capital (or a quotation mark and a capital) opening a sentence, whose
- * next word is in lower case and which runs to six words or more. Names
- * ("McNeil", "DeShawn") join after fewer lower-case letters, and brands
- * ("BlackBerry Bold") go on in capitals. */
-static int glued_card(const char *s, size_t n)
-{
-	size_t i = 0, caps = 0;
-	for (size_t w = 0; w < 16 && i < n; w++, i++) {
-		size_t b = i;
-		const char *sp = memchr(s + i, ' ', n - i);
-		i = sp ? (size_t)(sp - s) : n;
-		unsigned char c0 = (unsigned char)s[b];
-		if (is_lower(c0) && !title_small_word(s + b, i - b))
-			return 0;
-		for (size_t j = b + 3; caps >= 3 && j + 1 < i; j++) {
-			size_t k = j + (s[j] == '"');
-			if (k + 1 < i && is_upper((unsigned char)s[k]) && is_lower((unsigned char)s[k + 1]) &&
-			    is_lower((unsigned char)s[j - 1]) && is_lower((unsigned char)s[j - 2]) &&
-			    is_lower((unsigned char)s[j - 3]))
-				return i + 1 < n && is_lower((unsigned char)s[i + 1]) &&
-				       count_words(s + i, n - i) >= 6;
-		}
-		caps += is_upper(c0) || is_digit(c0);
-	}
-	return 0;
-}
-
-/* A line of a list of other stories (a video playlist, teasers cut short
- * or run into their titles): furniture even on a page with no prose. */
+/* A line of a list of other stories (a video playlist, teasers cut
+ * short): furniture even on a page with no prose. */
 static int teaser(const line *l, const char *raw)
 {
 	const char *s = raw + l->off + l->skip;
 	size_t n = l->len - l->skip;
-	/* a card: three capitalised words, the joined one, six more */
-	return (l->words <= 25 && video_link(s, n)) || cut_short(s, n) ||
-	       (l->caps >= 4 && l->words >= 10 && glued_card(s, n));
+	return (l->words <= 25 && video_link(s, n)) || cut_short(s, n);
 }
 
 /* Where "555-TIPS" starts in s[0..n), or n: a number spelt in letters,

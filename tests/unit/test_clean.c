@@ -221,20 +221,6 @@ static void test_story_lists(void)
 	d = clean_one(t);
 	CHECK(has(d, "must be replaced"));
 	free(t);
-	/* travel cards, each title run into its summary */
-	t = join(LEAD, SECOND,
-	         "Five Quiet Beaches Near The CityWith summer here, we picked five sandy spots "
-	         "an hour from the centre.\n\n"
-	         "How To Pack For A Long Weekend\"Less is more,\" say the travellers we asked "
-	         "about their bags.\n\n",
-	         "Council Chair Odile Fenwick Thanked BrightWave Energy for the new lights on "
-	         "the pier.\n");
-	d = clean_one(t);
-	CHECK(has(d, "finished."));
-	CHECK(!has(d, "Beaches"));
-	CHECK(!has(d, "Less is more"));
-	CHECK(has(d, "BrightWave Energy for"));
-	free(t);
 }
 
 /* A tip line is the police's appeal, not the story: it goes, alone or
