@@ -3,7 +3,7 @@
  * of one event join, two events of one kind in one town stay apart, a
  * follow-up months on joins as one a month on would, and a short one on
  * its people's names, but months on only on a name, a headline without
- * text joins, copies are named, stories age out by date and by the
+ * text joins, undated reports that state different years stay apart, copies are named, stories age out by date and by the
  * window, callbacks come in input order with true line numbers, bad
  * lines are skipped, and terms whose restored frequencies leave them no
  * weight are harmless.
@@ -99,12 +99,15 @@ static char *report(const event *e, int style)
 	return s;
 }
 
-/* A JSONL record of text (escaped) with id and date. */
+/* A JSONL record of text (escaped) with id and date (none when NULL). */
 static char *record(const char *id, const char *date, const char *text)
 {
 	size_t n = strlen(text), o = 0;
 	char *s = malloc(n * 2 + 256);
-	o += (size_t)sprintf(s, "{\"id\":\"%s\",\"published\":\"%s\",\"text\":\"", id, date);
+	o += (size_t)sprintf(s, "{\"id\":\"%s\",", id);
+	if (date)
+		o += (size_t)sprintf(s + o, "\"published\":\"%s\",", date);
+	o += (size_t)sprintf(s + o, "\"text\":\"");
 	for (size_t i = 0; i < n; i++) {
 		if (text[i] == '\n') {
 			s[o++] = '\\';
@@ -406,6 +409,65 @@ static void test_months_on_needs_a_name(void)
 	CHECK(later_joins(sentencing(&FIRE_A), "2031-10-06"));
 }
 
+/* The warehouse of FIRE_A burning again: the same place, business,
+ * witness, chief and counts, another victim. */
+static const event FIRE_A_AGAIN = {"Calum Rendle", "Daviot Strand", "Quarry Lane",
+                                   "Brackwater Timber", "Ines Marrow", 3, 14, 35};
+
+/* Three undated reports of each fire of one warehouse (ids a0..a2 and
+ * b0..b2), each opening with the year when year_a / year_b is not 0,
+ * into one batch; whether the two fires are told apart. */
+static int fires_apart_by_year(int year_a, int year_b)
+{
+	nf_ctx *ctx = nf_ctx_new();
+	seen *s = calloc(1, sizeof *s);
+	nf_cluster *cl = new_cluster(ctx, s, NULL);
+	background(cl, 40, "2031-05-01");
+	for (int i = 0; i < 6; i++) {
+		const event *e = i % 2 ? &FIRE_A_AGAIN : &FIRE_A;
+		int year = i % 2 ? year_b : year_a;
+		char id[8], text[4608], *t = report(e, i % 2 ? 3 + i / 2 : i / 2);
+		char *body = strstr(t, "\n\n");
+		snprintf(id, sizeof id, "%c%d", i % 2 ? 'b' : 'a', i / 2);
+		if (year && body) {
+			*body = '\0';
+			/* a line of its own in each: the cleaner drops lines repeated
+			 * across a batch */
+			static const char *const said[] = {"the Courier", "Radio North", "the Gazette"};
+			snprintf(text, sizeof text, "%s\n\nIt broke out in May %d, %s reports.\n\n%s", t,
+			         year, said[i / 2], body + 2);
+		} else {
+			snprintf(text, sizeof text, "%s", t);
+		}
+		add(cl, id, NULL, text);
+		free(t);
+	}
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	CHECK_INT(s->n, 46);
+	int apart = 0;
+	size_t a0 = find(s, "a0"), b0 = find(s, "b0");
+	if (a0 < s->n && b0 < s->n) {
+		CHECK(s->story[find(s, "a1")] == s->story[a0]);
+		CHECK(s->story[find(s, "a2")] == s->story[a0]);
+		CHECK(s->story[find(s, "b1")] == s->story[b0]);
+		CHECK(s->story[find(s, "b2")] == s->story[b0]);
+		apart = s->story[a0] != s->story[b0];
+	}
+	nf_cluster_free(cl);
+	free(s);
+	nf_ctx_free(ctx);
+	return apart;
+}
+
+/* Undated reports of two fires of one warehouse that share nearly all
+ * their words are one story, unless their reports state different years. */
+static void test_years_apart(void)
+{
+	CHECK(!fires_apart_by_year(0, 0));
+	CHECK(!fires_apart_by_year(2029, 2029));
+	CHECK(fires_apart_by_year(2029, 2031));
+}
+
 /* A record with a headline and no text (a feed item, a page whose text
  * the crawl lost) is clustered on its headline, not skipped. */
 static void test_headline_only(void)
@@ -646,6 +708,7 @@ int main(void)
 	RUN(test_follow_up_by_names);
 	RUN(test_months_on_needs_a_name);
 	RUN(test_headline_only);
+	RUN(test_years_apart);
 	RUN(test_ages_out_by_window);
 	RUN(test_lines_and_blocks);
 	RUN(test_identical_articles);
