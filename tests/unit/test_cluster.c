@@ -2,8 +2,10 @@
  * test_cluster.c - the streaming clusterer (cluster.c, minhash.c): rewrites
  * of one event join, two events of one kind in one town stay apart, a
  * follow-up months on joins as one a month on would, and a short one on
- * its people's names, but months on only on a name, a headline without
- * text joins, undated reports that state different years stay apart, copies are named, stories age out by date and by the
+ * its people's names, but months on only on a name, a note weeks on
+ * joins its event's reports in one batch on its victim's name, a
+ * headline without text joins, undated reports that state different
+ * years stay apart, copies are named, stories age out by date and by the
  * window, callbacks come in input order with true line numbers, bad
  * lines are skipped, and terms whose restored frequencies leave them no
  * weight are harmless.
@@ -393,6 +395,55 @@ static void test_follow_up_by_names(void)
 	CHECK(!later_joins(sentencing(&FIRE_B), "2031-08-06"));
 }
 
+/* A short note on event e's victim, weeks after it: her name and street
+ * and little else. */
+static char *death_notice(const event *e)
+{
+	char *s = malloc(4096);
+	snprintf(s, 4096,
+	         "Harrowgate fire victim dies\n\n"
+	         "%s, of %s, has died in hospital, her family said on Sunday.\n",
+	         e->victim, e->street);
+	return s;
+}
+
+/* Whether a note on event e dated date, read in one batch with three
+ * reports of FIRE_A of 2031-05-06, joins them. */
+static int joins_in_batch(char *text, const char *date)
+{
+	nf_ctx *ctx = nf_ctx_new();
+	seen *s = calloc(1, sizeof *s);
+	nf_cluster *cl = new_cluster(ctx, s, NULL);
+	background(cl, 40, "2031-05-01");
+	for (int i = 0; i < 3; i++) {
+		char id[8], *t = report(&FIRE_A, i);
+		snprintf(id, sizeof id, "a%d", i);
+		add(cl, id, "2031-05-06", t);
+		free(t);
+	}
+	add(cl, "note", date, text);
+	free(text);
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	CHECK_INT(s->n, 44);
+	size_t a0 = find(s, "a0"), j = find(s, "note");
+	int joined = a0 < s->n && j < s->n && s->story[j] == s->story[a0];
+	nf_cluster_free(cl);
+	free(s);
+	nf_ctx_free(ctx);
+	return joined;
+}
+
+/* A note weeks on that shares its victim's name (found in no other
+ * article) joins its event's first reports in one batch, as it does the
+ * next day: a name that rare halves what the days cost (cluster.c,
+ * RAREST_TIME); another fire's note stays out. */
+static void test_note_weeks_on_in_batch(void)
+{
+	CHECK(joins_in_batch(death_notice(&FIRE_A), "2031-05-07"));
+	CHECK(joins_in_batch(death_notice(&FIRE_A), "2031-05-27"));
+	CHECK(!joins_in_batch(death_notice(&FIRE_B), "2031-05-27"));
+}
+
 /* FIRE_A's kind of fire told in FIRE_A's words and figures, with no name
  * in it: another fire of the town, or the same one, for all the words
  * say. */
@@ -707,6 +758,7 @@ int main(void)
 	RUN(test_follow_up_months_on);
 	RUN(test_follow_up_by_names);
 	RUN(test_months_on_needs_a_name);
+	RUN(test_note_weeks_on_in_batch);
 	RUN(test_headline_only);
 	RUN(test_years_apart);
 	RUN(test_ages_out_by_window);
