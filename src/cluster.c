@@ -105,8 +105,10 @@
  * refusal between groups (halves up, the whole set unchanged); a
  * story's sum aged so later reports weigh more, and a group's story
  * chosen by its best-matching members (gva-dev the same or up to 0.003
- * lower: its losses are likeness within a batch, not order or age).
- * More in bench/README.md.
+ * lower: its losses are likeness within a batch, not order or age); the
+ * time penalty lowered for every pair of a batch (file order up, date
+ * order down), or for an article and a story that share a rare name
+ * (gva-dev 0.008 lower). More in bench/README.md.
  */
 #include <math.h>
 #include <stdio.h>
