@@ -498,12 +498,13 @@ static int relative_at(const char *text, const nf_token *toks, size_t i,
  * "is expected to reopen on Monday", "is due to vote on Friday", and the
  * future in the past of reported plans ("said it would resume on Monday").
  * Only a weekday after the marker is turned forward. */
+static const char *const future_words[] = {"will", "expected", "likely",
+	"scheduled", "due", "planned", "plans", "would", "could", NULL};
+
 static int future_marker(const char *text, const nf_token *t)
 {
-	static const char *const words[] = {"will", "expected", "likely",
-		"scheduled", "due", "planned", "plans", "would", "could"};
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (tok_word(text, t, words[i]))
+	for (size_t i = 0; future_words[i]; i++)
+		if (tok_word(text, t, future_words[i]))
 			return 1;
 	return 0;
 }
@@ -620,19 +621,21 @@ static int is_week(const char *text, const nf_token *toks, size_t i, size_t n)
 
 /* The most precise expression wins: an absolute date ("Wednesday, July 9,
  * 2014" is July 9), then a weekday, then a relative day, then a week;
- * among equals the first. */
+ * among equals the first. The words a date expression is read from,
+ * besides months, weekdays and the future markers: */
 static const char *const date_words[] = {"yesterday", "today", "tomorrow",
 	"last", "this", "next", "week", "day", "days", "ago", "in", "one", "two",
-	"three", "four", "five", "six", "seven", "eight", "nine", "ten", "will",
-	"expected", "likely", "scheduled", "due", "planned", "plans", "would",
-	"could"};
+	"three", "four", "five", "six", "seven", "eight", "nine", "ten", NULL};
 
 static int date_word(const char *s, size_t len)
 {
 	if (nf_month_from_name(s, len) || nf_weekday_from_name(s, len) >= 0)
 		return 1;
-	for (size_t i = 0; i < sizeof date_words / sizeof *date_words; i++)
+	for (size_t i = 0; date_words[i]; i++)
 		if (lower_eq(s, len, date_words[i]))
+			return 1;
+	for (size_t i = 0; future_words[i]; i++)
+		if (lower_eq(s, len, future_words[i]))
 			return 1;
 	return 0;
 }

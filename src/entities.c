@@ -130,20 +130,20 @@ typedef struct word_class {
 	const char *const *words;
 } word_class;
 
+/* Titles written out; the abbreviated ones ("Capt", "Supt") are the
+ * tokenizer's list, nf_title_abbreviations. */
 static const char *const titles[] = {
-	"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "president",
-	"vice", "prime", "minister", "secretary", "secretary-general",
-	"chancellor", "governor", "senator", "sen", "rep", "representative",
-	"congressman", "congresswoman", "mayor", "general", "gen", "colonel",
-	"col", "lieutenant", "lt", "captain", "capt", "sergeant", "sgt",
-	"major", "maj", "admiral", "adm", "commander", "cmdr", "officer",
-	"detective", "det", "sheriff", "deputy", "chief", "chairman",
-	"chairwoman", "chairperson", "premier", "ambassador", "king", "queen",
-	"prince", "princess", "sheikh", "emir", "pope", "cardinal", "bishop",
-	"rev", "reverend", "judge", "attorney", "prosecutor", "spokesman",
+	"miss", "mx", "professor", "president", "vice", "prime", "minister",
+	"secretary", "secretary-general", "chancellor", "governor", "senator",
+	"representative", "congressman", "congresswoman", "mayor", "general",
+	"colonel", "lieutenant", "captain", "sergeant", "major", "admiral",
+	"commander", "officer", "detective", "sheriff", "deputy", "chief",
+	"chairman", "chairwoman", "chairperson", "premier", "ambassador", "king",
+	"queen", "prince", "princess", "sheikh", "emir", "pope", "cardinal",
+	"bishop", "reverend", "judge", "attorney", "prosecutor", "spokesman",
 	"spokeswoman", "spokesperson", "commissioner", "superintendent",
-	"inspector", "corporal", "cpl", "trooper", "marshal", "sir", "dame",
-	"lord", "lady", "president-elect", "vice-president", "gov", NULL};
+	"inspector", "corporal", "trooper", "marshal", "sir", "dame", "lord",
+	"lady", "president-elect", "vice-president", NULL};
 
 static const char *const roles[] = {
 	"leader", "manager", "lawyer", "adviser", "advisor", "aide",
@@ -234,7 +234,8 @@ static const char *const openers[] = {
 	"near", "without", "within", "upon", "among", "whereas", "unless", NULL};
 
 static const word_class word_classes[] = {
-	{W_TITLE, titles}, {W_ROLE, titles}, {W_ROLE, roles},
+	{W_TITLE, titles}, {W_ROLE, titles}, {W_TITLE, nf_title_abbreviations},
+	{W_ROLE, nf_title_abbreviations}, {W_ROLE, roles},
 	{W_ORGHEAD, org_heads}, {W_ORGCUE, org_cues},
 	{W_PLACEHEAD, place_heads}, {W_PLACECUE, place_cues},
 	{W_PREP, preps}, {W_PREPWEAK, preps_weak}, {W_PARTICLE, particles},
@@ -407,7 +408,6 @@ typedef struct ex {
 	uint32_t last_occ; /* previous mention in the sentence, UINT32_MAX */
 	size_t last_end;   /* token after it */
 	uint32_t list;     /* the list it is in, 0 for none */
-	int surnames_joined; /* attach_surnames() has run: see decide() */
 } ex;
 
 #define FORM(x, i) (&NF_VEC_AT(&(x)->forms, form, (i)))
@@ -1673,8 +1673,9 @@ static nf_status merge_variants(ex *x, uint32_t *skel_first)
 	return st;
 }
 
-/* The kind a cluster's evidence points to; *evidence tells whether any. */
-static int decide(const ex *x, const cluster *k, int *evidence)
+/* The kind a cluster's evidence points to; *evidence tells whether any.
+ * surnames_joined: attach_surnames() has run (see the adjective rule). */
+static int decide(const cluster *k, int surnames_joined, int *evidence)
 {
 	*evidence = 1;
 	if (k->demonym * 2 > k->count)
@@ -1707,13 +1708,13 @@ static int decide(const ex *x, const cluster *k, int *evidence)
 	 * the shape of a full name: local news writes "Jo Lind says" in the
 	 * present, and third-person verbs look like plural nouns. */
 	if (p >= l && p >= o)
-		return x->surnames_joined && !k->surname && !k->namelike &&
+		return surnames_joined && !k->surname && !k->namelike &&
 		       k->adj * 2 > k->count && k->titled * 8 < k->adj
 		       ? NF_ENT_OTHER : NF_ENT_PERSON;
 	return o >= l ? NF_ENT_ORG : NF_ENT_PLACE;
 }
 
-static void aggregate(ex *x, cluster *cl)
+static void aggregate(ex *x, cluster *cl, int surnames_joined)
 {
 	size_t nf = x->forms.len;
 	memset(cl, 0, nf * sizeof *cl);
@@ -1739,7 +1740,7 @@ static void aggregate(ex *x, cluster *cl)
 	for (uint32_t f = 0; f < nf; f++)
 		if (root(x, f) == f) {
 			cl[f].root = f;
-			cl[f].kind = decide(x, &cl[f], &cl[f].evidence);
+			cl[f].kind = decide(&cl[f], surnames_joined, &cl[f].evidence);
 		}
 }
 
@@ -2063,7 +2064,7 @@ static nf_status propagate_lists(ex *x, cluster *cl)
 	for (uint32_t f = 0; f < nf; f++)
 		if (root(x, f) == f) {
 			int e;
-			cl[f].kind = decide(x, &cl[f], &e);
+			cl[f].kind = decide(&cl[f], 1, &e);
 			ev[f] = (uint8_t)(e || cl[f].demonym * 2 > cl[f].count);
 		}
 	/* Entries of one list are contiguous: a list ends with its sentence. */
@@ -2421,15 +2422,14 @@ nf_status nf_entities_build(nf_brief *b)
 		st = NF_ENOMEM;
 	if (st || (st = merge_parts(&x)) || (st = merge_variants(&x, skel_first)))
 		goto done;
-	aggregate(&x, cl);
+	aggregate(&x, cl, 0);
 	if ((st = attach_surnames(&x, cl)))
 		goto done;
-	x.surnames_joined = 1;
-	aggregate(&x, cl);
+	aggregate(&x, cl, 1);
 	if ((st = join_acronyms(&x, cl)))
 		goto done;
 	find_demonyms(&x, skel_first);
-	aggregate(&x, cl);
+	aggregate(&x, cl, 1);
 	if ((st = propagate_lists(&x, cl)))
 		goto done;
 	count_groups(&x, cl);

@@ -352,16 +352,6 @@ static const word_role roles[] = {
 	{"late", W_TIME, 0, 0}, {"early", W_TIME, 0, 0}, {"earlier", W_TIME, 0, 0},
 	{"later", W_TIME, 0, 0}, {"first", W_TIME, 0, 0},
 	{"many", W_ANON, 0, 0}, {"others", W_ANON, 0, 0},
-	/* the titles text.c does not end a sentence after */
-	{"adm", W_TITLE, 0, 0}, {"atty", W_TITLE, 0, 0}, {"brig", W_TITLE, 0, 0},
-	{"capt", W_TITLE, 0, 0}, {"cmdr", W_TITLE, 0, 0}, {"col", W_TITLE, 0, 0},
-	{"cpl", W_TITLE, 0, 0}, {"det", W_TITLE, 0, 0}, {"dr", W_TITLE, 0, 0},
-	{"gen", W_TITLE, 0, 0}, {"gov", W_TITLE, 0, 0}, {"insp", W_TITLE, 0, 0},
-	{"lieut", W_TITLE, 0, 0}, {"lt", W_TITLE, 0, 0}, {"maj", W_TITLE, 0, 0},
-	{"mr", W_TITLE, 0, 0}, {"mrs", W_TITLE, 0, 0}, {"ms", W_TITLE, 0, 0},
-	{"prof", W_TITLE, 0, 0}, {"pvt", W_TITLE, 0, 0}, {"rep", W_TITLE, 0, 0},
-	{"rev", W_TITLE, 0, 0}, {"sen", W_TITLE, 0, 0}, {"sgt", W_TITLE, 0, 0},
-	{"supt", W_TITLE, 0, 0},
 	{"altogether", W_AUX, 0, 0}, {"ago", W_AUX, 0, 0}, {"earlier", W_AUX, 0, 0},
 	{"reported", W_AUX | W_SPEECH, 0, 0},
 	{"confirmed", W_AUX | W_SPEECH, 0, H_CONFIRM},
@@ -706,6 +696,8 @@ static nf_status info_build(fx *x)
 		info_set(x, roles[i].w, roles[i].flags, roles[i].measure, roles[i].hedge, NULL);
 	for (size_t i = 0; i < sizeof subjects / sizeof *subjects; i++)
 		info_set(x, subjects[i].w, 0, 0, 0, subjects[i].subject);
+	for (const char *const *t = nf_title_abbreviations; *t; t++)
+		info_set(x, *t, W_TITLE, 0, 0, NULL);
 	static const char *const small[] = {
 		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
 		"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",

@@ -32,6 +32,11 @@ nf_status nf_clean(nf_corpus *c);
 
 /* text.c: tokens and sentences of doc->text; sets toks, sents, words. */
 nf_status nf_text_analyze(nf_corpus *c, nf_doc *d);
+/* text.c: abbreviated titles of rank and office, lower case, written before
+ * a name ("Capt.", "Brig. Gen.", "Supt."); NULL-terminated. The tokenizer
+ * ends no sentence at their period, and the stages that read names keep
+ * them with the name. */
+extern const char *const nf_title_abbreviations[];
 /* Appends the tokens of s[0..len) to toks (nf_token), offsets from s. */
 nf_status nf_text_tokenize(nf_corpus *c, const char *s, size_t len,
                            nf_vec *toks);

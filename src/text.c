@@ -240,19 +240,22 @@ static const char *const stopwords[] = {
 	"these", "they", "this", "those", "through", "to", "too", "under", "until",
 	"up", "upon", "us", "very", "via", "was", "we", "were", "what", "when",
 	"where", "whether", "which", "while", "who", "whom", "why", "will", "with",
-	"within", "without", "would", "yet", "you", "your", "yours", "yourself"};
+	"within", "without", "would", "yet", "you", "your", "yours", "yourself", NULL};
 
-/* Words after which a period does not end a sentence: titles of rank and
- * office come before a name ("Brig. Gen.", "Det.", "Supt."). */
+const char *const nf_title_abbreviations[] = {
+	"adm", "atty", "brig", "capt", "cmdr", "col", "cpl", "det", "dr", "gen",
+	"gov", "insp", "lieut", "lt", "maj", "mr", "mrs", "ms", "prof", "pvt",
+	"rep", "rev", "sen", "sgt", "supt", NULL};
+
+/* Words after which a period does not end a sentence, besides the titles:
+ * months, company forms, "etc". */
 static const char *const abbreviations[] = {
-	"adm", "approx", "apr", "atty", "aug", "brig", "capt", "cmdr", "co", "col",
-	"corp", "cpl", "dec", "dept", "det", "dr", "e.g", "est", "etc", "feb", "fig",
-	"ft", "gen", "gov", "hon", "i.e", "inc", "insp", "jan", "jr", "jul", "jun",
-	"lieut", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms", "mt", "no", "nov",
-	"oct", "pres", "prof", "pvt", "rep", "rev", "sen", "sep", "sept", "sgt", "sr",
-	"st", "supt", "vs"};
+	"approx", "apr", "aug", "co", "corp", "dec", "dept", "e.g", "est", "etc",
+	"feb", "fig", "ft", "hon", "i.e", "inc", "jan", "jr", "jul", "jun", "ltd",
+	"mar", "mt", "no", "nov", "oct", "pres", "sep", "sept", "sr", "st", "vs",
+	NULL};
 
-/* The two lists as one hash set, which each lexicon gets on its first
+/* The lists as one hash set, which each lexicon gets on its first
  * tokenizing (and keeps with its tables for the next: lexicon.h): a word
  * new to a context is looked up in both, and a binary search of the
  * lists, its steps mispredicted and its strings out of cache, took about
@@ -305,9 +308,9 @@ static unsigned listed(const struct nf_word_lists *wl, const char *s, size_t len
 	return wl->what[listed_find(wl, k[0], k[1])];
 }
 
-static void list_add(struct nf_word_lists *wl, const char *const *list, size_t n, unsigned what)
+static void list_add(struct nf_word_lists *wl, const char *const *list, unsigned what)
 {
-	for (size_t j = 0; j < n; j++) {
+	for (size_t j = 0; list[j]; j++) {
 		uint64_t k[2];
 		listed_key(list[j], strlen(list[j]), k);
 		size_t i = listed_find(wl, k[0], k[1]);
@@ -324,9 +327,9 @@ static nf_status make_lists(nf_lex *lex)
 		return NF_OK;
 	if (!(lex->lists = calloc(1, sizeof *lex->lists)))
 		return NF_ENOMEM;
-	list_add(lex->lists, stopwords, sizeof stopwords / sizeof *stopwords, LISTED_STOP);
-	list_add(lex->lists, abbreviations, sizeof abbreviations / sizeof *abbreviations,
-	         LISTED_ABBR);
+	list_add(lex->lists, stopwords, LISTED_STOP);
+	list_add(lex->lists, abbreviations, LISTED_ABBR);
+	list_add(lex->lists, nf_title_abbreviations, LISTED_ABBR);
 	return NF_OK;
 }
 

@@ -70,48 +70,99 @@ static void free_labels(labels *l)
 	free(l->story);
 }
 
-/* Streams the first max lines of a dataset file, each converted by conv
- * into an article record with id = its index. */
-static double run(const char *rel, size_t max,
-                  json_object *(*conv)(json_object *in, const char **gold))
+/* The first max lines of a dataset file, each converted by conv into an
+ * article record (JSON text) with its gold story and its "topic", if any. */
+typedef struct records {
+	char **json, **gold;
+	long *topic;
+	size_t n;
+} records;
+
+static records read_records(const char *rel, size_t max,
+                            json_object *(*conv)(json_object *in, const char **gold))
 {
+	records r = {0};
 	size_t len;
 	char *data = harness_read(harness_shared(rel), &len);
 	CHECK(data != NULL);
 	if (!data)
-		return 0;
-	nf_ctx *ctx = nf_ctx_new();
-	labels l = {0};
-	nf_cluster *cl = NULL;
-	CHECK(nf_cluster_new(&cl, ctx, NULL, on_item, &l) == NF_OK);
+		return r;
+	r.json = calloc(max < 65536 ? max : 65536, sizeof *r.json);
+	r.gold = calloc(max < 65536 ? max : 65536, sizeof *r.gold);
+	r.topic = calloc(max < 65536 ? max : 65536, sizeof *r.topic);
 	char *p = data, *end = data + len;
-	while (p < end && l.n < max) {
+	while (p < end && r.n < max && r.n < 65536) {
 		char *nl = memchr(p, '\n', (size_t)(end - p));
 		if (!nl)
 			nl = end;
 		*nl = '\0';
-		json_object *in = json_tokener_parse(p), *rec;
+		json_object *in = json_tokener_parse(p), *rec, *t;
 		const char *gold = NULL;
 		if (in && (rec = conv(in, &gold)) && gold) {
-			char id[32];
-			snprintf(id, sizeof id, "%zu", l.n);
-			json_object_object_add(rec, "id", json_object_new_string(id));
-			push(&l, gold);
-			const char *s = json_object_to_json_string_ext(rec, JSON_C_TO_STRING_PLAIN);
-			nf_cluster_add(cl, rel, l.n, s, strlen(s), NF_INPUT_JSONL);
+			r.gold[r.n] = strdup(gold);
+			r.topic[r.n] = json_object_object_get_ex(in, "topic", &t) ? json_object_get_int(t) : 0;
+			r.json[r.n++] = strdup(json_object_to_json_string_ext(rec, JSON_C_TO_STRING_PLAIN));
 			json_object_put(rec);
 		}
 		json_object_put(in);
 		p = nl + 1;
 	}
+	free(data);
+	return r;
+}
+
+static void free_records(records *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->json[i]);
+		free(r->gold[i]);
+	}
+	free(r->json);
+	free(r->gold);
+	free(r->topic);
+}
+
+/* BCubed F1 of streaming the records r->json[pick[k]], k < n, in order,
+ * through a new clusterer, each with id = k. */
+static double stream(const records *r, const size_t *pick, size_t n, unsigned long long *stories)
+{
+	nf_ctx *ctx = nf_ctx_new();
+	labels l = {0};
+	nf_cluster *cl = NULL;
+	CHECK(nf_cluster_new(&cl, ctx, NULL, on_item, &l) == NF_OK);
+	for (size_t k = 0; k < n; k++) {
+		json_object *rec = json_tokener_parse(r->json[pick[k]]);
+		char id[32];
+		snprintf(id, sizeof id, "%zu", l.n);
+		json_object_object_add(rec, "id", json_object_new_string(id));
+		push(&l, r->gold[pick[k]]);
+		const char *s = json_object_to_json_string_ext(rec, JSON_C_TO_STRING_PLAIN);
+		nf_cluster_add(cl, "records", l.n, s, strlen(s), NF_INPUT_JSONL);
+		json_object_put(rec);
+	}
 	CHECK(nf_cluster_flush(cl) == NF_OK);
-	double f1 = bcubed_f1(&l);
-	printf("  %s: %zu articles, %llu stories, BCubed F1 %.3f\n", rel, l.n,
-	       nf_cluster_stories(cl), f1);
+	double f1 = l.n ? bcubed_f1(&l) : 0;
+	if (stories)
+		*stories = nf_cluster_stories(cl);
 	nf_cluster_free(cl);
 	nf_ctx_free(ctx);
 	free_labels(&l);
-	free(data);
+	return f1;
+}
+
+/* BCubed F1 of the first max lines of a dataset streamed as one. */
+static double run(const char *rel, size_t max,
+                  json_object *(*conv)(json_object *in, const char **gold))
+{
+	records r = read_records(rel, max, conv);
+	size_t *all = malloc((r.n ? r.n : 1) * sizeof *all);
+	for (size_t i = 0; i < r.n; i++)
+		all[i] = i;
+	unsigned long long stories = 0;
+	double f1 = stream(&r, all, r.n, &stories);
+	printf("  %s: %zu articles, %llu stories, BCubed F1 %.3f\n", rel, r.n, stories, f1);
+	free(all);
+	free_records(&r);
 	return f1;
 }
 
@@ -127,9 +178,72 @@ static void test_ecbplus(void)
 	CHECK(run("datasets/clustering-ecbplus/ecbplus_documents.jsonl", 100000, record_ecb) >= 0.92);
 }
 
+/* Each ECB+ topic streamed alone: a dozen or two reports of two events
+ * of one kind, too few for the stream's own document frequencies to say
+ * which words are the events' own. Mean BCubed F1 over the topics:
+ * measured 0.948 (0.488 before names and numbers were weighed as rare in
+ * a short stream). */
+static void test_ecbplus_topics_alone(void)
+{
+	records r = read_records("datasets/clustering-ecbplus/ecbplus_documents.jsonl", 100000,
+	                         record_ecb);
+	size_t *pick = malloc((r.n ? r.n : 1) * sizeof *pick);
+	double sum = 0;
+	size_t topics = 0;
+	for (size_t i = 0; i < r.n; i++) {
+		int first = 1;
+		for (size_t j = 0; j < i && first; j++)
+			first = r.topic[j] != r.topic[i];
+		if (!first)
+			continue;
+		size_t n = 0;
+		for (size_t j = i; j < r.n; j++)
+			if (r.topic[j] == r.topic[i])
+				pick[n++] = j;
+		sum += stream(&r, pick, n, NULL);
+		topics++;
+	}
+	CHECK(topics >= 40);
+	double mean = topics ? sum / (double)topics : 0;
+	printf("  ECB+ topics alone: %zu topics, mean BCubed F1 %.3f\n", topics, mean);
+	CHECK(mean >= 0.90);
+	free(pick);
+	free_records(&r);
+}
+
+/* The five seed reports of one event, clustered alone: one story. */
+static void test_seeds_one_story(void)
+{
+	char **files = harness_list(harness_shared("seeds"), ".txt");
+	CHECK(files != NULL);
+	nf_ctx *ctx = nf_ctx_new();
+	labels l = {0};
+	nf_cluster *cl = NULL;
+	CHECK(nf_cluster_new(&cl, ctx, NULL, on_item, &l) == NF_OK);
+	for (size_t i = 0; files && files[i]; i++) {
+		size_t len;
+		char *text = harness_read(files[i], &len);
+		char id[32];
+		snprintf(id, sizeof id, "%zu", l.n);
+		push(&l, "seeds");
+		CHECK(text && nf_cluster_add(cl, id, 1, text, len, NF_INPUT_TEXT) == NF_OK);
+		free(text);
+	}
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	CHECK_INT(l.n, 5);
+	for (size_t i = 0; i < l.n; i++)
+		CHECK(l.story[i] > 0 && l.story[i] == l.story[0]);
+	nf_cluster_free(cl);
+	nf_ctx_free(ctx);
+	free_labels(&l);
+	harness_list_free(files);
+}
+
 int main(void)
 {
 	RUN(test_gva_first_half);
 	RUN(test_ecbplus);
+	RUN(test_ecbplus_topics_alone);
+	RUN(test_seeds_one_story);
 	return harness_done();
 }

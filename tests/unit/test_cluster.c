@@ -232,6 +232,48 @@ static void test_same_kind_events_apart(void)
 	nf_ctx_free(ctx);
 }
 
+/* A few reports with no stream around them: the words all of them share
+ * (the town, the street, the victim) still weigh, so one fire's five
+ * reports are one story, and two fires' reports two. */
+static void test_a_few_reports_alone(void)
+{
+	nf_ctx *ctx = nf_ctx_new();
+	seen *s = calloc(1, sizeof *s);
+	nf_cluster *cl = new_cluster(ctx, s, NULL);
+	for (int i = 0; i < 5; i++) {
+		char id[8], *t = report(&FIRE_A, i);
+		snprintf(id, sizeof id, "a%d", i);
+		add(cl, id, "2031-05-06", t);
+		free(t);
+	}
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	CHECK_INT(s->n, 5);
+	for (size_t i = 1; i < s->n; i++)
+		CHECK(s->story[i] == s->story[0]);
+	nf_cluster_free(cl);
+
+	memset(s, 0, sizeof *s);
+	cl = new_cluster(ctx, s, NULL);
+	const char *ids[] = {"a0", "b0", "a1", "b1", "a2", "b2"};
+	for (int i = 0; i < 6; i++) {
+		char *t = report(i % 2 ? &FIRE_B : &FIRE_A, i % 2 ? 3 + i / 2 : i / 2);
+		add(cl, ids[i], i % 2 ? "2031-05-08" : "2031-05-06", t);
+		free(t);
+	}
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	CHECK_INT(s->n, 6);
+	if (s->n == 6) {
+		CHECK(s->story[find(s, "a0")] != s->story[find(s, "b0")]);
+		CHECK(s->story[find(s, "a1")] == s->story[find(s, "a0")]);
+		CHECK(s->story[find(s, "a2")] == s->story[find(s, "a0")]);
+		CHECK(s->story[find(s, "b1")] == s->story[find(s, "b0")]);
+		CHECK(s->story[find(s, "b2")] == s->story[find(s, "b0")]);
+	}
+	nf_cluster_free(cl);
+	free(s);
+	nf_ctx_free(ctx);
+}
+
 /* One fire's story is in the window when four reports of a second fire of
  * the same town and week arrive together: they open a story of their own
  * (reports of one event are more alike among themselves than either is to
@@ -752,6 +794,7 @@ static void test_minhash(void)
 int main(void)
 {
 	RUN(test_same_kind_events_apart);
+	RUN(test_a_few_reports_alone);
 	RUN(test_new_event_after_story);
 	RUN(test_copy_named);
 	RUN(test_ages_out_by_date);

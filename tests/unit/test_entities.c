@@ -252,6 +252,22 @@ static void test_abbreviation_in_name(void)
 	CHECK(!find("Aubin") && !find("Port St"));
 }
 
+/* An abbreviated title before a name is no name of its own, however rare
+ * the rank ("Brig.", "Atty."): the list is the tokenizer's. */
+static void test_abbreviated_titles(void)
+{
+	static const char *const texts[] = {
+		"\"The search goes on,\" said Brig. Omar Haddad-Selim, the harbour's "
+		"deputy chief. Deputy Dist. Atty. Noor Halvik filed charges, and "
+		"Halvik said more would follow.\n"};
+	CHECK(run(texts, NULL, 1) == NF_OK);
+	CHECK(!any_contains("Brig") && !any_contains("Atty"));
+	const nf_entity *o = find("Omar Haddad-Selim");
+	CHECK(o != NULL && o->kind == NF_ENT_PERSON);
+	const nf_entity *h = find("Noor Halvik");
+	CHECK(h != NULL && h == find("Halvik") && h->kind == NF_ENT_PERSON);
+}
+
 /* A legislator's party and state after the name ("D-Ore.") is no entity. */
 static void test_party_affiliation(void)
 {
@@ -399,6 +415,7 @@ int main(void)
 	RUN(test_family_name);
 	RUN(test_adjective_is_no_person);
 	RUN(test_abbreviation_in_name);
+	RUN(test_abbreviated_titles);
 	RUN(test_party_affiliation);
 	RUN(test_short_name_of_its_own);
 	RUN(test_demonym_and_lists);

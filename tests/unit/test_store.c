@@ -41,24 +41,57 @@ static void word(char *out, unsigned n, const char *tail)
 }
 
 /* Article i of story k: a fictional event of one kind (a flood) in its own
- * town, with its own river, mayor and figures, told in a few wordings, so
- * the articles of one story are rewrites of each other and two stories
- * share only the kind's words. */
+ * town, with its own river, mayor, rescuers and figures, told in a few
+ * wordings, so the articles of one story are rewrites of each other. Each
+ * story words the kind's facts and its headline its own way (six
+ * phrasings, by k), as the reports of two floods do, and shares only the
+ * kind's words with the others: a template every story filled in, headline
+ * and all, reads as one story with different names in a stream of a few
+ * dozen articles, where the names alone need not part them. */
 static void article(char *buf, size_t n, int k, int i, const char *date)
 {
 	static const char *const verbs[] = {"flooded", "swamped", "inundated", "submerged"};
+	static const char *const heads[] = {
+		"River %s %s %s", "%s under water as the %s river rises (%s)",
+		"Floods: the %s %s %s, homes lost", "Evacuations in %s after %s bursts its banks (%s)",
+		"Storm sends the %s into %s, streets %s", "%s: the %s spills over, fields %s"};
+	static const char *const fled[] = {
+		"and %d homes were evacuated", "forcing %d households to leave",
+		"and %d families fled to higher ground", "cutting off %d houses",
+		"and %d residents left by road", "and %d cottages stood in water"};
+	static const char *const rescue[] = {
+		"Rescuers led by %s worked near the %s bridge, where %d people were stranded.",
+		"Volunteers under %s gathered by the %s weir, where %d residents waited on roofs.",
+		"Crews sent by %s searched around the %s ford for %d missing villagers.",
+		"Boats guided by %s patrolled past the %s lock and picked up %d people.",
+		"Firefighters with %s pumped out the %s underpass, freeing %d drivers.",
+		"Soldiers under %s built sandbag walls at the %s quay as %d helpers watched."};
+	static const char *const shelter[] = {
+		"The %s school and the %s market hall in %s took in families, and %s lent boats.",
+		"Shelters opened at the %s chapel and the %s depot of %s, with blankets from %s.",
+		"Evacuees slept in the %s gym and the %s barracks near %s, fed by %s.",
+		"Hot meals were served at the %s inn and the %s library of %s by %s.",
+		"The %s arena and the %s college outside %s housed people, and %s sent vans.",
+		"Tents stood by the %s stadium and the %s farm above %s, put up by %s."};
 	char w[8][32];
 	static const char *const tails[8] = {"by", "", "son", "ley", "", "wick", "ham", "er"};
 	for (int j = 0; j < 8; j++)
 		word(w[j], (unsigned)k * 8 + (unsigned)j, tails[j]);
+	char h[160], a[160], r[256], sh[256];
+	int v = k % 6;
+	if (v % 2)
+		snprintf(h, sizeof h, heads[v], w[0], w[1], verbs[i % 4]);
+	else
+		snprintf(h, sizeof h, heads[v], w[1], verbs[i % 4], w[0]);
+	snprintf(a, sizeof a, fled[v], 100 + k % 900);
+	snprintf(r, sizeof r, rescue[v], w[3], w[4], 10 + k % 90);
+	snprintf(sh, sizeof sh, shelter[v], w[5], w[6], w[0], w[7]);
 	snprintf(buf, n,
-	         "{\"id\":\"s%d-a%d\",\"title\":\"River %s %s %s\",\"published\":\"%s\","
+	         "{\"id\":\"s%d-a%d\",\"title\":\"%s\",\"published\":\"%s\","
 	         "\"outlet\":\"Outlet %d\",\"text\":\"The river %s %s the town of %s "
-	         "and %d homes were evacuated, mayor Ferris %s said. Rescuers led by Ada %s "
-	         "worked near the %s bridge, where %d people were stranded. The %s school and "
-	         "the %s market hall in %s took in families, and %s lent boats.\"}\n",
-	         k, i, w[1], verbs[i % 4], w[0], date, i % 3, w[1], verbs[(i + 1) % 4], w[0],
-	         100 + k % 900, w[2], w[3], w[4], 10 + k % 90, w[5], w[6], w[0], w[7]);
+	         "%s, mayor %s said. %s %s\"}\n",
+	         k, i, h, date, i % 3, w[1], verbs[(i + 1) % 4], w[0],
+	         a, w[2], r, sh);
 }
 
 /* n articles of stories k0 .. k0+stories-1 (i-th of each), as one JSONL block. */
