@@ -1634,7 +1634,9 @@ static nf_status assign_slice(nf_cluster *cl, nf_corpus *c, batch_art *slice, si
 			continue; /* a copy of an article whose story is known */
 		a->node = (uint32_t)m;
 		cl->pre[m] = a->orig >= 0 ? slice[a->orig].node : (uint32_t)m;
-		years |= (cl->node_year[m] = a->year) != 0;
+		/* a copy is no second report to state its original's year */
+		cl->node_year[m] = a->orig >= 0 ? 0 : a->year;
+		years |= cl->node_year[m] != 0;
 		node_art[m++] = (uint32_t)k;
 		if ((st = story_candidates(cl, &a->v, a->cands, &a->ncands)))
 			return st;

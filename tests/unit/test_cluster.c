@@ -184,8 +184,9 @@ static void background(nf_cluster *cl, int n, const char *date)
 	}
 }
 
-/* The background, then three reports of FIRE_A (a0..a2), clustered. */
-static void fire_a_story(nf_cluster *cl)
+/* The background, then three reports of FIRE_A (a0..a2), not yet
+ * clustered. */
+static void fire_a_reports(nf_cluster *cl)
 {
 	background(cl, 40, "2031-05-01");
 	for (int i = 0; i < 3; i++) {
@@ -194,6 +195,12 @@ static void fire_a_story(nf_cluster *cl)
 		add(cl, id, "2031-05-06", t);
 		free(t);
 	}
+}
+
+/* The same, clustered. */
+static void fire_a_story(nf_cluster *cl)
+{
+	fire_a_reports(cl);
 	CHECK(nf_cluster_flush(cl) == NF_OK);
 }
 
@@ -383,14 +390,18 @@ static char *trial(const event *e)
 	return s;
 }
 
-/* Whether a later article (text, which it frees), on date, joins the
- * story of three reports of FIRE_A of months before. */
-static int later_joins(char *text, const char *date)
+/* Whether a later article (text, which it frees), on date, joins three
+ * reports of FIRE_A of 2031-05-06: their story, or in one batch with
+ * them when one_batch. */
+static int joins_fire_a(char *text, const char *date, int one_batch)
 {
 	nf_ctx *ctx = nf_ctx_new();
 	seen *s = calloc(1, sizeof *s);
 	nf_cluster *cl = new_cluster(ctx, s, NULL);
-	fire_a_story(cl);
+	if (one_batch)
+		fire_a_reports(cl);
+	else
+		fire_a_story(cl);
 	add(cl, "later", date, text);
 	free(text);
 	CHECK(nf_cluster_flush(cl) == NF_OK);
@@ -401,6 +412,11 @@ static int later_joins(char *text, const char *date)
 	free(s);
 	nf_ctx_free(ctx);
 	return joined;
+}
+
+static int later_joins(char *text, const char *date)
+{
+	return joins_fire_a(text, date, 0);
 }
 
 /* A follow-up weeks or months after its event: whether it joins does not
@@ -438,41 +454,18 @@ static void test_follow_up_by_names(void)
 }
 
 /* A short note on event e's victim, weeks after it: her name and street
- * and little else. */
+ * and nothing else of the event. */
 static char *death_notice(const event *e)
 {
 	char *s = malloc(4096);
 	snprintf(s, 4096,
 	         "Harrowgate fire victim dies\n\n"
-	         "%s, of %s, has died in hospital, her family said on Sunday.\n",
+	         "%s, of %s, has died in hospital, her family said on Sunday. "
+	         "Mourners will gather at the chapel of Lowmoor on Friday, and gifts "
+	         "may go to the burns unit of the county infirmary, where nurses "
+	         "cared for her for three weeks.\n",
 	         e->victim, e->street);
 	return s;
-}
-
-/* Whether a note on event e dated date, read in one batch with three
- * reports of FIRE_A of 2031-05-06, joins them. */
-static int joins_in_batch(char *text, const char *date)
-{
-	nf_ctx *ctx = nf_ctx_new();
-	seen *s = calloc(1, sizeof *s);
-	nf_cluster *cl = new_cluster(ctx, s, NULL);
-	background(cl, 40, "2031-05-01");
-	for (int i = 0; i < 3; i++) {
-		char id[8], *t = report(&FIRE_A, i);
-		snprintf(id, sizeof id, "a%d", i);
-		add(cl, id, "2031-05-06", t);
-		free(t);
-	}
-	add(cl, "note", date, text);
-	free(text);
-	CHECK(nf_cluster_flush(cl) == NF_OK);
-	CHECK_INT(s->n, 44);
-	size_t a0 = find(s, "a0"), j = find(s, "note");
-	int joined = a0 < s->n && j < s->n && s->story[j] == s->story[a0];
-	nf_cluster_free(cl);
-	free(s);
-	nf_ctx_free(ctx);
-	return joined;
 }
 
 /* A note weeks on that shares its victim's name (found in no other
@@ -481,9 +474,9 @@ static int joins_in_batch(char *text, const char *date)
  * RAREST_TIME); another fire's note stays out. */
 static void test_note_weeks_on_in_batch(void)
 {
-	CHECK(joins_in_batch(death_notice(&FIRE_A), "2031-05-07"));
-	CHECK(joins_in_batch(death_notice(&FIRE_A), "2031-05-27"));
-	CHECK(!joins_in_batch(death_notice(&FIRE_B), "2031-05-27"));
+	CHECK(joins_fire_a(death_notice(&FIRE_A), "2031-05-07", 1));
+	CHECK(joins_fire_a(death_notice(&FIRE_A), "2031-05-27", 1));
+	CHECK(!joins_fire_a(death_notice(&FIRE_B), "2031-05-27", 1));
 }
 
 /* FIRE_A's kind of fire told in FIRE_A's words and figures, with no name
