@@ -21,12 +21,17 @@
  * as the suffix of lines with the lowest score sum (prose counts up,
  * furniture down), so prose-looking promo lines inside a footer go with
  * it. Lines repeated across the corpus are boilerplate unless they are
- * real sentences (syndicated copies share those). A photo caption takes
- * the short picture line before it along. A paragraph broken mid-sentence
- * is rejoined, and markdown links, "(http://...)" asides and stray " ," /
- * ". ." are tidied while writing the output. A page with no prose at all
- * keeps its non-furniture lines (a photo gallery keeps its captions), and
- * a page of nothing but furniture comes out empty.
+ * real sentences (syndicated copies share those). Lists of other stories
+ * are furniture by their shape alone (teaser()): a video playlist ("2:07
+ * Another story's title"), cards of other pages (a summary cut short by
+ * "[...]"); a tip line ("... call Crime Stoppers at 555-0100") is cut
+ * with the rest of its paragraph. A photo caption takes the short picture line before it
+ * along. A paragraph broken mid-sentence is rejoined, and markdown links,
+ * "(http://...)" asides and stray " ," / ". ." are tidied while writing
+ * the output. A page with no prose at all keeps its non-furniture lines
+ * (a photo gallery keeps its captions), and a page of nothing but
+ * furniture (a playlist, a sign-up box) comes out empty: its headline is
+ * all a clusterer should compare.
  *
  * Headlines: the first line when it looks like one (short, no full stop),
  * minus a " | Section" / " - Site News" suffix; with no headline, the lead
@@ -64,7 +69,8 @@ enum {
 	W_CUE1 = 2,   /* weak furniture cue: common in prose too */
 	W_CUE2 = 4,   /* strong furniture cue: rare in news prose */
 	W_HEAD = 8,   /* first word of a cue phrase */
-	W_MID = 16    /* second word of a three-word cue phrase */
+	W_MID = 16,   /* second word of a three-word cue phrase */
+	W_ASK = 32    /* what a tip line asks: "call", "contact" */
 };
 
 static const char *const stop_words[] = {
@@ -102,6 +108,9 @@ static const char *const weak_cues[] = {
 	"photos", "gallery", "register", "registration", "account", "profile",
 	"tweet", "reply", "website", "loading", "trending", "advertising",
 	"offer", "join", "sign", "feedback", "updates", "alerts"};
+
+/* What a tip line asks its reader (tip_line()). */
+static const char *const ask_words[] = {"call", "contact"};
 
 #define WT_SLOTS 1024 /* power of two, well over twice the entries */
 /* Byte classes for features(). */
@@ -225,6 +234,8 @@ static void wt_init(wtable *t)
 		wt_add_phrase(t, strong_cues[i], W_CUE2);
 	for (size_t i = 0; i < sizeof weak_cues / sizeof *weak_cues; i++)
 		wt_add_phrase(t, weak_cues[i], W_CUE1);
+	for (size_t i = 0; i < sizeof ask_words / sizeof *ask_words; i++)
+		wt_add_phrase(t, ask_words[i], W_ASK);
 }
 
 /* --- Lines and their features ------------------------------------------- */
@@ -246,6 +257,8 @@ typedef struct line {
 	unsigned char term;   /* 1 ends . ! ? …  2 ends with ':' */
 	unsigned char starts_block, starts_lower, bullet, allcaps;
 	unsigned char contact, credit, repeated, first_stop;
+	unsigned char ask;    /* holds a W_ASK word */
+	unsigned char tip;    /* all a tip line (tip_line()) */
 	unsigned char notice; /* may hold a copyright notice: "©", or "yr" in
 	                         either case (as "copyright" does) */
 	unsigned char phone;  /* holds a phone number; looked for in lines of 15
@@ -383,11 +396,12 @@ static int contact_token(const char *t, size_t n)
 	return letters >= 3 && j == 0;
 }
 
-/* A phone number: a run of digits and separators holding 9+ digits in
- * 2+ groups (no count or year in news text looks like that). */
-static int has_phone(const char *s, size_t n)
+/* Where a phone number starts in s[0..n), or n: a run of digits and
+ * separators holding 9+ digits in 2+ groups (no count or year in news
+ * text looks like that). */
+static size_t phone_at(const char *s, size_t n)
 {
-	size_t digits = 0, groups = 0;
+	size_t digits = 0, groups = 0, start = 0;
 	int in = 0;
 	for (size_t i = 0; i <= n; i++) {
 		/* outside a run every non-digit is a no-op: on to the next digit,
@@ -403,6 +417,8 @@ static int has_phone(const char *s, size_t n)
 		}
 		unsigned char c = i < n ? (unsigned char)s[i] : 0;
 		if (is_digit(c)) {
+			if (!digits)
+				start = i;
 			digits++;
 			if (!in)
 				groups++;
@@ -411,12 +427,12 @@ static int has_phone(const char *s, size_t n)
 			in = 0;
 		} else {
 			if (digits >= 9 && groups >= 2)
-				return 1;
+				return start;
 			digits = groups = 0;
 			in = 0;
 		}
 	}
-	return 0;
+	return n;
 }
 
 /* ASCII digits in s[0..n). */
@@ -679,7 +695,7 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 	size_t n = l->len, i = 0, avail = raw_len - l->off;
 	size_t up, lo, other_digits = 0; /* letters in words; digits outside them */
 	uint16_t words = 0, caps = 0, lower = 0, stops = 0, strong = 0, weak = 0;
-	unsigned char contact = 0, first_stop = 0;
+	unsigned char contact = 0, first_stop = 0, ask = 0;
 	uint32_t contact_at = 0;
 	uint64_t h1 = 0, h2 = 0; /* hashes of the previous one and two words */
 	/* what emit_raw() may change: a link or bracket, a run of spaces, a
@@ -778,10 +794,11 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 		/* cues are rare in prose, so this branch is predicted, where the
 		 * counts without one cost 9 instructions a word (8 million a
 		 * bench_text pass) */
-		if ((f | f2 | f3) & (W_CUE1 | W_CUE2)) {
+		if ((f | f2 | f3) & (W_CUE1 | W_CUE2 | W_ASK)) {
 			int cue2 = ((f | f2 | f3) & W_CUE2) != 0;
 			strong += cue2;
 			weak += !cue2 & ((f & W_CUE1) != 0);
+			ask |= (f & W_ASK) != 0;
 		}
 		h2 = f2 & W_MID ? hash_join(h1, w) : 0;
 		h1 = w & -(uint64_t)((f & W_HEAD) != 0);
@@ -796,6 +813,7 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 	l->strong = strong;
 	l->weak = weak;
 	l->contact = contact;
+	l->ask = ask;
 	l->contact_at = contact_at;
 	l->first_stop = first_stop;
 	l->notice = sign || (marks & LINE_YR);
@@ -803,7 +821,8 @@ static void features(line *l, const char *raw, size_t raw_len, const wtable *wt)
 	l->allcaps = up >= 4 && up > 4 * lo;
 	/* a phone number matters in a short line only (classify()); the digits
 	 * of its words, counted only then, are a quick test before the scan */
-	l->phone = words <= 15 && count_digits(s, n) - other_digits >= 9 && has_phone(s, n);
+	l->phone = words <= 15 && count_digits(s, n) - other_digits >= 9 &&
+	           phone_at(s, n) < n;
 	l->starts_lower = is_lower((unsigned char)s[0]);
 }
 
@@ -1685,6 +1704,16 @@ static int cue_boiler(const line *l)
 	return l->weak >= 3 && l->words <= 12;
 }
 
+/* Where the sentence holding s[at] starts, at or after from. */
+static size_t sentence_start(const char *s, size_t from, size_t at)
+{
+	size_t i = at;
+	while (i > from && !((s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?') &&
+	                     (s[i] == ' ' || is_upper((unsigned char)s[i]))))
+		i--;
+	return i;
+}
+
 /* A long paragraph ending in a contact sentence ("... Reach the reporter
  * at name@example.com."): cuts that sentence and returns 1. A short line
  * with an address is all furniture: returns 0. */
@@ -1699,24 +1728,88 @@ static int contact_sentence(line *l, const char *raw)
 	 * the final one */
 	if (l->len - at > 200)
 		return 1;
-	size_t i = at;
-	while (i > l->skip && !((s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?') &&
-	                        (s[i] == ' ' || is_upper((unsigned char)s[i]))))
-		i--;
+	size_t i = sentence_start(s, l->skip, at);
 	if (i > l->skip + 1)
 		l->cut = l->len - (uint32_t)i;
 	return 1;
 }
 
-/* "2:07 Headline of a related video": a running time and a title. */
+/* "2:07 Headline of a related video": a running time and a title (which
+ * may open with a number or a quotation mark), not a clock time ("7:45
+ * a.m.", "10:43 PM ET: ..." opens a live report's entry). */
 static int video_link(const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n && i < 2 && is_digit((unsigned char)s[i]))
 		i++;
-	return i && i + 4 < n && s[i] == ':' && is_digit((unsigned char)s[i + 1]) &&
-	       is_digit((unsigned char)s[i + 2]) && s[i + 3] == ' ' &&
-	       is_upper((unsigned char)s[i + 4]);
+	if (!(i && i + 4 < n && s[i] == ':' && is_digit((unsigned char)s[i + 1]) &&
+	      is_digit((unsigned char)s[i + 2]) && s[i + 3] == ' '))
+		return 0;
+	const char *t = s + i + 4;
+	size_t m = n - i - 4;
+	if (is_lower((unsigned char)t[0]) || t[0] == ' ')
+		return 0;
+	return !(m >= 2 && (t[0] == 'A' || t[0] == 'P') && t[1] == 'M' &&
+	         (m == 2 || !is_alpha((unsigned char)t[2])));
+}
+
+/* "... to give you the best of the city [...]": a summary cut short by
+ * a bracketed ellipsis, the mark of a teaser for another page. */
+static int cut_short(const char *s, size_t n)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (!n || s[n - 1] != ']')
+		return 0;
+	return (n >= 5 && !memcmp(s + n - 5, "[...]", 5)) ||
+	       (n >= 5 && !memcmp(s + n - 5, "[\xE2\x80\xA6]", 5));
+}
+
+/* A line of a list of other stories (a video playlist, teasers cut
+ * short): furniture even on a page with no prose. */
+static int teaser(const line *l, const char *raw)
+{
+	const char *s = raw + l->off + l->skip;
+	size_t n = l->len - l->skip;
+	return (l->words <= 25 && video_link(s, n)) || cut_short(s, n);
+}
+
+/* Where "555-TIPS" starts in s[0..n), or n: a number spelt in letters,
+ * as tip lines have them. */
+static size_t vanity_at(const char *s, size_t n)
+{
+	for (const char *p = s; (p = memchr(p, '-', (size_t)(s + n - p))); p++) {
+		size_t i = (size_t)(p - s);
+		if (i >= 3 && i + 4 < n && is_digit((unsigned char)s[i - 1]) &&
+		    is_digit((unsigned char)s[i - 2]) && is_digit((unsigned char)s[i - 3]) &&
+		    is_upper((unsigned char)s[i + 1]) && is_upper((unsigned char)s[i + 2]) &&
+		    is_upper((unsigned char)s[i + 3]) && is_upper((unsigned char)s[i + 4]))
+			return i - 3;
+	}
+	return n;
+}
+
+/* A tip line: "Anyone with information is asked to call 555-0100." (call
+ * or contact, then a phone number, in one sentence). It is the police's
+ * appeal, not the story, and names the city's number that the city's
+ * other stories share. The sentence and the rest of its paragraph are
+ * cut; returns 1 when that is the whole line. */
+static int tip_line(line *l, const char *raw)
+{
+	const char *s = raw + l->off;
+	size_t b = l->skip, n = l->len - l->cut - b, at = phone_at(s + b, n);
+	if (at == n)
+		at = vanity_at(s + b, n);
+	if (at == n)
+		return 0;
+	at += b;
+	size_t i = sentence_start(s, b, at);
+	if (!find_ci(s + i, at - i, "call") && !find_ci(s + i, at - i, "contact"))
+		return 0;
+	if (i <= b + 1)
+		return 1;
+	l->cut = l->len - (uint32_t)i;
+	return 0;
 }
 
 static void classify(line *l, const char *raw)
@@ -1733,7 +1826,7 @@ static void classify(line *l, const char *raw)
 		l->credit_from = (uint32_t)from;
 		l->kind = K_BOILER;
 	} else if (cue_boiler(l) || (l->contact && !contact_sentence(l, raw)) ||
-	           (l->words <= 25 && video_link(s, n)) ||
+	           teaser(l, raw) || (l->ask && (l->tip = (unsigned char)tip_line(l, raw))) ||
 	           (l->phone && l->words <= 15) ||
 	           production_credit(s, n) || (l->allcaps && l->words >= 2)) {
 		l->kind = K_BOILER;
@@ -2290,8 +2383,9 @@ static void fallback(line *ls, size_t nl, const char *raw)
 			return;
 	for (size_t i = 0; i < nl; i++) {
 		line *l = &ls[i];
-		if (l->kind == K_SHORT || (l->kind == K_BOILER && !l->contact &&
-		                           !l->credit && !cue_boiler(l) && !l->repeated))
+		if (l->kind == K_SHORT || (l->kind == K_BOILER && !l->contact && !l->credit &&
+		                           !cue_boiler(l) && !l->repeated && !l->tip &&
+		                           !teaser(l, raw)))
 			l->kind = K_BODY;
 		/* a photo gallery: its captions tell the story */
 		if (l->kind == K_BOILER && l->credit && prose(l) && !cue_boiler(l)) {

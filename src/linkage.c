@@ -19,7 +19,9 @@
  * are, and its score near 1 made a group look tighter than they are
  * (ECB+'s halves up to +0.005, nothing lower: bench/README.md, round 6).
  * A pair under the threshold is refused the same way, unless it is one
- * item and a large cluster, which it joins from a lower bar.
+ * item and a large cluster, which it joins from a lower bar. Items may
+ * state a year (undated reports that write their event's year): two
+ * clusters that each state one, and not the same, are refused too.
  *
  * Rejected: single linkage (one stray pair chains two events), complete
  * linkage (a late, shorter report of an event cannot join it); a heap of
@@ -53,6 +55,16 @@
  * best partners: no slower by the clock. */
 #define LONE_MIN 8
 #define LONE_BAR 0.6
+
+/* A cluster states a year when at least YEAR_MIN of its items state it
+ * and they are at least YEAR_SHARE of those that state any: one report's
+ * year may be a slip or history, two that agree are the event's. ECB+
+ * (undated; of a topic's two events of one kind, the later one's reports
+ * mostly write its year) 0.9514 to 0.9569, both halves of every split
+ * at or above (bench/README.md, round 7); from 3 items, or 0.75 of them,
+ * it finds almost nothing (0.9514, 0.9517). */
+#define YEAR_MIN 2
+#define YEAR_SHARE 0.6
 
 static float average(const nf_linkage *lk, size_t n, size_t i, size_t j)
 {
@@ -116,6 +128,44 @@ static uint32_t root(uint32_t *parent, uint32_t x)
 	return x;
 }
 
+/* The year cluster c states (YEAR_MIN, YEAR_SHARE), or 0. Its items are
+ * found by a scan of the n: refusals and merges are at most a few
+ * hundred per batch, and only batches with stated years pay it. */
+static int cluster_year(const int *year, uint32_t *parent, size_t n, size_t c)
+{
+	enum { MAX_YEARS = 8 };
+	int years[MAX_YEARS], counts[MAX_YEARS], k = 0, stating = 0, best = -1;
+	for (size_t x = 0; x < n; x++) {
+		if (!year[x] || root(parent, (uint32_t)x) != c)
+			continue;
+		stating++;
+		int j = 0;
+		while (j < k && years[j] != year[x])
+			j++;
+		if (j == k && k < MAX_YEARS) {
+			years[k] = year[x];
+			counts[k++] = 0;
+		}
+		if (j == k)
+			continue; /* more distinct years than kept: none is the cluster's */
+		counts[j]++;
+		if (best < 0 || counts[j] > counts[best])
+			best = j;
+	}
+	return best >= 0 && counts[best] >= YEAR_MIN && counts[best] >= YEAR_SHARE * stating
+	           ? years[best] : 0;
+}
+
+/* Whether clusters i and j state different years. */
+static int years_differ(const int *year, uint32_t *parent, size_t n, size_t i, size_t j)
+{
+	if (!year)
+		return 0;
+	int yi = cluster_year(year, parent, n, i);
+	int yj = yi ? cluster_year(year, parent, n, j) : 0;
+	return yi && yj && yi != yj;
+}
+
 static nf_status reserve(nf_linkage *lk, size_t n)
 {
 	if (n <= lk->cap)
@@ -139,7 +189,7 @@ static nf_status reserve(nf_linkage *lk, size_t n)
 }
 
 nf_status nf_linkage_run(nf_linkage *lk, const float *score, size_t n, double threshold,
-                         double cohesion, const uint32_t *pre, uint32_t *group)
+                         double cohesion, const uint32_t *pre, const int *year, uint32_t *group)
 {
 	if (!n)
 		return NF_OK;
@@ -177,7 +227,8 @@ nf_status nf_linkage_run(nf_linkage *lk, const float *score, size_t n, double th
 		uint32_t large = lk->size[i] + lk->size[j] - small;
 		int lone = small == 1 && large >= LONE_MIN;
 		if ((lk->best_w[i] < (float)threshold && !lone) ||
-		    (small >= COHESION_MIN && lk->best_w[i] < cohesion * (ci < cj ? ci : cj))) {
+		    (small >= COHESION_MIN && lk->best_w[i] < cohesion * (ci < cj ? ci : cj)) ||
+		    years_differ(year, group, n, i, j)) {
 			lk->block[i * n + j] = lk->block[j * n + i] = 1;
 			find_best(lk, n, i);
 			find_best(lk, n, j);

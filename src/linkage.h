@@ -33,11 +33,14 @@ typedef struct nf_linkage {
  * the lower of their own average internal scores (two tight groups that
  * are merely alike stay apart). pre, when not NULL, puts item i, a copy,
  * in the cluster of item pre[i] <= i from the start; the scores of such
- * pairs are no part of an internal average. On
+ * pairs are no part of an internal average. year, when not NULL, is the
+ * year item i states (0: none): two clusters whose items state different
+ * years never merge (linkage.c says when a cluster states one). On
  * return group[i] is the lowest item of i's cluster. score is not
  * modified. */
 nf_status nf_linkage_run(nf_linkage *lk, const float *score, size_t n, double threshold,
-                         double cohesion, const uint32_t *pre, uint32_t *group);
+                         double cohesion, const uint32_t *pre, const int *year,
+                         uint32_t *group);
 
 void nf_linkage_free(nf_linkage *lk);
 

@@ -192,6 +192,56 @@ static void test_comment_form(void)
 	free(t);
 }
 
+/* A page whose text is a list of other stories (a video playlist: a
+ * running time, then a title; teasers cut short) has no article in it,
+ * even with no prose to compare; a live report's clock times open its
+ * entries and stay. */
+static void test_story_lists(void)
+{
+	nf_doc *d = clean_one("Pier closed in Brellin\n\n"
+	                      "1:12 Harbour seals return to the old quay Pause\n\n"
+	                      "0:48 Mayor opens the new cycle path\n\n"
+	                      "03:05 'We lost everything': flood victims speak\n\n"
+	                      "2:31 12 things to do this weekend\n");
+	CHECK_INT(d->text_len, 0);
+	d = clean_one("Storm live\n\n"
+	              "10:52 p.m.: The coast guard said two boats were still missing.\n\n"
+	              "10:40 PM ET: Winds reached 90 km/h at the harbour, the agency said.\n");
+	CHECK(has(d, "two boats were still missing"));
+	CHECK(has(d, "Winds reached"));
+	/* cards of the site's other pages, each summary cut off by "[...]" */
+	d = clean_one("Pier closed in Brellin\n\n"
+	              "Gull Radio Welcome to Gull Radio! We bring you the best of the coast, "
+	              "with news, weather and the tides every hour of the [\xE2\x80\xA6]\n\n"
+	              "Harbour TVHarbour TV is part of the Coastal Group, one of the largest "
+	              "station groups in the [...]\n");
+	CHECK_INT(d->text_len, 0);
+	char *t = join(LEAD, "He read from the report: \"the supports [...] must be replaced.\"\n\n",
+	               SECOND, "");
+	d = clean_one(t);
+	CHECK(has(d, "must be replaced"));
+	free(t);
+}
+
+/* A tip line is the police's appeal, not the story: it goes, alone or
+ * closing a paragraph, and the paragraph's report stays. */
+static void test_tip_line(void)
+{
+	char *t = join(LEAD, SECOND,
+	               "Divers found a second crack on Wednesday. Anyone who saw the pier that night "
+	               "is asked to call the harbour police at 555-010-0199. Callers may stay anonymous.\n\n"
+	               "If you know anything, contact Coast Stoppers at 555-TIPS.\n\n",
+	               "The ferry's owner said a worker called the council at 7:40 a.m. to report it.\n");
+	nf_doc *d = clean_one(t);
+	CHECK(has(d, "finished."));
+	CHECK(has(d, "second crack on Wednesday."));
+	CHECK(!has(d, "555"));
+	CHECK(!has(d, "anonymous"));
+	CHECK(!has(d, "Coast Stoppers"));
+	CHECK(has(d, "called the council at 7:40"));
+	free(t);
+}
+
 static void test_broken_paragraph(void)
 {
 	nf_doc *d = clean_one(
@@ -354,6 +404,8 @@ int main(void)
 	RUN(test_caption_credit);
 	RUN(test_newsletter_tail);
 	RUN(test_comment_form);
+	RUN(test_story_lists);
+	RUN(test_tip_line);
 	RUN(test_broken_paragraph);
 	RUN(test_repeated_line);
 	RUN(test_markdown_link_and_tidy);

@@ -3,8 +3,9 @@
  * at the threshold, a pair is judged by the average of all its pairs, two
  * tight groups that are merely alike stay apart under the cohesion rule,
  * one item joins a large group from a lower bar, items given as one start
- * together and their pairs are no part of a group's own average, and
- * groups are named by their lowest item.
+ * together and their pairs are no part of a group's own average, two
+ * groups that state different years stay apart, and groups are named by
+ * their lowest item.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -41,15 +42,15 @@ static void test_threshold(void)
 	const size_t sizes[] = {3, 2};
 	float *s = blocks(5, sizes, 2, 0.5f, 0.05f);
 	uint32_t g[5];
-	CHECK(nf_linkage_run(&lk, s, 5, 0.1, 0, NULL, g) == NF_OK);
+	CHECK(nf_linkage_run(&lk, s, 5, 0.1, 0, NULL, NULL, g) == NF_OK);
 	CHECK(g[0] == 0 && g[1] == 0 && g[2] == 0);
 	CHECK(g[3] == 3 && g[4] == 3);
 	/* above every score: nothing merges */
-	CHECK(nf_linkage_run(&lk, s, 5, 0.6, 0, NULL, g) == NF_OK);
+	CHECK(nf_linkage_run(&lk, s, 5, 0.6, 0, NULL, NULL, g) == NF_OK);
 	for (uint32_t i = 0; i < 5; i++)
 		CHECK_INT(g[i], i);
 	/* below the cross score: one group */
-	CHECK(nf_linkage_run(&lk, s, 5, 0.01, 0, NULL, g) == NF_OK);
+	CHECK(nf_linkage_run(&lk, s, 5, 0.01, 0, NULL, NULL, g) == NF_OK);
 	in_group(g, 0, 5, 0);
 	free(s);
 	nf_linkage_free(&lk);
@@ -63,9 +64,9 @@ static void test_average(void)
 	nf_linkage lk = {0};
 	float s[9] = {0, 0.8f, 0.9f, 0.8f, 0, 0, 0.9f, 0, 0};
 	uint32_t g[3];
-	CHECK(nf_linkage_run(&lk, s, 3, 0.35, 0, NULL, g) == NF_OK);
+	CHECK(nf_linkage_run(&lk, s, 3, 0.35, 0, NULL, NULL, g) == NF_OK);
 	CHECK(g[0] == 0 && g[1] == 0 && g[2] == 0);
-	CHECK(nf_linkage_run(&lk, s, 3, 0.5, 0, NULL, g) == NF_OK);
+	CHECK(nf_linkage_run(&lk, s, 3, 0.5, 0, NULL, NULL, g) == NF_OK);
 	CHECK(g[0] == 0 && g[2] == 0 && g[1] == 1);
 	nf_linkage_free(&lk);
 }
@@ -79,16 +80,16 @@ static void test_cohesion(void)
 	const size_t sizes[] = {4, 4, 1};
 	float *s = blocks(9, sizes, 3, 0.5f, 0.2f);
 	uint32_t g[9];
-	CHECK(nf_linkage_run(&lk, s, 9, 0.1, 0, NULL, g) == NF_OK);
+	CHECK(nf_linkage_run(&lk, s, 9, 0.1, 0, NULL, NULL, g) == NF_OK);
 	in_group(g, 0, 9, 0);
-	CHECK(nf_linkage_run(&lk, s, 9, 0.1, 0.55, NULL, g) == NF_OK);
+	CHECK(nf_linkage_run(&lk, s, 9, 0.1, 0.55, NULL, NULL, g) == NF_OK);
 	in_group(g, 0, 4, 0);
 	in_group(g, 4, 8, 4);
 	CHECK(g[8] == 0 || g[8] == 4);
 	free(s);
 	const size_t pair[] = {4, 2};
 	s = blocks(6, pair, 2, 0.5f, 0.2f);
-	CHECK(nf_linkage_run(&lk, s, 6, 0.1, 0.55, NULL, g) == NF_OK);
+	CHECK(nf_linkage_run(&lk, s, 6, 0.1, 0.55, NULL, NULL, g) == NF_OK);
 	in_group(g, 0, 6, 0);
 	free(s);
 	nf_linkage_free(&lk);
@@ -103,11 +104,11 @@ static void test_lone_item(void)
 	const size_t eight[] = {8, 1}, four[] = {4, 1};
 	float *s = blocks(9, eight, 2, 0.5f, 0.05f);
 	uint32_t g[9];
-	CHECK(nf_linkage_run(&lk, s, 9, 0.07, 0.55, NULL, g) == NF_OK);
+	CHECK(nf_linkage_run(&lk, s, 9, 0.07, 0.55, NULL, NULL, g) == NF_OK);
 	in_group(g, 0, 9, 0);
 	free(s);
 	s = blocks(5, four, 2, 0.5f, 0.05f);
-	CHECK(nf_linkage_run(&lk, s, 5, 0.07, 0.55, NULL, g) == NF_OK);
+	CHECK(nf_linkage_run(&lk, s, 5, 0.07, 0.55, NULL, NULL, g) == NF_OK);
 	in_group(g, 0, 4, 0);
 	CHECK_INT(g[4], 4);
 	free(s);
@@ -122,12 +123,12 @@ static void test_pre(void)
 	const size_t sizes[] = {4};
 	float *s = blocks(4, sizes, 1, 0.0f, 0.0f);
 	uint32_t pre[4] = {0, 1, 2, 1}, g[4];
-	CHECK(nf_linkage_run(&lk, s, 4, 0.5, 0.55, pre, g) == NF_OK);
+	CHECK(nf_linkage_run(&lk, s, 4, 0.5, 0.55, pre, NULL, g) == NF_OK);
 	CHECK_INT(g[0], 0);
 	CHECK_INT(g[1], 1);
 	CHECK_INT(g[2], 2);
 	CHECK_INT(g[3], 1);
-	CHECK(nf_linkage_run(&lk, s, 0, 0.5, 0, NULL, g) == NF_OK);
+	CHECK(nf_linkage_run(&lk, s, 0, 0.5, 0, NULL, NULL, g) == NF_OK);
 	free(s);
 	nf_linkage_free(&lk);
 }
@@ -146,11 +147,43 @@ static void test_copy_cohesion(void)
 			s[i * 6 + j] = (i < 3) != (j < 3) ? 0.3f : i < 3 ? 0.4f : 0.7f;
 	s[0 * 6 + 1] = s[1 * 6 + 0] = 0.95f;
 	uint32_t pre[6] = {0, 0, 2, 3, 4, 5}, g[6];
-	CHECK(nf_linkage_run(&lk, s, 6, 0.07, 0.55, pre, g) == NF_OK);
+	CHECK(nf_linkage_run(&lk, s, 6, 0.07, 0.55, pre, NULL, g) == NF_OK);
 	in_group(g, 0, 6, 0);
-	CHECK(nf_linkage_run(&lk, s, 6, 0.07, 0.55, NULL, g) == NF_OK);
+	CHECK(nf_linkage_run(&lk, s, 6, 0.07, 0.55, NULL, NULL, g) == NF_OK);
 	in_group(g, 0, 3, 0);
 	in_group(g, 3, 6, 3);
+	nf_linkage_free(&lk);
+}
+
+/* Two groups of three (0.6 within, 0.5 across: the cohesion rule lets
+ * them join). When two reports of each state a different year, they stay
+ * apart; one report's year, or a year stated by too few of a group's
+ * reports that state one, is no group's, and they join. */
+static void test_years(void)
+{
+	nf_linkage lk = {0};
+	size_t sizes[] = {3, 3};
+	float *s = blocks(6, sizes, 2, 0.6f, 0.5f);
+	uint32_t g[6];
+	int differ[6] = {2005, 2005, 0, 2008, 0, 2008};
+	CHECK(nf_linkage_run(&lk, s, 6, 0.07, 0.55, NULL, differ, g) == NF_OK);
+	in_group(g, 0, 3, 0);
+	in_group(g, 3, 6, 3);
+	int one[6] = {2005, 0, 0, 2008, 0, 2008};
+	CHECK(nf_linkage_run(&lk, s, 6, 0.07, 0.55, NULL, one, g) == NF_OK);
+	in_group(g, 0, 6, 0);
+	int same[6] = {2005, 2005, 0, 2005, 0, 2005};
+	CHECK(nf_linkage_run(&lk, s, 6, 0.07, 0.55, NULL, same, g) == NF_OK);
+	in_group(g, 0, 6, 0);
+	free(s);
+	/* two of four reports that state a year are too few for it */
+	size_t four[] = {4, 3};
+	s = blocks(7, four, 2, 0.6f, 0.5f);
+	uint32_t g7[7];
+	int mixed[7] = {2005, 2005, 2001, 2002, 2008, 0, 2008};
+	CHECK(nf_linkage_run(&lk, s, 7, 0.07, 0.55, NULL, mixed, g7) == NF_OK);
+	in_group(g7, 0, 7, 0);
+	free(s);
 	nf_linkage_free(&lk);
 }
 
@@ -162,5 +195,6 @@ int main(void)
 	RUN(test_lone_item);
 	RUN(test_pre);
 	RUN(test_copy_cohesion);
+	RUN(test_years);
 	return harness_done();
 }
