@@ -894,26 +894,46 @@ static int rare_name(const nf_cluster *cl, uint64_t key, uint32_t size)
 	return is_name(key) && df_of(cl, key) <= size + NAMES_SLACK;
 }
 
-/* The dot product of a[0..na) and b[0..nb) (ascending keys); with
- * names, the names they share that are rare for a story of size articles
- * are counted into it, up to NAMES_MIN (one merge for both, as a story's
- * score needs both). */
-static float dot_names(const nf_cluster *cl, const nf_term *a, uint32_t na, const nf_term *b,
-                       uint32_t nb, uint32_t size, uint32_t *names)
+/* An article's terms by key, for its dot products with the stories' sums
+ * in story_candidates(): a story's 128 terms are looked up in it instead
+ * of merged with the article's 64: 1,600 instructions a story instead of
+ * 2,800 (callgrind, the synthetic stream). 256 slots for 64 terms: a
+ * missing key (most of a sum's) ends its probe at the first or second. */
+#define TERM_TABLE_BITS 8
+
+typedef struct term_table {
+	nf_term slot[1u << TERM_TABLE_BITS]; /* key 0: empty (a key holds its kind) */
+} term_table;
+
+static void term_table_fill(term_table *tt, const nf_tvec *v)
 {
-	uint32_t i = 0, j = 0;
+	memset(tt, 0, sizeof *tt);
+	for (uint32_t k = 0; k < v->n; k++) {
+		uint32_t i = (uint32_t)(v->t[k].key >> (64 - TERM_TABLE_BITS));
+		while (tt->slot[i].key)
+			i = (i + 1) & ((1u << TERM_TABLE_BITS) - 1);
+		tt->slot[i] = v->t[k];
+	}
+}
+
+/* The dot product of the article in tt with b[0..nb) (ascending keys, so
+ * the sum adds in the order of a merge); with names, the names they share
+ * that are rare for a story of size articles are counted into it, up to
+ * NAMES_MIN (one pass for both, as a story's score needs both). */
+static float dot_names(const nf_cluster *cl, const term_table *tt, const nf_term *b, uint32_t nb,
+                       uint32_t size, uint32_t *names)
+{
 	float dot = 0;
-	while (i < na && j < nb) {
-		if (a[i].key < b[j].key) {
-			i++;
-		} else if (a[i].key > b[j].key) {
-			j++;
-		} else {
-			dot += a[i].w * b[j].w;
-			if (names && *names < NAMES_MIN && rare_name(cl, a[i].key, size))
-				(*names)++;
-			i++, j++;
-		}
+	for (uint32_t j = 0; j < nb; j++) {
+		uint64_t key = b[j].key;
+		uint32_t i = (uint32_t)(key >> (64 - TERM_TABLE_BITS));
+		while (tt->slot[i].key && tt->slot[i].key != key)
+			i = (i + 1) & ((1u << TERM_TABLE_BITS) - 1);
+		if (!tt->slot[i].key)
+			continue;
+		dot += tt->slot[i].w * b[j].w;
+		if (names && *names < NAMES_MIN && rare_name(cl, key, size))
+			(*names)++;
 	}
 	return dot;
 }
@@ -1125,16 +1145,16 @@ static void select_top(cand *c, size_t n, size_t k)
  * their figures, less the time penalty for the days between v and
  * link_day, the story's article closest to v (NO_LINK when that is
  * too far without a rare name shared). */
-static float story_score(const nf_cluster *cl, const nf_tvec *v, float vfigs, const story_rec *s,
-                         int32_t link_day)
+static float story_score(const nf_cluster *cl, const nf_tvec *v, const term_table *tt, float vfigs,
+                         const story_rec *s, int32_t link_day)
 {
 	float figs = -1;
 	uint32_t names = 0;
-	float all = dot_names(cl, v->t, v->n, s->sum, s->n, s->size,
+	float all = dot_names(cl, tt, s->sum, s->n, s->size,
 	                      day_gap(v->day, link_day) > NAMES_DAYS ? &names : NULL) /
 	            (float)s->size;
 	if (vfigs > 0 && s->nfig > 0) {
-		figs = dot_names(cl, v->t, v->n, s->figs, s->nfig, s->size, NULL) /
+		figs = dot_names(cl, tt, s->figs, s->nfig, s->size, NULL) /
 		       (vfigs * (float)s->size);
 	}
 	if (unnamed_far(v->day, link_day, names >= NAMES_MIN))
@@ -1232,9 +1252,12 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 	}
 	story_rec **seen = cl->seen.data;
 	float vfigs = figures_norm(v);
+	term_table tt;
+	if (cl->seen.len)
+		term_table_fill(&tt, v);
 	for (size_t i = 0; i < cl->seen.len; i++)
 		out[(*nout)++] = (story_like){seen[i]->id,
-		                              story_score(cl, v, vfigs, seen[i], seen[i]->link_day)};
+		                              story_score(cl, v, &tt, vfigs, seen[i], seen[i]->link_day)};
 	return NF_OK;
 }
 
