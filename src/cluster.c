@@ -521,7 +521,10 @@ static nf_status tab_append(nf_cluster *cl, uint64_t key, uint32_t seq, float w)
 
 /* --- Terms of an article ---------------------------------------------------- */
 
-static uint64_t lex_hash(nf_cluster *cl, const nf_corpus *c, uint32_t id)
+/* The hash of lexicon entry id, computed once per batch: lex_hash()'s
+ * slow path, apart so that the hit (6.5 million calls in the synthetic
+ * stream's first 10,000 articles, nearly all hits) is inlined. */
+static uint64_t lex_hash_fill(nf_cluster *cl, const nf_corpus *c, uint32_t id)
 {
 	if (id >= cl->lexh_n) {
 		size_t n = c->lex.count + 1;
@@ -532,11 +535,15 @@ static uint64_t lex_hash(nf_cluster *cl, const nf_corpus *c, uint32_t id)
 		cl->lexh = p;
 		cl->lexh_n = n;
 	}
-	if (!cl->lexh[id]) {
-		const nf_lex_entry *e = &c->lex.entries[id];
-		cl->lexh[id] = XXH3_64bits(e->str, e->len) | 1;
-	}
-	return cl->lexh[id];
+	const nf_lex_entry *e = &c->lex.entries[id];
+	return cl->lexh[id] = XXH3_64bits(e->str, e->len) | 1;
+}
+
+static inline uint64_t lex_hash(nf_cluster *cl, const nf_corpus *c, uint32_t id)
+{
+	if (id < cl->lexh_n && cl->lexh[id])
+		return cl->lexh[id];
+	return lex_hash_fill(cl, c, id);
 }
 
 static nf_status tf_add(nf_cluster *cl, uint64_t key, float n, int rare)
