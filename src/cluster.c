@@ -821,16 +821,35 @@ static size_t keep_heaviest(nf_term *t, size_t n, size_t k, float *tmp)
 	return o;
 }
 
-/* t[0..n) ascending by key: insertion sort, since n <= NF_CLUSTER_TERMS
- * (qsort's calls through a pointer cost five times as much here). */
-static void sort_by_key(nf_term *t, size_t n)
+/* The bits of a key that sort_by_key() buckets by: NF_CLUSTER_TERMS
+ * buckets for as many terms at most, which hashed keys fill evenly. */
+#define TERM_BUCKET_BITS 6
+
+/* in[0..n) into out, ascending by key, n <= NF_CLUSTER_TERMS (keys are
+ * distinct): a counting sort by the key's top bits, then an insertion
+ * sort of each bucket's few (as sort_slice_terms() does for a batch). An
+ * insertion sort of all n took 80 of the 5,452 million instructions of
+ * `newsfuse cluster -q` on the synthetic stream's first 10,000 articles,
+ * qsort() five times as much; this takes 29. */
+static void sort_by_key(const nf_term *in, size_t n, nf_term *out)
 {
-	for (size_t i = 1; i < n; i++) {
-		nf_term x = t[i];
-		size_t j = i;
-		for (; j > 0 && t[j - 1].key > x.key; j--)
-			t[j] = t[j - 1];
-		t[j] = x;
+	enum { SHIFT = 64 - TERM_BUCKET_BITS };
+	uint32_t start[(1u << TERM_BUCKET_BITS) + 1] = {0};
+	for (size_t i = 0; i < n; i++)
+		start[(in[i].key >> SHIFT) + 1]++;
+	for (uint32_t b = 1; b <= 1u << TERM_BUCKET_BITS; b++)
+		start[b] += start[b - 1];
+	for (size_t i = 0; i < n; i++)
+		out[start[in[i].key >> SHIFT]++] = in[i];
+	/* start[b] is now the end of bucket b, and the start of bucket b + 1 */
+	for (uint32_t b = 0, lo = 0; b < 1u << TERM_BUCKET_BITS; lo = start[b++]) {
+		for (uint32_t i = lo + 1; i < start[b]; i++) {
+			nf_term x = out[i];
+			uint32_t j = i;
+			for (; j > lo && out[j - 1].key > x.key; j--)
+				out[j] = out[j - 1];
+			out[j] = x;
+		}
 	}
 }
 
@@ -862,12 +881,10 @@ static void make_vector(const nf_cluster *cl, const tf_entry *terms, size_t n,
 	for (size_t i = 0; i < k; i++)
 		norm += (double)scratch[i].w * scratch[i].w;
 	norm = norm > 0 ? sqrt(norm) : 1;
-	for (size_t i = 0; i < k; i++) {
-		v->t[i] = scratch[i];
-		v->t[i].w = (float)(scratch[i].w / norm);
-	}
+	for (size_t i = 0; i < k; i++)
+		scratch[i].w = (float)(scratch[i].w / norm);
+	sort_by_key(scratch, k, v->t);
 	v->n = (uint32_t)k;
-	sort_by_key(v->t, k);
 }
 
 /* The hashes of the article's words and numbers, for its shingles. */
