@@ -832,37 +832,41 @@ static size_t keep_heaviest(nf_term *t, size_t n, size_t k, float *tmp)
 	return o;
 }
 
-/* The bits of a key that sort_by_key() buckets by: NF_CLUSTER_TERMS
- * buckets for as many terms at most, which hashed keys fill evenly. */
-#define TERM_BUCKET_BITS 6
-
-/* in[0..n) into out, ascending by key, n <= NF_CLUSTER_TERMS (keys are
- * distinct): a counting sort by the key's top bits, then an insertion
- * sort of each bucket's few (as sort_slice_terms() does for a batch). An
- * insertion sort of all n took 80 of the 5,452 million instructions of
- * `newsfuse cluster -q` on the synthetic stream's first 10,000 articles,
- * qsort() five times as much; this takes 29. */
-static void sort_by_key(const nf_term *in, size_t n, nf_term *out)
-{
-	enum { SHIFT = 64 - TERM_BUCKET_BITS };
-	uint32_t start[(1u << TERM_BUCKET_BITS) + 1] = {0};
-	for (size_t i = 0; i < n; i++)
-		start[(in[i].key >> SHIFT) + 1]++;
-	for (uint32_t b = 1; b <= 1u << TERM_BUCKET_BITS; b++)
-		start[b] += start[b - 1];
-	for (size_t i = 0; i < n; i++)
-		out[start[in[i].key >> SHIFT]++] = in[i];
-	/* start[b] is now the end of bucket b, and the start of bucket b + 1 */
-	for (uint32_t b = 0, lo = 0; b < 1u << TERM_BUCKET_BITS; lo = start[b++]) {
-		for (uint32_t i = lo + 1; i < start[b]; i++) {
-			nf_term x = out[i];
-			uint32_t j = i;
-			for (; j > lo && out[j - 1].key > x.key; j--)
-				out[j] = out[j - 1];
-			out[j] = x;
-		}
+/* static void name(const type *in, size_t n, type *out): in[0..n) into
+ * out, ascending by the key field and, among equal keys, in the order of
+ * in: a counting sort by the key's top bits bits (keys are hashes, which
+ * fill the buckets evenly), then an insertion sort of each bucket's few.
+ * For the two sorts of the clusterer's hot path, where qsort() through a
+ * comparator cost five to ten times as much (below). */
+#define BUCKET_SORT(name, type, bits)                                                   \
+	static void name(const type *in, size_t n, type *out)                           \
+	{                                                                               \
+		enum { SHIFT = 64 - (bits) };                                           \
+		uint32_t start[(1u << (bits)) + 1] = {0};                               \
+		for (size_t i = 0; i < n; i++)                                          \
+			start[(in[i].key >> SHIFT) + 1]++;                              \
+		for (uint32_t b = 1; b <= 1u << (bits); b++)                            \
+			start[b] += start[b - 1];                                       \
+		for (size_t i = 0; i < n; i++)                                          \
+			out[start[in[i].key >> SHIFT]++] = in[i];                       \
+		/* start[b] is now the end of bucket b, the start of bucket b + 1 */ \
+		for (uint32_t b = 0, lo = 0; b < 1u << (bits); lo = start[b++]) {       \
+			for (uint32_t i = lo + 1; i < start[b]; i++) {                  \
+				type x = out[i];                                        \
+				uint32_t j = i;                                         \
+				for (; j > lo && out[j - 1].key > x.key; j--)           \
+					out[j] = out[j - 1];                            \
+				out[j] = x;                                             \
+			}                                                               \
+		}                                                                       \
 	}
-}
+
+/* An article's terms by key (n <= NF_CLUSTER_TERMS, keys distinct), in
+ * NF_CLUSTER_TERMS buckets. An insertion sort of all n took 80 of the
+ * 5,452 million instructions of `newsfuse cluster -q` on the synthetic
+ * stream's first 10,000 articles, qsort() five times as much; this takes
+ * 29. */
+BUCKET_SORT(sort_by_key, nf_term, 6)
 
 /* The fewest articles the document frequency of a name or a number is
  * read against. A stream of a few reports is mostly one story, whose names
@@ -1524,38 +1528,13 @@ typedef struct slice_term {
 	float w;
 } slice_term;
 
-/* The bits of a key that sort_slice_terms() buckets by: keys are hashes,
- * so a batch's 16,384 entries at most fill 2,048 buckets evenly (a term
- * that many articles share keeps its run in one bucket). */
-#define SLICE_BUCKET_BITS 11
-
-/* in[0..n) into out, ascending by key and, within a key, in the order of
- * in (ascending by node, as pair_scores() writes them): a stable counting
- * sort by the key's top bits, then an insertion sort of each bucket's few
- * entries. It replaced qsort() through a comparator, 398 million of the
+/* A batch's terms by key, each key's run in the order pair_scores()
+ * writes them (ascending by node): a batch's 16,384 entries at most in
+ * 2,048 buckets (a term that many articles share keeps its run in one
+ * bucket). It replaced qsort() through a comparator, 398 million of the
  * 6.24 billion instructions of `newsfuse cluster -q` on the synthetic
  * stream's first 10,000 articles (callgrind); this takes 40 million. */
-static void sort_slice_terms(const slice_term *in, slice_term *out, size_t n)
-{
-	enum { SHIFT = 64 - SLICE_BUCKET_BITS };
-	uint32_t start[(1u << SLICE_BUCKET_BITS) + 1] = {0};
-	for (size_t i = 0; i < n; i++)
-		start[(in[i].key >> SHIFT) + 1]++;
-	for (uint32_t b = 1; b <= 1u << SLICE_BUCKET_BITS; b++)
-		start[b] += start[b - 1];
-	for (size_t i = 0; i < n; i++)
-		out[start[in[i].key >> SHIFT]++] = in[i];
-	/* start[b] is now the end of bucket b, and the start of bucket b + 1 */
-	for (uint32_t b = 0, lo = 0; b < 1u << SLICE_BUCKET_BITS; lo = start[b++]) {
-		for (uint32_t i = lo + 1; i < start[b]; i++) {
-			slice_term x = out[i];
-			uint32_t j = i;
-			for (; j > lo && out[j - 1].key > x.key; j--)
-				out[j] = out[j - 1];
-			out[j] = x;
-		}
-	}
-}
+BUCKET_SORT(sort_slice_terms, slice_term, 11)
 
 /* In pair_names: the pair shares a name in RAREST_DF articles or fewer. */
 #define NAME_RAREST 0x80u
@@ -1582,7 +1561,7 @@ static nf_status pair_scores(nf_cluster *cl, batch_art *slice, const uint32_t *n
 		for (uint32_t k = 0; k < a->v.n; k++)
 			in[ne++] = (slice_term){a->v.t[k].key, (uint32_t)p, a->v.t[k].w};
 	}
-	sort_slice_terms(in, e, ne);
+	sort_slice_terms(in, ne, e);
 	float *dot = cl->pair, *fig = cl->pair_figs;
 	uint8_t *names = cl->pair_names;
 	memset(dot, 0, m * m * sizeof *dot);
