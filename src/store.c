@@ -176,16 +176,21 @@ static int meta_set(nf_store *s, const char *key, int64_t v)
 
 /* --- Vectors as blobs ------------------------------------------------------------ */
 
-/* Layout, little-endian as the machine writes it: n (u32), day (i32), the
- * signature (NF_MINHASH u32), then n terms of key (u64) and weight (f32). */
-#define VEC_HEAD (8 + NF_MINHASH * 4)
+/* Layout, little-endian as the machine writes it: n (u32), day (i32),
+ * event day (i32), the signature (NF_MINHASH u32), then n terms of key
+ * (u64) and weight (f32). Stores written before the event day hold
+ * blobs 4 bytes shorter, without it: they read as having none (the
+ * lengths differ by less than a term, so they cannot be confused). */
+#define VEC_HEAD (12 + NF_MINHASH * 4)
+#define VEC_HEAD_OLD (VEC_HEAD - 4)
 #define VEC_TERM 12
 
 static size_t vec_pack(const nf_tvec *v, unsigned char *out)
 {
 	memcpy(out, &v->n, 4);
 	memcpy(out + 4, &v->day, 4);
-	memcpy(out + 8, v->sig, NF_MINHASH * 4);
+	memcpy(out + 8, &v->event_day, 4);
+	memcpy(out + 12, v->sig, NF_MINHASH * 4);
 	unsigned char *p = out + VEC_HEAD;
 	for (uint32_t i = 0; i < v->n; i++, p += VEC_TERM) {
 		memcpy(p, &v->t[i].key, 8);
@@ -196,14 +201,20 @@ static size_t vec_pack(const nf_tvec *v, unsigned char *out)
 
 static int vec_unpack(const unsigned char *b, size_t len, nf_tvec *v)
 {
-	if (len < VEC_HEAD)
+	if (len < VEC_HEAD_OLD)
 		return 0;
 	memcpy(&v->n, b, 4);
 	memcpy(&v->day, b + 4, 4);
-	if (v->n > NF_CLUSTER_TERMS || len != VEC_HEAD + (size_t)v->n * VEC_TERM)
+	if (v->n > NF_CLUSTER_TERMS)
 		return 0;
-	memcpy(v->sig, b + 8, NF_MINHASH * 4);
-	const unsigned char *p = b + VEC_HEAD;
+	size_t head = len - (size_t)v->n * VEC_TERM;
+	if (len < (size_t)v->n * VEC_TERM || (head != VEC_HEAD && head != VEC_HEAD_OLD))
+		return 0;
+	v->event_day = NF_NO_DAY;
+	if (head == VEC_HEAD)
+		memcpy(&v->event_day, b + 8, 4);
+	memcpy(v->sig, b + head - NF_MINHASH * 4, NF_MINHASH * 4);
+	const unsigned char *p = b + head;
 	for (uint32_t i = 0; i < v->n; i++, p += VEC_TERM) {
 		memcpy(&v->t[i].key, p, 8);
 		memcpy(&v->t[i].w, p + 8, 4);
