@@ -1562,15 +1562,19 @@ static int stated_year(const nf_corpus *c, const nf_doc *d)
 	return lead == latest ? lead : 0;
 }
 
-/* d's event day (EVENT_SENTENCES) from the date words w of its corpus,
- * or NF_NO_DAY. */
-static int32_t event_day(const nf_doc *d, const nf_date_words *w)
+/* d's event day (EVENT_SENTENCES) into *out, NF_NO_DAY when none; w
+ * holds the date words of d's corpus classified so far. */
+static nf_status event_day(const nf_corpus *c, const nf_doc *d, nf_date_words *w, int32_t *out)
 {
+	*out = NF_NO_DAY;
 	if (!nf_date_valid(d->published))
-		return NF_NO_DAY;
+		return NF_OK;
 	int32_t own = (int32_t)nf_date_days(d->published), first = NF_NO_DAY;
 	for (size_t s = 0; s < d->nsents && s < EVENT_SENTENCES; s++) {
 		const nf_sentence *se = &d->sents[s];
+		nf_status st = nf_date_words_add(w, c, d->toks + se->tok0, se->ntok);
+		if (st)
+			return st;
 		nf_date when;
 		nf_date_kind k = nf_date_find(w, d->text, d->toks + se->tok0, se->ntok, d->published,
 		                              0, &when);
@@ -1581,7 +1585,8 @@ static int32_t event_day(const nf_doc *d, const nf_date_words *w)
 		if (day <= own && (first == NF_NO_DAY || day < first))
 			first = day;
 	}
-	return first;
+	*out = first;
+	return NF_OK;
 }
 
 /* A term of a slice's article, for finding the pairs that share it. */
@@ -1893,8 +1898,6 @@ static nf_status run_batch(nf_cluster *cl)
 	float *tmp = NULL;
 	size_t scratch_n = 0, ns = 0;
 	nf_date_words dw = {0};
-	if (!st)
-		st = nf_date_words_init(&dw, c);
 	for (size_t i = 0; !st && i < n; i++) {
 		if (spans[2 * i] != SIZE_MAX) {
 			nf_doc *d = NF_DOC(c, i);
@@ -1924,7 +1927,8 @@ static nf_status run_batch(nf_cluster *cl)
 			if ((st = article_words(cl, c, d)))
 				break;
 			a->shingles = nf_minhash_sign(cl->words, cl->nwords, a->v.sig);
-			a->v.event_day = event_day(d, &dw);
+			if ((st = event_day(c, d, &dw, &a->v.event_day)))
+				break;
 			a->year = a->v.day == NF_NO_DAY ? stated_year(c, d) : 0;
 		}
 		if (ns && (ns == BATCH || i + 1 == n)) {

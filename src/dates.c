@@ -147,6 +147,10 @@ int nf_date_parse_iso(const char *s, size_t len, nf_date *out)
 
 static int lower_eq(const char *s, size_t len, const char *w)
 {
+	/* the first letter first: most words a lexicon classifies against the
+	 * lists below differ there, and strlen() was the cost of classifying */
+	if (!len || (s[0] | 0x20) != w[0])
+		return 0;
 	size_t n = strlen(w);
 	if (len != n)
 		return 0;
@@ -177,7 +181,9 @@ static int prefix_eq(const char *s, size_t len, const char *w)
  * a final period. */
 static int name_match(const char *s, size_t len, const char *full)
 {
-	if (len && s[len - 1] == '.')
+	if (!len || (s[0] | 0x20) != full[0])
+		return 0;
+	if (s[len - 1] == '.')
 		len--;
 	if (lower_eq(s, len, full))
 		return 1;
@@ -640,17 +646,37 @@ static const char *const date_words[] = {"yesterday", "today", "tomorrow",
 	"last", "this", "next", "week", "day", "days", "ago", "in", "one", "two",
 	"three", "four", "five", "six", "seven", "eight", "nine", "ten", NULL};
 
+/* Each list is tested on the first letter inline before a whole
+ * comparison: a lexicon's words are classified one by one, and the calls
+ * for every name of every list were most of the cost. */
 static int date_word(const char *s, size_t len)
 {
-	if (nf_month_from_name(s, len) || nf_weekday_from_name(s, len) >= 0)
-		return 1;
+	if (!len)
+		return 0;
+	char first = s[0] | 0x20;
+	for (int i = 0; i < 12; i++)
+		if (month_names[i][0] == first && name_match(s, len, month_names[i]))
+			return 1;
+	for (int i = 0; i < 7; i++)
+		if (weekday_names[i][0] == first && name_match(s, len, weekday_names[i]))
+			return 1;
 	for (size_t i = 0; date_words[i]; i++)
-		if (lower_eq(s, len, date_words[i]))
+		if (date_words[i][0] == first && lower_eq(s, len, date_words[i]))
 			return 1;
 	for (size_t i = 0; future_words[i]; i++)
-		if (lower_eq(s, len, future_words[i]))
+		if (future_words[i][0] == first && lower_eq(s, len, future_words[i]))
 			return 1;
 	return 0;
+}
+
+/* A word not yet classified by nf_date_words_add(): examined, as a
+ * relevant one is. */
+#define UNCLASSIFIED 2
+
+static unsigned char classify(const nf_corpus *c, size_t id)
+{
+	const nf_lex_entry *e = &c->lex.entries[id];
+	return id && id < c->lex.count && e->str ? (unsigned char)date_word(e->str, e->len) : 1;
 }
 
 nf_status nf_date_words_init(nf_date_words *w, const nf_corpus *c)
@@ -659,11 +685,25 @@ nf_status nf_date_words_init(nf_date_words *w, const nf_corpus *c)
 	w->relevant = malloc(w->n);
 	if (!w->relevant)
 		return NF_ENOMEM;
-	w->relevant[0] = 1;
-	for (size_t id = 1; id < w->n; id++) {
-		const nf_lex_entry *e = &c->lex.entries[id];
-		w->relevant[id] = id < c->lex.count && e->str ? (unsigned char)date_word(e->str, e->len) : 1;
+	for (size_t id = 0; id < w->n; id++)
+		w->relevant[id] = classify(c, id);
+	return NF_OK;
+}
+
+nf_status nf_date_words_add(nf_date_words *w, const nf_corpus *c, const nf_token *toks, size_t n)
+{
+	size_t want = (size_t)c->lex.count + 1;
+	if (want > w->n) {
+		unsigned char *r = realloc(w->relevant, want);
+		if (!r)
+			return NF_ENOMEM;
+		memset(r + w->n, UNCLASSIFIED, want - w->n);
+		w->relevant = r;
+		w->n = want;
 	}
+	for (size_t i = 0; i < n; i++)
+		if ((toks[i].flags & NF_TOK_WORD) && w->relevant[toks[i].norm] == UNCLASSIFIED)
+			w->relevant[toks[i].norm] = classify(c, toks[i].norm);
 	return NF_OK;
 }
 
