@@ -1,6 +1,7 @@
 /*
  * test_store.c - the SQLite store (store.c): idempotent re-adding, stories
- * that go on across runs, listing and searching, briefing a story, and
+ * that go on across runs (from a store of the older vector layout too),
+ * listing and searching, briefing a story, and
  * the promises about failure: a writer killed with SIGKILL in the middle
  * of adding leaves a store that opens, is consistent, and holds exactly the
  * articles of its commits, while readers kept reading during the adds.
@@ -237,6 +238,40 @@ static void test_stories_go_on(void)
 	nf_ctx_free(ctx);
 }
 
+/* A store written before vectors held their event day: its vectors are
+ * read without one, so the stories still go on. */
+static void test_vectors_without_event_day(void)
+{
+	fresh_store("oldvec");
+	nf_ctx *ctx = nf_ctx_new();
+	nf_store *st = NULL;
+	size_t len;
+	CHECK(nf_store_open(&st, ctx, path, 0) == NF_OK);
+	char *b = block(1, 6, 3, 0, "2031-03-02", &len);
+	CHECK(nf_store_add(st, "day1.jsonl", 1, b, len, NF_INPUT_JSONL) == NF_OK);
+	CHECK(nf_store_commit(st) == NF_OK);
+	free(b);
+	nf_store_close(st);
+	/* the older layout: the same blob without the 4 bytes after the day */
+	sqlite3 *db = NULL;
+	CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+	CHECK(sqlite3_exec(db, "UPDATE articles SET vec = substr(vec, 1, 8) || substr(vec, 13)", NULL,
+	                   NULL, NULL) == SQLITE_OK);
+	CHECK_INT(sqlite3_changes(db), 18);
+	sqlite3_close(db);
+	CHECK(nf_store_open(&st, ctx, path, 0) == NF_OK);
+	b = block(1, 6, 2, 3, "2031-03-04", &len);
+	CHECK(nf_store_add(st, "day3.jsonl", 1, b, len, NF_INPUT_JSONL) == NF_OK);
+	CHECK(nf_store_commit(st) == NF_OK);
+	free(b);
+	listing l;
+	list(st, NULL, NULL, 1, &l);
+	CHECK_INT(l.n, 6); /* no new story: the later articles joined */
+	CHECK_INT(l.total, 30);
+	nf_store_close(st);
+	nf_ctx_free(ctx);
+}
+
 /* Two reports of one event that give different death tolls on the same
  * day: the listing says its figures conflict. */
 static void test_conflict_flag(void)
@@ -416,6 +451,7 @@ int main(void)
 	}
 	RUN(test_readd_is_idempotent);
 	RUN(test_stories_go_on);
+	RUN(test_vectors_without_event_day);
 	RUN(test_conflict_flag);
 	RUN(test_bad_store);
 	RUN(test_kill_while_adding);
