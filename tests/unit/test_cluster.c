@@ -2,7 +2,8 @@
  * test_cluster.c - the streaming clusterer (cluster.c, minhash.c): rewrites
  * of one event join, two events of one kind in one town stay apart, a
  * follow-up months on joins as one a month on would, and a short one on
- * its people's names, but months on only on a name, a note weeks on
+ * its people's names, but months on only on a name, a note two weeks on
+ * joins on the event's day it names, a note weeks on
  * joins its event's reports in one batch on its victim's name, a
  * headline without text joins, undated reports that state different
  * years stay apart, copies are named, stories age out by date and by the
@@ -425,6 +426,31 @@ static void test_follow_up_months_on(void)
 	CHECK(!later_joins(trial(&FIRE_B), "2032-03-06"));
 }
 
+/* A note on event e two weeks on that names its street and, when day is
+ * not NULL, its day, and little else. */
+static char *cause_found(const event *e, const char *day)
+{
+	char *s = malloc(4096);
+	snprintf(s, 4096,
+	         "Heater blamed for fire\n\n"
+	         "A faulty heater started the fire on %s%s%s, investigators "
+	         "said in a report.\n\nThe report asks firms to have heaters checked "
+	         "every year.\n",
+	         e->street, day ? " on " : "", day ? day : "");
+	return s;
+}
+
+/* A note two weeks after its event that names the event's day joins its
+ * story, where the days between the reports alone would keep it out, and
+ * another fire's note with the same day stays out. */
+static void test_follow_up_names_its_day(void)
+{
+	CHECK(later_joins(cause_found(&FIRE_A, "May 6"), "2031-05-20"));
+	CHECK(later_joins(cause_found(&FIRE_A, "Tuesday, May 6"), "2031-05-20"));
+	CHECK(!later_joins(cause_found(&FIRE_A, NULL), "2031-05-20"));
+	CHECK(!later_joins(cause_found(&FIRE_B, "May 6"), "2031-05-20"));
+}
+
 /* A short note on event e, months after it, that shares little but its
  * people's names. */
 static char *sentencing(const event *e)
@@ -787,6 +813,7 @@ int main(void)
 	RUN(test_copy_named);
 	RUN(test_ages_out_by_date);
 	RUN(test_follow_up_months_on);
+	RUN(test_follow_up_names_its_day);
 	RUN(test_follow_up_by_names);
 	RUN(test_months_on_needs_a_name);
 	RUN(test_note_weeks_on_in_batch);
