@@ -181,9 +181,7 @@ static int prefix_eq(const char *s, size_t len, const char *w)
  * a final period. */
 static int name_match(const char *s, size_t len, const char *full)
 {
-	if (!len || (s[0] | 0x20) != full[0])
-		return 0;
-	if (s[len - 1] == '.')
+	if (len && s[len - 1] == '.')
 		len--;
 	if (lower_eq(s, len, full))
 		return 1;
