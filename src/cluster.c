@@ -114,10 +114,12 @@
  * order down), or for an article and a story that share a rare name
  * (gva-dev 0.008 lower). More in bench/README.md.
  */
+#define _DEFAULT_SOURCE /* madvise() and MADV_HUGEPAGE beside POSIX */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <xxhash.h>
 
 #include "cluster.h"
@@ -419,6 +421,41 @@ struct nf_cluster {
 
 /* --- Tables ----------------------------------------------------------------- */
 
+/* The big tables (document frequencies, band keys, the index, the ring)
+ * are read at random, a few times per term of every article: in 4 KiB
+ * pages nearly every such read also missed the TLB (the frequency table
+ * alone is 32 MiB, 8,192 pages). A table of a huge page or more is
+ * aligned to huge pages and marked for transparent huge pages where the
+ * system offers them (Linux's MADV_HUGEPAGE; elsewhere an ordinary
+ * allocation), as util/arena.c does for the corpus. */
+#define HUGE_PAGE ((size_t)1 << 21)
+
+/* n * size zeroed bytes, of which the first keep are copied from old
+ * (of at least keep bytes; NULL when keep is 0), which is then freed:
+ * calloc() and realloc() in one, for tables that grow by doubling. */
+static void *table_alloc(void *old, size_t keep, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		return NULL;
+	size_t bytes = n * size;
+	void *t;
+	if (bytes < HUGE_PAGE) {
+		if (!(t = malloc(bytes ? bytes : 1)))
+			return NULL;
+	} else {
+		if (!(t = aligned_alloc(HUGE_PAGE, (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1))))
+			return NULL;
+#ifdef MADV_HUGEPAGE
+		madvise(t, bytes, MADV_HUGEPAGE); /* only advice: ignored if refused */
+#endif
+	}
+	if (keep)
+		memcpy(t, old, keep);
+	memset((char *)t + keep, 0, bytes - keep);
+	free(old);
+	return t;
+}
+
 static int live(const nf_cluster *cl, uint32_t seq)
 {
 	return seq < cl->next_seq && cl->next_seq - seq <= cl->ring_cap;
@@ -429,11 +466,15 @@ static rec *rec_of(nf_cluster *cl, uint32_t seq)
 	return &cl->ring[seq & (cl->ring_cap - 1)];
 }
 
-static plist *tab_find(const nf_cluster *cl, uint64_t key)
+/* The slot where the probe for key starts. */
+static size_t tab_home(const nf_cluster *cl, uint64_t key)
 {
-	if (!cl->tab)
-		return NULL;
-	size_t i = (size_t)nf_hash_mix(key) & cl->tab_mask;
+	return (size_t)nf_hash_mix(key) & cl->tab_mask;
+}
+
+/* The list of key, probed from its home slot i. */
+static plist *tab_find(const nf_cluster *cl, uint64_t key, size_t i)
+{
 	while (cl->tab[i].key) {
 		if (cl->tab[i].key == key)
 			return &cl->tab[i];
@@ -454,7 +495,7 @@ static nf_status tab_rebuild(nf_cluster *cl, size_t slots)
 {
 	plist *old = cl->tab;
 	size_t old_n = old ? cl->tab_mask + 1 : 0;
-	plist *t = calloc(slots, sizeof *t);
+	plist *t = table_alloc(NULL, 0, slots, sizeof *t);
 	if (!t)
 		return NF_ENOMEM;
 	size_t mask = slots - 1, used = 0;
@@ -1013,11 +1054,17 @@ static float likeness(float all, float figs)
 
 /* --- Stories ------------------------------------------------------------------ */
 
+/* The slot where the probe for story id starts. */
+static size_t story_home(const nf_cluster *cl, unsigned long long id)
+{
+	return (size_t)nf_hash_mix(id) & cl->st_mask;
+}
+
 static story_rec *story_find(const nf_cluster *cl, unsigned long long id)
 {
 	if (!cl->stories)
 		return NULL;
-	size_t i = (size_t)nf_hash_mix(id) & cl->st_mask;
+	size_t i = story_home(cl, id);
 	while (cl->stories[i].id) {
 		if (cl->stories[i].id == id)
 			return &cl->stories[i];
@@ -1030,7 +1077,7 @@ static story_rec *story_find(const nf_cluster *cl, unsigned long long id)
  * whose articles is left in the window. */
 static nf_status story_rebuild(nf_cluster *cl, size_t slots)
 {
-	story_rec *old = cl->stories, *t = calloc(slots, sizeof *t);
+	story_rec *old = cl->stories, *t = table_alloc(NULL, 0, slots, sizeof *t);
 	size_t old_n = old ? cl->st_mask + 1 : 0, used = 0;
 	if (!t)
 		return NF_ENOMEM;
@@ -1183,6 +1230,9 @@ static void select_top(cand *c, size_t n, size_t k)
 	}
 }
 
+/* Terms of a story's sum in a cache line of 64 bytes, for prefetching. */
+#define SUM_LINE (64 / sizeof(nf_term))
+
 /* Likeness of two articles, or of an article and a story, that are too
  * far apart (in days or in the window) to be of one story. */
 #define NO_LINK (-1.0f)
@@ -1210,6 +1260,41 @@ static float story_score(const nf_cluster *cl, const nf_tvec *v, const term_tabl
 	return likeness(all, figs) - time_penalty(v->day, link_day, names >= NAMES_MIN);
 }
 
+/* Postings in a cache line of 64 bytes, and the lines of postings
+ * fetched ahead of story_candidates()'s accumulation: enough to cover a
+ * miss's latency at a few nanoseconds a posting, few enough to stay in
+ * the cache's miss buffers. */
+#define POSTINGS_LINE (64 / sizeof(posting))
+#define POSTINGS_AHEAD 16
+
+/* A cursor over the postings of lists[order[0..n)], in the order they
+ * are accumulated: list i, and the address of its next line to fetch. */
+typedef struct prefetcher {
+	plist *const *lists;
+	const uint64_t *order;
+	uint32_t n, i;
+	uintptr_t at; /* 0: at the start of list i */
+} prefetcher;
+
+/* Starts the fetch of the cursor's next lines lines of postings. The
+ * addresses are of whole lines, the first one's perhaps before the list,
+ * so they are kept as integers, not pointers into it. */
+static void prefetch_postings(prefetcher *pf, size_t lines)
+{
+	while (lines && pf->i < pf->n) {
+		const plist *pl = pf->lists[(uint32_t)pf->order[pf->i]];
+		uintptr_t end = (uintptr_t)(pl->p + pl->len);
+		if (!pf->at)
+			pf->at = (uintptr_t)(pl->p + pl->head) & ~(uintptr_t)63;
+		for (; lines && pf->at < end; lines--, pf->at += 64)
+			__builtin_prefetch((const void *)pf->at);
+		if (pf->at >= end) {
+			pf->i++;
+			pf->at = 0;
+		}
+	}
+}
+
 /* The stories of the recent articles that share terms with v, each with
  * v's likeness to it, into out[0 .. *nout) (at most MAX_CANDIDATES). */
 static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *out,
@@ -1222,8 +1307,23 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 	uint64_t order[NF_CLUSTER_TERMS]; /* a list's length << 32 | its term */
 	plist *lists[NF_CLUSTER_TERMS];
 	uint32_t nl = 0;
+	if (!cl->tab)
+		return NF_OK;
+	/* Each term's list is a cache miss in the table and another at its
+	 * first posting, all independent: in stages, the loads of all 64
+	 * terms are in flight at once rather than two at a time. */
+	size_t home[NF_CLUSTER_TERMS];
 	for (uint32_t k = 0; k < v->n; k++) {
-		plist *pl = tab_find(cl, v->t[k].key);
+		home[k] = tab_home(cl, v->t[k].key);
+		__builtin_prefetch(&cl->tab[home[k]]);
+	}
+	for (uint32_t k = 0; k < v->n; k++) {
+		plist *pl = lists[k] = tab_find(cl, v->t[k].key, home[k]);
+		if (pl)
+			__builtin_prefetch(&pl->p[pl->head]);
+	}
+	for (uint32_t k = 0; k < v->n; k++) {
+		plist *pl = lists[k];
 		if (!pl)
 			continue;
 		trim(cl, pl);
@@ -1242,14 +1342,24 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 			order[j] = order[j - 1];
 		order[j] = x;
 	}
-	size_t nt = 0, budget = POSTINGS_BUDGET;
-	for (uint32_t i = 0; i < nl; i++) {
+	size_t budget = POSTINGS_BUDGET;
+	uint32_t nb = 0; /* the lists the budget reaches */
+	for (; nb < nl; nb++) {
+		const plist *pl = lists[(uint32_t)order[nb]];
+		if (pl->len - pl->head > budget)
+			break;
+		budget -= pl->len - pl->head;
+	}
+	/* Those lists' postings are a few hundred cold lines, a list of a
+	 * rare term too short for the hardware to see a stream in: they are
+	 * fetched POSTINGS_AHEAD lines ahead of the accumulation. */
+	prefetcher pf = {lists, order, nb, 0, 0};
+	prefetch_postings(&pf, POSTINGS_AHEAD);
+	size_t nt = 0;
+	for (uint32_t i = 0; i < nb; i++) {
 		uint32_t k = (uint32_t)order[i];
 		plist *pl = lists[k];
-		size_t len = pl->len - pl->head;
-		if (len > budget)
-			break;
-		budget -= len;
+		prefetch_postings(&pf, (pl->len - pl->head + POSTINGS_LINE - 1) / POSTINGS_LINE);
 		for (uint32_t p = pl->head; p < pl->len; p++) {
 			uint32_t slot = pl->p[p].seq & (cl->ring_cap - 1);
 			float w = v->t[k].w * pl->p[p].w;
@@ -1279,6 +1389,15 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 		select_top(cl->cands, nc, MAX_CANDIDATES);
 		nc = MAX_CANDIDATES;
 	}
+	/* The same for the candidates: their records, then their stories,
+	 * then the stories' sums, each a cold line or more. */
+	for (size_t i = 0; i < nc; i++) {
+		const rec *r = rec_of(cl, cl->cands[i].seq);
+		__builtin_prefetch(&r->story);
+		__builtin_prefetch(&r->v.day);
+	}
+	for (size_t i = 0; cl->stories && i < nc; i++)
+		__builtin_prefetch(&cl->stories[story_home(cl, rec_of(cl, cl->cands[i].seq)->story)]);
 	cl->query++;
 	cl->seen.len = 0;
 	for (size_t i = 0; i < nc; i++) {
@@ -1298,6 +1417,10 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 		*slotp = s;
 		s->mark = cl->query;
 		s->link_day = r->v.day;
+		for (uint32_t j = 0; j < s->n; j += SUM_LINE)
+			__builtin_prefetch(&s->sum[j]);
+		for (uint32_t j = 0; j < s->nfig; j += SUM_LINE)
+			__builtin_prefetch(&s->figs[j]);
 	}
 	story_rec **seen = cl->seen.data;
 	float vfigs = figures_norm(v);
@@ -1344,8 +1467,8 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 		                UINT32_MAX - 1);
 	if (cl->next_seq == cl->ring_cap && cl->ring_cap < cl->ring_max) {
 		uint32_t cap = cl->ring_cap ? cl->ring_cap * 2 : cl->ring_max < 1024 ? cl->ring_max : 1024;
-		rec *r = realloc(cl->ring, cap * sizeof *r);
-		float *acc = r ? realloc(cl->acc, cap * sizeof *acc) : NULL;
+		rec *r = table_alloc(cl->ring, cl->ring_cap * sizeof *r, cap, sizeof *r);
+		float *acc = r ? table_alloc(cl->acc, cl->ring_cap * sizeof *acc, cap, sizeof *acc) : NULL;
 		if (r)
 			cl->ring = r;
 		if (acc)
@@ -1357,8 +1480,6 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 		if (!cands)
 			return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
 		cl->cands = cands;
-		memset(cl->ring + cl->ring_cap, 0, (cap - cl->ring_cap) * sizeof *r);
-		memset(cl->acc + cl->ring_cap, 0, (cap - cl->ring_cap) * sizeof *acc);
 		cl->ring_cap = cap;
 	}
 	uint32_t seq = cl->next_seq;
@@ -1378,7 +1499,7 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 		if (tab_append(cl, v->t[k].key, seq, v->t[k].w))
 			return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
 	if (has_shingles) {
-		if (!cl->lsh && !(cl->lsh = calloc((size_t)1 << cl->lsh_bits, sizeof *cl->lsh)))
+		if (!cl->lsh && !(cl->lsh = table_alloc(NULL, 0, (size_t)1 << cl->lsh_bits, sizeof *cl->lsh)))
 			return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
 		for (int b = 0; b < NF_MINHASH_BANDS; b++) {
 			uint64_t key = nf_minhash_band(v->sig, b);
@@ -1906,7 +2027,7 @@ nf_status nf_cluster_new(nf_cluster **out, nf_ctx *ctx, const nf_cluster_options
 	}
 	cl->df_bits = bits + 6 > DF_BITS_MAX ? DF_BITS_MAX : bits + 6 < DF_BITS_MIN ? DF_BITS_MIN : bits + 6;
 	cl->lsh_bits = bits + 3 > LSH_BITS_MAX ? LSH_BITS_MAX : bits + 3 < LSH_BITS_MIN ? LSH_BITS_MIN : bits + 3;
-	cl->df = calloc((size_t)1 << cl->df_bits, sizeof *cl->df);
+	cl->df = table_alloc(NULL, 0, (size_t)1 << cl->df_bits, sizeof *cl->df);
 	cl->next_story = 1;
 	cl->log_df = malloc(LOG_TABLE * sizeof *cl->log_df);
 	for (size_t i = 0; cl->log_df && i < LOG_TABLE; i++)
