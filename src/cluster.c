@@ -921,6 +921,10 @@ BUCKET_SORT(sort_by_key, nf_term, 6)
  * first batch) the weights are the stream's own. */
 #define IDF_RARE_ARTICLES BATCH
 
+/* Terms ahead whose document frequency make_vector() fetches: a miss's
+ * latency at the few nanoseconds a term's weight takes. */
+#define DF_AHEAD 16
+
 /* The unit vector of the NF_CLUSTER_TERMS heaviest of terms[0..n). */
 static void make_vector(const nf_cluster *cl, const tf_entry *terms, size_t n,
                         nf_term *scratch, float *tmp, nf_tvec *v)
@@ -928,6 +932,10 @@ static void make_vector(const nf_cluster *cl, const tf_entry *terms, size_t n,
 	float lnN1 = logf((float)cl->ndf + 1);
 	float lnN1_rare = cl->ndf < IDF_RARE_ARTICLES ? logf((float)IDF_RARE_ARTICLES + 1) : lnN1;
 	for (size_t i = 0; i < n; i++) {
+		/* the frequencies were counted a batch ago, out of the cache
+		 * since: fetched DF_AHEAD terms ahead */
+		if (i + DF_AHEAD < n)
+			__builtin_prefetch(&cl->df[terms[i + DF_AHEAD].key >> (64 - cl->df_bits)]);
 		scratch[i].key = terms[i].key;
 		scratch[i].w = (1.0f + logf(terms[i].tf)) *
 		               idf(cl, terms[i].key, terms[i].rare ? lnN1_rare : lnN1);
@@ -1937,6 +1945,8 @@ static nf_status run_batch(nf_cluster *cl)
 		spans[2 * i + 1] = cl->terms.len;
 		const tf_entry *t = cl->terms.data;
 		for (size_t k = spans[2 * i]; k < spans[2 * i + 1]; k++) {
+			if (k + DF_AHEAD < spans[2 * i + 1])
+				__builtin_prefetch(&cl->df[t[k + DF_AHEAD].key >> (64 - cl->df_bits)], 1);
 			uint32_t *df = &cl->df[t[k].key >> (64 - cl->df_bits)];
 			if (*df < UINT32_MAX)
 				(*df)++;
