@@ -1441,6 +1441,12 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 	return NF_OK;
 }
 
+/* The slot of band key in the copy finder's table. */
+static lsh_slot *lsh_of(const nf_cluster *cl, uint64_t key)
+{
+	return &cl->lsh[key & ((1u << cl->lsh_bits) - 1)];
+}
+
 /* The earlier article of the window (in days too) that v nearly
  * duplicates, or NULL. */
 static rec *find_copy(nf_cluster *cl, const nf_tvec *v, size_t shingles)
@@ -1451,7 +1457,7 @@ static rec *find_copy(nf_cluster *cl, const nf_tvec *v, size_t shingles)
 	double best_sim = COPY_JACCARD;
 	for (int b = 0; b < NF_MINHASH_BANDS; b++) {
 		uint64_t key = nf_minhash_band(v->sig, b);
-		const lsh_slot *s = &cl->lsh[key & ((1u << cl->lsh_bits) - 1)];
+		const lsh_slot *s = lsh_of(cl, key);
 		if (!key || s->key != key || !live(cl, s->seq))
 			continue;
 		rec *r = rec_of(cl, s->seq);
@@ -1512,7 +1518,7 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 		for (int b = 0; b < NF_MINHASH_BANDS; b++) {
 			uint64_t key = nf_minhash_band(v->sig, b);
 			if (key)
-				cl->lsh[key & ((1u << cl->lsh_bits) - 1)] = (lsh_slot){key, seq};
+				*lsh_of(cl, key) = (lsh_slot){key, seq};
 		}
 	}
 	return NF_OK;
@@ -1541,6 +1547,10 @@ typedef struct batch_art {
 	uint32_t ncands;
 	story_like cands[MAX_CANDIDATES];
 } batch_art;
+
+/* Articles of a slice ahead of the one being assigned whose band keys
+ * are fetched: its candidates take longer than a miss. */
+#define BANDS_AHEAD 2
 
 /* Slots of cl->bands: room for the bands of BATCH articles at a quarter
  * full, so that a probe for a band no earlier article has (nearly every
@@ -1862,10 +1872,15 @@ static nf_status assign_slice(nf_cluster *cl, nf_corpus *c, batch_art *slice, si
 	uint32_t *node_art = cl->node_art;
 	int years = 0;
 	cl->band_stamp++; /* empties cl->bands */
+	for (size_t k = 0; k < n; k++)
+		for (int b = 0; b < NF_MINHASH_BANDS; b++)
+			slice[k].bands[b] = slice[k].shingles ? nf_minhash_band(slice[k].v.sig, b) : 0;
 	for (size_t k = 0; k < n; k++) {
 		batch_art *a = &slice[k];
-		for (int b = 0; b < NF_MINHASH_BANDS; b++)
-			a->bands[b] = a->shingles ? nf_minhash_band(a->v.sig, b) : 0;
+		/* find_copy()'s band keys of a later article, cold lines of a
+		 * big table, fetched while this one is assigned */
+		for (int b = 0; cl->lsh && k + BANDS_AHEAD < n && b < NF_MINHASH_BANDS; b++)
+			__builtin_prefetch(lsh_of(cl, slice[k + BANDS_AHEAD].bands[b]));
 		a->node = NO_NODE;
 		if ((st = find_original(cl, c, slice, k)))
 			return st;
