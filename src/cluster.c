@@ -1377,8 +1377,10 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 			 * yet touched: touched holds one entry per article */
 			if (w <= 0)
 				continue;
-			if (cl->acc[slot] == 0)
-				cl->touched[nt++] = pl->p[p].seq;
+			/* without a branch: whether an article is new to the
+			 * query is a coin toss the predictor loses */
+			cl->touched[nt] = pl->p[p].seq;
+			nt += cl->acc[slot] == 0;
 			cl->acc[slot] += w;
 		}
 	}
@@ -1487,7 +1489,9 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 			cl->ring = r;
 		if (acc)
 			cl->acc = acc;
-		uint32_t *touched = acc ? realloc(cl->touched, cap * sizeof *touched) : NULL;
+		/* one past the articles: story_candidates() writes an entry
+		 * before it knows whether to keep it */
+		uint32_t *touched = acc ? realloc(cl->touched, ((size_t)cap + 1) * sizeof *touched) : NULL;
 		if (touched)
 			cl->touched = touched;
 		cand *cands = touched ? realloc(cl->cands, cap * sizeof *cands) : NULL;
