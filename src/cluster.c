@@ -1241,6 +1241,16 @@ static void select_top(cand *c, size_t n, size_t k)
 /* Terms of a story's sum in a cache line of 64 bytes, for prefetching. */
 #define SUM_LINE (64 / sizeof(nf_term))
 
+/* Starts the fetch of a story's sums, 2.5 KiB each, cold when a query
+ * meets it. */
+static void prefetch_sums(const story_rec *s)
+{
+	for (uint32_t j = 0; j < s->n; j += SUM_LINE)
+		__builtin_prefetch(&s->sum[j]);
+	for (uint32_t j = 0; j < s->nfig; j += SUM_LINE)
+		__builtin_prefetch(&s->figs[j]);
+}
+
 /* Likeness of two articles, or of an article and a story, that are too
  * far apart (in days or in the window) to be of one story. */
 #define NO_LINK (-1.0f)
@@ -1363,14 +1373,20 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 	 * fetched POSTINGS_AHEAD lines ahead of the accumulation. */
 	prefetcher pf = {lists, order, nb, 0, 0};
 	prefetch_postings(&pf, POSTINGS_AHEAD);
+	/* in locals: a store to touched could otherwise be to cl's fields,
+	 * which the compiler then reloads at every posting */
+	float *acc = cl->acc;
+	uint32_t *touched = cl->touched, ring_mask = cl->ring_cap - 1;
 	size_t nt = 0;
 	for (uint32_t i = 0; i < nb; i++) {
 		uint32_t k = (uint32_t)order[i];
-		plist *pl = lists[k];
+		const plist *pl = lists[k];
+		const posting *post = pl->p;
+		float vw = v->t[k].w;
 		prefetch_postings(&pf, (pl->len - pl->head + POSTINGS_LINE - 1) / POSTINGS_LINE);
-		for (uint32_t p = pl->head; p < pl->len; p++) {
-			uint32_t slot = pl->p[p].seq & (cl->ring_cap - 1);
-			float w = v->t[k].w * pl->p[p].w;
+		for (uint32_t p = pl->head, end = pl->len; p < end; p++) {
+			uint32_t slot = post[p].seq & ring_mask;
+			float w = vw * post[p].w;
 			/* a term of idf 0 (a frequency counter shared by common
 			 * terms, or restored, can exceed the articles counted) adds
 			 * nothing, and an accumulator at 0 must mean an article not
@@ -1379,9 +1395,9 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 				continue;
 			/* without a branch: whether an article is new to the
 			 * query is a coin toss the predictor loses */
-			cl->touched[nt] = pl->p[p].seq;
-			nt += cl->acc[slot] == 0;
-			cl->acc[slot] += w;
+			touched[nt] = post[p].seq;
+			nt += acc[slot] == 0;
+			acc[slot] += w;
 		}
 	}
 	/* The articles whose dot product over the indexed terms is highest
@@ -1427,19 +1443,21 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 		*slotp = s;
 		s->mark = cl->query;
 		s->link_day = r->v.day;
-		for (uint32_t j = 0; j < s->n; j += SUM_LINE)
-			__builtin_prefetch(&s->sum[j]);
-		for (uint32_t j = 0; j < s->nfig; j += SUM_LINE)
-			__builtin_prefetch(&s->figs[j]);
 	}
 	story_rec **seen = cl->seen.data;
 	float vfigs = figures_norm(v);
 	term_table tt;
 	if (cl->seen.len)
 		term_table_fill(&tt, v);
-	for (size_t i = 0; i < cl->seen.len; i++)
+	if (cl->seen.len)
+		prefetch_sums(seen[0]);
+	for (size_t i = 0; i < cl->seen.len; i++) {
+		/* the next story's sums come while this one is scored */
+		if (i + 1 < cl->seen.len)
+			prefetch_sums(seen[i + 1]);
 		out[(*nout)++] = (story_like){seen[i]->id,
 		                              story_score(cl, v, &tt, vfigs, seen[i], seen[i]->link_day)};
+	}
 	return NF_OK;
 }
 
