@@ -1280,10 +1280,11 @@ static float story_score(const nf_cluster *cl, const nf_tvec *v, const term_tabl
 
 /* Postings in a cache line of 64 bytes, and the lines of postings
  * fetched ahead of story_candidates()'s accumulation: enough to cover a
- * miss's latency at a few nanoseconds a posting, few enough to stay in
- * the cache's miss buffers. */
+ * miss's latency at a few nanoseconds a posting. By perf's samples on
+ * the synthetic stream's first 45,000, story_candidates() took 20.8%,
+ * 19.5%, 18.6% and 19.5% of the time at 8, 16, 32 and 64 lines. */
 #define POSTINGS_LINE (64 / sizeof(posting))
-#define POSTINGS_AHEAD 16
+#define POSTINGS_AHEAD 32
 
 /* A cursor over the postings of lists[order[0..n)], in the order they
  * are accumulated: list i, and the address of its next line to fetch. */
