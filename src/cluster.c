@@ -1532,6 +1532,18 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 		return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
 	cl->next_seq++;
 	story_add(cl, s, v, seq);
+	/* as in story_candidates(): the terms' slots, then their lists'
+	 * ends, fetched for all the terms before any is appended to */
+	if (cl->tab) {
+		size_t home[NF_CLUSTER_TERMS];
+		for (uint32_t k = 0; k < v->n; k++)
+			__builtin_prefetch(&cl->tab[home[k] = tab_home(cl, v->t[k].key)]);
+		for (uint32_t k = 0; k < v->n; k++) {
+			const plist *pl = tab_find(cl, v->t[k].key, home[k]);
+			if (pl)
+				__builtin_prefetch(pl->p + pl->len, 1);
+		}
+	}
 	for (uint32_t k = 0; k < v->n; k++)
 		if (tab_append(cl, v->t[k].key, seq, v->t[k].w))
 			return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
