@@ -430,30 +430,32 @@ struct nf_cluster {
  * allocation), as util/arena.c does for the corpus. */
 #define HUGE_PAGE ((size_t)1 << 21)
 
-/* n * size zeroed bytes, of which the first keep are copied from old
- * (of at least keep bytes; NULL when keep is 0), which is then freed:
- * calloc() and realloc() in one, for tables that grow by doubling. */
-static void *table_alloc(void *old, size_t keep, size_t n, size_t size)
+/* Marks the whole huge pages within t[0..bytes) for transparent huge
+ * pages; returns t. */
+static void *huge_advice(void *t, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+	uintptr_t lo = ((uintptr_t)t + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+	uintptr_t hi = ((uintptr_t)t + bytes) & ~(uintptr_t)(HUGE_PAGE - 1);
+	if (t && hi > lo)
+		madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* only advice: ignored if refused */
+#else
+	(void)bytes;
+#endif
+	return t;
+}
+
+/* calloc(n, size) for a table: from a huge page up, aligned to huge
+ * pages and marked for them. */
+static void *table_calloc(size_t n, size_t size)
 {
 	if (size && n > SIZE_MAX / size)
 		return NULL;
 	size_t bytes = n * size;
-	void *t;
-	if (bytes < HUGE_PAGE) {
-		if (!(t = malloc(bytes ? bytes : 1)))
-			return NULL;
-	} else {
-		if (!(t = aligned_alloc(HUGE_PAGE, (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1))))
-			return NULL;
-#ifdef MADV_HUGEPAGE
-		madvise(t, bytes, MADV_HUGEPAGE); /* only advice: ignored if refused */
-#endif
-	}
-	if (keep)
-		memcpy(t, old, keep);
-	memset((char *)t + keep, 0, bytes - keep);
-	free(old);
-	return t;
+	if (bytes < HUGE_PAGE)
+		return calloc(n, size);
+	void *t = aligned_alloc(HUGE_PAGE, (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1));
+	return t ? memset(huge_advice(t, bytes), 0, bytes) : NULL;
 }
 
 static int live(const nf_cluster *cl, uint32_t seq)
@@ -495,7 +497,7 @@ static nf_status tab_rebuild(nf_cluster *cl, size_t slots)
 {
 	plist *old = cl->tab;
 	size_t old_n = old ? cl->tab_mask + 1 : 0;
-	plist *t = table_alloc(NULL, 0, slots, sizeof *t);
+	plist *t = table_calloc(slots, sizeof *t);
 	if (!t)
 		return NF_ENOMEM;
 	size_t mask = slots - 1, used = 0;
@@ -1085,7 +1087,7 @@ static story_rec *story_find(const nf_cluster *cl, unsigned long long id)
  * whose articles is left in the window. */
 static nf_status story_rebuild(nf_cluster *cl, size_t slots)
 {
-	story_rec *old = cl->stories, *t = table_alloc(NULL, 0, slots, sizeof *t);
+	story_rec *old = cl->stories, *t = table_calloc(slots, sizeof *t);
 	size_t old_n = old ? cl->st_mask + 1 : 0, used = 0;
 	if (!t)
 		return NF_ENOMEM;
@@ -1502,8 +1504,11 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 		                UINT32_MAX - 1);
 	if (cl->next_seq == cl->ring_cap && cl->ring_cap < cl->ring_max) {
 		uint32_t cap = cl->ring_cap ? cl->ring_cap * 2 : cl->ring_max < 1024 ? cl->ring_max : 1024;
-		rec *r = table_alloc(cl->ring, cl->ring_cap * sizeof *r, cap, sizeof *r);
-		float *acc = r ? table_alloc(cl->acc, cl->ring_cap * sizeof *acc, cap, sizeof *acc) : NULL;
+		/* realloc(), which moves the pages rather than copy them: fresh
+		 * memory costs most where a virtual machine backs it (in huge
+		 * pages, the part moved stays in small ones) */
+		rec *r = huge_advice(realloc(cl->ring, cap * sizeof *r), cap * sizeof *r);
+		float *acc = r ? realloc(cl->acc, cap * sizeof *acc) : NULL;
 		if (r)
 			cl->ring = r;
 		if (acc)
@@ -1517,6 +1522,8 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 		if (!cands)
 			return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
 		cl->cands = cands;
+		memset(cl->ring + cl->ring_cap, 0, (cap - cl->ring_cap) * sizeof *r);
+		memset(cl->acc + cl->ring_cap, 0, (cap - cl->ring_cap) * sizeof *acc);
 		cl->ring_cap = cap;
 	}
 	uint32_t seq = cl->next_seq;
@@ -1548,7 +1555,7 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 		if (tab_append(cl, v->t[k].key, seq, v->t[k].w))
 			return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
 	if (has_shingles) {
-		if (!cl->lsh && !(cl->lsh = table_alloc(NULL, 0, (size_t)1 << cl->lsh_bits, sizeof *cl->lsh)))
+		if (!cl->lsh && !(cl->lsh = table_calloc((size_t)1 << cl->lsh_bits, sizeof *cl->lsh)))
 			return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
 		for (int b = 0; b < NF_MINHASH_BANDS; b++) {
 			uint64_t key = nf_minhash_band(v->sig, b);
@@ -2087,7 +2094,7 @@ nf_status nf_cluster_new(nf_cluster **out, nf_ctx *ctx, const nf_cluster_options
 	}
 	cl->df_bits = bits + 6 > DF_BITS_MAX ? DF_BITS_MAX : bits + 6 < DF_BITS_MIN ? DF_BITS_MIN : bits + 6;
 	cl->lsh_bits = bits + 3 > LSH_BITS_MAX ? LSH_BITS_MAX : bits + 3 < LSH_BITS_MIN ? LSH_BITS_MIN : bits + 3;
-	cl->df = table_alloc(NULL, 0, (size_t)1 << cl->df_bits, sizeof *cl->df);
+	cl->df = table_calloc((size_t)1 << cl->df_bits, sizeof *cl->df);
 	cl->next_story = 1;
 	cl->log_df = malloc(LOG_TABLE * sizeof *cl->log_df);
 	for (size_t i = 0; cl->log_df && i < LOG_TABLE; i++)
