@@ -384,7 +384,7 @@ struct nf_cluster {
 	uint32_t query;       /* queries made, for story.mark */
 	nf_vec seen;          /* story_rec *: stories met by the current query */
 	nf_term *merge;       /* scratch for story sums */
-	float *merge_w;
+	uint32_t *merge_w;
 
 	size_t count;         /* articles clustered */
 	size_t ingested;      /* articles read */
@@ -819,48 +819,60 @@ static float idf(const nf_cluster *cl, uint64_t key, float lnN1)
 	return w > 0 ? w : 0; /* restored counts can exceed N */
 }
 
-static void swap_f(float *a, float *b)
+/* A float's bits as an unsigned integer of the same order (negative
+ * numbers flipped whole, the others' sign bit set), and back: keys for
+ * a radix select. Of equal floats only -0 and +0 differ. */
+static uint32_t order_key(float f)
 {
-	float t = *a;
-	*a = *b;
-	*b = t;
+	uint32_t u;
+	memcpy(&u, &f, sizeof u);
+	return u ^ ((u >> 31) ? UINT32_MAX : 0x80000000u);
 }
 
-/* The k-th largest of w[0..n), 1 <= k <= n (quickselect with a three-way
- * partition, so equal weights cost nothing); w is reordered. */
-static float kth_largest(float *w, size_t n, size_t k)
+static float order_value(uint32_t u)
 {
-	long lo = 0, hi = (long)n - 1, want = (long)k - 1;
-	while (lo < hi) {
-		float pivot = w[lo + (hi - lo) / 2];
-		long lt = lo, i = lo, gt = hi;
-		while (i <= gt) {
-			if (w[i] > pivot)
-				swap_f(&w[lt++], &w[i++]);
-			else if (w[i] < pivot)
-				swap_f(&w[i], &w[gt--]);
-			else
-				i++;
+	u ^= (u >> 31) ? 0x80000000u : UINT32_MAX;
+	float f;
+	memcpy(&f, &u, sizeof f);
+	return f;
+}
+
+/* The k-th largest of keys[0..n), 1 <= k <= n; keys are reordered. A
+ * radix select, a byte at a time from the top: the byte's histogram
+ * among the keys still in the running, the byte of the k-th largest,
+ * the keys with it kept. No comparison of two weights, so none of the
+ * mispredicted branches of the quickselect it replaces (whether a weight
+ * is above the pivot is a coin toss): keep_heaviest() took 3.7% of the
+ * time on the synthetic stream's first 45,000 by perf's samples. */
+static uint32_t kth_largest(uint32_t *keys, size_t n, size_t k)
+{
+	for (int shift = 24; shift >= 0 && n > 1; shift -= 8) {
+		uint32_t count[256] = {0};
+		for (size_t i = 0; i < n; i++)
+			count[keys[i] >> shift & 255]++;
+		uint32_t byte = 255;
+		for (; count[byte] < k; byte--)
+			k -= count[byte];
+		size_t m = 0;
+		for (size_t i = 0; i < n; i++) {
+			keys[m] = keys[i];
+			m += (keys[i] >> shift & 255) == byte;
 		}
-		if (want < lt)
-			hi = lt - 1;
-		else if (want > gt)
-			lo = gt + 1;
-		else
-			return pivot;
+		n = m;
 	}
-	return w[lo];
+	return keys[0];
 }
 
 /* Keeps, in place and in their order, the k heaviest of t[0..n) (the
  * first ones among equals); returns how many are kept. tmp holds n. */
-static size_t keep_heaviest(nf_term *t, size_t n, size_t k, float *tmp)
+static size_t keep_heaviest(nf_term *t, size_t n, size_t k, uint32_t *tmp)
 {
 	if (n <= k)
 		return n;
 	for (size_t i = 0; i < n; i++)
-		tmp[i] = t[i].w;
-	float cut = kth_largest(tmp, n, k);
+		tmp[i] = order_key(t[i].w);
+	/* -0 or +0: the same cut to the float comparisons below */
+	float cut = order_value(kth_largest(tmp, n, k));
 	size_t above = 0, o = 0;
 	for (size_t i = 0; i < n; i++)
 		above += t[i].w > cut;
@@ -933,7 +945,7 @@ BUCKET_SORT(sort_by_key, nf_term, 6)
 
 /* The unit vector of the NF_CLUSTER_TERMS heaviest of terms[0..n). */
 static void make_vector(const nf_cluster *cl, const tf_entry *terms, size_t n,
-                        nf_term *scratch, float *tmp, nf_tvec *v)
+                        nf_term *scratch, uint32_t *tmp, nf_tvec *v)
 {
 	float lnN1 = logf((float)cl->ndf + 1);
 	float lnN1_rare = cl->ndf < IDF_RARE_ARTICLES ? logf((float)IDF_RARE_ARTICLES + 1) : lnN1;
@@ -2029,7 +2041,7 @@ static nf_status run_batch(nf_cluster *cl)
 	/* Pass 2: vectors and signatures, then assignments and callbacks in
 	 * input order, a slice of at most BATCH articles at a time. */
 	nf_term *scratch = NULL;
-	float *tmp = NULL;
+	uint32_t *tmp = NULL;
 	size_t scratch_n = 0, ns = 0;
 	for (size_t i = 0; !st && i < n; i++) {
 		if (spans[2 * i] != SIZE_MAX) {
@@ -2039,7 +2051,7 @@ static nf_status run_batch(nf_cluster *cl)
 				nf_term *p = realloc(scratch, nt * sizeof *p);
 				if (p)
 					scratch = p;
-				float *q = p ? realloc(tmp, nt * sizeof *q) : NULL;
+				uint32_t *q = p ? realloc(tmp, nt * sizeof *q) : NULL;
 				if (!q) {
 					st = NF_ENOMEM;
 					break;
