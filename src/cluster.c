@@ -877,12 +877,12 @@ static size_t keep_heaviest(nf_term *t, size_t n, size_t k, uint32_t *tmp)
 	for (size_t i = 0; i < n; i++)
 		above += t[i].w > cut;
 	size_t ties = k - above;
+	/* without a branch on each weight, as in kth_largest() */
 	for (size_t i = 0; i < n; i++) {
-		if (t[i].w > cut || (t[i].w == cut && ties)) {
-			if (t[i].w == cut)
-				ties--;
-			t[o++] = t[i];
-		}
+		size_t tie = (t[i].w == cut) & (ties > 0);
+		ties -= tie;
+		t[o] = t[i];
+		o += (t[i].w > cut) | tie;
 	}
 	return o;
 }
