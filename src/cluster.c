@@ -591,6 +591,15 @@ static inline uint64_t lex_hash(nf_cluster *cl, const nf_corpus *c, uint32_t id)
 	return lex_hash_fill(cl, c, id);
 }
 
+/* The slot of term key in cl->tf: the key is a mixed hash already
+ * (term_key()), its low bits the kind: not mixed again (count_terms()
+ * 6.6% of the time to 5.9% by perf's samples). The order of an
+ * article's terms is that of cl->tf_slots, whatever their slots. */
+static size_t tf_home(uint64_t key, size_t mask)
+{
+	return (size_t)(key >> 32) & mask;
+}
+
 /* Doubles cl->tf: tf_add()'s slow path, apart so that the rest is
  * inlined in count_terms() (2.4 million calls in the synthetic stream's
  * first 10,000 articles). */
@@ -603,7 +612,7 @@ static nf_status tf_grow(nf_cluster *cl)
 	size_t *used = cl->tf_slots.data;
 	for (size_t k = 0; k < cl->tf_slots.len; k++) {
 		const tf_entry *e = &cl->tf[used[k]];
-		size_t i = (size_t)nf_hash_mix(e->key) & (slots - 1);
+		size_t i = tf_home(e->key, slots - 1);
 		while (t[i].key)
 			i = (i + 1) & (slots - 1);
 		t[i] = *e;
@@ -620,7 +629,7 @@ static inline nf_status tf_add(nf_cluster *cl, uint64_t key, float n, int rare)
 	nf_status st;
 	if (((cl->tf_used + 1) * 2 > cl->tf_mask + 1 || !cl->tf) && (st = tf_grow(cl)))
 		return st;
-	size_t i = (size_t)nf_hash_mix(key) & cl->tf_mask;
+	size_t i = tf_home(key, cl->tf_mask);
 	while (cl->tf[i].key && cl->tf[i].key != key)
 		i = (i + 1) & cl->tf_mask;
 	if (!cl->tf[i].key) {
