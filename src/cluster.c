@@ -309,6 +309,7 @@ typedef struct plist {
 
 typedef struct rec {
 	unsigned long long story;
+	int32_t day; /* v.day, in story's cache line for story_candidates() */
 	char *id;
 	nf_tvec v;
 } rec;
@@ -1454,7 +1455,6 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 	for (size_t i = 0; i < nc; i++) {
 		const rec *r = rec_of(cl, cl->cands[i].seq);
 		__builtin_prefetch(&r->story);
-		__builtin_prefetch(&r->v.day);
 	}
 	for (size_t i = 0; cl->stories && i < nc; i++)
 		__builtin_prefetch(&cl->stories[story_home(cl, rec_of(cl, cl->cands[i].seq)->story)]);
@@ -1463,12 +1463,12 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 	for (size_t i = 0; i < nc; i++) {
 		rec *r = rec_of(cl, cl->cands[i].seq);
 		story_rec *s = story_find(cl, r->story);
-		if (!s || (uint32_t)day_gap(v->day, r->v.day) > cl->window_days)
+		if (!s || (uint32_t)day_gap(v->day, r->day) > cl->window_days)
 			continue;
 		if (s->mark == cl->query) {
 			/* the closest in time of the story's candidates */
-			if (day_gap(v->day, r->v.day) < day_gap(v->day, s->link_day))
-				s->link_day = r->v.day;
+			if (day_gap(v->day, r->day) < day_gap(v->day, s->link_day))
+				s->link_day = r->day;
 			continue;
 		}
 		story_rec **slotp = nf_vec_push(&cl->seen, sizeof *slotp);
@@ -1476,7 +1476,7 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 			return NF_ENOMEM;
 		*slotp = s;
 		s->mark = cl->query;
-		s->link_day = r->v.day;
+		s->link_day = r->day;
 	}
 	story_rec **seen = cl->seen.data;
 	float vfigs = figures_norm(v);
@@ -1565,6 +1565,7 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 	if (!r->id)
 		return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
 	r->story = story;
+	r->day = v->day;
 	r->v = *v;
 	story_rec *s = story_get(cl, story);
 	if (!s)
