@@ -877,27 +877,6 @@ static const char *find_ci(const char *s, size_t n, const char *w)
 	return NULL;
 }
 
-/* Whether the word at s[0..n) may be a month's name as nf_date_scan()
- * reads one ("Jan", "Sept.", "September"): 3 to 9 letters (its shortest
- * and longest forms), the first two those of a month. Most words that
- * start with a month's first letter ("a", "and", "said") are not, and
- * each scan costs hundreds of instructions: find_date() took 7.1 million
- * a bench_text pass, 3.8 with this test. */
-static int month_like(const char *s, size_t n)
-{
-	static const char firsts[][2] = {{'j', 'a'}, {'f', 'e'}, {'m', 'a'}, {'a', 'p'}, {'j', 'u'},
-	                                 {'a', 'u'}, {'s', 'e'}, {'o', 'c'}, {'n', 'o'}, {'d', 'e'}};
-	size_t k = 0;
-	while (k < n && k < 10 && is_alpha((unsigned char)s[k]))
-		k++;
-	if (k < 3 || k > 9)
-		return 0;
-	for (size_t i = 0; i < sizeof firsts / sizeof *firsts; i++)
-		if ((s[0] | 0x20) == firsts[i][0] && (s[1] | 0x20) == firsts[i][1])
-			return 1;
-	return 0;
-}
-
 /* The first complete date (day, month and year) in s[0..n). Every date
  * nf_date_scan() reads holds a digit (day and year), so none starts after
  * the last digit. */
@@ -914,7 +893,7 @@ static int find_date(const char *s, size_t n, nf_date *out)
 		if (i && is_digit((unsigned char)s[i - 1]))
 			continue;
 		/* a date starting with a letter starts with a month's name */
-		if (is_alpha((unsigned char)s[i]) && !month_like(s + i, n - i))
+		if (is_alpha((unsigned char)s[i]) && !nf_month_maybe(s + i, n - i))
 			continue;
 		nf_date d;
 		if (nf_date_scan(s + i, n - i, &d) && d.y && d.m && d.d) {

@@ -212,6 +212,19 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+int nf_month_maybe(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && k < 10 && is_alpha(s[k]))
+		k++;
+	if (k < 3 || k > 9) /* "Jan" to "September" */
+		return 0;
+	for (int i = 0; i < 12; i++)
+		if ((s[0] | 0x20) == month_names[i][0] && (s[1] | 0x20) == month_names[i][1])
+			return 1;
+	return 0;
+}
+
 /* A word of letters (and a trailing period) at s. */
 static size_t word_len(const char *s, size_t len)
 {
