@@ -68,7 +68,11 @@
  * Cost: per article, linear in its length plus the postings of its rarer
  * terms, which the ring bounds, plus its batch's pairs that share terms;
  * memory is the ring, the index over it, the frequency table and one
- * batch: constant in the length of the stream.
+ * batch: constant in the length of the stream. Most of those reads are
+ * cache misses at random in tables of tens of megabytes, so the tables
+ * are in huge pages and each article's lookups are made in stages, the
+ * lines they need fetched ahead (__builtin_prefetch, a hint: the results
+ * are the same without it).
  *
  * Measured (bench/cluster, BCubed F1): gva-dev 0.929 in date order,
  * 0.927 in file order; ECB+ subtopics 0.957 (the scikit-learn peer: 0.840
@@ -422,14 +426,17 @@ struct nf_cluster {
 
 /* --- Tables ----------------------------------------------------------------- */
 
-/* The big tables (document frequencies, band keys, the index, the ring)
- * are read at random, a few times per term of every article: in 4 KiB
- * pages nearly every such read also missed the TLB (the frequency table
- * alone is 32 MiB, 8,192 pages). A table of a huge page or more is
- * aligned to huge pages and marked for transparent huge pages where the
- * system offers them (Linux's MADV_HUGEPAGE; elsewhere an ordinary
- * allocation), as util/arena.c does for the corpus. */
+/* The big tables (document frequencies, band keys, the index, the
+ * stories, the ring) are read at random, a few times per term of every
+ * article: in 4 KiB pages nearly every such read also missed the TLB
+ * (the frequency table alone is 32 MiB, 8,192 pages). They are marked
+ * for transparent huge pages where the system offers them (Linux's
+ * MADV_HUGEPAGE; elsewhere nothing changes), as util/arena.c does for
+ * the corpus; a table of a huge page or more is aligned to them. */
 #define HUGE_PAGE ((size_t)1 << 21)
+
+/* Bytes of a cache line, for prefetching a table a line at a time. */
+#define CACHE_LINE 64
 
 /* Marks the whole huge pages within t[0..bytes) for transparent huge
  * pages; returns t. */
@@ -484,6 +491,21 @@ static plist *tab_find(const nf_cluster *cl, uint64_t key, size_t i)
 		i = (i + 1) & cl->tab_mask;
 	}
 	return NULL;
+}
+
+/* The list of each of v's terms into lists[0..v->n) (NULL for a term
+ * with none). Each is a cache miss in a big table, all independent: in
+ * two stages (every term's slot fetched, then every list found), they
+ * are in flight at once rather than one at a time. */
+static void tab_find_all(const nf_cluster *cl, const nf_tvec *v, plist **lists)
+{
+	size_t home[NF_CLUSTER_TERMS];
+	for (uint32_t k = 0; k < v->n; k++) {
+		home[k] = tab_home(cl, v->t[k].key);
+		__builtin_prefetch(&cl->tab[home[k]]);
+	}
+	for (uint32_t k = 0; k < v->n; k++)
+		lists[k] = tab_find(cl, v->t[k].key, home[k]);
 }
 
 static void trim(const nf_cluster *cl, plist *pl)
@@ -852,8 +874,8 @@ static float order_value(uint32_t u)
  * among the keys still in the running, the byte of the k-th largest,
  * the keys with it kept. No comparison of two weights, so none of the
  * mispredicted branches of the quickselect it replaces (whether a weight
- * is above the pivot is a coin toss): keep_heaviest() took 3.7% of the
- * time on the synthetic stream's first 45,000 by perf's samples. */
+ * is above the pivot is a coin toss): keep_heaviest() 3.7% of the time on
+ * the synthetic stream's first 45,000 to 2.2%, by perf's samples. */
 static uint32_t kth_largest(uint32_t *keys, size_t n, size_t k)
 {
 	for (int shift = 24; shift >= 0 && n > 1; shift -= 8) {
@@ -1266,8 +1288,8 @@ static void select_top(cand *c, size_t n, size_t k)
 	}
 }
 
-/* Terms of a story's sum in a cache line of 64 bytes, for prefetching. */
-#define SUM_LINE (64 / sizeof(nf_term))
+/* Terms of a story's sum in a cache line. */
+#define SUM_LINE (CACHE_LINE / sizeof(nf_term))
 
 /* Stories whose sums are fetched ahead of the one scored: more fill the
  * miss buffers (by perf's samples on the synthetic stream's first
@@ -1312,12 +1334,12 @@ static float story_score(const nf_cluster *cl, const nf_tvec *v, const term_tabl
 	return likeness(all, figs) - time_penalty(v->day, link_day, names >= NAMES_MIN);
 }
 
-/* Postings in a cache line of 64 bytes, and the lines of postings
+/* Postings in a cache line, and the lines of postings
  * fetched ahead of story_candidates()'s accumulation: enough to cover a
  * miss's latency at a few nanoseconds a posting. By perf's samples on
  * the synthetic stream's first 45,000, story_candidates() took 20.8%,
  * 19.5%, 18.6% and 19.5% of the time at 8, 16, 32 and 64 lines. */
-#define POSTINGS_LINE (64 / sizeof(posting))
+#define POSTINGS_LINE (CACHE_LINE / sizeof(posting))
 #define POSTINGS_AHEAD 32
 
 /* A cursor over the postings of lists[order[0..n)], in the order they
@@ -1338,8 +1360,8 @@ static void prefetch_postings(prefetcher *pf, size_t lines)
 		const plist *pl = pf->lists[(uint32_t)pf->order[pf->i]];
 		uintptr_t end = (uintptr_t)(pl->p + pl->len);
 		if (!pf->at)
-			pf->at = (uintptr_t)(pl->p + pl->head) & ~(uintptr_t)63;
-		for (; lines && pf->at < end; lines--, pf->at += 64)
+			pf->at = (uintptr_t)(pl->p + pl->head) & ~(uintptr_t)(CACHE_LINE - 1);
+		for (; lines && pf->at < end; lines--, pf->at += CACHE_LINE)
 			__builtin_prefetch((const void *)pf->at);
 		if (pf->at >= end) {
 			pf->i++;
@@ -1362,19 +1384,10 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 	uint32_t nl = 0;
 	if (!cl->tab)
 		return NF_OK;
-	/* Each term's list is a cache miss in the table and another at its
-	 * first posting, all independent: in stages, the loads of all 64
-	 * terms are in flight at once rather than two at a time. */
-	size_t home[NF_CLUSTER_TERMS];
-	for (uint32_t k = 0; k < v->n; k++) {
-		home[k] = tab_home(cl, v->t[k].key);
-		__builtin_prefetch(&cl->tab[home[k]]);
-	}
-	for (uint32_t k = 0; k < v->n; k++) {
-		plist *pl = lists[k] = tab_find(cl, v->t[k].key, home[k]);
-		if (pl)
-			__builtin_prefetch(&pl->p[pl->head]);
-	}
+	tab_find_all(cl, v, lists);
+	for (uint32_t k = 0; k < v->n; k++)
+		if (lists[k])
+			__builtin_prefetch(&lists[k]->p[lists[k]->head]);
 	for (uint32_t k = 0; k < v->n; k++) {
 		plist *pl = lists[k];
 		if (!pl)
@@ -1451,7 +1464,8 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 		nc = MAX_CANDIDATES;
 	}
 	/* The same for the candidates: their records, then their stories,
-	 * then the stories' sums, each a cold line or more. */
+	 * each a cold line (the stories' sums are fetched as they are
+	 * scored, below). */
 	for (size_t i = 0; i < nc; i++) {
 		const rec *r = rec_of(cl, cl->cands[i].seq);
 		__builtin_prefetch(&r->story);
@@ -1572,17 +1586,14 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 		return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
 	cl->next_seq++;
 	story_add(cl, s, v, seq);
-	/* as in story_candidates(): the terms' slots, then their lists'
-	 * ends, fetched for all the terms before any is appended to */
+	/* the lists' ends, fetched for all the terms before any is
+	 * appended to */
 	if (cl->tab) {
-		size_t home[NF_CLUSTER_TERMS];
+		plist *lists[NF_CLUSTER_TERMS];
+		tab_find_all(cl, v, lists);
 		for (uint32_t k = 0; k < v->n; k++)
-			__builtin_prefetch(&cl->tab[home[k] = tab_home(cl, v->t[k].key)]);
-		for (uint32_t k = 0; k < v->n; k++) {
-			const plist *pl = tab_find(cl, v->t[k].key, home[k]);
-			if (pl)
-				__builtin_prefetch(pl->p + pl->len, 1);
-		}
+			if (lists[k])
+				__builtin_prefetch(lists[k]->p + lists[k]->len, 1);
 	}
 	for (uint32_t k = 0; k < v->n; k++)
 		if (tab_append(cl, v->t[k].key, seq, v->t[k].w))
