@@ -79,7 +79,8 @@
  * and 0.870); a few stories' reports alone (cluster_small.py) 0.85 to
  * 0.95. Cost: 8,600 articles/s of one core's CPU time at 100,000 articles
  * of the synthetic stream (7,200 at a million in round 4), peak RSS 480
- * MB; 41 to 52 times the peer's speed at 45,000.
+ * MB; 41 to 52 times the peer's speed at 45,000 in round 7, and 19%
+ * less CPU time there since (round 8).
  *
  * Rejected: comparing each article with every story's centroid (the cost
  * grows with the stories); assigning articles one at a time (ECB+ 0.86:
