@@ -178,6 +178,20 @@ static void test_readd_is_idempotent(void)
 	nf_ctx_free(ctx);
 }
 
+/* A run that adds articles i0 .. i0+per-1 of six stories, dated date, to
+ * the store at path, as input name, and commits them. */
+static void six_stories_run(nf_ctx *ctx, const char *name, int per, int i0, const char *date)
+{
+	nf_store *st = NULL;
+	size_t len;
+	CHECK(nf_store_open(&st, ctx, path, 0) == NF_OK);
+	char *b = block(1, 6, per, i0, date, &len);
+	CHECK(nf_store_add(st, name, 1, b, len, NF_INPUT_JSONL) == NF_OK);
+	CHECK(nf_store_commit(st) == NF_OK);
+	free(b);
+	nf_store_close(st);
+}
+
 /* Articles of the same stories added by a later run join the stories of
  * the earlier one; listing filters by date and words; a story briefs. */
 static void test_stories_go_on(void)
@@ -185,24 +199,15 @@ static void test_stories_go_on(void)
 	fresh_store("goon");
 	nf_ctx *ctx = nf_ctx_new();
 	nf_store *st = NULL;
-	size_t len;
-	CHECK(nf_store_open(&st, ctx, path, 0) == NF_OK);
-	char *b = block(1, 6, 3, 0, "2031-03-02", &len);
-	CHECK(nf_store_add(st, "day1.jsonl", 1, b, len, NF_INPUT_JSONL) == NF_OK);
-	CHECK(nf_store_commit(st) == NF_OK);
-	free(b);
-	nf_store_close(st);
+	six_stories_run(ctx, "day1.jsonl", 3, 0, "2031-03-02");
 	listing l1;
 	CHECK(nf_store_open(&st, ctx, path, NF_STORE_READONLY) == NF_OK);
 	list(st, NULL, NULL, 0, &l1);
 	nf_store_close(st);
 	CHECK_INT(l1.n, 6);
 
-	CHECK(nf_store_open(&st, ctx, path, 0) == NF_OK);
-	b = block(1, 6, 2, 3, "2031-03-04", &len);
-	CHECK(nf_store_add(st, "day3.jsonl", 1, b, len, NF_INPUT_JSONL) == NF_OK);
-	CHECK(nf_store_commit(st) == NF_OK);
-	free(b);
+	six_stories_run(ctx, "day3.jsonl", 2, 3, "2031-03-04");
+	CHECK(nf_store_open(&st, ctx, path, NF_STORE_READONLY) == NF_OK);
 	listing l2;
 	list(st, NULL, NULL, 1, &l2);
 	CHECK_INT(l2.n, 6); /* no new story: the later articles joined */
@@ -244,14 +249,7 @@ static void test_vectors_without_event_day(void)
 {
 	fresh_store("oldvec");
 	nf_ctx *ctx = nf_ctx_new();
-	nf_store *st = NULL;
-	size_t len;
-	CHECK(nf_store_open(&st, ctx, path, 0) == NF_OK);
-	char *b = block(1, 6, 3, 0, "2031-03-02", &len);
-	CHECK(nf_store_add(st, "day1.jsonl", 1, b, len, NF_INPUT_JSONL) == NF_OK);
-	CHECK(nf_store_commit(st) == NF_OK);
-	free(b);
-	nf_store_close(st);
+	six_stories_run(ctx, "day1.jsonl", 3, 0, "2031-03-02");
 	/* the older layout: the same blob without the 4 bytes after the day */
 	sqlite3 *db = NULL;
 	CHECK(sqlite3_open(path, &db) == SQLITE_OK);
@@ -259,11 +257,9 @@ static void test_vectors_without_event_day(void)
 	                   NULL, NULL) == SQLITE_OK);
 	CHECK_INT(sqlite3_changes(db), 18);
 	sqlite3_close(db);
-	CHECK(nf_store_open(&st, ctx, path, 0) == NF_OK);
-	b = block(1, 6, 2, 3, "2031-03-04", &len);
-	CHECK(nf_store_add(st, "day3.jsonl", 1, b, len, NF_INPUT_JSONL) == NF_OK);
-	CHECK(nf_store_commit(st) == NF_OK);
-	free(b);
+	six_stories_run(ctx, "day3.jsonl", 2, 3, "2031-03-04");
+	nf_store *st = NULL;
+	CHECK(nf_store_open(&st, ctx, path, NF_STORE_READONLY) == NF_OK);
 	listing l;
 	list(st, NULL, NULL, 1, &l);
 	CHECK_INT(l.n, 6); /* no new story: the later articles joined */
