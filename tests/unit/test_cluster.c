@@ -314,7 +314,8 @@ static void test_new_event_after_story(void)
 }
 
 /* A reprint with one added line is a copy of the original, whether it
- * comes in the original's batch or in a later one. */
+ * comes in the original's batch or in a later one; the same text months
+ * on is no copy, in a later batch or its own. */
 static void test_copy_named(void)
 {
 	nf_ctx *ctx = nf_ctx_new();
@@ -331,7 +332,16 @@ static void test_copy_named(void)
 	sprintf(t2, "%sNeighbours said the yard had been for sale.\n", t);
 	add(cl, "later", "2031-05-08", t2);
 	CHECK(nf_cluster_flush(cl) == NF_OK);
-	CHECK_INT(s->n, 4);
+	/* the same text two months on is a page of furniture or a crawl
+	 * again, not a wire's copy */
+	add(cl, "months", "2031-07-08", t2);
+	add(cl, "months-batch", "2031-07-08", t);
+	add(cl, "months-batch2", "2031-09-08", t);
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	CHECK_INT(s->n, 7);
+	CHECK_STR(s->copy_of[find(s, "months")], "");
+	CHECK_STR(s->copy_of[find(s, "months-batch")], "months");
+	CHECK_STR(s->copy_of[find(s, "months-batch2")], "");
 	CHECK_STR(s->copy_of[find(s, "reprint")], "orig");
 	/* the window keeps the latest article of a band key: the reprint */
 	CHECK_STR(s->copy_of[find(s, "later")], "reprint");
