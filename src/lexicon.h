@@ -124,7 +124,8 @@ uint32_t nf_lex_find(const nf_lex *lex, const char *s, size_t len);
 /* The hash nf_lex_intern() gives s[0..len); nf_lex_prefetch() starts
  * loading what interning a word of that hash and stemming it will read
  * first (its slot, its memo slot), and nf_lex_prefetch_memo() then the
- * memo's copy of the word. Hints only: they change nothing. */
+ * memo's copy of the word, if its slot does not hold all a hit needs.
+ * Hints only: they change nothing. */
 uint64_t nf_lex_hash(const char *s, size_t len);
 void nf_lex_prefetch(const nf_lex *lex, uint64_t hash);
 void nf_lex_prefetch_memo(const nf_lex *lex, uint64_t hash);
