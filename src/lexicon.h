@@ -26,7 +26,7 @@ typedef struct nf_lex_entry {
 	uint32_t stem;  /* id of the stem; 0 until computed */
 	uint32_t stop;  /* text.c's stopword cache: 0 unknown, 1 no, 2 yes */
 	uint32_t abbr;  /* text.c's abbreviation cache, the same way */
-	uint64_t hash;
+	uint64_t hash;  /* nf_lex_hash() of str */
 } nf_lex_entry;
 
 /* A direct-mapped cache of short words (up to 8 bytes, the bytes are the
