@@ -710,9 +710,6 @@ static int name_word(const nf_token *t)
 	return content_word(t) && (t->flags & NF_TOK_CAP) && !(t->flags & NF_TOK_SSTART);
 }
 
-/* Counts the terms of toks[0..n), each w times. Pairs of name words are
- * counted in body text only: a headline in title case capitalises every
- * word. */
 /* Digits a run of numbers joined by "-" or "." from toks[i] spans, with
  * *end its last token: a telephone or case number when 7 or more. */
 static size_t number_run(const nf_corpus *c, const nf_token *toks, size_t n, size_t i,
