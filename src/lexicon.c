@@ -210,14 +210,11 @@ static uint32_t lookup(const nf_lex *lex, const char *s, size_t len,
  * 358 and 469 against 172 and 197). */
 static struct memo_slot *new_slots(uint32_t n)
 {
-	size_t bytes = (size_t)n * sizeof(struct memo_slot);
-	if (bytes < HUGE_PAGE) {
-		struct memo_slot *x = aligned_alloc(64, /* a cache line */ bytes);
-		return x ? memset(x, 0, bytes) : NULL;
-	}
-	struct memo_slot *x = aligned_alloc(HUGE_PAGE, bytes);
+	size_t bytes = (size_t)n * sizeof(struct memo_slot); /* n is a power of two */
+	size_t align = bytes < HUGE_PAGE ? 64 /* a cache line */ : HUGE_PAGE;
+	struct memo_slot *x = aligned_alloc(align, bytes);
 #ifdef MADV_HUGEPAGE
-	if (x)
+	if (x && align == HUGE_PAGE)
 		madvise(x, bytes, MADV_HUGEPAGE); /* only advice: ignored if refused */
 #endif
 	return x ? memset(x, 0, bytes) : NULL;

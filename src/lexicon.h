@@ -59,7 +59,7 @@ typedef struct nf_lex_mid {
 } nf_lex_mid;
 
 /* Words -> stems and stop flags, shared by lexicons (see above). Bounded:
- * NF_LEX_MEMO_WORDS words (about 8 MB of table and 8 MB of bytes at the
+ * NF_LEX_MEMO_WORDS words (about 16 MB of table and 8 MB of bytes at the
  * most); when full it starts over empty, so a long stream keeps the words
  * of its recent corpora. Not thread-safe, as the context that owns it. */
 typedef struct nf_lex_memo nf_lex_memo;
@@ -69,7 +69,7 @@ typedef struct nf_lex_memo nf_lex_memo;
  * started over every few thousand articles (bench_cluster's synthetic
  * stream, a 150,000-word vocabulary: 417,049 stemmings in its first
  * 10,000 articles, 98,723 at this size, `newsfuse cluster` 3% fewer
- * instructions); the table and bytes are 16 MB at the most. */
+ * instructions); the table and bytes are 24 MB at the most. */
 #define NF_LEX_MEMO_WORDS 262144
 
 /* An empty memo, or NULL when out of memory; free with nf_lex_memo_free(). */
