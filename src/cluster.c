@@ -436,8 +436,6 @@ struct nf_cluster {
 	uint32_t *touched;
 	cand *cands;
 	nf_vec title_toks;    /* nf_token */
-	uint64_t *lexh;       /* hash of each lexicon entry of the batch */
-	size_t lexh_n;
 	tf_entry *tf;         /* per-article term counts, open addressing */
 	size_t tf_mask, tf_used;
 	nf_vec tf_slots;      /* size_t: the slots of tf in use */
@@ -625,29 +623,16 @@ static nf_status tab_append(nf_cluster *cl, uint64_t key, uint32_t seq, float w)
 
 /* --- Terms of an article ---------------------------------------------------- */
 
-/* The hash of lexicon entry id, computed once per batch: lex_hash()'s
- * slow path, apart so that the hit (6.5 million calls in the synthetic
- * stream's first 10,000 articles, nearly all hits) is inlined. */
-static uint64_t lex_hash_fill(nf_cluster *cl, const nf_corpus *c, uint32_t id)
+/* The hash of lexicon entry id for its terms: the entry's own, the XXH3
+ * of its string. Read from the entry where it is needed: a copy per
+ * batch in an array of its own was filled from the entries anyway, and
+ * its filling, growing and reads cost more than they saved (count_terms()
+ * and run_batch() 14.6 and 15.4% of the perf samples of two runs, 13.7
+ * and 14.0% without). The low bit set, as that copy's mark of a filled
+ * slot set it: the terms' keys are unchanged. */
+static inline uint64_t lex_hash(const nf_corpus *c, uint32_t id)
 {
-	if (id >= cl->lexh_n) {
-		size_t n = c->lex.count + 1;
-		uint64_t *p = realloc(cl->lexh, n * sizeof *p);
-		if (!p)
-			return 0;
-		memset(p + cl->lexh_n, 0, (n - cl->lexh_n) * sizeof *p);
-		cl->lexh = p;
-		cl->lexh_n = n;
-	}
-	const nf_lex_entry *e = &c->lex.entries[id];
-	return cl->lexh[id] = XXH3_64bits(e->str, e->len) | 1;
-}
-
-static inline uint64_t lex_hash(nf_cluster *cl, const nf_corpus *c, uint32_t id)
-{
-	if (id < cl->lexh_n && cl->lexh[id])
-		return cl->lexh[id];
-	return lex_hash_fill(cl, c, id);
+	return c->lex.entries[id].hash | 1;
 }
 
 /* The slot of term key in cl->tf: the key is a mixed hash already
@@ -735,9 +720,6 @@ static int name_word(const nf_token *t)
 	return content_word(t) && (t->flags & NF_TOK_CAP) && !(t->flags & NF_TOK_SSTART);
 }
 
-/* Counts the terms of toks[0..n), each w times. Pairs of name words are
- * counted in body text only: a headline in title case capitalises every
- * word. */
 /* Digits a run of numbers joined by "-" or "." from toks[i] spans, with
  * *end its last token: a telephone or case number when 7 or more. */
 static size_t number_run(const nf_corpus *c, const nf_token *toks, size_t n, size_t i,
@@ -797,25 +779,25 @@ static nf_status count_terms(nf_cluster *cl, const nf_corpus *c,
 		if (t->flags & NF_TOK_NUM) {
 			size_t last;
 			int fig = figure_at(c, toks, n, i, &last);
-			h = lex_hash(cl, c, t->norm), kind = KIND_NUM;
+			h = lex_hash(c, t->norm), kind = KIND_NUM;
 			i = last;
 			if (fig == FIG_NONE)
 				continue;
 			if (fig == FIG_AGE)
-				h = h ? nf_hash_mix(h ^ AGE_SEED) : 0;
+				h = nf_hash_mix(h ^ AGE_SEED);
 		} else if (content_word(t)) {
-			h = lex_hash(cl, c, t->stem), kind = KIND_STEM;
+			h = lex_hash(c, t->stem), kind = KIND_STEM;
 		} else {
 			continue;
 		}
 		int rare = kind == KIND_NUM || (names && name_word(t));
-		nf_status st = h ? tf_add(cl, term_key(h, kind), w, rare) : NF_ENOMEM;
+		nf_status st = tf_add(cl, term_key(h, kind), w, rare);
 		if (st)
 			return st;
 		if (names && i + 1 < n && name_word(t) && name_word(&t[1])) {
-			uint64_t a = lex_hash(cl, c, t->norm), b = lex_hash(cl, c, t[1].norm);
-			if (!a || !b || (st = tf_add(cl, term_key(a * 31 + b, KIND_NAME), w, 1)))
-				return st ? st : NF_ENOMEM;
+			uint64_t a = lex_hash(c, t->norm), b = lex_hash(c, t[1].norm);
+			if ((st = tf_add(cl, term_key(a * 31 + b, KIND_NAME), w, 1)))
+				return st;
 		}
 	}
 	return NF_OK;
@@ -1052,8 +1034,7 @@ static nf_status article_words(nf_cluster *cl, const nf_corpus *c, const nf_doc 
 	for (size_t i = 0; i < d->ntoks; i++) {
 		if (!(d->toks[i].flags & (NF_TOK_WORD | NF_TOK_NUM)))
 			continue;
-		if (!(cl->words[cl->nwords++] = lex_hash(cl, c, d->toks[i].norm)))
-			return NF_ENOMEM;
+		cl->words[cl->nwords++] = lex_hash(c, d->toks[i].norm);
 	}
 	return NF_OK;
 }
@@ -2203,7 +2184,6 @@ static nf_status run_batch(nf_cluster *cl)
 	nf_date_words_free(&dw);
 	nf_corpus_free(c);
 	cl->pending = NULL;
-	cl->lexh_n = 0;
 	if (st == NF_ENOMEM)
 		return nf_error(cl->ctx, st, "out of memory");
 	return st;
@@ -2291,7 +2271,6 @@ void nf_cluster_free(nf_cluster *cl)
 	free(cl->acc);
 	free(cl->touched);
 	free(cl->cands);
-	free(cl->lexh);
 	free(cl->tf);
 	nf_vec_free(&cl->title_toks);
 	nf_vec_free(&cl->tf_slots);

@@ -26,7 +26,7 @@ typedef struct nf_lex_entry {
 	uint32_t stem;  /* id of the stem; 0 until computed */
 	uint32_t stop;  /* text.c's stopword cache: 0 unknown, 1 no, 2 yes */
 	uint32_t abbr;  /* text.c's abbreviation cache, the same way */
-	uint64_t hash;
+	uint64_t hash;  /* nf_lex_hash() of str */
 } nf_lex_entry;
 
 /* A direct-mapped cache of short words (up to 8 bytes, the bytes are the
@@ -59,7 +59,7 @@ typedef struct nf_lex_mid {
 } nf_lex_mid;
 
 /* Words -> stems and stop flags, shared by lexicons (see above). Bounded:
- * NF_LEX_MEMO_WORDS words (about 8 MB of table and 8 MB of bytes at the
+ * NF_LEX_MEMO_WORDS words (about 16 MB of table and 8 MB of bytes at the
  * most); when full it starts over empty, so a long stream keeps the words
  * of its recent corpora. Not thread-safe, as the context that owns it. */
 typedef struct nf_lex_memo nf_lex_memo;
@@ -69,7 +69,7 @@ typedef struct nf_lex_memo nf_lex_memo;
  * started over every few thousand articles (bench_cluster's synthetic
  * stream, a 150,000-word vocabulary: 417,049 stemmings in its first
  * 10,000 articles, 98,723 at this size, `newsfuse cluster` 3% fewer
- * instructions); the table and bytes are 16 MB at the most. */
+ * instructions); the table and bytes are 24 MB at the most. */
 #define NF_LEX_MEMO_WORDS 262144
 
 /* An empty memo, or NULL when out of memory; free with nf_lex_memo_free(). */
@@ -124,7 +124,8 @@ uint32_t nf_lex_find(const nf_lex *lex, const char *s, size_t len);
 /* The hash nf_lex_intern() gives s[0..len); nf_lex_prefetch() starts
  * loading what interning a word of that hash and stemming it will read
  * first (its slot, its memo slot), and nf_lex_prefetch_memo() then the
- * memo's copy of the word. Hints only: they change nothing. */
+ * memo's copy of the word, if its slot does not hold all a hit needs.
+ * Hints only: they change nothing. */
 uint64_t nf_lex_hash(const char *s, size_t len);
 void nf_lex_prefetch(const nf_lex *lex, uint64_t hash);
 void nf_lex_prefetch_memo(const nf_lex *lex, uint64_t hash);
