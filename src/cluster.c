@@ -82,8 +82,9 @@
  * and 0.870); a few stories' reports alone (cluster_small.py) 0.88 to
  * 0.95; CSTNews's Portuguese stories, untuned, 0.955. Cost: 10,700
  * articles/s of one core's CPU time at 100,000 articles of the synthetic
- * stream (7,200 at a million in round 4), peak RSS 480 MB; 53 to 59 times
- * the peer's speed at 45,000 (round 8; 41 to 52 in round 7).
+ * stream (7,200 at a million in round 4), peak RSS 480 MB; 53 to 72 times
+ * the peer's speed at 45,000 in three runs, 50 against its quickest run
+ * ever (round 8; 41 to 52 in round 7).
  *
  * Rejected: comparing each article with every story's centroid (the cost
  * grows with the stories); assigning articles one at a time (ECB+ 0.86:
