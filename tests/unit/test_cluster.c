@@ -11,6 +11,7 @@
  * lines are skipped, and terms whose restored frequencies leave them no
  * weight are harmless.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,17 @@ static const event FIRE_A = {"Orla Penhallow", "Daviot Strand", "Quarry Lane",
                              "Brackwater Timber", "Ines Marrow", 3, 14, 62};
 static const event FIRE_B = {"Tobin Ashgrove", "Merrit Vale", "Canal Row",
                              "Selkirk Paints", "Ines Marrow", 5, 9, 41};
+
+/* A text of at most 4 KB made from fmt, malloc'd. */
+__attribute__((format(printf, 1, 2))) static char *textf(const char *fmt, ...)
+{
+	char *s = malloc(4096);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s, 4096, fmt, ap);
+	va_end(ap);
+	return s;
+}
 
 /* A report of event e in town Harrowgate in one of six outlets' styles:
  * each words the same facts its own way, as rewrites of one event do. */
@@ -384,16 +396,13 @@ static void test_ages_out_by_date(void)
  * the firm again, in words of its own. */
 static char *trial(const event *e)
 {
-	char *s = malloc(4096);
-	snprintf(s, 4096,
-	         "Owner of %s in court over Harrowgate fire\n\n"
-	         "The owner of %s appeared before magistrates over the fire that "
-	         "destroyed the firm's warehouse on %s.\n\n"
-	         "Fire chief %s gave evidence that exits were blocked. %s, "
-	         "who lives beside the yard, listened from the public gallery."
-	         "\n\nThe hearing was adjourned until next month.\n",
-	         e->business, e->business, e->street, e->chief, e->victim);
-	return s;
+	return textf("Owner of %s in court over Harrowgate fire\n\n"
+	             "The owner of %s appeared before magistrates over the fire that "
+	             "destroyed the firm's warehouse on %s.\n\n"
+	             "Fire chief %s gave evidence that exits were blocked. %s, "
+	             "who lives beside the yard, listened from the public gallery."
+	             "\n\nThe hearing was adjourned until next month.\n",
+	             e->business, e->business, e->street, e->chief, e->victim);
 }
 
 /* Whether a later article (text, which it frees), on date, joins three
@@ -440,14 +449,11 @@ static void test_follow_up_months_on(void)
  * not NULL, its day, and little else. */
 static char *cause_found(const event *e, const char *day)
 {
-	char *s = malloc(4096);
-	snprintf(s, 4096,
-	         "Heater blamed for fire\n\n"
-	         "A faulty heater started the fire on %s%s%s, investigators "
-	         "said in a report.\n\nThe report asks firms to have heaters checked "
-	         "every year.\n",
-	         e->street, day ? " on " : "", day ? day : "");
-	return s;
+	return textf("Heater blamed for fire\n\n"
+	             "A faulty heater started the fire on %s%s%s, investigators "
+	             "said in a report.\n\nThe report asks firms to have heaters checked "
+	             "every year.\n",
+	             e->street, day ? " on " : "", day ? day : "");
 }
 
 /* A note two weeks after its event that names the event's day joins its
@@ -465,14 +471,11 @@ static void test_follow_up_names_its_day(void)
  * people's names. */
 static char *sentencing(const event *e)
 {
-	char *s = malloc(4096);
-	snprintf(s, 4096,
-	         "Jail term handed down\n\n"
-	         "A man who admitted arson was jailed for six years on Tuesday. "
-	         "In court were %s, who was hurt, and %s, who raised the alarm "
-	         "at %s on %s.\n",
-	         e->victim, e->witness, e->business, e->street);
-	return s;
+	return textf("Jail term handed down\n\n"
+	             "A man who admitted arson was jailed for six years on Tuesday. "
+	             "In court were %s, who was hurt, and %s, who raised the alarm "
+	             "at %s on %s.\n",
+	             e->victim, e->witness, e->business, e->street);
 }
 
 /* Two names found only in one story's reports carry a follow-up across
@@ -488,15 +491,12 @@ static void test_follow_up_by_names(void)
  * and nothing else of the event. */
 static char *death_notice(const event *e)
 {
-	char *s = malloc(4096);
-	snprintf(s, 4096,
-	         "Harrowgate fire victim dies\n\n"
-	         "%s, of %s, has died in hospital, her family said on Sunday. "
-	         "Mourners will gather at the chapel of Lowmoor on Friday, and gifts "
-	         "may go to the burns unit of the county infirmary, where nurses "
-	         "cared for her for three weeks.\n",
-	         e->victim, e->street);
-	return s;
+	return textf("Harrowgate fire victim dies\n\n"
+	             "%s, of %s, has died in hospital, her family said on Sunday. "
+	             "Mourners will gather at the chapel of Lowmoor on Friday, and gifts "
+	             "may go to the burns unit of the county infirmary, where nurses "
+	             "cared for her for three weeks.\n",
+	             e->victim, e->street);
 }
 
 /* A note weeks on that shares its victim's name (found in no other
