@@ -123,12 +123,10 @@
  * order down), or for an article and a story that share a rare name
  * (gva-dev 0.008 lower). More in bench/README.md.
  */
-#define _DEFAULT_SOURCE /* madvise() and MADV_HUGEPAGE beside POSIX */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <xxhash.h>
 
 #include "cluster.h"
@@ -136,6 +134,7 @@
 #include "linkage.h"
 #include "stages.h"
 #include "util/hash.h"
+#include "util/pages.h"
 
 /* Articles cleaned and scored together. The cleaner's repeated-line test
  * needs a few dozen articles of a site to see its furniture, and the
@@ -464,42 +463,11 @@ struct nf_cluster {
 /* The big tables (document frequencies, band keys, the index, the
  * stories, the ring) are read at random, a few times per term of every
  * article: in 4 KiB pages nearly every such read also missed the TLB
- * (the frequency table alone is 32 MiB, 8,192 pages). They are marked
- * for transparent huge pages where the system offers them (Linux's
- * MADV_HUGEPAGE; elsewhere nothing changes), as util/arena.c does for
- * the corpus; a table of a huge page or more is aligned to them. */
-#define HUGE_PAGE ((size_t)1 << 21)
+ * (the frequency table alone is 32 MiB, 8,192 pages), so they are on
+ * huge pages (util/pages.h). */
 
 /* Bytes of a cache line, for prefetching a table a line at a time. */
 #define CACHE_LINE 64
-
-/* Marks the whole huge pages within t[0..bytes) for transparent huge
- * pages; returns t. */
-static void *huge_advice(void *t, size_t bytes)
-{
-#ifdef MADV_HUGEPAGE
-	uintptr_t lo = ((uintptr_t)t + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-	uintptr_t hi = ((uintptr_t)t + bytes) & ~(uintptr_t)(HUGE_PAGE - 1);
-	if (t && hi > lo)
-		madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* only advice: ignored if refused */
-#else
-	(void)bytes;
-#endif
-	return t;
-}
-
-/* calloc(n, size) for a table: from a huge page up, aligned to huge
- * pages and marked for them. */
-static void *table_calloc(size_t n, size_t size)
-{
-	if (size && n > SIZE_MAX / size)
-		return NULL;
-	size_t bytes = n * size;
-	if (bytes < HUGE_PAGE)
-		return calloc(n, size);
-	void *t = aligned_alloc(HUGE_PAGE, (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1));
-	return t ? memset(huge_advice(t, bytes), 0, bytes) : NULL;
-}
 
 static int live(const nf_cluster *cl, uint32_t seq)
 {
@@ -555,7 +523,7 @@ static nf_status tab_rebuild(nf_cluster *cl, size_t slots)
 {
 	plist *old = cl->tab;
 	size_t old_n = old ? cl->tab_mask + 1 : 0;
-	plist *t = table_calloc(slots, sizeof *t);
+	plist *t = nf_table_calloc(slots, sizeof *t);
 	if (!t)
 		return NF_ENOMEM;
 	size_t mask = slots - 1, used = 0;
@@ -1153,7 +1121,7 @@ static story_rec *story_find(const nf_cluster *cl, unsigned long long id)
  * whose articles is left in the window. */
 static nf_status story_rebuild(nf_cluster *cl, size_t slots)
 {
-	story_rec *old = cl->stories, *t = table_calloc(slots, sizeof *t);
+	story_rec *old = cl->stories, *t = nf_table_calloc(slots, sizeof *t);
 	size_t old_n = old ? cl->st_mask + 1 : 0, used = 0;
 	if (!t)
 		return NF_ENOMEM;
@@ -1598,7 +1566,7 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 		/* realloc(), which moves the pages rather than copy them: fresh
 		 * memory costs most where a virtual machine backs it (in huge
 		 * pages, the part moved stays in small ones) */
-		rec *r = huge_advice(realloc(cl->ring, cap * sizeof *r), cap * sizeof *r);
+		rec *r = nf_pages_huge(realloc(cl->ring, cap * sizeof *r), cap * sizeof *r);
 		float *acc = r ? realloc(cl->acc, cap * sizeof *acc) : NULL;
 		if (r)
 			cl->ring = r;
@@ -1645,7 +1613,7 @@ static nf_status remember(nf_cluster *cl, const char *id, unsigned long long sto
 		if (tab_append(cl, v->t[k].key, seq, v->t[k].w))
 			return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
 	if (has_shingles) {
-		if (!cl->lsh && !(cl->lsh = table_calloc((size_t)1 << cl->lsh_bits, sizeof *cl->lsh)))
+		if (!cl->lsh && !(cl->lsh = nf_table_calloc((size_t)1 << cl->lsh_bits, sizeof *cl->lsh)))
 			return nf_error(cl->ctx, NF_ENOMEM, "out of memory");
 		for (int b = 0; b < NF_MINHASH_BANDS; b++) {
 			uint64_t key = nf_minhash_band(v->sig, b);
@@ -2222,7 +2190,7 @@ nf_status nf_cluster_new(nf_cluster **out, nf_ctx *ctx, const nf_cluster_options
 	}
 	cl->df_bits = bits + 6 > DF_BITS_MAX ? DF_BITS_MAX : bits + 6 < DF_BITS_MIN ? DF_BITS_MIN : bits + 6;
 	cl->lsh_bits = bits + 3 > LSH_BITS_MAX ? LSH_BITS_MAX : bits + 3 < LSH_BITS_MIN ? LSH_BITS_MIN : bits + 3;
-	cl->df = table_calloc((size_t)1 << cl->df_bits, sizeof *cl->df);
+	cl->df = nf_table_calloc((size_t)1 << cl->df_bits, sizeof *cl->df);
 	cl->next_story = 1;
 	cl->log_df = malloc(LOG_TABLE * sizeof *cl->log_df);
 	for (size_t i = 0; cl->log_df && i < LOG_TABLE; i++)

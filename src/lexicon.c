@@ -23,10 +23,7 @@
  * their per-id arrays by the lexicon), and caching stems in a global table
  * (global state; a context is the unit of sharing the API promises).
  */
-#define _DEFAULT_SOURCE /* madvise() and MADV_HUGEPAGE beside POSIX */
 #include "lexicon.h"
-
-#include <sys/mman.h>
 
 #include <libstemmer.h>
 #include <stdlib.h>
@@ -38,8 +35,8 @@
 
 #include "stem.h"
 #include "util/arena.h"
+#include "util/pages.h"
 
-#define HUGE_PAGE ((size_t)1 << 21) /* x86-64's transparent huge page */
 #define MAX_WORD 4096 /* longer "words" are not stemmed */
 
 /* A memo slot: the word is bytes[off..off+len), its stem the stem_len
@@ -204,20 +201,12 @@ static uint32_t lookup(const nf_lex *lex, const char *s, size_t len,
 
 /* n empty slots on lines of their own: a 32-byte slot from a calloc()'d
  * 16 bytes into a line would straddle two every other slot. A table of
- * a huge page or more (the memo's grows to 16 MiB) is aligned to huge
- * pages and marked for them: in 4 KiB pages nf_lex_prefetch()'s
- * prefetch of a slot walked the page tables first (its perf samples
- * 358 and 469 against 172 and 197). */
+ * a huge page or more (the memo's grows to 16 MiB) is on huge pages: in
+ * 4 KiB pages nf_lex_prefetch()'s prefetch of a slot walked the page
+ * tables first (its perf samples 358 and 469 against 172 and 197). */
 static struct memo_slot *new_slots(uint32_t n)
 {
-	size_t bytes = (size_t)n * sizeof(struct memo_slot); /* n is a power of two */
-	size_t align = bytes < HUGE_PAGE ? 64 /* a cache line */ : HUGE_PAGE;
-	struct memo_slot *x = aligned_alloc(align, bytes);
-#ifdef MADV_HUGEPAGE
-	if (x && align == HUGE_PAGE)
-		madvise(x, bytes, MADV_HUGEPAGE); /* only advice: ignored if refused */
-#endif
-	return x ? memset(x, 0, bytes) : NULL;
+	return nf_table_calloc(n, sizeof(struct memo_slot));
 }
 
 nf_lex_memo *nf_lex_memo_new(void)

@@ -17,17 +17,16 @@
  * context per corpus (bench/README.md). Rejected: mmap of each chunk (a
  * system call per chunk where malloc reuses memory).
  */
-#define _DEFAULT_SOURCE /* madvise() and MADV_HUGEPAGE beside POSIX */
 #include "arena.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
+
+#include "pages.h"
 
 #define ALIGN 16
 #define FIRST_CHUNK 4096
-#define HUGE_PAGE ((size_t)1 << 21)
 
 struct nf_arena_chunk {
 	nf_arena_chunk *next;
@@ -36,7 +35,7 @@ struct nf_arena_chunk {
 };
 
 /* The data of a full-size chunk: a huge page less the header. */
-#define MAX_CHUNK (HUGE_PAGE - sizeof(nf_arena_chunk))
+#define MAX_CHUNK (NF_HUGE_PAGE - sizeof(nf_arena_chunk))
 
 /* alloc_raw(): size bytes, not zeroed, for copies, which write every byte;
  * nf_arena_alloc() zeroes them. */
@@ -60,12 +59,7 @@ static nf_arena_chunk *chunk_new(size_t size)
 {
 	if (size != MAX_CHUNK)
 		return malloc(sizeof(nf_arena_chunk) + size);
-	nf_arena_chunk *c = aligned_alloc(HUGE_PAGE, HUGE_PAGE);
-#ifdef MADV_HUGEPAGE
-	if (c)
-		madvise(c, HUGE_PAGE, MADV_HUGEPAGE); /* only advice: ignored if refused */
-#endif
-	return c;
+	return nf_pages_huge(aligned_alloc(NF_HUGE_PAGE, NF_HUGE_PAGE), NF_HUGE_PAGE);
 }
 
 static void *alloc_raw(nf_arena *a, size_t size)

@@ -1,12 +1,38 @@
-/* test_util.c - arena, buffer, vector and lexicon. */
+/* test_util.c - arena, buffer, vector, tables and lexicon. */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
 #include "lexicon.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/pages.h"
 #include "util/vec.h"
+
+/* Tables come zeroed on a cache line, from a huge page up on huge pages;
+ * a size that overflows is refused. */
+static void test_tables(void)
+{
+	size_t sizes[] = {1, 24, 1000, NF_HUGE_PAGE / 32, NF_HUGE_PAGE / 32 * 3 + 5};
+	for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+		unsigned char *t = nf_table_calloc(sizes[k], 32);
+		CHECK(t != NULL);
+		if (!t)
+			continue;
+		size_t bytes = sizes[k] * 32;
+		CHECK((uintptr_t)t % (bytes < NF_HUGE_PAGE ? 64 : NF_HUGE_PAGE) == 0);
+		size_t zero = 0;
+		for (size_t i = 0; i < bytes; i++)
+			zero += t[i] == 0;
+		CHECK(zero == bytes);
+		memset(t, 0xAB, bytes);
+		free(t);
+	}
+	CHECK(nf_table_calloc(SIZE_MAX / 8, 16) == NULL);
+	CHECK(nf_pages_huge(NULL, NF_HUGE_PAGE) == NULL);
+}
 
 static void test_arena(void)
 {
@@ -167,6 +193,7 @@ static void test_lexicon_memo(void)
 
 int main(void)
 {
+	RUN(test_tables);
 	RUN(test_arena);
 	RUN(test_arena_pool);
 	RUN(test_buf);
