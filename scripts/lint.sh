@@ -19,7 +19,7 @@ rule() { # rule DESCRIPTION MATCHES
 
 rule "banned functions" "$(grep -nE '\b(sprintf|vsprintf|strcpy|strcat|gets|atoi|atol|atof|strtok)\s*\(' src/*.c src/util/*.c cli/*.c)"
 rule "util/ includes only libc and util headers" \
-	"$(grep -n '#include "' src/util/*.c src/util/*.h | grep -vE '#include "(arena|buf|vec)\.h"|#include "newsfuse\.h"')"
+	"$(grep -n '#include "' src/util/*.c src/util/*.h | grep -vE '#include "(arena|buf|pages|vec)\.h"|#include "newsfuse\.h"')"
 rule "the CLI uses only the public header" \
 	"$(grep -n '#include "' cli/*.c cli/*.h | grep -vE '#include "(newsfuse|cli)\.h"')"
 rule "stages do not include renderers" \
