@@ -26,9 +26,10 @@
  * Likeness of two articles: their cosine, plus FIGURES_WEIGHT times the
  * cosine of their figures alone when they share some (less when the words
  * share little), less FIGURES_PENALTY when both give figures and share
- * none, less TIME_SLOPE * log(1 + days apart), the days counted up to
- * TIME_DAYS_MAX, or up to NAMES_DAYS when they share names that are rare
- * in the stream (two articles of a batch that share a name in at most
+ * none (a vector of SHORT_TERMS terms or fewer, a headline and a line,
+ * gives none), less TIME_SLOPE * log(1 + days apart), the days counted up
+ * to TIME_DAYS_MAX, or up to NAMES_DAYS when they share names that are
+ * rare in the stream (two articles of a batch that share a name in at most
  * RAREST_DF articles lose half the penalty); more than NAMED_DAYS apart,
  * they are of one story only when they share such a name. Days apart are
  * those between the articles' dates or between the days their texts say
@@ -78,7 +79,7 @@
  * are the same without it).
  *
  * Measured (bench/cluster, BCubed F1): gva-dev 0.946 in date order,
- * 0.944 in file order; ECB+ subtopics 0.957 (the scikit-learn peer: 0.840
+ * 0.944 in file order; ECB+ subtopics 0.958 (the scikit-learn peer: 0.840
  * and 0.870); a few stories' reports alone (cluster_small.py) 0.88 to
  * 0.95; CSTNews's Portuguese stories, untuned, 0.955. Cost: 10,700
  * articles/s of one core's CPU time at 100,000 articles of the synthetic
@@ -121,7 +122,13 @@
  * lower: its losses are likeness within a batch, not order or age); the
  * time penalty lowered for every pair of a batch (file order up, date
  * order down), or for an article and a story that share a rare name
- * (gva-dev 0.008 lower). More in bench/README.md.
+ * (gva-dev 0.008 lower); a short vector's cosine with a longer one
+ * scaled up by their lengths, or read within the short one's terms
+ * (no gain, or gva-dev up to 0.026 lower: a headline's words are its
+ * kind's and its city's, and precision falls long before recall moves);
+ * no event penalty for two that share a very rare name (0.0006 lower:
+ * such pairs under the threshold were mostly two incidents). More in
+ * bench/README.md.
  */
 #include <math.h>
 #include <stdio.h>
@@ -262,6 +269,22 @@
  * a penalty of 0.03 or 0.07 costs ECB+ 0.02). */
 #define FIGURES_WEIGHT 0.2f
 #define FIGURES_PENALTY 0.05f
+
+/* Terms an article's vector needs for its figures to be weighed (beyond
+ * their place among its terms): a vector of SHORT_TERMS or fewer is a
+ * headline and a line or two (the rest of the page a sign-up box or an
+ * error message), whose one count ("2 teens shot") is most of its
+ * figures' length, so a "2" or a "15" shared with any report of two
+ * victims or a 15-year-old made it alike, and one not shared cost it
+ * FIGURES_PENALTY against its own event's reports. Of gva-dev's pairs of
+ * a batch with such a vector, the figures lifted 13 over the threshold,
+ * all of two incidents. From round 8's code: gva-dev 0.9408 to 0.9417 in
+ * date order, 0.9401 to 0.9405 in file order; with round 9's event days,
+ * the same within 0.0002, and with LONE_SMALL (linkage.c) 0.9457 / 0.9444,
+ * ECB+ 0.9574 to 0.9582, no half of four splits lower by more than 0.0008
+ * (bench/README.md, round 9); 6 or 10 terms gain less, 12 or 16 lose
+ * halves or ECB+. */
+#define SHORT_TERMS 8
 
 /* Cosine below which shared figures add less, in proportion: figures
  * corroborate words, and two articles that share only a "3" or a "2016"
@@ -1091,6 +1114,13 @@ static float figures_norm(const nf_tvec *v)
 	return sqrtf(sq);
 }
 
+/* The length of v's figures as its likeness weighs them: none for a
+ * vector of SHORT_TERMS or fewer. */
+static float figures_weighed(const nf_tvec *v)
+{
+	return v->n > SHORT_TERMS ? figures_norm(v) : 0;
+}
+
 /* Likeness from a cosine (or an average cosine with a story's articles)
  * and the cosine of the figures, figs < 0 when either side gives none:
  * the numbers of an event (ages, counts, magnitudes, scores, dates) are
@@ -1323,13 +1353,13 @@ static void prefetch_sums(const story_rec *s)
  * far apart (in days or in the window) to be of one story. */
 #define NO_LINK (-1.0f)
 
-/* Likeness of the article in tt (whose figures have length vfigs) to
- * story s, whose link_days and link_differ are set for it: its
- * average cosine with the story's articles (the dot product with their
- * summed vectors over their number, as average linkage has it) and with
- * their figures, less the time penalty for the days between it and the
- * story's candidate closest to it (NO_LINK when that is too far without
- * a rare name shared). */
+/* Likeness of the article in tt (whose figures have length vfigs:
+ * figures_weighed()) to story s, whose link_days and link_differ are set
+ * for it: its average cosine with the story's articles (the dot product
+ * with their summed vectors over their number, as average linkage has
+ * it) and with their figures, less the time penalty for the days
+ * between it and the story's candidate closest to it (NO_LINK when that
+ * is too far without a rare name shared). */
 static float story_score(const nf_cluster *cl, const term_table *tt, float vfigs,
                          const story_rec *s)
 {
@@ -1508,7 +1538,7 @@ static nf_status story_candidates(nf_cluster *cl, const nf_tvec *v, story_like *
 		s->link_days = days, s->link_differ = differ;
 	}
 	story_rec **seen = cl->seen.data;
-	float vfigs = figures_norm(v);
+	float vfigs = figures_weighed(v);
 	term_table tt;
 	/* the first stories' sums come while the table is filled, each
 	 * next one's while the one SUMS_AHEAD before it is scored */
@@ -1645,7 +1675,7 @@ typedef struct batch_art {
 	size_t shingles;
 	uint64_t bands[NF_MINHASH_BANDS];
 	size_t term0, nterms;       /* its distinct terms in cl->terms */
-	float figs;                 /* length of its figures (figures_norm) */
+	float figs;                 /* length of its figures (figures_weighed) */
 	int year;                   /* the year it states (undated only), or 0 */
 	const char *copy_of;        /* id of the article it copies, or NULL */
 	float copy_sim;
@@ -1833,7 +1863,7 @@ static nf_status pair_scores(nf_cluster *cl, batch_art *slice, const uint32_t *n
 	ne = 0;
 	for (size_t p = 0; p < m; p++) {
 		batch_art *a = &slice[node_art[p]];
-		a->figs = figures_norm(&a->v);
+		a->figs = figures_weighed(&a->v);
 		for (uint32_t k = 0; k < a->v.n; k++)
 			in[ne++] = (slice_term){a->v.t[k].key, (uint32_t)p, a->v.t[k].w};
 	}

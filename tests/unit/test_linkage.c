@@ -2,7 +2,8 @@
  * test_linkage.c - average-linkage agglomeration (linkage.c): merges stop
  * at the threshold, a pair is judged by the average of all its pairs, two
  * tight groups that are merely alike stay apart under the cohesion rule,
- * one item joins a large group from a lower bar, items given as one start
+ * one item joins a large group from a lower bar, and a group of four
+ * from it when one of its pairs there is high, items given as one start
  * together and their pairs are no part of a group's own average, two
  * groups that state different years stay apart, and groups are named by
  * their lowest item.
@@ -115,6 +116,25 @@ static void test_lone_item(void)
 	nf_linkage_free(&lk);
 }
 
+/* One item at 0.04 from a group's members but one, and 0.11 from that
+ * one (above 1.5 times the threshold of 0.07): it joins a group of four
+ * on its average of 0.0575, not a group of three on its 0.063. */
+static void test_lone_item_one_pair(void)
+{
+	nf_linkage lk = {0};
+	for (size_t n = 4; n <= 5; n++) {
+		const size_t sizes[] = {n - 1, 1};
+		float *s = blocks(n, sizes, 2, 0.5f, 0.04f);
+		s[0 * n + (n - 1)] = s[(n - 1) * n + 0] = 0.11f;
+		uint32_t g[5];
+		CHECK(nf_linkage_run(&lk, s, n, 0.07, 0.55, NULL, NULL, g) == NF_OK);
+		in_group(g, 0, n - 1, 0);
+		CHECK_INT(g[n - 1], n == 5 ? 0 : n - 1);
+		free(s);
+	}
+	nf_linkage_free(&lk);
+}
+
 /* pre puts item 3 with item 1 from the start, though they score nothing:
  * a copy stays with its original. */
 static void test_pre(void)
@@ -193,6 +213,7 @@ int main(void)
 	RUN(test_average);
 	RUN(test_cohesion);
 	RUN(test_lone_item);
+	RUN(test_lone_item_one_pair);
 	RUN(test_pre);
 	RUN(test_copy_cohesion);
 	RUN(test_years);
