@@ -78,8 +78,8 @@
  * lines they need fetched ahead (__builtin_prefetch, a hint: the results
  * are the same without it).
  *
- * Measured (bench/cluster, BCubed F1): gva-dev 0.946 in date order,
- * 0.944 in file order; ECB+ subtopics 0.958 (the scikit-learn peer: 0.840
+ * Measured (bench/cluster, BCubed F1): gva-dev 0.947 in date order,
+ * 0.945 in file order; ECB+ subtopics 0.958 (the scikit-learn peer: 0.840
  * and 0.870); a few stories' reports alone (cluster_small.py) 0.88 to
  * 0.95; CSTNews's Portuguese stories, untuned, 0.955. Cost: 10,700
  * articles/s of one core's CPU time at 100,000 articles of the synthetic
