@@ -154,7 +154,7 @@ static uint32_t root(uint32_t *parent, uint32_t x)
 }
 
 /* The best score of the item alone in cluster i or j with an item of the
- * other: a scan of the n, made only when such a pair falls short of the
+ * other: a scan of the n, made only when the two fall short of the
  * threshold on average. */
 static float best_pair(const nf_linkage *lk, const float *score, uint32_t *group, size_t n,
                        size_t i, size_t j)
@@ -264,10 +264,12 @@ nf_status nf_linkage_run(nf_linkage *lk, const float *score, size_t n, double th
 		double ci = cohesion_of(lk, i), cj = cohesion_of(lk, j);
 		uint32_t small = lk->size[i] < lk->size[j] ? lk->size[i] : lk->size[j];
 		uint32_t large = lk->size[i] + lk->size[j] - small;
-		int lone = small == 1 && (large >= LONE_MIN ||
-		                          (large >= LONE_SMALL && lk->best_w[i] < (float)threshold &&
-		                           best_pair(lk, score, group, n, i, j) >= LONE_PAIR * threshold));
-		if ((lk->best_w[i] < (float)threshold && !lone) ||
+		int below = lk->best_w[i] < (float)threshold;
+		int lone = below && small == 1 &&
+		           (large >= LONE_MIN ||
+		            (large >= LONE_SMALL &&
+		             best_pair(lk, score, group, n, i, j) >= LONE_PAIR * threshold));
+		if ((below && !lone) ||
 		    (small >= COHESION_MIN && lk->best_w[i] < cohesion * (ci < cj ? ci : cj)) ||
 		    years_differ(year, group, n, i, j)) {
 			lk->block[i * n + j] = lk->block[j * n + i] = 1;

@@ -30,9 +30,9 @@ typedef struct nf_linkage {
  * score while it is at least threshold (0.6 times it for one item and a
  * cluster of eight or more, or of four or more in which one of its pairs
  * scores 1.5 times the threshold), except that two clusters of three or
- * more items each merge only when that average is also at least cohesion times
- * the lower of their own average internal scores (two tight groups that
- * are merely alike stay apart). pre, when not NULL, puts item i, a copy,
+ * more items each merge only when that average is also at least
+ * cohesion times the lower of their own average internal scores (two
+ * tight groups that are merely alike stay apart). pre, when not NULL, puts item i, a copy,
  * in the cluster of item pre[i] <= i from the start; the scores of such
  * pairs are no part of an internal average. year, when not NULL, is the
  * year item i states (0: none): two clusters whose items state different
