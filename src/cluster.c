@@ -81,11 +81,11 @@
  * Measured (bench/cluster, BCubed F1): gva-dev 0.947 in date order,
  * 0.945 in file order; ECB+ subtopics 0.958 (the scikit-learn peer: 0.840
  * and 0.870); a few stories' reports alone (cluster_small.py) 0.88 to
- * 0.95; CSTNews's Portuguese stories, untuned, 0.955. Cost: 10,700
- * articles/s of one core's CPU time at 100,000 articles of the synthetic
- * stream (7,200 at a million in round 4), peak RSS 480 MB; 53 to 72 times
- * the peer's speed at 45,000 in three runs, 50 against its quickest run
- * ever (round 8; 41 to 52 in round 7).
+ * 0.95; CSTNews's Portuguese stories, untuned, 0.955. Cost: 8,700 to
+ * 10,700 articles/s of one core's CPU time at 100,000 articles of the
+ * synthetic stream, as the machine's load goes (7,200 at a million in
+ * round 4), peak RSS 480 MB; 49 to 72 times the peer's speed at 45,000
+ * (rounds 8 and 9), 47 to 50 against its quickest run ever.
  *
  * Rejected: comparing each article with every story's centroid (the cost
  * grows with the stories); assigning articles one at a time (ECB+ 0.86:
