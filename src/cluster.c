@@ -1818,7 +1818,7 @@ static nf_status event_day(const nf_corpus *c, const nf_doc *d, nf_date_words *w
 	*out = NF_NO_DAY;
 	/* undated, only a full date ("May 3, 2008") names a day (dates.c) */
 	int32_t own = nf_date_valid(d->published) ? (int32_t)nf_date_days(d->published) : INT32_MAX;
-	int32_t first = NF_NO_DAY;
+	int32_t earliest = NF_NO_DAY;
 	for (size_t s = 0; s < d->nsents && s < EVENT_SENTENCES; s++) {
 		const nf_sentence *se = &d->sents[s];
 		nf_status st = nf_date_words_add(w, c, d->toks + se->tok0, se->ntok);
@@ -1831,10 +1831,10 @@ static nf_status event_day(const nf_corpus *c, const nf_doc *d, nf_date_words *w
 		if (k == NF_DX_NONE || k == NF_DX_WEEK || !nf_date_valid(when))
 			continue;
 		int32_t day = (int32_t)nf_date_days(when);
-		if (day <= own && (first == NF_NO_DAY || day < first))
-			first = day;
+		if (day <= own && (earliest == NF_NO_DAY || day < earliest))
+			earliest = day;
 	}
-	*out = first;
+	*out = earliest;
 	return NF_OK;
 }
 

@@ -28,7 +28,7 @@ typedef struct nf_tvec {
 	nf_term t[NF_CLUSTER_TERMS];
 	uint32_t sig[NF_MINHASH]; /* shingle signature (minhash.h) */
 	int32_t day;              /* days since 1970, NF_NO_DAY when unknown */
-	int32_t event_day;        /* the day its lead says its event was, or
+	int32_t event_day;        /* the day its text says its event was, or
 	                             NF_NO_DAY (cluster.c, EVENT_SENTENCES) */
 } nf_tvec;
 

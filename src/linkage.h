@@ -32,13 +32,13 @@ typedef struct nf_linkage {
  * scores 1.5 times the threshold), except that two clusters of three or
  * more items each merge only when that average is also at least
  * cohesion times the lower of their own average internal scores (two
- * tight groups that are merely alike stay apart). pre, when not NULL, puts item i, a copy,
- * in the cluster of item pre[i] <= i from the start; the scores of such
- * pairs are no part of an internal average. year, when not NULL, is the
- * year item i states (0: none): two clusters whose items state different
- * years never merge (linkage.c says when a cluster states one). On
- * return group[i] is the lowest item of i's cluster. score is not
- * modified. */
+ * tight groups that are merely alike stay apart). pre, when not NULL,
+ * puts item i, a copy, in the cluster of item pre[i] <= i from the
+ * start; the scores of such pairs are no part of an internal average.
+ * year, when not NULL, is the year item i states (0: none): two clusters
+ * whose items state different years never merge (linkage.c says when a
+ * cluster states one). On return group[i] is the lowest item of i's
+ * cluster. score is not modified. */
 nf_status nf_linkage_run(nf_linkage *lk, const float *score, size_t n, double threshold,
                          double cohesion, const uint32_t *pre, const int *year,
                          uint32_t *group);
