@@ -130,8 +130,12 @@
  * (no gain, or gva-dev up to 0.026 lower: a headline's words are its
  * kind's and its city's, and precision falls long before recall moves);
  * no event penalty for two that share a very rare name (0.0006 lower:
- * such pairs under the threshold were mostly two incidents). More in
- * bench/README.md.
+ * such pairs under the threshold were mostly two incidents); in round
+ * 10, pairs of adjacent content words as terms (two outlets seldom word
+ * one event alike: recall falls), the headlines' own cosine added (date
+ * order no higher), idf to a power of 0.8 to 1.4 (ECB+ lower), and a
+ * penalty for two dated reports that name rare people or places and
+ * share none (gva-dev lower). More in bench/README.md.
  */
 #include <math.h>
 #include <stdio.h>
@@ -305,14 +309,15 @@
  * (without it gva-dev loses 0.01 F1 of precision; 0.17 or 0.2 gain
  * gva-dev 0.0005 to 0.002 but cost ECB+, or one of its halves, up to
  * 0.005; with round 9's NAMED_DAYS, 0.16 gains 0.0001 / 0.0005, and from
- * 0.165 one half of ECB+'s "alt" split loses 0.0036). In proportion, as
- * until round 10, a pair of two incidents a cosine of 0.05 to 0.1 apart
- * rose over the threshold on a victim's age and a count of the wounded:
+ * 0.165 one half of ECB+'s "alt" split loses 0.0036). Until round 10 the
+ * share counted in proportion, and pairs of two incidents a cosine of
+ * 0.05 to 0.1 apart rose over the threshold on a victim's age and a
+ * count of the wounded:
  * of gva-dev's pairs of a batch within 0.1 of the threshold, those above
  * it with figures shared were 35% of one incident, those without 78%.
  * The square: gva-dev 0.9467 to 0.9476 in date order, 0.9452 to 0.9471
- * in file order, ECB+ 0.9582 to 0.9580, no half of four splits lower by
- * more than 0.0007; the synthetic stream's first 20,000 0.9704 to 0.9716;
+ * in file order, ECB+ 0.9582 to 0.9580, no half of three splits
+ * (bench/cluster_halves.py) lower by more than 0.0007; the synthetic stream's first 20,000 0.9704 to 0.9716;
  * but ECB+'s topics streamed alone (cluster_small.py, a dozen or two
  * reports each) 0.9482 to 0.9425, the price of it. The power 1.5:
  * gva-dev 0.9483 / 0.9469 with the floor below, those topics 0.9464; the
@@ -329,7 +334,7 @@
  * to -0.16 from the first, failed the cohesion rule. On top of the
  * squared gate (FIGURES_GATE): gva-dev 0.9476 to 0.9488 in date order,
  * 0.9471 to 0.9478 in file order, ECB+ (undated: few such scores)
- * unchanged, no half of four splits lower by more than 0.0004; -0.02 to
+ * unchanged, no half of three splits lower by more than 0.0004; -0.02 to
  * -0.05 within 0.0007 of that, 0 a half 0.0057 lower; the story scores'
  * floor alone is 0.0004 of it in date order (bench/README.md, round 10). */
 #define LIKENESS_FLOOR (-0.03f)
