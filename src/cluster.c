@@ -317,12 +317,17 @@
  * it with figures shared were 35% of one incident, those without 78%.
  * The square: gva-dev 0.9467 to 0.9476 in date order, 0.9452 to 0.9471
  * in file order, ECB+ 0.9582 to 0.9580, no half of three splits
- * (bench/cluster_halves.py) lower by more than 0.0007; the synthetic stream's first 20,000 0.9704 to 0.9716;
- * but ECB+'s topics streamed alone (cluster_small.py, a dozen or two
- * reports each) 0.9482 to 0.9425, the price of it. The power 1.5:
- * gva-dev 0.9483 / 0.9469 with the floor below, those topics 0.9464; the
- * cube, or the square from 0.12 or 0.18, cost ECB+ 0.003 to 0.007
- * (bench/README.md, round 10). */
+ * (bench/cluster_halves.py) lower by more than 0.0007; the synthetic
+ * stream's first 20,000 0.9704 to 0.9716. The power 1.5: gva-dev 0.9483
+ * / 0.9469 with the floor below; the cube, or the square from 0.12 or
+ * 0.18, cost ECB+ 0.003 to 0.007. A stream shorter than a batch is
+ * mostly one story, its figures read as rare as its names
+ * (IDF_RARE_ARTICLES): the figures its reports share are their event's,
+ * and the share counts in proportion there. Squared there too, ECB+'s
+ * topics streamed alone (cluster_small.py, a dozen or two reports each)
+ * went from 0.9482 to 0.9425 and three topics from 0.9469 to 0.9461; in
+ * proportion they are unchanged, and the whole sets, each longer than a
+ * batch, the same (bench/README.md, round 10). */
 #define FIGURES_GATE 0.15f
 
 /* Likeness no score falls below (NO_LINK aside): under the threshold
@@ -1167,19 +1172,27 @@ static float figures_weighed(const nf_tvec *v)
 	return v->n > SHORT_TERMS ? figures_norm(v) : 0;
 }
 
+/* Whether the stream is shorter than a batch (IDF_RARE_ARTICLES). */
+static int young_stream(const nf_cluster *cl)
+{
+	return cl->ndf < IDF_RARE_ARTICLES;
+}
+
 /* Likeness from a cosine (or an average cosine with a story's articles)
  * and the cosine of the figures, figs < 0 when either side gives none:
  * the numbers of an event (ages, counts, magnitudes, scores, dates) are
  * what two events of one kind differ in, so shared ones add and a pair
- * that both give figures without sharing any loses. */
-static float likeness(float all, float figs)
+ * that both give figures without sharing any loses. Below FIGURES_GATE
+ * they add less, with the square of the words' share of it, or with
+ * the share itself in a young stream. */
+static float likeness(float all, float figs, int young)
 {
 	if (figs < 0)
 		return all;
 	if (figs == 0)
 		return all - FIGURES_PENALTY;
 	float share = all < FIGURES_GATE ? (all > 0 ? all : 0) / FIGURES_GATE : 1;
-	return all + FIGURES_WEIGHT * figs * share * share;
+	return all + FIGURES_WEIGHT * figs * (young ? share : share * share);
 }
 
 /* A likeness net of its penalties, no lower than LIKENESS_FLOOR. */
@@ -1426,7 +1439,7 @@ static float story_score(const nf_cluster *cl, const term_table *tt, float vfigs
 	}
 	if (unnamed_far(s->link_days, names >= NAMES_MIN))
 		return NO_LINK;
-	return floored(likeness(all, figs) -
+	return floored(likeness(all, figs, young_stream(cl)) -
 	               time_penalty(s->link_days, names >= NAMES_MIN, s->link_differ));
 }
 
@@ -1964,7 +1977,7 @@ static nf_status pair_scores(nf_cluster *cl, batch_art *slice, const uint32_t *n
 			    (uint32_t)day_gap(a->v.day, b->v.day) <= cl->window_days &&
 			    !unnamed_far(days, named)) {
 				float figs = a->figs > 0 && b->figs > 0 ? fig[p * m + q] / (a->figs * b->figs) : -1;
-				sc = floored(likeness(dot[p * m + q], figs) -
+				sc = floored(likeness(dot[p * m + q], figs, young_stream(cl)) -
 				             days_weigh * time_penalty(days, named, differ));
 			}
 			dot[p * m + q] = dot[q * m + p] = sc;
