@@ -58,8 +58,14 @@ static nf_status normalize_meta(nf_arena *a, nf_page_meta *m)
 	const char **fields[] = {&m->title, &m->site_name, &m->description, &m->joined_authors};
 	for (size_t i = 0; i < sizeof fields / sizeof *fields && !st; i++)
 		st = normalize_field(a, fields[i]);
+	/* a name that normalizes to nothing (control characters only) is no
+	 * author: dropped, so that the list holds no NULL for the renderers */
+	size_t kept = 0;
 	for (size_t i = 0; i < m->nauthors && !st; i++)
-		st = normalize_field(a, &m->authors[i]);
+		if (!(st = normalize_field(a, &m->authors[i])) && m->authors[i])
+			m->authors[kept++] = m->authors[i];
+	if (!st && !(m->nauthors = kept))
+		m->authors_source = NULL;
 	return st;
 }
 

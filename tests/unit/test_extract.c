@@ -253,6 +253,36 @@ static void test_page_api(void)
 	nf_page_free(NULL);
 }
 
+/* An author whose name is control characters only normalizes to nothing:
+ * the page has no author, and every format renders (a fuzzer found the
+ * JSON renderer reading the NULL left in the list). */
+static void test_author_of_nothing(void)
+{
+	char html[1 << 15];
+	snprintf(html, sizeof html, "%s", page("", "", ""));
+	char *head = strstr(html, "</head>");
+	CHECK(head != NULL);
+	if (!head)
+		return;
+	char rest[1 << 15];
+	snprintf(rest, sizeof rest, "%s", head);
+	snprintf(head, sizeof html - (size_t)(head - html),
+	         "<meta name=\"author\" content=\"\x12\x12\x12\">%s", rest);
+	nf_page *p = NULL;
+	CHECK(nf_page_extract(&p, ctx, "a.html", html, strlen(html), NULL) == NF_OK);
+	CHECK(nf_page_get(p, NF_PAGE_AUTHORS) == NULL);
+	char *out = NULL;
+	size_t len = 0;
+	CHECK(nf_page_render(&out, &len, p, NF_FORMAT_JSON) == NF_OK);
+	json_object *j = out ? json_tokener_parse(out) : NULL, *authors = NULL;
+	CHECK(json_object_object_get_ex(j, "authors", &authors) && json_object_array_length(authors) == 0);
+	json_object_put(j);
+	nf_free(out);
+	CHECK(nf_page_render(&out, &len, p, NF_FORMAT_TEXT) == NF_OK);
+	nf_free(out);
+	nf_page_free(p);
+}
+
 static void test_html_into_corpus(void)
 {
 	nf_corpus *c = NULL;
@@ -290,6 +320,7 @@ int main(void)
 	RUN(test_article_split_over_containers);
 	RUN(test_deep_nesting);
 	RUN(test_page_api);
+	RUN(test_author_of_nothing);
 	RUN(test_html_into_corpus);
 	nf_ctx_free(ctx);
 	return harness_done();
