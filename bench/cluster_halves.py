@@ -46,7 +46,7 @@ def splits(keys):
 
 def main():
     if len(sys.argv) < 2:
-        sys.exit(__doc__.strip().splitlines()[2].strip())
+        sys.exit("usage: cluster_halves.py BENCH_CLUSTER [BASE.json [OUT.json]]")
     binary = sys.argv[1]
     scores = {}
     with tempfile.TemporaryDirectory() as tmp:

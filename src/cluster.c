@@ -1195,9 +1195,10 @@ static float likeness(float all, float figs, int young)
 	return all + FIGURES_WEIGHT * figs * (young ? share : share * share);
 }
 
-/* A likeness net of its penalties, no lower than LIKENESS_FLOOR. */
-static float floored(float score)
+/* likeness() less penalty (the time rules'), no lower than LIKENESS_FLOOR. */
+static float net_likeness(float all, float figs, int young, float penalty)
 {
+	float score = likeness(all, figs, young) - penalty;
 	return score > LIKENESS_FLOOR ? score : LIKENESS_FLOOR;
 }
 
@@ -1439,8 +1440,8 @@ static float story_score(const nf_cluster *cl, const term_table *tt, float vfigs
 	}
 	if (unnamed_far(s->link_days, names >= NAMES_MIN))
 		return NO_LINK;
-	return floored(likeness(all, figs, young_stream(cl)) -
-	               time_penalty(s->link_days, names >= NAMES_MIN, s->link_differ));
+	return net_likeness(all, figs, young_stream(cl),
+	                    time_penalty(s->link_days, names >= NAMES_MIN, s->link_differ));
 }
 
 /* Postings in a cache line, and the lines of postings
@@ -1961,6 +1962,7 @@ static nf_status pair_scores(nf_cluster *cl, batch_art *slice, const uint32_t *n
 		}
 	}
 	free(in);
+	int young = young_stream(cl);
 	for (size_t p = 0; p < m; p++) {
 		const batch_art *a = &slice[node_art[p]];
 		dot[p * m + p] = 0;
@@ -1977,8 +1979,8 @@ static nf_status pair_scores(nf_cluster *cl, batch_art *slice, const uint32_t *n
 			    (uint32_t)day_gap(a->v.day, b->v.day) <= cl->window_days &&
 			    !unnamed_far(days, named)) {
 				float figs = a->figs > 0 && b->figs > 0 ? fig[p * m + q] / (a->figs * b->figs) : -1;
-				sc = floored(likeness(dot[p * m + q], figs, young_stream(cl)) -
-				             days_weigh * time_penalty(days, named, differ));
+				sc = net_likeness(dot[p * m + q], figs, young,
+				                  days_weigh * time_penalty(days, named, differ));
 			}
 			dot[p * m + q] = dot[q * m + p] = sc;
 		}

@@ -64,9 +64,12 @@ static nf_status normalize_meta(nf_arena *a, nf_page_meta *m)
 	for (size_t i = 0; i < m->nauthors && !st; i++)
 		if (!(st = normalize_field(a, &m->authors[i])) && m->authors[i])
 			m->authors[kept++] = m->authors[i];
-	if (!st && !(m->nauthors = kept))
+	if (st)
+		return st;
+	m->nauthors = kept;
+	if (!kept)
 		m->authors_source = NULL;
-	return st;
+	return NF_OK;
 }
 
 nf_status nf_page_fill(nf_page *p, const char *data, size_t len,
