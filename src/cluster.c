@@ -312,9 +312,9 @@
  * 0.165 one half of ECB+'s "alt" split loses 0.0036). Until round 10 the
  * share counted in proportion, and pairs of two incidents a cosine of
  * 0.05 to 0.1 apart rose over the threshold on a victim's age and a
- * count of the wounded:
- * of gva-dev's pairs of a batch within 0.1 of the threshold, those above
- * it with figures shared were 35% of one incident, those without 78%.
+ * count of the wounded: of gva-dev's pairs of a batch within 0.1 of the
+ * threshold, those above it with figures shared were 35% of one
+ * incident, those without 78%.
  * The square: gva-dev 0.9467 to 0.9476 in date order, 0.9452 to 0.9471
  * in file order, ECB+ 0.9582 to 0.9580, no half of three splits
  * (bench/cluster_halves.py) lower by more than 0.0007; the synthetic
@@ -1038,6 +1038,12 @@ BUCKET_SORT(sort_by_key, nf_term, 6)
  * first batch) the weights are the stream's own. */
 #define IDF_RARE_ARTICLES BATCH
 
+/* Whether the stream is shorter than a batch (IDF_RARE_ARTICLES). */
+static int young_stream(const nf_cluster *cl)
+{
+	return cl->ndf < IDF_RARE_ARTICLES;
+}
+
 /* Terms ahead whose document frequency make_vector() fetches: a miss's
  * latency at the few nanoseconds a term's weight takes. */
 #define DF_AHEAD 16
@@ -1051,7 +1057,7 @@ static void make_vector(const nf_cluster *cl, const tf_entry *terms, size_t n,
                         nf_term *scratch, uint32_t *tmp, nf_tvec *v)
 {
 	float lnN1 = logf((float)cl->ndf + 1);
-	float lnN1_rare = cl->ndf < IDF_RARE_ARTICLES ? logf((float)IDF_RARE_ARTICLES + 1) : lnN1;
+	float lnN1_rare = young_stream(cl) ? logf((float)IDF_RARE_ARTICLES + 1) : lnN1;
 	for (size_t i = 0; i < n; i++) {
 		/* the frequencies were counted a batch ago, out of the cache
 		 * since: fetched DF_AHEAD terms ahead */
@@ -1170,12 +1176,6 @@ static float figures_norm(const nf_tvec *v)
 static float figures_weighed(const nf_tvec *v)
 {
 	return v->n > SHORT_TERMS ? figures_norm(v) : 0;
-}
-
-/* Whether the stream is shorter than a batch (IDF_RARE_ARTICLES). */
-static int young_stream(const nf_cluster *cl)
-{
-	return cl->ndf < IDF_RARE_ARTICLES;
 }
 
 /* Likeness from a cosine (or an average cosine with a story's articles)

@@ -258,16 +258,13 @@ static void test_page_api(void)
  * JSON renderer reading the NULL left in the list). */
 static void test_author_of_nothing(void)
 {
-	char html[1 << 15];
-	snprintf(html, sizeof html, "%s", page("", "", ""));
-	char *head = strstr(html, "</head>");
+	const char *base = page("", "", ""), *head = strstr(base, "</head>");
 	CHECK(head != NULL);
 	if (!head)
 		return;
-	char rest[1 << 15];
-	snprintf(rest, sizeof rest, "%s", head);
-	snprintf(head, sizeof html - (size_t)(head - html),
-	         "<meta name=\"author\" content=\"\x12\x12\x12\">%s", rest);
+	char html[1 << 15];
+	snprintf(html, sizeof html, "%.*s<meta name=\"author\" content=\"\x12\x12\x12\">%s",
+	         (int)(head - base), base, head);
 	nf_page *p = NULL;
 	CHECK(nf_page_extract(&p, ctx, "a.html", html, strlen(html), NULL) == NF_OK);
 	CHECK(nf_page_get(p, NF_PAGE_AUTHORS) == NULL);
