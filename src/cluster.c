@@ -15,13 +15,13 @@
  * ages as their own kind; not clock times or telephone numbers), and
  * pairs of adjacent capitalised words (names and places: "Rocky Mount",
  * "Brian Nichols"), weighted by (1 + log tf) * idf with the headline and
- * lead counted more, idf from a hashed table of document frequencies over
- * the whole stream (in a stream shorter than a batch, a name's or a
- * number's read as if the batch were full: see IDF_RARE_ARTICLES). The
- * vector is what tells two events of one kind apart: "shooting", "police"
- * and the city are in most of a city's crime news and weigh little;
- * victims' names, streets, ages and counts are in one event's reports and
- * weigh most.
+ * lead counted more (and, for a page of a few words, its URL's slug),
+ * idf from a hashed table of document frequencies over the whole stream
+ * (in a stream shorter than a batch, a name's or a number's read as if
+ * the batch were full: see IDF_RARE_ARTICLES). The vector is what tells
+ * two events of one kind apart: "shooting", "police" and the city are in
+ * most of a city's crime news and weigh little; victims' names, streets,
+ * ages and counts are in one event's reports and weigh most.
  *
  * Likeness of two articles: their cosine, plus FIGURES_WEIGHT times the
  * cosine of their figures alone when they share some (less, with the
@@ -81,8 +81,8 @@
  * lines they need fetched ahead (__builtin_prefetch, a hint: the results
  * are the same without it).
  *
- * Measured (bench/cluster, BCubed F1): gva-dev 0.949 in date order,
- * 0.948 in file order; ECB+ subtopics 0.958 (the scikit-learn peer: 0.840
+ * Measured (bench/cluster, BCubed F1): gva-dev 0.9513 in date order,
+ * 0.9497 in file order; ECB+ subtopics 0.958 (the scikit-learn peer: 0.840
  * and 0.870); a few stories' reports alone (cluster_small.py) 0.88 to
  * 0.95; CSTNews's Portuguese stories, untuned, 0.955. Cost: 8,700 to
  * 10,700 articles/s of one core's CPU time at 100,000 articles of the
@@ -106,10 +106,11 @@
  * the corpus of every article (memory grows with the stream); an undated
  * article's date read from its text (ECB+ 0.003 lower: of its two events
  * of one kind, only the later one's reports give a date); the URL's slug
- * as headline words (it mostly repeats the headline: gva-dev 0.001
- * lower); the headline alone, or counted more, for an article whose text
- * holds few of its words (a page whose text is another story: headline-
- * only vectors of generic headlines join other events); a likeness
+ * read for every article (it mostly repeats the headline: gva-dev 0.001
+ * lower; SLUG_TERMS); the headline alone, or counted more, for an
+ * article whose text holds few of its words (a page whose text is
+ * another story: headline-only vectors of generic headlines join other
+ * events); a likeness
  * re-weighted as a logistic model of pair features suggests (names' terms
  * weighted less, or shared rare names added to the score: ECB+ 0.006 to
  * 0.02 lower, whose two events of a topic share their names); names
@@ -375,6 +376,24 @@
 #define LEAD_TF 2.0f
 #define LEAD_SENTENCES 3
 
+/* The URL's slug ("/three-hurt-in-shooting-outside-elm-street-bar/"),
+ * for an article whose headline and text give SLUG_TERMS distinct terms
+ * or fewer, counted SLUG_TF times each: sites write a report's first
+ * headline into its path, and a page of a headline and a line or two (a
+ * video's, a gallery's, one whose text the crawl lost) or one whose
+ * headline is the site's name has little else that names its event.
+ * gva-dev 0.9488 to 0.9499 in date order, 0.9478 to 0.9489 in file
+ * order, every half of three splits the same or higher, ECB+ (no URLs)
+ * and the synthetic stream unchanged; 12 to 20 terms and 1 to 2 times
+ * within 0.0002 of that, 8 terms or 0.5 times up to 0.0009 lower; every
+ * article's slug (64 terms) loses it all. A slug is a path segment of
+ * SLUG_WORDS or more words of letters: fewer are as often a site's
+ * sections ("crime-and-courts"; from 3 words 0.9502 / 0.9487, from 2
+ * 0.9495 / 0.9476; bench/README.md, round 12). */
+#define SLUG_WORDS 4
+#define SLUG_TERMS 16
+#define SLUG_TF 1.5f
+
 /* Sentences read for the year an undated report states for its event (a
  * date in its lead, "in May 2005", or the URL's date on its first line):
  * the latest year its text names, when the lead names it. A report is of
@@ -519,7 +538,7 @@ struct nf_cluster {
 	float *acc;
 	uint32_t *touched;
 	cand *cands;
-	nf_vec title_toks;    /* nf_token */
+	nf_vec title_toks;    /* nf_token: the headline's, then the slug's */
 	tf_entry *tf;         /* per-article term counts, open addressing */
 	size_t tf_mask, tf_used;
 	nf_vec tf_slots;      /* size_t: the slots of tf in use */
@@ -880,8 +899,65 @@ static size_t headline_len(const char *s)
 	return best;
 }
 
+/* Whether [p, end) is letters only (ASCII: slugs are). */
+static int all_letters(const char *p, const char *end)
+{
+	for (; p < end; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+			return 0;
+	return 1;
+}
+
+/* The end of the slug's word at w: the next "-" or "_", or end. */
+static const char *slug_part_end(const char *w, const char *end)
+{
+	while (w < end && *w != '-' && *w != '_')
+		w++;
+	return w;
+}
+
+/* The words of the URL's slug ("/2016/07/07/3-hurt-near-elm-bar.html"),
+ * separated by spaces in out: of the path's segments (an archive's URL
+ * wraps the page's, so all of them), the one with the most words of
+ * letters joined by "-" or "_", at least SLUG_WORDS; its words and
+ * counts, not its ids ("c9f2", "4417902"). Returns their length, 0 when
+ * there is none. */
+static size_t url_slug(const char *url, char *out, size_t cap)
+{
+	const char *best = NULL, *best_end = NULL;
+	size_t best_words = SLUG_WORDS - 1;
+	for (const char *p = url; *p && *p != '?' && *p != '#';) {
+		const char *end = p + strcspn(p, "/?#"), *stem = end, *ext = end;
+		while (ext > p && ext[-1] != '.')
+			ext--;
+		if (ext > p && end - ext <= 5 && all_letters(ext, end))
+			stem = ext - 1; /* ".html", ".php" */
+		size_t words = 0;
+		for (const char *w = p, *we; w < stem; w = we + 1) {
+			we = slug_part_end(w, stem);
+			words += we - w >= 2 && all_letters(w, we);
+		}
+		if (words > best_words)
+			best = p, best_end = stem, best_words = words;
+		p = *end == '/' ? end + 1 : end;
+	}
+	size_t n = 0;
+	for (const char *w = best, *we; best && w < best_end; w = we + 1) {
+		we = slug_part_end(w, best_end);
+		size_t len = (size_t)(we - w);
+		int number = len <= 3 && strspn(w, "0123456789") >= len;
+		if (len && n + len + 1 < cap && (number || all_letters(w, we))) {
+			memcpy(out + n, w, len);
+			n += len;
+			out[n++] = ' ';
+		}
+	}
+	return n;
+}
+
 /* The article's distinct terms with their counts, appended to cl->terms:
- * the headline's and the lead's counted more. */
+ * the headline's and the lead's counted more, a short one's URL slug's
+ * too (SLUG_TERMS). */
 static nf_status article_terms(nf_cluster *cl, nf_corpus *c, const nf_doc *d)
 {
 	for (size_t k = 0; k < cl->tf_slots.len; k++) /* after an error */
@@ -899,6 +975,15 @@ static nf_status article_terms(nf_cluster *cl, nf_corpus *c, const nf_doc *d)
 		const nf_sentence *se = &d->sents[k];
 		if ((st = count_terms(cl, c, d->toks + se->tok0, se->ntok,
 		                      k < LEAD_SENTENCES ? LEAD_TF : 1.0f, 1)))
+			return st;
+	}
+	char slug[512];
+	size_t slug_len;
+	if (d->url && cl->tf_slots.len <= SLUG_TERMS &&
+	    (slug_len = url_slug(d->url, slug, sizeof slug))) {
+		cl->title_toks.len = 0;
+		if ((st = nf_text_tokenize(c, slug, slug_len, &cl->title_toks)) ||
+		    (st = count_terms(cl, c, cl->title_toks.data, cl->title_toks.len, SLUG_TF, 0)))
 			return st;
 	}
 	const size_t *used = cl->tf_slots.data;

@@ -296,8 +296,10 @@ int nf_page_date_parse(const char *s, size_t n, long long now, nf_page_date *d)
 			}
 		}
 	} else if (digits_at(s, n, 0, 8, &y) && (n == 8 || s[8] < '0' || s[8] > '9')) {
-		/* 20190802 */
+		/* 20190802; not an id's digits ("/story/39080024/") */
 		d->date = (nf_date){y / 10000, y / 100 % 100, y % 100};
+		if (!d->date.m || !d->date.d)
+			return 0;
 		d->precision = NF_PREC_DAY;
 	} else {
 		/* RFC 822 from feeds: "Tue, 02 Aug 2019 14:05:00 +0200"; or a
@@ -385,11 +387,7 @@ static void offer_date(reader *r, int modified, const char *v, size_t n,
 	*have = rank;
 }
 
-/* The date in the URL's path: /2019/08/02/ or /2019/8/2/, -2019-08-02,
- * a lone /20190802/ segment or /02-08-2019 (day); /2019/08/ (month).
- * Never a run of digits longer than a date (an article id). Returns the
- * precision found (NF_PREC_NONE, MONTH or DAY) with d set. */
-static nf_precision url_date(reader *r, const char *url, nf_page_date *d)
+nf_precision nf_page_url_date(const char *url, long long now, nf_page_date *d)
 {
 	nf_page_date month;
 	int have_month = 0;
@@ -410,22 +408,22 @@ static nf_precision url_date(reader *r, const char *url, nf_page_date *d)
 				continue;
 			if (k < n && p[k] == sep && small_number(p, n, k + 1, want, &dd) &&
 			    snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd) > 0 &&
-			    nf_page_date_parse(buf, 10, r->now, d))
+			    nf_page_date_parse(buf, 10, now, d))
 				return NF_PREC_DAY;
 			if (sep == '/' && !have_month && (k == n || p[k] == '/') &&
 			    snprintf(buf, sizeof buf, "%04d-%02d", y, m) > 0)
-				have_month = nf_page_date_parse(buf, 7, r->now, &month);
+				have_month = nf_page_date_parse(buf, 7, now, &month);
 			continue;
 		}
 		if (digits_at(p, n, i, 8, &y) && (i + 8 == n || p[i + 8] < '0' || p[i + 8] > '9') &&
-		    nf_page_date_parse(p + i, 8, r->now, d))
+		    nf_page_date_parse(p + i, 8, now, d))
 			return NF_PREC_DAY;
 		/* 29-10-2021 */
 		if (small_number(p, n, i, 2, &dd) && i + 5 < n && (p[i + 2] == '-' || p[i + 2] == '_') &&
 		    small_number(p, n, i + 3, 2, &m) && p[i + 5] == p[i + 2] &&
 		    digits_at(p, n, i + 6, 4, &y) && (i + 10 == n || p[i + 10] < '0' || p[i + 10] > '9') &&
 		    snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd) > 0 &&
-		    nf_page_date_parse(buf, 10, r->now, d))
+		    nf_page_date_parse(buf, 10, now, d))
 			return NF_PREC_DAY;
 	}
 	if (have_month)
@@ -446,7 +444,7 @@ static nf_precision url_date(reader *r, const char *url, nf_page_date *d)
 static void url_dates(reader *r, const char *url)
 {
 	nf_page_date d;
-	nf_precision p = url_date(r, url, &d);
+	nf_precision p = nf_page_url_date(url, r->now, &d);
 	if (!p)
 		return;
 	d.source = "url";

@@ -84,4 +84,11 @@ nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
  * lies after now. */
 int nf_page_date_parse(const char *s, size_t n, long long now, nf_page_date *d);
 
+/* metadata.c: the date in a URL's path: /2019/08/02/ or /2019/8/2/,
+ * -2019-08-02, a lone /20190802/ segment or /02-08-2019 (day); /2019/08/
+ * (month). Never a run of digits longer than a date (an article id), nor
+ * one after now (0: no bound). Returns the precision found (NF_PREC_NONE,
+ * MONTH or DAY) with d set. */
+nf_precision nf_page_url_date(const char *url, long long now, nf_page_date *d);
+
 #endif

@@ -25,8 +25,8 @@ static const char *record_get(json_object *o, const char *key)
 static json_object *record_gva(json_object *in, const char **gold)
 {
 	json_object *rec = json_object_new_object();
-	const char *keys[][2] = {{"title", "title"}, {"content", "text"}, {"dct", "published"}};
-	for (size_t i = 0; i < 3; i++)
+	const char *keys[][2] = {{"title", "title"}, {"content", "text"}, {"dct", "published"}, {"uri", "url"}};
+	for (size_t i = 0; i < 4; i++)
 		if (record_get(in, keys[i][0]))
 			json_object_object_add(rec, keys[i][1],
 			                       json_object_new_string(record_get(in, keys[i][0])));

@@ -6,7 +6,7 @@
  * joins on the event's day it names, a note weeks on
  * joins its event's reports in one batch on its victim's name, a
  * headline without text joins, and does when its one count is none of
- * the reports' figures, undated reports that state different
+ * the reports' figures or, when it names nothing, by its URL, undated reports that state different
  * years stay apart, copies are named, stories age out by date and by the
  * window, callbacks come in input order with true line numbers, bad
  * lines are skipped, and terms whose restored frequencies leave them no
@@ -587,8 +587,9 @@ static void test_years_apart(void)
 }
 
 /* Whether a record with headline title and no text (a feed item, a page
- * whose text the crawl lost) joins the story of three reports of FIRE_A. */
-static int headline_joins_fire_a(const char *title)
+ * whose text the crawl lost), and URL url when not NULL, joins the story
+ * of three reports of FIRE_A. */
+static int page_joins_fire_a(const char *title, const char *url)
 {
 	nf_ctx *ctx = nf_ctx_new();
 	seen *s = calloc(1, sizeof *s);
@@ -597,8 +598,8 @@ static int headline_joins_fire_a(const char *title)
 	char r[512];
 	snprintf(r, sizeof r,
 	         "{\"id\":\"head\",\"published\":\"2031-05-06\",\"text\":\" \","
-	         "\"title\":\"%s\"}\n",
-	         title);
+	         "\"title\":\"%s\",\"url\":\"%s\"}\n",
+	         title, url ? url : "");
 	CHECK(nf_cluster_add(cl, "feed.jsonl", 1, r, strlen(r), NF_INPUT_JSONL) == NF_OK);
 	CHECK(nf_cluster_flush(cl) == NF_OK);
 	size_t a0 = find(s, "a0"), h = find(s, "head");
@@ -616,7 +617,7 @@ static void test_headline_only(void)
 	char title[256];
 	snprintf(title, sizeof title, "%s warehouse on %s destroyed by fire, %s hurt",
 	         FIRE_A.business, FIRE_A.street, FIRE_A.victim);
-	CHECK(headline_joins_fire_a(title));
+	CHECK(page_joins_fire_a(title, NULL));
 }
 
 /* A headline with no text joins its event's story though its one count
@@ -625,8 +626,20 @@ static void test_headline_only(void)
  * its figures, and is not weighed as a report's figures are. */
 static void test_headline_count(void)
 {
-	CHECK(headline_joins_fire_a("Harrowgate firefighters treat 2"));
-	CHECK(headline_joins_fire_a("Harrowgate firefighters treat 5"));
+	CHECK(page_joins_fire_a("Harrowgate firefighters treat 2", NULL));
+	CHECK(page_joins_fire_a("Harrowgate firefighters treat 5", NULL));
+}
+
+/* A page of a headline that names nothing joins its event's story by its
+ * URL's words (sites write the first headline into the path), and not
+ * by an id's: the slug's words are the page's terms. */
+static void test_headline_and_slug(void)
+{
+	const char *title = "Crews called out overnight";
+	CHECK(!page_joins_fire_a(title, NULL));
+	CHECK(!page_joins_fire_a(title, "https://herald.example/news/local/4cf2-88a1-9e0b/"));
+	CHECK(page_joins_fire_a(title, "https://web.example/web/2031/https://herald.example/"
+	                               "2031/05/06/brackwater-timber-warehouse-burns-on-quarry-lane.html"));
 }
 
 /* With a window of 16 articles, an event's report after 40 other articles
@@ -851,6 +864,7 @@ int main(void)
 	RUN(test_note_weeks_on_in_batch);
 	RUN(test_headline_only);
 	RUN(test_headline_count);
+	RUN(test_headline_and_slug);
 	RUN(test_years_apart);
 	RUN(test_ages_out_by_window);
 	RUN(test_lines_and_blocks);

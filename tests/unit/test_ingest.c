@@ -67,6 +67,34 @@ static void test_jsonl(void)
 	nf_corpus_free(c);
 }
 
+/* A record dated more than a month after the day its URL names was
+ * dated by a crawl or a re-save: it is of the URL's day. A date a few
+ * days off, a URL day after the record's or a URL without a day stays
+ * the record's. */
+static void test_jsonl_resaved(void)
+{
+	nf_corpus *c = fresh();
+	const char *in =
+		"{\"id\":\"r1\",\"text\":\"The mill closed.\",\"published\":\"2023-09-20\","
+		"\"url\":\"http://archive.example/web/20230920101500/http://post.example/2023/05/14/mill-closes/\"}\n"
+		"{\"id\":\"r2\",\"text\":\"The mill closed.\",\"published\":\"2023-05-20\","
+		"\"url\":\"http://post.example/2023/05/14/mill-closes/\"}\n"
+		"{\"id\":\"r3\",\"text\":\"The mill closed.\",\"published\":\"2023-05-20\","
+		"\"url\":\"http://post.example/2023/08/14/mill-closes/\"}\n"
+		"{\"id\":\"r4\",\"text\":\"The mill closed.\",\"published\":\"2023-09-20\","
+		"\"url\":\"http://post.example/story/20230014/mill-closes/\"}\n";
+	CHECK(add(c, "in.jsonl", in, NF_INPUT_JSONL) == NF_OK);
+	CHECK_INT(nf_corpus_count(c), 4);
+	static const int want[][2] = {{5, 14}, {5, 20}, {5, 20}, {9, 20}};
+	for (size_t i = 0; i < 4; i++) {
+		const nf_doc *d = NF_DOC(c, i);
+		CHECK_INT(d->published.m, want[i][0]);
+		CHECK_INT(d->published.d, want[i][1]);
+		CHECK_INT(d->date_source, NF_DATE_METADATA);
+	}
+	nf_corpus_free(c);
+}
+
 /* A record whose text is blank is read with its headline as its text,
  * the agency's notes taken off both; a blank title is no title. */
 static void test_jsonl_headline_only(void)
@@ -164,6 +192,7 @@ int main(void)
 	nf_ctx_set_warn(ctx, on_warn, NULL);
 	RUN(test_text_article);
 	RUN(test_jsonl);
+	RUN(test_jsonl_resaved);
 	RUN(test_jsonl_headline_only);
 	RUN(test_jsonl_bad_lines);
 	RUN(test_bad_text);

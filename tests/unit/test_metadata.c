@@ -116,6 +116,8 @@ static void test_url_dates(void)
 		{"https://a.example/article/20190802123456", NULL},
 		{"https://a.example/story-1234567890.html", NULL},
 		{"https://a.example/news/20191399/x", NULL},
+		{"https://a.example/news/20190024/x", NULL},
+		{"https://a.example/story/20190800/x", NULL},
 		{"https://a.example/id/2019080/x", NULL},
 		{"https://a.example/2035/01/01/future", NULL},
 		/* the host is not the path */
