@@ -3,11 +3,12 @@
  * of one event join, two events of one kind in one town stay apart, a
  * follow-up months on joins as one a month on would, and a short one on
  * its people's names, but months on only on a name, a note two weeks on
- * joins on the event's day it names, a note weeks on
- * joins its event's reports in one batch on its victim's name, a
- * headline without text joins, and does when its one count is none of
- * the reports' figures or, when it names nothing, by its URL, undated reports that state different
- * years stay apart, copies are named, stories age out by date and by the
+ * joins on the event's day it names, a note weeks on joins its event's
+ * reports in one batch on its victim's name, and follow-ups weeks on in
+ * one batch with them join them too, a headline without text joins, and
+ * does when its one count is none of the reports' figures or, when it
+ * names nothing, by its URL, undated reports that state different years
+ * stay apart, copies are named, stories age out by date and by the
  * window, callbacks come in input order with true line numbers, bad
  * lines are skipped, and terms whose restored frequencies leave them no
  * weight are harmless.
@@ -511,6 +512,78 @@ static void test_note_weeks_on_in_batch(void)
 	CHECK(!joins_fire_a(death_notice(&FIRE_B), "2031-05-27", 1));
 }
 
+/* s in lower case, in out of size n: a name written as plain words. */
+static const char *lower_case(const char *s, char *out, size_t n)
+{
+	size_t i = 0;
+	for (; s[i] && i + 1 < n; i++)
+		out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	out[i] = '\0';
+	return out;
+}
+
+/* Whether two notes on event e's suspect, eight weeks after FIRE_A,
+ * join FIRE_A's story when they come in one batch with its three reports
+ * and an arrest three weeks after them (a stream ordered by event, not
+ * by date). The notes share the suspect's name with the arrest alone and
+ * the event's words, not its names, with the reports: pair by pair they
+ * are too far from the reports for a story, and are not from the arrest. */
+static int follow_ups_join_in_batch(const event *e)
+{
+	nf_ctx *ctx = nf_ctx_new();
+	seen *s = calloc(1, sizeof *s);
+	nf_cluster *cl = new_cluster(ctx, s, NULL);
+	fire_a_reports(cl);
+	char *arrest = textf("Man held over %s warehouse fire on %s\n\n"
+	                     "Police arrested Corin Blaylock, 34, over the fire that destroyed "
+	                     "the %s warehouse on %s in Harrowgate, injuring %d people, among "
+	                     "them %s. Fire chief %s and neighbour %s had told police the "
+	                     "flames rose above the roofs.\n",
+	                     FIRE_A.business, FIRE_A.street, FIRE_A.business, FIRE_A.street,
+	                     FIRE_A.injured, FIRE_A.victim, FIRE_A.chief, FIRE_A.witness);
+	add(cl, "arrest", "2031-05-27", arrest);
+	free(arrest);
+	static const char *const heads[] = {"Warehouse fire accused in court",
+	                                    "Trial date set in warehouse fire case"};
+	static const char *const dates[] = {"2031-07-01", "2031-07-03"};
+	char business[64], street[64];
+	for (int i = 0; i < 2; i++) {
+		char id[8], *t = textf("%s\n\nA judge said %s will stand trial over the fire that "
+		                       "destroyed the %s warehouse on %s in harrowgate, where %d "
+		                       "people were hurt and %d engines fought the blaze.\n",
+		                       heads[i], e == &FIRE_A ? "Corin Blaylock" : "Ansel Moorcroft",
+		                       lower_case(e->business, business, sizeof business),
+		                       lower_case(e->street, street, sizeof street), e->injured,
+		                       e->engines);
+		snprintf(id, sizeof id, "note%d", i);
+		add(cl, id, dates[i], t);
+		free(t);
+	}
+	CHECK(nf_cluster_flush(cl) == NF_OK);
+	size_t a0 = find(s, "a0"), ar = find(s, "arrest"), n0 = find(s, "note0"),
+	       n1 = find(s, "note1");
+	int joined = -1;
+	if (a0 < s->n && ar < s->n && n0 < s->n && n1 < s->n) {
+		CHECK(s->story[ar] == s->story[a0]);
+		CHECK(s->story[n0] == s->story[n1]);
+		joined = s->story[n0] == s->story[a0];
+	}
+	nf_cluster_free(cl);
+	free(s);
+	nf_ctx_free(ctx);
+	return joined;
+}
+
+/* An event's follow-ups weeks on join its reports' story when they come
+ * in one batch with them as they would in a later batch (cluster.c,
+ * join_follow_ups()): each is counted the days to the report closest in
+ * time, the arrest, not to each. Another fire's stay out. */
+static void test_follow_ups_in_batch(void)
+{
+	CHECK(follow_ups_join_in_batch(&FIRE_A) == 1);
+	CHECK(follow_ups_join_in_batch(&FIRE_B) == 0);
+}
+
 /* FIRE_A's kind of fire told in FIRE_A's words and figures, with no name
  * in it: another fire of the town, or the same one, for all the words
  * say. */
@@ -862,6 +935,7 @@ int main(void)
 	RUN(test_follow_up_by_names);
 	RUN(test_months_on_needs_a_name);
 	RUN(test_note_weeks_on_in_batch);
+	RUN(test_follow_ups_in_batch);
 	RUN(test_headline_only);
 	RUN(test_headline_count);
 	RUN(test_headline_and_slug);
