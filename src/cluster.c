@@ -88,9 +88,11 @@
  * and 0.870); a few stories' reports alone (cluster_small.py) 0.88 to
  * 0.95; CSTNews's Portuguese stories, untuned, 0.955. Cost: 8,700 to
  * 10,700 articles/s of one core's CPU time at 100,000 articles of the
- * synthetic stream, as the machine's load goes (7,200 at a million in
- * round 4), peak RSS 480 MB; 49 to 72 times the peer's speed at 45,000
- * (rounds 8 and 9), 47 to 50 against its quickest run ever.
+ * synthetic stream, as the machine's load goes, peak RSS 480 MB (7,200
+ * at a million in round 4; on round 12's slower machine 5,300 at 100,000
+ * and 5,000 at a million, peak RSS 950 MB there); 49 to 72 times the
+ * peer's speed at 45,000 (rounds 8 and 9), 47 to 50 against its quickest
+ * run ever.
  *
  * Rejected: comparing each article with every story's centroid (the cost
  * grows with the stories); assigning articles one at a time (ECB+ 0.86:
