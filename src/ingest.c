@@ -178,10 +178,6 @@ static const char *headline(nf_corpus *c, const char *s)
 	return n ? nf_arena_strndup(&c->arena, s + a, n) : NULL;
 }
 
-/* Days from which a record's date is a re-save's, not its publication's:
- * a month, as for a page's machine date against its URL's (metadata.c). */
-#define RESAVED_DAYS 31
-
 static nf_status add_record(nf_corpus *c, const char *where, json_object *o,
                             size_t lineno)
 {
@@ -224,10 +220,10 @@ static nf_status add_record(nf_corpus *c, const char *where, json_object *o,
 			nf_warn(c->ctx, "%s: \"published\" is not an ISO date (%.40s); ignored",
 			        where, date);
 	}
-	/* A record dated more than RESAVED_DAYS after the day its URL's path
-	 * names was dated when it was crawled or saved again (an archive's
-	 * copy): the path's day is the publisher's, written when the page was
-	 * made. Of gva-dev's 3,151 records, 13 (several of them dated on the
+	/* A record dated more than NF_OTHER_DATE_DAYS after the day its URL's
+	 * path names was dated when it was crawled or saved again (an
+	 * archive's copy): the path's day is the publisher's, written when the
+	 * page was made. Of gva-dev's 3,151 records, 13 (several of them dated on the
 	 * same crawl days), follow-ups among them then weeks from their events'
 	 * reports instead of months or years: its stories (bench/cluster)
 	 * 0.9488 to 0.9504 in date order, 0.9478 to 0.9489 in file order. The
@@ -236,7 +232,7 @@ static nf_status add_record(nf_corpus *c, const char *where, json_object *o,
 	nf_page_date path;
 	if (url && d->date_source == NF_DATE_METADATA &&
 	    nf_page_url_date(url, 0, &path) == NF_PREC_DAY &&
-	    nf_date_days(d->published) - nf_date_days(path.date) > RESAVED_DAYS)
+	    nf_date_days(d->published) - nf_date_days(path.date) > NF_OTHER_DATE_DAYS)
 		d->published = path.date;
 	return NF_OK;
 }

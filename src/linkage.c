@@ -38,14 +38,6 @@
 
 #include "linkage.h"
 
-/* Items a cluster needs before the cohesion rule reads its own average: a
- * pair's is the one score that made it, the highest around it, too high a
- * yardstick for the later, looser reports of its event (BCubed F1 at 3:
- * ECB+ 0.949, gva-dev 0.914, from 0.945 and 0.912 at 2, both halves of
- * each set up; at 4 ECB+ joins more of its split events but merges more of
- * its pairs of events, 0.948). */
-#define COHESION_MIN 3
-
 /* An item alone joins a cluster of LONE_MIN or more items from LONE_BAR
  * times the threshold: its average over that many scores is a steadier
  * measure than one pair's score, and an event reported that often in one
@@ -270,7 +262,7 @@ nf_status nf_linkage_run(nf_linkage *lk, const float *score, size_t n, double th
 		            (large >= LONE_SMALL &&
 		             best_pair(lk, score, group, n, i, j) >= LONE_PAIR * threshold));
 		if ((below && !lone) ||
-		    (small >= COHESION_MIN && lk->best_w[i] < cohesion * (ci < cj ? ci : cj)) ||
+		    (small >= NF_COHESION_MIN && lk->best_w[i] < cohesion * (ci < cj ? ci : cj)) ||
 		    years_differ(year, group, n, i, j)) {
 			lk->block[i * n + j] = lk->block[j * n + i] = 1;
 			find_best(lk, n, i);

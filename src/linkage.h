@@ -11,6 +11,14 @@
 
 #include "newsfuse.h"
 
+/* Items a cluster needs before the cohesion rule reads its own average: a
+ * pair's is the one score that made it, the highest around it, too high a
+ * yardstick for the later, looser reports of its event (BCubed F1 at 3:
+ * ECB+ 0.949, gva-dev 0.914, from 0.945 and 0.912 at 2, both halves of
+ * each set up; at 4 ECB+ joins more of its split events but merges more of
+ * its pairs of events, 0.948). cluster.c's join_follow_ups() reads it too. */
+#define NF_COHESION_MIN 3
+
 /* Scratch of one run, reused across runs (grows to the largest n). */
 typedef struct nf_linkage {
 	size_t cap;           /* items the arrays hold */

@@ -431,11 +431,6 @@ nf_precision nf_page_url_date(const char *url, long long now, nf_page_date *d)
 	return have_month ? NF_PREC_MONTH : NF_PREC_NONE;
 }
 
-/* A month: days further apart than this are not the same day written
- * twice, one of them wrong by its time zone or its draft, but another
- * date (a template's, a re-save's). */
-#define OTHER_DATE_DAYS 31
-
 /* The URL's date: the publication date when the markup gave none, a
  * day or a month. A day in the path also beats a machine date a day off
  * written in UTC (the reader's day is the path's) and one a month or
@@ -452,7 +447,7 @@ static void url_dates(reader *r, const char *url)
 	long off = p == NF_PREC_DAY && r->pub.precision >= NF_PREC_DAY ?
 	           labs(nf_date_days(r->pub.date) - nf_date_days(d.date)) : 0;
 	int utc = r->pub.precision == NF_PREC_MINUTE && (!r->pub.has_tz || !r->pub.tz);
-	if (!r->pub_rank || rank < r->pub_rank || (off == 1 && utc) || off > OTHER_DATE_DAYS) {
+	if (!r->pub_rank || rank < r->pub_rank || (off == 1 && utc) || off > NF_OTHER_DATE_DAYS) {
 		r->pub = d;
 		r->pub_rank = rank;
 	}

@@ -84,6 +84,12 @@ nf_status nf_extract_meta(const nf_html *h, nf_arena *a, const char *url,
  * lies after now. */
 int nf_page_date_parse(const char *s, size_t n, long long now, nf_page_date *d);
 
+/* A month: two dates of a page further apart than this are not the same
+ * day written twice, one of them wrong by its time zone or its draft, but
+ * another date (a template's, a re-save's): metadata.c's machine dates
+ * against the URL's, ingest.c's records' dates against theirs. */
+#define NF_OTHER_DATE_DAYS 31
+
 /* metadata.c: the date in a URL's path: /2019/08/02/ or /2019/8/2/,
  * -2019-08-02, a lone /20190802/ segment or /02-08-2019 (day); /2019/08/
  * (month). Never a run of digits longer than a date (an article id), nor
